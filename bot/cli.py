@@ -1,0 +1,212 @@
+"""The ``aftercare-bot`` command: run, chat, ask, check, eval. The only place that exits.
+
+Exit codes: 0 fine, 1 runtime failure, 2 bad configuration or knowledge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import Settings, load_settings
+from bot.errors import AftercareError, ConfigError, KnowledgeError, StorageError
+from bot.knowledge import Knowledge, load_knowledge
+from bot.matching import Thresholds
+from bot.responder import Responder
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_RUNTIME = 1
+EXIT_CONFIG = 2
+
+
+def configure_logging(level: str) -> None:
+    """Log ids, kinds and scores; keep httpx quiet because its request lines hold the token."""
+    logging.basicConfig(
+        level=getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def thresholds_from(settings: Settings) -> Thresholds:
+    """The matcher's defaults, overridden only by settings that were actually given."""
+    default = Thresholds()
+    return Thresholds(
+        answer=settings.match_answer_cutoff
+        if settings.match_answer_cutoff is not None
+        else default.answer,
+        clarify=settings.match_clarify_cutoff
+        if settings.match_clarify_cutoff is not None
+        else default.clarify,
+        min_gap=settings.match_min_gap if settings.match_min_gap is not None else default.min_gap,
+    )
+
+
+def build_responder(settings: Settings) -> Responder:
+    knowledge = load_knowledge(settings.knowledge_dir, settings.clinic_dir)
+    return Responder(knowledge, thresholds_from(settings))
+
+
+def _summary(knowledge: Knowledge) -> str:
+    emergency = sum(1 for flag in knowledge.red_flags if flag.level == "emergency")
+    urgent = len(knowledge.red_flags) - emergency
+    phrasings = sum(len(p) for flag in knowledge.red_flags for p in flag.phrasings.values())
+    return (
+        f"OK: {len(knowledge.faq)} FAQ entries, {knowledge.phrasing_count} phrasings; "
+        f"{len(knowledge.red_flags)} red flags ({emergency} emergency, {urgent} urgent) with "
+        f"{phrasings} phrasings; clinic '{knowledge.clinic.name}' "
+        f"(emergency number {knowledge.clinic.emergency_number})."
+    )
+
+
+def cmd_check(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    knowledge = load_knowledge(settings.knowledge_dir, settings.clinic_dir)
+    print(_summary(knowledge), file=out)
+    return EXIT_OK
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    responder = build_responder(settings)
+    messages: Iterable[str] = (
+        [" ".join(args.text)] if args.text else (line.rstrip("\n") for line in sys.stdin)
+    )
+    for message in messages:
+        reply = responder.respond(message)
+        if args.json:
+            print(json.dumps(reply.as_dict(), ensure_ascii=False), file=out, flush=not args.text)
+        else:
+            print(reply.text, file=out)
+            if not args.text:
+                print(file=out)
+    return EXIT_OK
+
+
+def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    responder = build_responder(settings)
+    clinic = responder.knowledge.clinic
+    print(f"{clinic.bot_name} for {clinic.name} (local chat; Ctrl-D or 'quit' to leave)", file=out)
+    print(responder.renderer.say(responder.knowledge.messages.start), file=out)
+    while True:
+        try:
+            line = input("\nyou> ")
+        except (EOFError, KeyboardInterrupt):
+            print(file=out)
+            return EXIT_OK
+        if line.strip().lower() in {"quit", "exit", "/quit"}:
+            return EXIT_OK
+        reply = responder.respond(line)
+        print(f"\n{clinic.bot_name}> {reply.text}", file=out)
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    if settings.telegram_bot_token is None:
+        print(
+            "No TELEGRAM_BOT_TOKEN is set, so the bot is starting as a local terminal chat. "
+            "Put your token in .env (see .env.example) to run it on Telegram.",
+            file=out,
+        )
+        return cmd_chat(settings, args, out)
+    responder = build_responder(settings)
+    from bot.app import run_polling  # Telegram is imported only when it is needed
+
+    run_polling(settings, responder)
+    return EXIT_OK
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    from bot.evaluation import (
+        evaluate_faq,
+        evaluate_triage,
+        is_triage_set,
+        load_examples,
+        miss_table,
+    )
+
+    responder = build_responder(settings)
+    files = [Path(f) for f in args.files] or sorted(
+        (Path(__file__).resolve().parent.parent / "tests" / "data").glob("*_eval.jsonl")
+    )
+    if not files:
+        print("No evaluation files given or found under tests/data/.", file=out)
+        return EXIT_CONFIG
+    for path in files:
+        try:
+            examples = load_examples(path, args.split)
+        except (OSError, ValueError) as exc:
+            print(f"{path}: {exc}", file=out)
+            return EXIT_CONFIG
+        label = f"{path.name}" + (f" [{args.split}]" if args.split else "")
+        print(f"\n== {label}: {len(examples)} messages", file=out)
+        report = (
+            evaluate_triage(responder, examples)
+            if is_triage_set(examples)
+            else evaluate_faq(responder, examples)
+        )
+        for line in report.lines():
+            print(line, file=out)
+        if args.misses:
+            print(file=out)
+            for line in miss_table(report.misses):
+                print(line, file=out)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aftercare-bot",
+        description="Aftercare bot: answers patients' questions after botulinum toxin injections.",
+    )
+    parser.add_argument("--env-file", default=".env", help="settings file (default: .env)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="start the Telegram bot (a local chat if no token is set)")
+    run.set_defaults(handler=cmd_run)
+
+    chat = sub.add_parser("chat", help="talk to the bot in this terminal")
+    chat.set_defaults(handler=cmd_chat)
+
+    ask = sub.add_parser("ask", help="print the reply to one message (or to each stdin line)")
+    ask.add_argument("text", nargs="*", help="the message; omit to read one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per message")
+    ask.set_defaults(handler=cmd_ask)
+
+    check = sub.add_parser("check", help="validate the knowledge files and print a summary")
+    check.set_defaults(handler=cmd_check)
+
+    evaluate = sub.add_parser("eval", help="print accuracy and safety figures for labelled JSONL")
+    evaluate.add_argument("files", nargs="*", help="labelled JSONL files (default: tests/data)")
+    evaluate.add_argument("--split", choices=["dev", "test"], help="only this part of each file")
+    evaluate.add_argument("--misses", action="store_true", help="print a table of every miss")
+    evaluate.set_defaults(handler=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    stream = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.env_file)
+        configure_logging(settings.log_level)
+        return int(args.handler(settings, args, stream))
+    except ConfigError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KnowledgeError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONFIG
+    except StorageError as exc:
+        print(f"Storage error: {exc}", file=sys.stderr)
+        return EXIT_RUNTIME
+    except AftercareError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_RUNTIME
+    except BrokenPipeError:
+        return EXIT_OK

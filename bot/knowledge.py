@@ -1,0 +1,443 @@
+"""Schemas and the strict loader for ``knowledge/*.yaml``.
+
+Every problem in every file is collected and raised at once as a ``KnowledgeError`` whose
+lines read like ``faq.yaml: entry 'exercise_gym': field 'answer' is empty`` — a clinic
+editor fixes them all in one pass. ``aftercare-bot check`` and start-up run this same code.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from bot.errors import KnowledgeError
+
+FAQ_FILE = "faq.yaml"
+RED_FLAGS_FILE = "red_flags.yaml"
+CLINIC_FILE = "clinic.yaml"
+MESSAGES_FILE = "messages.yaml"
+
+#: Languages whose emergency phrasings and messages must all be present.
+EMERGENCY_LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "ru")
+
+Category = Literal["about", "timeline", "aftercare", "effects", "worries", "medical", "practical"]
+Level = Literal["emergency", "urgent"]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$", min_length=1, max_length=48)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+#: Placeholders a template may use; anything else is a typo the loader reports.
+TEMPLATE_FIELDS: frozenset[str] = frozenset(
+    {
+        "clinic_name",
+        "bot_name",
+        "phone",
+        "out_of_hours_phone",
+        "email",
+        "booking_url",
+        "address",
+        "emergency_number",
+        "urgent_care",
+        "crisis_line",
+        "names",
+        "practitioners",
+        "opening_hours",
+    }
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FaqEntry(_Strict):
+    """One question topic: its phrasings are what the matcher compares messages against."""
+
+    id: Ident
+    category: Category
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
+    questions: list[Text] = Field(min_length=6)
+    keywords: list[Text] = Field(default_factory=list)
+    answer: Text
+    related: list[Ident] = Field(default_factory=list)
+
+
+class FaqFile(_Strict):
+    entries: list[Any] = Field(min_length=1)
+
+
+class RedFlag(_Strict):
+    """A symptom that must be escalated before any FAQ answer is given."""
+
+    id: Ident
+    level: Level
+    name: dict[LanguageCode, Text]
+    phrasings: dict[LanguageCode, list[Text]]
+    message: dict[LanguageCode, Text]
+
+
+class RedFlagsFile(_Strict):
+    ignore_phrases: dict[LanguageCode, list[Text]] = Field(default_factory=dict)
+    flags: list[Any] = Field(min_length=1)
+
+
+class OpeningHours(_Strict):
+    """Weekly opening hours in the clinic's own time zone; ``closed`` or ``HH:MM-HH:MM``."""
+
+    timezone: Text
+    mon: Text = "closed"
+    tue: Text = "closed"
+    wed: Text = "closed"
+    thu: Text = "closed"
+    fri: Text = "closed"
+    sat: Text = "closed"
+    sun: Text = "closed"
+
+
+class Clinic(_Strict):
+    """The clinic's branding and contact details; every reply is signed with these."""
+
+    name: Text
+    bot_name: Text
+    practitioners: list[Text] = Field(default_factory=list)
+    phone: Text
+    out_of_hours_phone: Text | None = None
+    email: Text | None = None
+    address: Text | None = None
+    booking_url: Text | None = None
+    opening_hours: OpeningHours | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")]
+    urgent_care: Text
+    crisis_line: Text
+    languages: list[LanguageCode] = Field(default_factory=lambda: ["en"])
+    welcome: Text | None = None
+    sign_off: Text | None = None
+
+
+class ClinicFile(_Strict):
+    clinic: Clinic
+
+
+class SmalltalkIntent(_Strict):
+    phrasings: list[Text] = Field(min_length=1)
+    reply: Text
+
+
+class Messages(_Strict):
+    """Every fixed sentence the bot says, so a clinic can reword them without code."""
+
+    start: Text
+    help: Text
+    fallback: Text
+    clarify: Text
+    empty: Text
+    error: Text
+    pointer: Text
+    pointer_urgent: Text
+    emergency_action: dict[LanguageCode, Text]
+    emergency_pointer: Text
+    recognised: dict[LanguageCode, Text]
+    urgent_action: Text
+    info_safety_note: Text
+    smalltalk: dict[Ident, SmalltalkIntent]
+    non_text: dict[Ident, Text]
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything loaded from one knowledge folder, validated and cross-checked."""
+
+    faq: tuple[FaqEntry, ...]
+    red_flags: tuple[RedFlag, ...]
+    ignore_phrases: Mapping[str, tuple[str, ...]]
+    clinic: Clinic
+    messages: Messages
+    source_dir: Path
+
+    def entry(self, entry_id: str) -> FaqEntry:
+        for entry in self.faq:
+            if entry.id == entry_id:
+                return entry
+        raise KeyError(entry_id)
+
+    @property
+    def phrasing_count(self) -> int:
+        return sum(len(entry.questions) for entry in self.faq)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses duplicate mapping keys instead of keeping the last."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_mapping,  # type: ignore[arg-type]
+)
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(f"{path.name}: file not found in {path.parent}")
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path.name}: cannot be read ({exc})")
+        return None
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as exc:
+        where = ""
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if mark is not None:
+            where = f" at line {mark.line + 1}, column {mark.column + 1}"
+        problem = getattr(exc, "problem", None) or str(exc)
+        problems.append(f"{path.name}: not valid YAML{where}: {problem}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{path.name}: expected a mapping at the top level, found {_kind(data)}")
+        return None
+    return data
+
+
+def _kind(value: object) -> str:
+    return "nothing" if value is None else type(value).__name__
+
+
+def _describe(error: Mapping[str, Any]) -> tuple[str, str]:
+    """Turn one pydantic error into (field path, plain-English problem)."""
+    loc = [str(part) for part in error["loc"]]
+    field = ".".join(loc) if loc else "(top level)"
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return field, "is missing"
+    if kind == "extra_forbidden":
+        return field, "is not a known field"
+    if kind in {"string_too_short", "too_short"} and (value == "" or value == [] or value is None):
+        return field, "is empty"
+    if kind == "string_too_short":
+        return field, "is empty"
+    if kind == "too_short":
+        return field, str(error["msg"]).replace("List", "list")
+    if kind == "string_type":
+        return field, f"should be text, found {_kind(value)}"
+    if kind == "list_type":
+        return field, f"should be a list, found {_kind(value)}"
+    if kind in {"dict_type", "model_type"}:
+        return field, f"should be a mapping, found {_kind(value)}"
+    return field, str(error["msg"])
+
+
+def _validate_items(
+    file_name: str,
+    items: Iterable[Any],
+    model: type[_Strict],
+    noun: str,
+    problems: list[str],
+) -> list[Any]:
+    """Validate each list item on its own so every error names its entry."""
+    valid: list[Any] = []
+    for index, raw in enumerate(items, start=1):
+        label = f"{noun} #{index}"
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
+            label = f"{noun} '{raw['id']}'"
+        if not isinstance(raw, dict):
+            problems.append(f"{file_name}: {label}: should be a mapping, found {_kind(raw)}")
+            continue
+        try:
+            valid.append(model.model_validate(raw))
+        except ValidationError as exc:
+            for error in exc.errors():
+                field, message = _describe(error)
+                problems.append(f"{file_name}: {label}: field '{field}' {message}")
+    return valid
+
+
+def _validate_model(
+    file_name: str, data: Any, model: type[_Strict], problems: list[str]
+) -> Any | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field, message = _describe(error)
+            problems.append(f"{file_name}: field '{field}' {message}")
+        return None
+
+
+def _check_templates(file_name: str, where: str, template: str, problems: list[str]) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError as exc:
+        problems.append(f"{file_name}: {where}: broken placeholder ({exc})")
+        return
+    unknown = sorted(names - TEMPLATE_FIELDS)
+    if unknown:
+        problems.append(
+            f"{file_name}: {where}: unknown placeholder {{{unknown[0]}}} "
+            f"(known: {', '.join(sorted(TEMPLATE_FIELDS))})"
+        )
+
+
+def _load_faq(path: Path, problems: list[str]) -> list[FaqEntry]:
+    data = _read_yaml(path, problems)
+    if data is None:
+        return []
+    top = _validate_model(path.name, data, FaqFile, problems)
+    if top is None:
+        return []
+    entries: list[FaqEntry] = _validate_items(path.name, top.entries, FaqEntry, "entry", problems)
+    # Cross-checks read the raw items, so an entry with its own problem still counts here.
+    raw_items = [item for item in top.entries if isinstance(item, dict)]
+    seen_ids: set[str] = set()
+    owner_of: dict[str, str] = {}
+    for item in raw_items:
+        entry_id = item.get("id")
+        if not isinstance(entry_id, str) or not entry_id.strip():
+            continue
+        if entry_id in seen_ids:
+            problems.append(f"{path.name}: entry '{entry_id}': field 'id' is used by another entry")
+        seen_ids.add(entry_id)
+        questions = item.get("questions")
+        for question in questions if isinstance(questions, list) else []:
+            if not isinstance(question, str):
+                continue
+            key = " ".join(question.casefold().split())
+            other = owner_of.setdefault(key, entry_id)
+            if other != entry_id:
+                problems.append(
+                    f"{path.name}: entry '{entry_id}': field 'questions' repeats "
+                    f"{question!r}, already under entry '{other}'"
+                )
+    for entry in entries:
+        for related in entry.related:
+            if related not in seen_ids:
+                problems.append(
+                    f"{path.name}: entry '{entry.id}': field 'related' names unknown "
+                    f"entry '{related}'"
+                )
+            elif related == entry.id:
+                problems.append(f"{path.name}: entry '{entry.id}': field 'related' names itself")
+    return entries
+
+
+def _load_red_flags(
+    path: Path, problems: list[str]
+) -> tuple[list[RedFlag], dict[str, tuple[str, ...]]]:
+    data = _read_yaml(path, problems)
+    if data is None:
+        return [], {}
+    top = _validate_model(path.name, data, RedFlagsFile, problems)
+    if top is None:
+        return [], {}
+    flags: list[RedFlag] = _validate_items(path.name, top.flags, RedFlag, "flag", problems)
+    # Cross-checks read the raw items, so a flag with its own problem is still checked here.
+    seen: set[str] = set()
+    for item in top.flags:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        label = f"{path.name}: flag '{item['id']}'"
+        if item["id"] in seen:
+            problems.append(f"{label}: field 'id' is used by another flag")
+        seen.add(item["id"])
+        for field in ("name", "phrasings", "message"):
+            value = item.get(field)
+            if isinstance(value, dict) and "en" not in value:
+                problems.append(f"{label}: field '{field}.en' is missing")
+        if item.get("level") == "emergency":
+            for field in ("phrasings", "message"):
+                value = item.get(field)
+                for lang in EMERGENCY_LANGUAGES:
+                    if isinstance(value, dict) and lang not in value:
+                        problems.append(f"{label}: field '{field}.{lang}' is missing (emergency)")
+    for flag in flags:
+        for lang, phrasings in flag.phrasings.items():
+            if not phrasings:
+                problems.append(f"{path.name}: flag '{flag.id}': field 'phrasings.{lang}' is empty")
+        for lang, text in flag.message.items():
+            _check_templates(path.name, f"flag '{flag.id}': field 'message.{lang}'", text, problems)
+    ignore = {lang: tuple(items) for lang, items in top.ignore_phrases.items()}
+    return flags, ignore
+
+
+def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
+    data = _read_yaml(path, problems)
+    if data is None:
+        return None
+    top = _validate_model(path.name, data, ClinicFile, problems)
+    if top is None:
+        return None
+    clinic: Clinic = top.clinic
+    for field in ("welcome", "sign_off"):
+        value = getattr(clinic, field)
+        if value:
+            _check_templates(path.name, f"field 'clinic.{field}'", value, problems)
+    return clinic
+
+
+def _load_messages(path: Path, problems: list[str]) -> Messages | None:
+    data = _read_yaml(path, problems)
+    if data is None:
+        return None
+    messages = _validate_model(path.name, data, Messages, problems)
+    if messages is None:
+        return None
+    for name, value in messages.model_dump().items():
+        if isinstance(value, str):
+            _check_templates(path.name, f"field '{name}'", value, problems)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                text = item["reply"] if isinstance(item, dict) else item
+                _check_templates(path.name, f"field '{name}.{key}'", text, problems)
+    return messages
+
+
+def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowledge:
+    """Load and cross-check a knowledge folder; raise ``KnowledgeError`` listing every problem.
+
+    ``clinic_dir``, when given, supplies the clinic's own ``clinic.yaml`` (and, if present,
+    ``messages.yaml``) in place of the shipped example.
+    """
+    problems: list[str] = []
+    if not knowledge_dir.is_dir():
+        raise KnowledgeError([f"knowledge folder not found: {knowledge_dir}"])
+    clinic_source = clinic_dir if clinic_dir is not None else knowledge_dir
+    messages_path = clinic_source / MESSAGES_FILE
+    if not messages_path.exists():
+        messages_path = knowledge_dir / MESSAGES_FILE
+
+    faq = _load_faq(knowledge_dir / FAQ_FILE, problems)
+    flags, ignore = _load_red_flags(knowledge_dir / RED_FLAGS_FILE, problems)
+    clinic = _load_clinic(clinic_source / CLINIC_FILE, problems)
+    messages = _load_messages(messages_path, problems)
+
+    if problems or clinic is None or messages is None:
+        raise KnowledgeError(problems or ["knowledge could not be loaded"])
+    return Knowledge(
+        faq=tuple(faq),
+        red_flags=tuple(flags),
+        ignore_phrases=ignore,
+        clinic=clinic,
+        messages=messages,
+        source_dir=knowledge_dir,
+    )

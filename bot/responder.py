@@ -1,0 +1,79 @@
+"""The one place that orders the work on a message: triage, then small talk, then the FAQ.
+
+Safety order lives here in plain code, not in handler registration: a message that both
+asks an FAQ question and reports a red flag always gets the escalation.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import Knowledge
+from bot.matching import Answer, Clarify, Matcher, Thresholds
+from bot.replies import Renderer, Reply
+from bot.text import normalise
+from bot.triage import TriageDetector
+
+logger = logging.getLogger(__name__)
+
+#: Small talk is only recognised in short messages that are nearly exactly small talk.
+SMALLTALK_MAX_WORDS = 5
+SMALLTALK_MIN_SCORE = 88.0
+
+
+class Responder:
+    """Turns any message text into a ``Reply``; independent of Telegram."""
+
+    def __init__(self, knowledge: Knowledge, thresholds: Thresholds | None = None) -> None:
+        self.knowledge = knowledge
+        self.triage = TriageDetector(knowledge.red_flags, dict(knowledge.ignore_phrases))
+        self.matcher = Matcher(knowledge.faq, thresholds=thresholds)
+        self.renderer = Renderer(knowledge)
+        self._smalltalk_phrases: list[str] = []
+        self._smalltalk_intents: list[str] = []
+        for intent, spec in knowledge.messages.smalltalk.items():
+            for phrase in spec.phrasings:
+                self._smalltalk_phrases.append(normalise(phrase))
+                self._smalltalk_intents.append(intent)
+
+    def respond(self, text: str) -> Reply:
+        """Triage first; then small talk; then the FAQ; then an honest fallback."""
+        if not normalise(text):
+            return self.renderer.fallback(template=self.knowledge.messages.empty)
+
+        triage = self.triage.assess(text)
+        if triage.escalates:
+            logger.debug("escalation level=%s flags=%s", triage.level, ",".join(triage.flag_ids))
+            return self.renderer.escalation(triage)
+
+        intent = self._smalltalk(text)
+        if intent is not None:
+            return self.renderer.smalltalk(intent)
+
+        result = self.matcher.match(text)
+        if isinstance(result, Answer):
+            return self.renderer.answer(
+                result.entry_id, result.score, safety_note=triage.mentions_emergency
+            )
+        if isinstance(result, Clarify):
+            ids = [candidate.entry_id for candidate in result.candidates]
+            return self.renderer.clarify(ids, result.score)
+        score = result.score if result.candidates else None
+        return self.renderer.fallback(score)
+
+    def _smalltalk(self, text: str) -> str | None:
+        words = normalise(text)
+        if len(words.split()) > SMALLTALK_MAX_WORDS:
+            return None
+        found = process.extractOne(
+            words,
+            self._smalltalk_phrases,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=SMALLTALK_MIN_SCORE,
+        )
+        if found is None:
+            return None
+        return self._smalltalk_intents[found[2]]

@@ -1,0 +1,44 @@
+"""Run the real bot ``Application`` against the fake Bot API server, for end-to-end tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Any
+
+from bot.app import BotApplication, build_application
+from bot.config import Settings
+from bot.responder import Responder
+from tests.fakes import FakeBotApi
+
+TOKEN = "123456789:AAHfakeTOKENfakeTOKENfakeTOKENfake12"
+FAST_POLL = timedelta(seconds=0.2)
+
+
+def settings_for(fake: FakeBotApi, **overrides: Any) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url=fake.base_url,
+        **overrides,
+    )
+
+
+@asynccontextmanager
+async def running_bot(
+    fake: FakeBotApi, responder: Responder, **overrides: Any
+) -> AsyncIterator[BotApplication]:
+    """The bot polling the fake server, exactly as ``aftercare-bot run`` would, then stopped."""
+    application = build_application(settings_for(fake, **overrides), responder)
+    async with application:
+        if application.post_init is not None:  # run_polling() would call it here too
+            await application.post_init(application)
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=FAST_POLL)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()

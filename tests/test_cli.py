@@ -1,0 +1,111 @@
+"""The command line: ask (text and JSON, one message or a stream), check, chat and run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``aftercare-bot`` entry point in a clean environment, no .env file."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "MATCH_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "--env-file", "/dev/null", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**base, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_ask_json_answers_the_gym_question() -> None:
+    result = cli("ask", "--json", "can I go to the gym tonight?")
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    assert reply["kind"] == "answer"
+    assert reply["topic"] == "exercise_gym"
+    assert reply["level"] is None
+    assert isinstance(reply["score"], float)
+    assert "Example Aesthetics Clinic" in reply["text"]
+    assert set(reply) == {"kind", "level", "topic", "score", "suggestions", "text"}
+
+
+def test_ask_json_escalates_trouble_swallowing() -> None:
+    reply = json.loads(cli("ask", "--json", "I can't swallow properly").stdout)
+    assert reply["kind"] == "escalation"
+    assert reply["level"] == "emergency"
+    assert reply["text"].startswith("Call 999 now.")
+
+
+def test_ask_reads_one_message_per_line_and_keeps_order() -> None:
+    messages = [
+        "hello",
+        "can i drink wine tonight",
+        "",
+        "I can't breathe",
+        "what is the capital of peru",
+    ]
+    result = cli("ask", "--json", stdin="\n".join(messages) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["kind"] for r in lines] == [
+        "smalltalk",
+        "answer",
+        "fallback",
+        "escalation",
+        "fallback",
+    ]
+
+
+def test_ask_without_json_prints_the_patient_text() -> None:
+    result = cli("ask", "when", "will", "I", "see", "results")
+    assert result.returncode == 0
+    assert "Example Aesthetics Clinic" in result.stdout
+    assert not result.stdout.lstrip().startswith("{")
+
+
+def test_check_prints_a_summary() -> None:
+    result = cli("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+    assert "FAQ entries" in result.stdout and "red flags" in result.stdout
+
+
+def test_check_fails_with_exit_2_and_names_the_problem(tmp_path: Path) -> None:
+    result = cli("check", env={"KNOWLEDGE_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    assert "faq.yaml: file not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_malformed_token_is_one_clear_line() -> None:
+    result = cli("run", env={"TELEGRAM_BOT_TOKEN": "not-a-token"})
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "not-a-token" not in result.stderr
+
+
+def test_run_without_a_token_starts_a_local_chat() -> None:
+    result = cli("run", stdin="can i fly tomorrow?\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "local terminal chat" in result.stdout
+    assert "you> " in result.stdout
+    assert "Example Aesthetics Clinic" in result.stdout
+
+
+@pytest.mark.parametrize("words", [["chat"], ["run"]])
+def test_chat_ends_cleanly_at_end_of_input(words: list[str]) -> None:
+    result = cli(*words, stdin="")
+    assert result.returncode == 0
