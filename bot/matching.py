@@ -32,18 +32,19 @@ class Thresholds:
 
     answer: float = 56.0
     clarify: float = 40.0
-    min_gap: float = 6.0
+    min_gap: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     """How the two signals are mixed; keyword vocabulary counts extra towards coverage."""
 
-    coverage: float = 0.5
+    coverage: float = 0.6
     recall: float = 0.3
-    similarity: float = 0.2
+    similarity: float = 0.1
     keyword_boost: float = 1.0
-    unknown_word_idf: float = 1.0
+    unknown_word_idf: float = 2.0
+    single_mention: float = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,13 @@ class NoMatch:
 MatchResult = Answer | Clarify | NoMatch
 
 
+def content_words(text: str) -> list[tuple[str, str]]:
+    """(word, stem) for the words that carry meaning: the unit every signal works on."""
+    return [(word, stem(word)) for word in normalise(text).split() if word not in STOPWORDS]
+
+
 def content_stems(text: str) -> list[str]:
-    """Stems of the words that carry meaning: the unit both signals work on."""
-    return [stem(word) for word in normalise(text).split() if word not in STOPWORDS]
+    return [word_stem for _, word_stem in content_words(text)]
 
 
 class Matcher:
@@ -105,17 +110,23 @@ class Matcher:
         postings: dict[str, set[int]] = defaultdict(set)
         entry_terms: list[dict[str, float]] = []
         for index, entry in enumerate(entries):
-            terms: dict[str, float] = {}
+            mentions: dict[str, int] = defaultdict(int)
             for question in [entry.title, *entry.questions]:
                 stems = content_stems(question)
                 if not stems:
                     continue
-                for word_stem in stems:
-                    terms[word_stem] = max(terms.get(word_stem, 0.0), 1.0)
+                for word_stem in set(stems):
+                    mentions[word_stem] += 1
                     postings[word_stem].add(len(self._phrasings))
                 self._phrasings.append(" ".join(sorted(stems)))
                 self._phrasing_stems.append(frozenset(stems))
                 self._phrasing_entry.append(index)
+            # A word used once among many phrasings ("dog" in "downward dog") is weaker
+            # evidence for the topic than one that recurs or that the editor made a keyword.
+            single = self.weights.single_mention
+            terms: dict[str, float] = {
+                word: 1.0 if count > 1 else single for word, count in mentions.items()
+            }
             for keyword in entry.keywords:
                 for word_stem in content_stems(keyword):
                     terms[word_stem] = max(terms.get(word_stem, 0.0), self.weights.keyword_boost)
@@ -144,15 +155,17 @@ class Matcher:
 
     def rank(self, text: str, limit: int = 5) -> tuple[Candidate, ...]:
         """Entries best fitting ``text``, best first, with scores from 0 to 100."""
-        stems = content_stems(text)
-        if not stems:
+        words: dict[str, str] = {}  # stem -> the first word that gave it
+        for word, word_stem in content_words(text):
+            words.setdefault(word_stem, word)
+        if not words:
             return ()
         known: list[str] = []
         query_words: list[str] = []
         denominator = 0.0
         coverage: dict[int, float] = defaultdict(float)
-        for word_stem in dict.fromkeys(stems):
-            matches = self._vocabulary.lookup(word_stem)
+        for word_stem, word in words.items():
+            matches = self._vocabulary.lookup(word_stem, word)
             if not matches:
                 denominator += self._max_idf * self.weights.unknown_word_idf
                 query_words.append(word_stem)

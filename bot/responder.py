@@ -19,8 +19,10 @@ from bot.triage import TriageDetector
 logger = logging.getLogger(__name__)
 
 #: Small talk is only recognised in short messages that are nearly exactly small talk.
-SMALLTALK_MAX_WORDS = 5
-SMALLTALK_MIN_SCORE = 88.0
+SMALLTALK_MAX_WORDS = 6
+SMALLTALK_MIN_SCORE = 86.0
+#: Affectionate or filler words that do not change what small talk means ("thank u xx").
+_SMALLTALK_FILLER = frozenset("xx xxx x lol haha hehe lmao pls please so much very".split())
 
 
 class Responder:
@@ -28,7 +30,9 @@ class Responder:
 
     def __init__(self, knowledge: Knowledge, thresholds: Thresholds | None = None) -> None:
         self.knowledge = knowledge
-        self.triage = TriageDetector(knowledge.red_flags, dict(knowledge.ignore_phrases))
+        self.triage = TriageDetector(
+            knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts
+        )
         self.matcher = Matcher(knowledge.faq, thresholds=thresholds)
         self.renderer = Renderer(knowledge)
         self._smalltalk_phrases: list[str] = []
@@ -38,15 +42,18 @@ class Responder:
                 self._smalltalk_phrases.append(normalise(phrase))
                 self._smalltalk_intents.append(intent)
 
-    def respond(self, text: str) -> Reply:
-        """Triage first; then small talk; then the FAQ; then an honest fallback."""
+    def respond(self, text: str, *, private: bool = True) -> Reply:
+        """Triage first; then small talk; then the FAQ; then an honest fallback.
+
+        ``private`` is False in group chats, where a reply must not repeat symptoms.
+        """
         if not normalise(text):
             return self.renderer.fallback(template=self.knowledge.messages.empty)
 
         triage = self.triage.assess(text)
         if triage.escalates:
             logger.debug("escalation level=%s flags=%s", triage.level, ",".join(triage.flag_ids))
-            return self.renderer.escalation(triage)
+            return self.renderer.escalation(triage, private=private)
 
         intent = self._smalltalk(text)
         if intent is not None:
@@ -64,8 +71,8 @@ class Responder:
         return self.renderer.fallback(score)
 
     def _smalltalk(self, text: str) -> str | None:
-        words = normalise(text)
-        if len(words.split()) > SMALLTALK_MAX_WORDS:
+        words = " ".join(w for w in normalise(text).split() if w not in _SMALLTALK_FILLER)
+        if not words or len(words.split()) > SMALLTALK_MAX_WORDS:
             return None
         found = process.extractOne(
             words,

@@ -16,6 +16,7 @@ import emoji
 import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 # Characters that render as nothing but split or glue words: zero-width spaces and joiners,
 # the byte-order mark, soft hyphens, bidi controls, variation selectors.
@@ -24,10 +25,13 @@ _INVISIBLE = re.compile(
     "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
 )
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
+# French and Italian elision ("j'ai", "m'évanouir") separates words; English contractions
+# ("can't", "I'm") join them.
+_ELISION = re.compile("\\b([cdjlmnst]|qu)['\u2018\u2019\u02bc](?=\\w)")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _REPEATS = re.compile(r"(\D)\1{2,}")
 _CLAUSE_BREAK = re.compile(
-    r"[.;!?\n\r\u2026]+|,|\s[-\u2013\u2014]\s"
+    r"[;!?\n\r\u2026\u00bf\u00a1]+|(?<!\d)\.+|\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014]\s"
     r"|\b(?:but|however|although|though|pero|aber|sondern|mais|cependant)\b"
     r"|(?<!\w)(?:но|однако)(?!\w)",
     re.IGNORECASE,
@@ -195,9 +199,22 @@ _STEMMERS: dict[str, str] = {
 }
 
 
+#: Emoji that stand for words in a conversation; every other emoji is dropped.
+_EMOJI_WORDS: dict[str, str] = {
+    "👋": " hi ",
+    "🙏": " thanks ",
+    "👍": " ok ",
+    "👌": " ok ",
+    "❤️": " thanks ",
+    "❤": " thanks ",
+}
+
+
 def clean(text: str) -> str:
     """Remove what a patient cannot see (zero-width characters, controls) and emoji."""
     text = unicodedata.normalize("NFKC", text)
+    for symbol, word in _EMOJI_WORDS.items():
+        text = text.replace(symbol, word)
     text = _INVISIBLE.sub("", text)
     text = emoji.replace_emoji(text, replace=" ")
     return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
@@ -213,6 +230,7 @@ def fold_accents(text: str) -> str:
 def normalise(text: str) -> str:
     """Lowercase words with slang expanded and punctuation gone: the form every matcher uses."""
     text = fold_accents(clean(text).casefold())
+    text = _ELISION.sub(r"\1 ", text)
     text = _APOSTROPHES.sub("", text)
     text = _NON_WORD.sub(" ", text).replace("_", " ")
     text = _REPEATS.sub(r"\1\1", text)
@@ -254,6 +272,19 @@ def is_meaningful(text: str) -> bool:
     return bool(normalise(text))
 
 
+#: Words at least this common (Zipf scale: 3 is about once per million words) are real words,
+#: never typos: "advice" must not become "advil", nor "later" become "laser".
+COMMON_WORD_ZIPF = 3.3
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, language: str = "en") -> bool:
+    """True for a correctly spelt, reasonably common word (English only: memory stays small)."""
+    if language != "en" or not word.isalpha():
+        return False
+    return zipf_frequency(word, "en", wordlist="small") >= COMMON_WORD_ZIPF
+
+
 def max_typos(length: int) -> int:
     """Typos tolerated in a stem of this length: none in short words ("weak" is not "week")."""
     if length < 5:
@@ -264,9 +295,9 @@ def max_typos(length: int) -> int:
 class Vocabulary:
     """A fixed set of stems that maps a possibly misspelt stem to the ones it stands for.
 
-    "swallw" stands for "swallow" and "toung" for "tongu" (a transposition counts as one
-    typo); short words must match exactly. Look-ups are cached because patients repeat
-    the same few hundred words.
+    "swallw" stands for "swallow" and "swallwo" too (a transposition counts as one typo);
+    short words must match exactly, and so must common real words ("advice" is not a typo
+    of "advil"). Look-ups are cached because patients repeat the same few hundred words.
     """
 
     def __init__(self, stems: Iterable[str]) -> None:
@@ -280,12 +311,20 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self._stems)
 
-    def lookup(self, word_stem: str) -> frozenset[str]:
-        cached = self._cache.get(word_stem)
+    def lookup(
+        self, word_stem: str, word: str | None = None, language: str = "en"
+    ) -> frozenset[str]:
+        """Stems ``word_stem`` stands for; ``word``, the unstemmed form, guards real words."""
+        if word_stem in self._known:
+            return frozenset((word_stem,))
+        key = word_stem if word is None else f"{word_stem}\0{word}"
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
-        found = {word_stem} if word_stem in self._known else set()
-        if len(word_stem) >= 4 and self._stems:
+        found: set[str] = set()
+        if word is not None and is_common_word(word, language):
+            pass
+        elif len(word_stem) >= 4 and self._stems:
             for candidate, distance, _ in process.extract(
                 word_stem, self._stems, scorer=OSA.distance, score_cutoff=2, limit=None
             ):
@@ -297,5 +336,5 @@ class Vocabulary:
                     found.add(candidate)
         result = frozenset(found)
         if len(self._cache) < 100_000:
-            self._cache[word_stem] = result
+            self._cache[key] = result
         return result
