@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -19,16 +22,64 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.context import BotContext, BotData
 from bot.errors import ConfigError
-from bot.handlers import cmd_help, cmd_start, on_error, on_text
+from bot.handlers import (
+    cmd_contact,
+    cmd_emergency,
+    cmd_help,
+    cmd_privacy,
+    cmd_start,
+    cmd_topics,
+    on_button,
+    on_error,
+    on_media,
+    on_text,
+)
+from bot.keyboards import Keyboards
 from bot.responder import Responder
 
 logger = logging.getLogger(__name__)
 
 BotApplication = Application  # type: ignore[type-arg]
 
+#: The command menu Telegram shows patients (registered with setMyCommands at start-up).
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Welcome and what I can do"),
     ("help", "How to ask a question"),
+    ("topics", "Browse common questions"),
+    ("contact", "Your clinic's contact details"),
+    ("emergency", "What counts as an emergency"),
+    ("privacy", "What is stored and for how long"),
+)
+
+
+class MentionsMe(filters.MessageFilter):
+    """A group message meant for the bot: it @mentions the bot or replies to one of its own."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        username = (bot.username or "").casefold()
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
+            return True
+        mentions = message.parse_entities(["mention"]) | message.parse_caption_entities(["mention"])
+        return any(text.casefold() == f"@{username}" for text in mentions.values())
+
+
+PRIVATE = filters.ChatType.PRIVATE
+FOR_ME = PRIVATE | (filters.ChatType.GROUPS & MentionsMe())
+PATIENT_UPDATES = filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE
+MEDIA = (
+    filters.PHOTO
+    | filters.Document.ALL
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.Sticker.ALL
+    | filters.LOCATION
+    | filters.VENUE
+    | filters.CONTACT
+    | filters.POLL
 )
 
 
@@ -41,11 +92,10 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     """The whole bot wiring in one readable place."""
     if settings.telegram_bot_token is None:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
-    context_types = ContextTypes(context=BotContext, bot_data=BotData)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value().strip())
-        .context_types(context_types)
+        .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -56,21 +106,82 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     )
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
+    if settings.telegram_rate_limit > 0:
+        builder = builder.rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.telegram_rate_limit,
+                overall_time_period=1,
+                max_retries=2,
+            )
+        )
     application = builder.build()
     application.bot_data.responder = responder
     application.bot_data.settings = settings
+    application.bot_data.keyboards = Keyboards(responder.knowledge)
 
     # The handler table. Order matters only for routing, never for safety: triage runs
-    # inside the responder for every text, whatever handler receives it.
-    application.add_handler(CommandHandler("start", cmd_start))
-    application.add_handler(CommandHandler("help", cmd_help))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    # inside the responder for every text and caption, whatever handler receives it.
+    # In groups the bot answers only commands and messages that mention it.
+    for name, callback in (
+        ("start", cmd_start),
+        ("help", cmd_help),
+        ("topics", cmd_topics),
+        ("contact", cmd_contact),
+        ("emergency", cmd_emergency),
+        ("privacy", cmd_privacy),
+    ):
+        application.add_handler(CommandHandler(name, callback))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(
+        MessageHandler(PATIENT_UPDATES & FOR_ME & filters.TEXT & ~filters.COMMAND, on_text)
+    )
+    application.add_handler(MessageHandler(PATIENT_UPDATES & FOR_ME & MEDIA, on_media))
     application.add_error_handler(on_error)
     return application
 
 
 def run_polling(settings: Settings, responder: Responder) -> None:
-    """Start long polling until interrupted (Ctrl-C or SIGTERM)."""
+    """Long polling until Ctrl-C or SIGTERM; updates already received are finished first."""
     application = build_application(settings, responder)
     logger.info("starting long polling")
     application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+async def serve_webhook(settings: Settings, responder: Responder) -> None:
+    """Webhook mode behind uvicorn; returns after a graceful shutdown (SIGTERM or Ctrl-C)."""
+    import uvicorn  # imported here: polling deployments never need the web stack
+
+    from bot.webhook import WebhookTarget, build_web_app
+
+    if not settings.webhook_url:
+        raise ConfigError("WEBHOOK_URL is required in webhook mode (the public https address)")
+    if settings.webhook_secret is None:
+        raise ConfigError("WEBHOOK_SECRET is required in webhook mode")
+    application = build_application(settings, responder)
+    target = WebhookTarget("default", application, settings.webhook_secret.get_secret_value())
+    server = uvicorn.Server(
+        uvicorn.Config(
+            build_web_app([target]),
+            host=settings.webhook_listen,
+            port=settings.port,
+            log_level="warning",
+            lifespan="off",
+        )
+    )
+    async with application:
+        await _post_init(application)
+        await application.start()
+        await application.bot.set_webhook(
+            url=f"{settings.webhook_url}{target.path}",
+            secret_token=target.secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+        logger.info("webhook server listening on port %s", settings.port)
+        try:
+            await server.serve()
+        finally:
+            await application.stop()
+
+
+def run_webhook(settings: Settings, responder: Responder) -> None:
+    asyncio.run(serve_webhook(settings, responder))

@@ -115,9 +115,12 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         )
         return cmd_chat(settings, args, out)
     responder = build_responder(settings)
-    from bot.app import run_polling  # Telegram is imported only when it is needed
+    from bot.app import run_polling, run_webhook  # Telegram is imported only when needed
 
-    run_polling(settings, responder)
+    if args.webhook or settings.webhook_url:
+        run_webhook(settings, responder)
+    else:
+        run_polling(settings, responder)
     return EXIT_OK
 
 
@@ -168,6 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="start the Telegram bot (a local chat if no token is set)")
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="receive updates by webhook (needs WEBHOOK_URL and WEBHOOK_SECRET); "
+        "default is long polling, or webhook whenever WEBHOOK_URL is set",
+    )
     run.set_defaults(handler=cmd_run)
 
     chat = sub.add_parser("chat", help="talk to the bot in this terminal")

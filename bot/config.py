@@ -32,6 +32,11 @@ class Settings(BaseSettings):
     telegram_api_base_url: str | None = None
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     clinic_dir: Path | None = None
+    telegram_rate_limit: float = Field(default=30.0, ge=0)
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    port: int = Field(default=8080, ge=1, le=65535)
     log_level: str = "INFO"
     log_message_text: bool = False
 
@@ -67,6 +72,22 @@ class Settings(BaseSettings):
         if value is not None and not re.match(r"^https?://", value):
             raise ValueError("must start with http:// or https://, e.g. http://127.0.0.1:8081/bot")
         return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{16,256}", value.get_secret_value()
+        ):
+            raise ValueError("must be 16-256 characters from A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url_shape(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://", value):
+            raise ValueError("must be the public https:// address Telegram will call")
+        return value.rstrip("/") if value else value
 
 
 def load_settings(env_file: str | Path | None = ".env") -> Settings:

@@ -6,11 +6,13 @@ service is a clear error at start-up, not a ``KeyError`` in the middle of a conv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.flood import FloodGuard
+from bot.keyboards import Keyboards
 from bot.responder import Responder
 
 
@@ -20,6 +22,8 @@ class BotData:
 
     responder: Responder | None = None
     settings: Settings | None = None
+    keyboards: Keyboards | None = None
+    flood: FloodGuard = field(default_factory=FloodGuard)
 
 
 class BotContext(
@@ -48,3 +52,14 @@ class BotContext(
         if settings is None:
             raise RuntimeError("the application was built without settings")
         return settings
+
+    @property
+    def keyboards(self) -> Keyboards:
+        keyboards = self.bot_data.keyboards
+        if keyboards is None:
+            raise RuntimeError("the application was built without keyboards")
+        return keyboards
+
+    @property
+    def flood(self) -> FloodGuard:
+        return self.bot_data.flood

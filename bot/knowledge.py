@@ -84,6 +84,7 @@ class RedFlag(_Strict):
 
 class RedFlagsFile(_Strict):
     ignore_phrases: dict[LanguageCode, list[Text]] = Field(default_factory=dict)
+    concepts: dict[Ident, dict[LanguageCode, list[Text]]] = Field(default_factory=dict)
     flags: list[Any] = Field(min_length=1)
 
 
@@ -130,6 +131,17 @@ class SmalltalkIntent(_Strict):
     reply: Text
 
 
+class ButtonLabels(_Strict):
+    helpful: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    not_helpful: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)
+    ]
+    back: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    none_of_these: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)
+    ]
+
+
 class Messages(_Strict):
     """Every fixed sentence the bot says, so a clinic can reword them without code."""
 
@@ -148,6 +160,16 @@ class Messages(_Strict):
     info_safety_note: Text
     smalltalk: dict[Ident, SmalltalkIntent]
     non_text: dict[Ident, Text]
+    contact: Text
+    emergency_info: Text
+    privacy: Text
+    topics: Text
+    topics_in_category: Text
+    categories: dict[Category, Text]
+    buttons: ButtonLabels
+    feedback_thanks: Text
+    slow_down: Text
+    group_mention: Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +179,7 @@ class Knowledge:
     faq: tuple[FaqEntry, ...]
     red_flags: tuple[RedFlag, ...]
     ignore_phrases: Mapping[str, tuple[str, ...]]
+    concepts: Mapping[str, Mapping[str, tuple[str, ...]]]
     clinic: Clinic
     messages: Messages
     source_dir: Path
@@ -341,15 +364,18 @@ def _load_faq(path: Path, problems: list[str]) -> list[FaqEntry]:
     return entries
 
 
+ConceptMap = dict[str, dict[str, tuple[str, ...]]]
+
+
 def _load_red_flags(
     path: Path, problems: list[str]
-) -> tuple[list[RedFlag], dict[str, tuple[str, ...]]]:
+) -> tuple[list[RedFlag], dict[str, tuple[str, ...]], ConceptMap]:
     data = _read_yaml(path, problems)
     if data is None:
-        return [], {}
+        return [], {}, {}
     top = _validate_model(path.name, data, RedFlagsFile, problems)
     if top is None:
-        return [], {}
+        return [], {}, {}
     flags: list[RedFlag] = _validate_items(path.name, top.flags, RedFlag, "flag", problems)
     # Cross-checks read the raw items, so a flag with its own problem is still checked here.
     seen: set[str] = set()
@@ -376,8 +402,30 @@ def _load_red_flags(
                 problems.append(f"{path.name}: flag '{flag.id}': field 'phrasings.{lang}' is empty")
         for lang, text in flag.message.items():
             _check_templates(path.name, f"flag '{flag.id}': field 'message.{lang}'", text, problems)
+    concepts: ConceptMap = {
+        name: {lang: tuple(words) for lang, words in by_language.items()}
+        for name, by_language in top.concepts.items()
+    }
+    for name, by_language in concepts.items():
+        for lang, words in by_language.items():
+            for word in words:
+                if len(word.split()) != 1:
+                    problems.append(
+                        f"{path.name}: concept '{name}': field '{lang}' has {word!r}; "
+                        "concept words must be single words"
+                    )
+    for flag in flags:
+        for lang, phrasings in flag.phrasings.items():
+            for phrasing in phrasings:
+                for token in phrasing.split():
+                    name = token[1:].strip(".,;:!?") if token.startswith("$") else None
+                    if name is not None and name not in concepts:
+                        problems.append(
+                            f"{path.name}: flag '{flag.id}': field 'phrasings.{lang}' uses "
+                            f"unknown concept ${name}"
+                        )
     ignore = {lang: tuple(items) for lang, items in top.ignore_phrases.items()}
-    return flags, ignore
+    return flags, ignore, concepts
 
 
 def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
@@ -427,7 +475,7 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
         messages_path = knowledge_dir / MESSAGES_FILE
 
     faq = _load_faq(knowledge_dir / FAQ_FILE, problems)
-    flags, ignore = _load_red_flags(knowledge_dir / RED_FLAGS_FILE, problems)
+    flags, ignore, concepts = _load_red_flags(knowledge_dir / RED_FLAGS_FILE, problems)
     clinic = _load_clinic(clinic_source / CLINIC_FILE, problems)
     messages = _load_messages(messages_path, problems)
 
@@ -437,6 +485,7 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
         faq=tuple(faq),
         red_flags=tuple(flags),
         ignore_phrases=ignore,
+        concepts=concepts,
         clinic=clinic,
         messages=messages,
         source_dir=knowledge_dir,

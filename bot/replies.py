@@ -151,12 +151,27 @@ class Renderer:
         template = self._messages.non_text.get(kind) or self._messages.non_text.get("other")
         return self.fallback(template=template or self._messages.empty)
 
+    def contact(self) -> str:
+        """The clinic's details, one per line, leaving out the ones the clinic has not given."""
+        lines = self.say(self._messages.contact).split("\n")
+        return "\n".join(line for line in lines if line.strip() and not line.rstrip().endswith(":"))
+
+    def emergency_info(self) -> str:
+        return self._signed(self.say(self._messages.emergency_info))
+
+    def privacy(self) -> str:
+        return self._signed(self.say(self._messages.privacy))
+
     def error(self) -> str:
         """Plain text of the safe reply sent when handling a message failed."""
         return self.say(self._messages.error)
 
-    def escalation(self, triage: TriageResult) -> Reply:
-        """Action first, then what was recognised and what to do, then the clinic."""
+    def escalation(self, triage: TriageResult, *, private: bool = True) -> Reply:
+        """Action first, then what was recognised and what to do, then the clinic.
+
+        Outside a private chat the "You mentioned ..." line is left out, so a patient's
+        symptoms are never repeated to a group.
+        """
         assert triage.level is not None
         flags = [self._flags[fid] for fid in triage.flag_ids]
         top_flags = [flag for flag in flags if flag.level == triage.level] + [
@@ -165,13 +180,13 @@ class Renderer:
         blocks: list[str] = []
         if triage.level == "emergency":
             for language in _reply_languages(triage.languages):
-                blocks.append(self._emergency_block(language, top_flags))
+                blocks.append(self._emergency_block(language, top_flags, private))
             pointer = self._messages.emergency_pointer
         else:
             names = ", ".join(flag.name["en"] for flag in top_flags)
             lines = [
                 self.say(self._messages.urgent_action),
-                self.say(self._messages.recognised["en"], names=names),
+                *([self.say(self._messages.recognised["en"], names=names)] if private else []),
                 *(self.say(flag.message["en"]) for flag in top_flags),
             ]
             blocks.append("\n".join(lines))
@@ -185,13 +200,15 @@ class Renderer:
             flags=tuple(flag.id for flag in top_flags),
         )
 
-    def _emergency_block(self, language: str, flags: Sequence[RedFlag]) -> str:
+    def _emergency_block(self, language: str, flags: Sequence[RedFlag], private: bool) -> str:
         action = self._messages.emergency_action.get(
             language, self._messages.emergency_action["en"]
         )
         recognised = self._messages.recognised.get(language, self._messages.recognised["en"])
         names = ", ".join(flag.name.get(language, flag.name["en"]) for flag in flags)
-        lines = [self.say(action), self.say(recognised, names=names)]
+        lines = [self.say(action)]
+        if private:
+            lines.append(self.say(recognised, names=names))
         for flag in flags:
             lines.append(self.say(flag.message.get(language, flag.message["en"])))
         return "\n".join(lines)
