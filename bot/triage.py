@@ -67,8 +67,24 @@ _SCOPE_BREAKERS: frozenset[str] = frozenset(
 )
 _NEGATION_REACH = 5
 # Other words allowed between a phrasing's words: within a clause, and across two clauses.
-_CLAUSE_SLACK = 4
+_CLAUSE_SLACK = 5
 _PAIR_SLACK = 7
+
+# Everyday words that mark a clause as written in a language (none is also an English word).
+_LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        "desde para mis madre padre hija hijo esposo esposa marido puede puedo tengo tiene "
+        "muy estoy esta siento cara ojo ojos labios".split()
+    ),
+    "de": frozenset(
+        "seit mit fur ich mein meine meinen nicht kann ist und mann frau mutter vater habe "
+        "gesicht auge augen sehr".split()
+    ),
+    "fr": frozenset(
+        "depuis avec pour dans pas mon mes je ne est suis elle il mari femme fille fils mere "
+        "pere visage yeux tres".split()
+    ),
+}
 
 # Words that never carry a symptom, negation or scope, skipped when measuring distances.
 # Another language's stop word counts only when it is not also an English word ("die").
@@ -161,11 +177,12 @@ _PAST_PERIOD = re.compile(
     r"|once before|previous (?:treatment|time|session)|before that|back then|the first time"
     r"|in (?:19|20)\d\d|letztes jahr|letztes mal|vor jahren|vor einem jahr|el ano pasado"
     r"|la ultima vez|hace anos|hace un ano|l annee derniere|la derniere fois|il y a des annees"
-    r"|il y a un an)\b"
+    r"|il y a un an|had (?:\w+ ){1,5}once|once from)\b"
     r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
 )
 _PAST_VERB = re.compile(
     r"\b(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
+    r"|fainted|saw|passed out|collapsed|fell|reacted"
     r"|hatte|tuvo|a eu|avait)\b"
     r"|(?<!\w)(?:было|была|был)(?!\w)"
 )
@@ -304,6 +321,20 @@ class TriageDetector:
                             stem_ for slot in slots for stem_ in slot
                         )
         self._vocab = {lang: Vocabulary(words) for lang, words in stems_by_language.items()}
+        # Typos are judged on whole words too: "wekness" is one letter from "weakness" even
+        # though its stem "wek" is too short to forgive anything.
+        self._spelling: dict[str, tuple[Vocabulary, dict[str, str]]] = {}
+        for language in stems_by_language:
+            words = {
+                word
+                for flag in self._flags
+                for phrasing in flag.phrasings.get(language, ())
+                for word in normalise(_CONCEPT.sub(" ", phrasing)).split()
+            }
+            for concept in (concepts or {}).values():
+                words.update(normalise(" ".join(concept.get(language, ()))).split())
+            whole = {word: stem(word, language) for word in words if len(word) >= 5}
+            self._spelling[language] = (Vocabulary(whole), whole)
         for language, by_concept in (
             (lang, words) for c in (concepts or {}).values() for lang, words in c.items()
         ):
@@ -316,6 +347,7 @@ class TriageDetector:
                 for word in self._own_words.get(lang, frozenset()) | _STOPWORDS.get(lang, set())
                 if not is_common_word(word)
             )
+            | _LANGUAGE_MARKERS.get(lang, frozenset())
             for lang in stems_by_language
         }
         self._by_language: dict[str, list[_Pattern]] = {}
@@ -387,7 +419,7 @@ class TriageDetector:
         for language, patterns in self._by_language.items():
             vocab = self._vocab[language]
             own = self._own_words.get(language, frozenset())
-            if language != "en" and not any(word in self._markers[language] for word in words):
+            if language != "en" and not _speaks(language, words, self._markers[language]):
                 continue  # the clause is not in this language: skip its false friends
             positions: dict[str, list[int]] = {}
             exact: dict[str, list[int]] = {}
@@ -395,7 +427,11 @@ class TriageDetector:
                 if _foreign_false_friend(word, language, own):
                     continue
                 word_stem = stem(word, language)
-                for vocab_stem in vocab.lookup(word_stem, word, language):
+                found = set(vocab.lookup(word_stem, word, language))
+                if not found and len(word) >= 5:
+                    spelling, stem_of = self._spelling[language]
+                    found = {stem_of[w] for w in spelling.lookup(word, word, language)}
+                for vocab_stem in found:
                     positions.setdefault(vocab_stem, []).append(index)
                     if vocab_stem == word_stem:
                         exact.setdefault(vocab_stem, []).append(index)
@@ -418,7 +454,7 @@ class TriageDetector:
                 start, used = span
                 if pair and len({owner[p] for p in used}) < 2:
                     continue  # found within one clause already
-                if _is_negated(words, start, used):
+                if _is_negated(words, start, used, inside=not pattern.has_negation_word):
                     continue
                 clause = clauses[owner[start]]
                 hit = FlagHit(
@@ -437,6 +473,16 @@ class TriageDetector:
                     mentions.append(hit)
                 else:
                     hits.append(hit)
+
+
+def _speaks(language: str, words: Sequence[str], markers: frozenset[str]) -> bool:
+    """Whether a clause could be in ``language``: Cyrillic for Russian, a marker word else."""
+    if language == "ru":
+        return any(_CYRILLIC.search(word) for word in words)
+    return any(word in markers for word in words)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _foreign_false_friend(word: str, language: str, own: frozenset[str]) -> bool:
@@ -481,7 +527,9 @@ def _tightest_span(
     return best[1], best[2]
 
 
-def _is_negated(words: Sequence[str], start: int, used: frozenset[int]) -> bool:
+def _is_negated(
+    words: Sequence[str], start: int, used: frozenset[int], *, inside: bool = True
+) -> bool:
     """True when a negation word outside the phrasing governs it.
 
     A cue before the first word counts unless a scope breaker ("and", "but") stands between;
@@ -492,7 +540,9 @@ def _is_negated(words: Sequence[str], start: int, used: frozenset[int]) -> bool:
         if index in used or words[index] not in _NEGATION_CUES:
             continue
         if index > start:
-            return True
+            if inside:  # "no puede ni levantar": a second negation only insists
+                return True
+            continue
         between = words[index + 1 : start]
         if not any(word in _SCOPE_BREAKERS for word in between):
             return True
