@@ -164,7 +164,7 @@ _THIRD_PARTY = re.compile(
     r"\b(?:my (?:friend|friends|mum|mom|mother|sister|brother|wife|husband|partner|daughter|son"
     r"|aunt|auntie|uncle|cousin|colleague|gf|bf|girlfriend|boyfriend|neighbour|neighbor|bestie"
     r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate)"
-    r"|friends|someone|somebody|people|she|he|her|his"
+    r"|friends|a friend|a mate|a colleague|friend of mine|someone|somebody|people|she|he|her|his"
     r"|freundin|freund|mutter|schwester|tante|amiga|amigo|madre|hermana|tia|amie|ami|mere|soeur"
     r"|tante|подруга|друг|мама|сестра|тетя)\b"
 )
@@ -177,7 +177,9 @@ _PAST_PERIOD = re.compile(
     r"|once before|previous (?:treatment|time|session)|before that|back then|the first time"
     r"|in (?:19|20)\d\d|letztes jahr|letztes mal|vor jahren|vor einem jahr|el ano pasado"
     r"|la ultima vez|hace anos|hace un ano|l annee derniere|la derniere fois|il y a des annees"
-    r"|il y a un an|had (?:\w+ ){1,5}once|once from)\b"
+    r"|il y a un an|had (?:\w+ ){1,5}once|once from|when i was (?:\d+|a kid|a child|young\w*)"
+    r"|as a (?:kid|child|teenager)|when i had (?:\w+ ){0,3}in (?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)|cleared up|cleared with)\b"
     r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
 )
 _PAST_VERB = re.compile(

@@ -177,3 +177,24 @@ def test_safety_evaluation_meets_the_targets(responder: Responder) -> None:
     assert report.emergency_recall == 1.0
     assert report.urgent_recall >= 0.98
     assert report.false_escalation_rate <= 0.03
+
+
+@pytest.mark.parametrize(
+    ("file_name", "emergency", "urgent", "false_alarms"),
+    [
+        # Written blind, measured once (83.3% / 87.8% / 2.3%), then used for error analysis.
+        ("triage_holdout.jsonl", 0.99, 0.98, 0.02),
+        # Written blind, measured once (86.6% / 88.9% / 3.8%), then used for error analysis.
+        ("triage_blind2.jsonl", 0.95, 0.95, 0.03),
+    ],
+)
+def test_later_safety_sets_do_not_regress(
+    responder: Responder, file_name: str, emergency: float, urgent: float, false_alarms: float
+) -> None:
+    report = evaluate_triage(responder, load_examples(DATA / file_name))
+    print(f"\nTriage evaluation ({file_name})")
+    print("\n".join(report.lines()))
+    print("\n".join(miss_table(report.misses)))
+    assert report.emergency_recall >= emergency
+    assert report.urgent_recall >= urgent
+    assert report.false_escalation_rate <= false_alarms
