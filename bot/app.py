@@ -92,6 +92,12 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     """The whole bot wiring in one readable place."""
     if settings.telegram_bot_token is None:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+    # httpx logs every request URL at INFO, and a Bot API URL contains the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    if not settings.log_message_text:
+        # At DEBUG python-telegram-bot logs whole updates, patients' words included.
+        logging.getLogger("telegram").setLevel(logging.INFO)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value().strip())
@@ -147,8 +153,13 @@ def run_polling(settings: Settings, responder: Responder) -> None:
     application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-async def serve_webhook(settings: Settings, responder: Responder) -> None:
-    """Webhook mode behind uvicorn; returns after a graceful shutdown (SIGTERM or Ctrl-C)."""
+async def serve_webhook(
+    settings: Settings, responder: Responder, stop: asyncio.Event | None = None
+) -> None:
+    """Webhook mode behind uvicorn; returns after a graceful shutdown.
+
+    uvicorn stops on SIGTERM or Ctrl-C; ``stop``, when given, does the same from code.
+    """
     import uvicorn  # imported here: polling deployments never need the web stack
 
     from bot.webhook import WebhookTarget, build_web_app
@@ -177,9 +188,17 @@ async def serve_webhook(settings: Settings, responder: Responder) -> None:
             allowed_updates=Update.ALL_TYPES,
         )
         logger.info("webhook server listening on port %s", settings.port)
+
+        async def stop_when_asked() -> None:
+            if stop is not None:
+                await stop.wait()
+                server.should_exit = True
+
+        watcher = asyncio.create_task(stop_when_asked())
         try:
             await server.serve()
         finally:
+            watcher.cancel()
             await application.stop()
 
 

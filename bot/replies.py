@@ -178,6 +178,20 @@ class Renderer:
             flag for flag in flags if flag.level != triage.level
         ]
         blocks: list[str] = []
+        if not private:
+            action = (
+                self.say(self._messages.emergency_action["en"])
+                if triage.level == "emergency"
+                else self.say(self._messages.urgent_action)
+            )
+            text = self._signed(f"{action}\n{self.say(self._messages.group_mention)}")
+            return Reply(
+                kind="escalation",
+                text=text,
+                html=to_html(text, bold_lines=1),
+                level=triage.level,
+                flags=tuple(flag.id for flag in top_flags),
+            )
         if triage.level == "emergency":
             for language in _reply_languages(triage.languages):
                 blocks.append(self._emergency_block(language, top_flags, private))
