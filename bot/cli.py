@@ -162,6 +162,36 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_init_clinic(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    """Write a starter clinic folder: clinic.yaml to fill in, optional FAQ and messages."""
+    import shutil
+
+    from bot.config import DEFAULT_KNOWLEDGE_DIR
+
+    target = Path(args.directory)
+    starter = Path(__file__).resolve().parent / "starter"
+    files = {
+        "clinic.yaml": DEFAULT_KNOWLEDGE_DIR / "clinic.yaml",
+        "faq.yaml": starter / "faq.yaml",
+        "messages.yaml": starter / "messages.yaml",
+    }
+    existing = [name for name in files if (target / name).exists()]
+    if existing:
+        print(f"Not overwriting {', '.join(existing)} in {target}.", file=sys.stderr)
+        return EXIT_CONFIG
+    target.mkdir(parents=True, exist_ok=True)
+    for name, source in files.items():
+        shutil.copyfile(source, target / name)
+    print(
+        f"Wrote {', '.join(files)} to {target}.\n"
+        f"1. Put your clinic's details in {target / 'clinic.yaml'} (every field is explained).\n"
+        f"2. Set CLINIC_DIR={target} in .env.\n"
+        "3. Run `aftercare-bot check` to validate, and `aftercare-bot chat` to try it.",
+        file=out,
+    )
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aftercare-bot",
@@ -186,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="*", help="the message; omit to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per message")
     ask.set_defaults(handler=cmd_ask)
+
+    init = sub.add_parser("init-clinic", help="write a starter clinic folder to fill in")
+    init.add_argument("directory", help="folder to create, e.g. clinics/my-clinic")
+    init.set_defaults(handler=cmd_init_clinic)
 
     check = sub.add_parser("check", help="validate the knowledge files and print a summary")
     check.set_defaults(handler=cmd_check)

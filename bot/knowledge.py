@@ -153,6 +153,7 @@ class Messages(_Strict):
     error: Text
     pointer: Text
     pointer_urgent: Text
+    pointer_urgent_closed: Text
     emergency_action: dict[LanguageCode, Text]
     emergency_pointer: Text
     recognised: dict[LanguageCode, Text]
@@ -322,7 +323,8 @@ def _check_templates(file_name: str, where: str, template: str, problems: list[s
         )
 
 
-def _load_faq(path: Path, problems: list[str]) -> list[FaqEntry]:
+def _load_faq(path: Path, problems: list[str], overrides: Path | None = None) -> list[FaqEntry]:
+    """The shipped FAQ, with a clinic's own entries (``overrides``) winning by id."""
     data = _read_yaml(path, problems)
     if data is None:
         return []
@@ -330,8 +332,18 @@ def _load_faq(path: Path, problems: list[str]) -> list[FaqEntry]:
     if top is None:
         return []
     entries: list[FaqEntry] = _validate_items(path.name, top.entries, FaqEntry, "entry", problems)
-    # Cross-checks read the raw items, so an entry with its own problem still counts here.
     raw_items = [item for item in top.entries if isinstance(item, dict)]
+    if overrides is not None and overrides.exists():
+        label = f"{overrides.parent.name}/{overrides.name}"
+        extra = _read_yaml(overrides, problems) if _has_content(overrides) else None
+        extra_top = _validate_model(label, extra, FaqFile, problems) if extra else None
+        if extra_top is not None:
+            own = _validate_items(label, extra_top.entries, FaqEntry, "entry", problems)
+            own_raw = [item for item in extra_top.entries if isinstance(item, dict)]
+            replaced = {item.get("id") for item in own_raw}
+            entries = [e for e in entries if e.id not in replaced] + own
+            raw_items = [i for i in raw_items if i.get("id") not in replaced] + own_raw
+    # Cross-checks read the raw items, so an entry with its own problem still counts here.
     seen_ids: set[str] = set()
     owner_of: dict[str, str] = {}
     for item in raw_items:
@@ -428,6 +440,25 @@ def _load_red_flags(
     return flags, ignore, concepts
 
 
+def _check_hours(file_name: str, hours: OpeningHours, problems: list[str]) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from bot.hours import parse_range
+
+    try:
+        ZoneInfo(hours.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(
+            f"{file_name}: field 'clinic.opening_hours.timezone' is not a known time zone "
+            f"({hours.timezone!r}; use a name like Europe/London or America/New_York)"
+        )
+    for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+        try:
+            parse_range(getattr(hours, day))
+        except ValueError as exc:
+            problems.append(f"{file_name}: field 'clinic.opening_hours.{day}' {exc}")
+
+
 def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
     data = _read_yaml(path, problems)
     if data is None:
@@ -436,6 +467,8 @@ def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
     if top is None:
         return None
     clinic: Clinic = top.clinic
+    if clinic.opening_hours is not None:
+        _check_hours(path.name, clinic.opening_hours, problems)
     for field in ("welcome", "sign_off"):
         value = getattr(clinic, field)
         if value:
@@ -443,10 +476,35 @@ def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
     return clinic
 
 
-def _load_messages(path: Path, problems: list[str]) -> Messages | None:
+def _has_content(path: Path) -> bool:
+    """False for an optional file that holds only comments (a starter left unedited)."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) is not None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True  # let the strict reader report it
+
+
+def _deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_messages(
+    path: Path, problems: list[str], overrides: Path | None = None
+) -> Messages | None:
+    """The shipped messages, with any keys a clinic's own ``messages.yaml`` rewords."""
     data = _read_yaml(path, problems)
     if data is None:
         return None
+    if overrides is not None and overrides.exists() and _has_content(overrides):
+        extra = _read_yaml(overrides, problems)
+        if extra is not None:
+            data = _deep_merge(data, extra)
     messages = _validate_model(path.name, data, Messages, problems)
     if messages is None:
         return None
@@ -463,21 +521,22 @@ def _load_messages(path: Path, problems: list[str]) -> Messages | None:
 def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowledge:
     """Load and cross-check a knowledge folder; raise ``KnowledgeError`` listing every problem.
 
-    ``clinic_dir``, when given, supplies the clinic's own ``clinic.yaml`` (and, if present,
-    ``messages.yaml``) in place of the shipped example.
+    ``clinic_dir``, when given, supplies the clinic's own ``clinic.yaml`` in place of the
+    shipped example; its optional ``faq.yaml`` adds entries or replaces shipped ones with the
+    same id, and its optional ``messages.yaml`` rewords any of the shipped messages.
     """
     problems: list[str] = []
     if not knowledge_dir.is_dir():
         raise KnowledgeError([f"knowledge folder not found: {knowledge_dir}"])
+    if clinic_dir is not None and not clinic_dir.is_dir():
+        raise KnowledgeError([f"clinic folder not found: {clinic_dir}"])
     clinic_source = clinic_dir if clinic_dir is not None else knowledge_dir
-    messages_path = clinic_source / MESSAGES_FILE
-    if not messages_path.exists():
-        messages_path = knowledge_dir / MESSAGES_FILE
+    own = (lambda name: clinic_dir / name) if clinic_dir is not None else (lambda name: None)
 
-    faq = _load_faq(knowledge_dir / FAQ_FILE, problems)
+    faq = _load_faq(knowledge_dir / FAQ_FILE, problems, own(FAQ_FILE))
     flags, ignore, concepts = _load_red_flags(knowledge_dir / RED_FLAGS_FILE, problems)
     clinic = _load_clinic(clinic_source / CLINIC_FILE, problems)
-    messages = _load_messages(messages_path, problems)
+    messages = _load_messages(knowledge_dir / MESSAGES_FILE, problems, own(MESSAGES_FILE))
 
     if problems or clinic is None or messages is None:
         raise KnowledgeError(problems or ["knowledge could not be loaded"])

@@ -11,8 +11,10 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Literal
 
+from bot.hours import is_open
 from bot.knowledge import Clinic, FaqEntry, Knowledge, RedFlag
 from bot.triage import TriageResult
 
@@ -166,7 +168,9 @@ class Renderer:
         """Plain text of the safe reply sent when handling a message failed."""
         return self.say(self._messages.error)
 
-    def escalation(self, triage: TriageResult, *, private: bool = True) -> Reply:
+    def escalation(
+        self, triage: TriageResult, *, private: bool = True, now: datetime | None = None
+    ) -> Reply:
         """Action first, then what was recognised and what to do, then the clinic.
 
         Outside a private chat the "You mentioned ..." line is left out, so a patient's
@@ -204,7 +208,12 @@ class Renderer:
                 *(self.say(flag.message["en"]) for flag in top_flags),
             ]
             blocks.append("\n".join(lines))
-            pointer = self._messages.pointer_urgent
+            moment = now or datetime.now(UTC)
+            pointer = (
+                self._messages.pointer_urgent
+                if is_open(self._knowledge.clinic.opening_hours, moment)
+                else self._messages.pointer_urgent_closed
+            )
         text = self._signed("\n\n".join(blocks), pointer)
         return Reply(
             kind="escalation",

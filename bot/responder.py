@@ -7,6 +7,7 @@ asks an FAQ question and reports a red flag always gets the escalation.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from rapidfuzz import fuzz, process
 
@@ -42,10 +43,11 @@ class Responder:
                 self._smalltalk_phrases.append(normalise(phrase))
                 self._smalltalk_intents.append(intent)
 
-    def respond(self, text: str, *, private: bool = True) -> Reply:
+    def respond(self, text: str, *, private: bool = True, now: datetime | None = None) -> Reply:
         """Triage first; then small talk; then the FAQ; then an honest fallback.
 
-        ``private`` is False in group chats, where a reply must not repeat symptoms.
+        ``private`` is False in group chats, where a reply must not repeat symptoms; ``now``
+        (default: the current time) decides whether the clinic is open.
         """
         if not normalise(text):
             return self.renderer.fallback(template=self.knowledge.messages.empty)
@@ -53,7 +55,7 @@ class Responder:
         triage = self.triage.assess(text)
         if triage.escalates:
             logger.debug("escalation level=%s flags=%s", triage.level, ",".join(triage.flag_ids))
-            return self.renderer.escalation(triage, private=private)
+            return self.renderer.escalation(triage, private=private, now=now)
 
         intent = self._smalltalk(text)
         if intent is not None:
