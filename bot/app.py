@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
@@ -39,7 +40,8 @@ from bot.responder import Responder
 
 logger = logging.getLogger(__name__)
 
-BotApplication = Application  # type: ignore[type-arg]
+# python-telegram-bot's builder cannot carry our context types through its generics.
+BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
 #: The command menu Telegram shows patients (registered with setMyCommands at start-up).
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -113,13 +115,12 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
     if settings.telegram_rate_limit > 0:
-        builder = builder.rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=settings.telegram_rate_limit,
-                overall_time_period=1,
-                max_retries=2,
-            )
+        limiter = AIORateLimiter(
+            overall_max_rate=settings.telegram_rate_limit,
+            overall_time_period=1,
+            max_retries=2,
         )
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB generics
     application = builder.build()
     application.bot_data.responder = responder
     application.bot_data.settings = settings

@@ -214,7 +214,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
 
 _UniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
@@ -430,11 +430,11 @@ def _load_red_flags(
         for lang, phrasings in flag.phrasings.items():
             for phrasing in phrasings:
                 for token in phrasing.split():
-                    name = token[1:].strip(".,;:!?") if token.startswith("$") else None
-                    if name is not None and name not in concepts:
+                    concept = token[1:].strip(".,;:!?") if token.startswith("$") else None
+                    if concept is not None and concept not in concepts:
                         problems.append(
                             f"{path.name}: flag '{flag.id}': field 'phrasings.{lang}' uses "
-                            f"unknown concept ${name}"
+                            f"unknown concept ${concept}"
                         )
     ignore = {lang: tuple(items) for lang, items in top.ignore_phrases.items()}
     return flags, ignore, concepts
@@ -515,7 +515,7 @@ def _load_messages(
             for key, item in value.items():
                 text = item["reply"] if isinstance(item, dict) else item
                 _check_templates(path.name, f"field '{name}.{key}'", text, problems)
-    return messages
+    return messages if isinstance(messages, Messages) else None
 
 
 def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowledge:

@@ -261,7 +261,7 @@ def split_clauses(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _stemmer(language: str) -> snowballstemmer.stemmer:  # type: ignore[name-defined]
+def _stemmer(language: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
 
 

@@ -444,9 +444,9 @@ class TriageDetector:
                     continue
                 # A one-word phrasing must be spelt right ("botched" is not "blotches");
                 # typos are forgiven where other words of the phrasing corroborate them.
-                found = exact if len(pattern.slots) == 1 else positions
+                where = exact if len(pattern.slots) == 1 else positions
                 slot_positions = [
-                    sorted({p for s in slot for p in found.get(s, ())}) for slot in pattern.slots
+                    sorted({p for s in slot for p in where.get(s, ())}) for slot in pattern.slots
                 ]
                 if not all(slot_positions):
                     continue
