@@ -48,6 +48,9 @@ TEMPLATE_FIELDS: frozenset[str] = frozenset(
         "names",
         "practitioners",
         "opening_hours",
+        "wait",
+        "until",
+        "day",
     }
 )
 
@@ -66,6 +69,10 @@ class FaqEntry(_Strict):
     keywords: list[Text] = Field(default_factory=list)
     answer: Text
     related: list[Ident] = Field(default_factory=list)
+    # Timeline rules: hours to wait after treatment before this is advised (the answer then
+    # says whether that time has passed, and when it will), or whether to say the recovery day.
+    wait_hours: int | None = Field(default=None, ge=1, le=24 * 30)
+    mention_day: bool = False
 
 
 class FaqFile(_Strict):
@@ -154,6 +161,10 @@ class Messages(_Strict):
     pointer: Text
     pointer_urgent: Text
     pointer_urgent_closed: Text
+    timing_wait: Text
+    timing_done: Text
+    timing_day: Text
+    timing_day_zero: Text
     emergency_action: dict[LanguageCode, Text]
     emergency_pointer: Text
     recognised: dict[LanguageCode, Text]

@@ -114,9 +114,18 @@ class Renderer:
     def title(self, entry_id: str) -> str:
         return self._entries[entry_id].title
 
-    def answer(self, entry_id: str, score: float | None, *, safety_note: bool = False) -> Reply:
+    def answer(
+        self,
+        entry_id: str,
+        score: float | None,
+        *,
+        safety_note: bool = False,
+        personal_note: str | None = None,
+    ) -> Reply:
         entry = self._entries[entry_id]
         body = entry.answer
+        if personal_note:
+            body = f"{body}\n\n{personal_note}"
         if safety_note:
             body = f"{body}\n\n{self.say(self._messages.info_safety_note)}"
         text = self._signed(body)

@@ -7,10 +7,12 @@ asks an FAQ question and reports a red flag always gets the escalation.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
 
+from bot.journey import Treatment, timing_note
 from bot.knowledge import Knowledge
 from bot.matching import Answer, Clarify, Matcher, Thresholds
 from bot.replies import Renderer, Reply
@@ -43,11 +45,19 @@ class Responder:
                 self._smalltalk_phrases.append(normalise(phrase))
                 self._smalltalk_intents.append(intent)
 
-    def respond(self, text: str, *, private: bool = True, now: datetime | None = None) -> Reply:
+    def respond(
+        self,
+        text: str,
+        *,
+        private: bool = True,
+        now: datetime | None = None,
+        treatment: Treatment | None = None,
+    ) -> Reply:
         """Triage first; then small talk; then the FAQ; then an honest fallback.
 
         ``private`` is False in group chats, where a reply must not repeat symptoms; ``now``
-        (default: the current time) decides whether the clinic is open.
+        (default: the current time) decides whether the clinic is open; ``treatment``, when
+        the patient has told us, puts time-dependent answers into their own timeline.
         """
         if not normalise(text):
             return self.renderer.fallback(template=self.knowledge.messages.empty)
@@ -63,14 +73,37 @@ class Responder:
 
         result = self.matcher.match(text)
         if isinstance(result, Answer):
-            return self.renderer.answer(
-                result.entry_id, result.score, safety_note=triage.mentions_emergency
+            return self.answer(
+                result.entry_id,
+                result.score,
+                safety_note=triage.mentions_emergency,
+                now=now,
+                treatment=treatment,
             )
         if isinstance(result, Clarify):
             ids = [candidate.entry_id for candidate in result.candidates]
             return self.renderer.clarify(ids, result.score)
         score = result.score if result.candidates else None
         return self.renderer.fallback(score)
+
+    def answer(
+        self,
+        entry_id: str,
+        score: float | None,
+        *,
+        safety_note: bool = False,
+        now: datetime | None = None,
+        treatment: Treatment | None = None,
+    ) -> Reply:
+        """An FAQ answer, placed in the patient's timeline when their treatment date is known."""
+        moment = now or datetime.now(UTC)
+        hours = self.knowledge.clinic.opening_hours
+        if hours is not None:
+            moment = moment.astimezone(ZoneInfo(hours.timezone))
+        note = timing_note(
+            self.knowledge.entry(entry_id), treatment, moment, self.knowledge.messages
+        )
+        return self.renderer.answer(entry_id, score, safety_note=safety_note, personal_note=note)
 
     def _smalltalk(self, text: str) -> str | None:
         words = " ".join(w for w in normalise(text).split() if w not in _SMALLTALK_FILLER)
