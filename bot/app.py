@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Message, Update
@@ -20,6 +21,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.alerts import ACK_PREFIX, AlertPolicy
 from bot.config import Settings
 from bot.context import BotContext, BotData
 from bot.errors import ConfigError
@@ -28,15 +30,28 @@ from bot.handlers import (
     cmd_emergency,
     cmd_help,
     cmd_privacy,
-    cmd_start,
     cmd_topics,
     on_button,
     on_error,
     on_media,
     on_text,
 )
+from bot.journey_handlers import (
+    cmd_forget,
+    cmd_start,
+    cmd_stop_checkins,
+    cmd_treated,
+    job_send_checkins,
+    on_area_button,
+    on_checkin_button,
+    on_forget_button,
+    on_treated_button,
+    on_typed_date,
+)
 from bot.keyboards import Keyboards
 from bot.responder import Responder
+from bot.staff import cmd_alerts, cmd_stats, job_retention, job_sweep_alerts, on_ack_button
+from bot.storage import Storage
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +66,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("contact", "Your clinic's contact details"),
     ("emergency", "What counts as an emergency"),
     ("privacy", "What is stored and for how long"),
+    ("treated", "Tell me when you were treated"),
+    ("stop_checkins", "Stop check-in messages"),
+    ("forget", "Delete everything stored about you"),
 )
 
 
@@ -86,8 +104,25 @@ MEDIA = (
 
 
 async def _post_init(application: BotApplication) -> None:
-    """Register the command menu so patients see it in Telegram's UI."""
+    """Open storage, start the outbox and check-in sweeps, register the command menu."""
+    data: BotData = application.bot_data
+    settings = data.settings
+    assert settings is not None
+    if data.storage is None:
+        data.storage = await Storage.open(settings.database_url)
+    if application.job_queue is not None:
+        every = settings.sweep_seconds
+        application.job_queue.run_repeating(job_sweep_alerts, interval=every, first=0.5)
+        application.job_queue.run_repeating(job_send_checkins, interval=every, first=1.0)
+        application.job_queue.run_repeating(job_retention, interval=24 * 3600, first=60)
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+
+
+async def _post_shutdown(application: BotApplication) -> None:
+    storage = application.bot_data.storage
+    if storage is not None:
+        await storage.close()
+        application.bot_data.storage = None
 
 
 def build_application(settings: Settings, responder: Responder) -> BotApplication:
@@ -111,6 +146,7 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
             )
         )
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
     )
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)
@@ -125,10 +161,20 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     application.bot_data.responder = responder
     application.bot_data.settings = settings
     application.bot_data.keyboards = Keyboards(responder.knowledge)
+    application.bot_data.alert_policy = AlertPolicy(
+        lease=timedelta(seconds=settings.alert_lease_seconds),
+        resend_after=timedelta(minutes=settings.alert_resend_minutes),
+        include_message_text=settings.alert_include_message_text,
+    )
 
     # The handler table. Order matters only for routing, never for safety: triage runs
     # inside the responder for every text and caption, whatever handler receives it.
     # In groups the bot answers only commands and messages that mention it.
+    # Group -1: while /treated waits for a typed date, a short date-like reply is taken as
+    # the date (a red flag never is) and stops there.
+    application.add_handler(
+        MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, on_typed_date), group=-1
+    )
     for name, callback in (
         ("start", cmd_start),
         ("help", cmd_help),
@@ -136,8 +182,18 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
         ("contact", cmd_contact),
         ("emergency", cmd_emergency),
         ("privacy", cmd_privacy),
+        ("treated", cmd_treated),
+        ("stop_checkins", cmd_stop_checkins),
+        ("forget", cmd_forget),
+        ("alerts", cmd_alerts),
+        ("stats", cmd_stats),
     ):
         application.add_handler(CommandHandler(name, callback))
+    application.add_handler(CallbackQueryHandler(on_treated_button, pattern=r"^tr:"))
+    application.add_handler(CallbackQueryHandler(on_area_button, pattern=r"^ta:"))
+    application.add_handler(CallbackQueryHandler(on_checkin_button, pattern=r"^ci:"))
+    application.add_handler(CallbackQueryHandler(on_forget_button, pattern=r"^fg:"))
+    application.add_handler(CallbackQueryHandler(on_ack_button, pattern=rf"^{ACK_PREFIX}"))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(
         MessageHandler(PATIENT_UPDATES & FOR_ME & filters.TEXT & ~filters.COMMAND, on_text)
@@ -201,6 +257,7 @@ async def serve_webhook(
         finally:
             watcher.cancel()
             await application.stop()
+            await _post_shutdown(application)
 
 
 def run_webhook(settings: Settings, responder: Responder) -> None:

@@ -37,6 +37,21 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     port: int = Field(default=8080, ge=1, le=65535)
+    # Storage and the patient journey
+    database_url: str = "sqlite:///data/aftercare.db"
+    clinic_id: str = Field(default="default", pattern=r"^[A-Za-z0-9_-]{1,48}$")
+    store_message_text: bool = False
+    retention_days: int = Field(default=180, ge=1)
+    checkin_days: str = "1,3,14"
+    checkin_time: str = "10:00"
+    quiet_hours: str = "21:00-09:00"
+    # Staff alerts
+    staff_chat_id: int | None = None
+    staff_user_ids: str = ""
+    alert_include_message_text: bool = False
+    alert_resend_minutes: float = Field(default=15, gt=0)
+    alert_lease_seconds: float = Field(default=60, gt=0)
+    sweep_seconds: float = Field(default=30, gt=0)
     log_level: str = "INFO"
     log_message_text: bool = False
 
@@ -88,6 +103,44 @@ class Settings(BaseSettings):
         if value is not None and not re.match(r"^https?://", value):
             raise ValueError("must be the public https:// address Telegram will call")
         return value.rstrip("/") if value else value
+
+    @field_validator("staff_user_ids")
+    @classmethod
+    def _user_ids(cls, value: str) -> str:
+        for part in value.replace(" ", "").split(","):
+            if part and not part.lstrip("-").isdigit():
+                raise ValueError(f"must be Telegram user ids separated by commas, found {part!r}")
+        return value
+
+    @field_validator("checkin_days")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        parts = [p for p in value.replace(" ", "").split(",") if p]
+        if not all(p.isdigit() and 0 < int(p) <= 90 for p in parts):
+            raise ValueError("must be days after treatment between 1 and 90, e.g. 1,3,14")
+        return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet(cls, value: str) -> str:
+        if value and not re.fullmatch(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}", value.strip()):
+            raise ValueError("must look like 21:00-09:00 (or be empty for none)")
+        return value
+
+    @field_validator("checkin_time")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        if not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
+            raise ValueError("must look like 10:00")
+        return value
+
+    @property
+    def staff_ids(self) -> frozenset[int]:
+        return frozenset(int(p) for p in self.staff_user_ids.replace(" ", "").split(",") if p)
+
+    @property
+    def checkin_day_list(self) -> tuple[int, ...]:
+        return tuple(int(p) for p in self.checkin_days.replace(" ", "").split(",") if p)
 
 
 def load_settings(env_file: str | Path | None = ".env") -> Settings:

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.alerts import AlertPolicy
 from bot.config import Settings
 from bot.flood import FloodGuard
 from bot.keyboards import Keyboards
 from bot.responder import Responder
+from bot.storage import Storage
 
 
 @dataclass
@@ -23,6 +25,8 @@ class BotData:
     responder: Responder | None = None
     settings: Settings | None = None
     keyboards: Keyboards | None = None
+    storage: Storage | None = None
+    alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
     flood: FloodGuard = field(default_factory=FloodGuard)
 
 
@@ -63,3 +67,14 @@ class BotContext(
     @property
     def flood(self) -> FloodGuard:
         return self.bot_data.flood
+
+    @property
+    def storage(self) -> Storage:
+        storage = self.bot_data.storage
+        if storage is None:
+            raise RuntimeError("the application was built without storage")
+        return storage
+
+    @property
+    def clinic_id(self) -> str:
+        return self.settings.clinic_id

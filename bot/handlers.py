@@ -9,15 +9,29 @@ from __future__ import annotations
 import logging
 import time
 import traceback
+from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 
+from bot.alerts import send_alert
 from bot.context import BotContext
 from bot.delivery import ANSWER_POLICY, ESCALATION_POLICY, DeliveryFailed, deliver
+from bot.errors import StorageError
+from bot.journey import Treatment, recovery_day
 from bot.keyboards import parse_callback
 from bot.replies import Reply, split_for_telegram, to_html
+from bot.storage import (
+    ANSWERED,
+    CLARIFIED,
+    ESCALATION,
+    FALLBACK,
+    SMALLTALK,
+    Alert,
+    AlertDraft,
+    Patient,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -164,8 +178,122 @@ async def on_text(update: Update, context: BotContext) -> None:
                     update, context, context.responder.renderer.say(messages.slow_down)
                 )
             return
-    reply = context.responder.respond(message.text, private=_is_private(update))
+    patient = await _touch_patient(update, context)
+    treatment = (
+        Treatment(patient.treated_on, area=patient.treatment_area)
+        if patient is not None and patient.treated_on is not None
+        else None
+    )
+    reply = context.responder.respond(
+        message.text, private=_is_private(update), treatment=treatment
+    )
+    await _answer_and_alert(update, context, reply, message.text, patient)
+
+
+async def _answer_and_alert(
+    update: Update, context: BotContext, reply: Reply, text: str, patient: Patient | None
+) -> None:
+    """Queue the staff alert first (durable), then reply to the patient, then alert staff."""
+    alert = await _queue_alert(update, context, reply, text, patient)
+    await _record(update, context, reply, text)
     await send_reply(update, context, reply)
+    if alert is not None and context.settings.staff_chat_id is not None:
+        try:
+            await send_alert(
+                context.bot,
+                context.storage,
+                alert,
+                context.settings.staff_chat_id,
+                context.responder.knowledge,
+                context.bot_data.alert_policy,
+            )
+        except StorageError:
+            logger.exception("could not record the alert's delivery; the sweep will retry")
+
+
+async def _touch_patient(update: Update, context: BotContext) -> Patient | None:
+    user, chat = update.effective_user, update.effective_chat
+    if context.bot_data.storage is None or user is None or chat is None:
+        return None
+    if chat.type != ChatType.PRIVATE:
+        return None  # nobody's health journey is kept from a group chat
+    try:
+        return await context.storage.touch_patient(
+            context.clinic_id,
+            user.id,
+            chat_id=chat.id,
+            first_name=user.first_name,
+            language=user.language_code,
+            now=datetime.now(UTC),
+        )
+    except StorageError:
+        logger.exception("storage unavailable; answering without the patient's record")
+        return None
+
+
+async def _queue_alert(
+    update: Update, context: BotContext, reply: Reply, text: str, patient: Patient | None
+) -> Alert | None:
+    """Write the staff alert to the outbox before anything else is sent."""
+    user, chat = update.effective_user, update.effective_chat
+    if reply.kind != "escalation" or reply.level is None or user is None or chat is None:
+        return None
+    if context.bot_data.storage is None:
+        return None
+    now = datetime.now(UTC)
+    days = None
+    if patient is not None and patient.treated_on is not None:
+        days = recovery_day(patient.treated_on, now.date())
+    draft = AlertDraft(
+        clinic_id=context.clinic_id,
+        user_id=user.id,
+        chat_id=chat.id,
+        level=reply.level,
+        flag_ids=reply.flags,
+        patient_name=user.full_name or str(user.id),
+        message_text=text if context.settings.alert_include_message_text else None,
+        days_since_treatment=days,
+    )
+    try:
+        return await context.storage.queue_alert(
+            draft, now, claim_for=context.bot_data.alert_policy.lease
+        )
+    except StorageError:
+        logger.exception("could not queue a staff alert")
+        return None
+
+
+_EVENT_KINDS = {
+    "answer": ANSWERED,
+    "clarify": CLARIFIED,
+    "fallback": FALLBACK,
+    "smalltalk": SMALLTALK,
+    "escalation": ESCALATION,
+}
+
+
+async def _record(update: Update, context: BotContext, reply: Reply, text: str) -> None:
+    """Statistics for the clinic: ids, kind, topic, score; the text only if the clinic asks."""
+    if context.bot_data.storage is None:
+        return
+    user = update.effective_user
+    keep = text if context.settings.store_message_text else None
+    now = datetime.now(UTC)
+    try:
+        await context.storage.record_event(
+            context.clinic_id,
+            user.id if user else None,
+            _EVENT_KINDS[reply.kind],
+            topic=reply.topic,
+            level=reply.level,
+            score=reply.score,
+            text=keep,
+            now=now,
+        )
+        if reply.kind == "fallback" and user is not None:
+            await context.storage.record_unanswered(context.clinic_id, user.id, keep, now)
+    except StorageError:
+        logger.exception("could not record a statistics event")
 
 
 async def on_media(update: Update, context: BotContext) -> None:
@@ -178,7 +306,9 @@ async def on_media(update: Update, context: BotContext) -> None:
     if message.caption:
         caption_reply = context.responder.respond(message.caption, private=_is_private(update))
     if caption_reply is not None and caption_reply.kind == "escalation":
-        await send_reply(update, context, caption_reply)  # safety first, before anything else
+        # Safety first, before anything else; the staff are alerted as for any message.
+        patient = await _touch_patient(update, context)
+        await _answer_and_alert(update, context, caption_reply, message.caption or "", patient)
     renderer = context.responder.renderer
     await send_reply(update, context, renderer.non_text(kind))
     if caption_reply is not None and caption_reply.kind in {"answer", "clarify"}:
@@ -219,6 +349,18 @@ async def on_button(update: Update, context: BotContext) -> None:
         return
     if callback.action == "feedback":
         logger.info("feedback topic=%s helpful=%s", callback.value, callback.helpful)
+        user = update.effective_user
+        if context.bot_data.storage is not None and user is not None:
+            try:
+                await context.storage.record_feedback(
+                    context.clinic_id,
+                    user.id,
+                    callback.value,
+                    bool(callback.helpful),
+                    datetime.now(UTC),
+                )
+            except StorageError:
+                logger.exception("could not record feedback")
         await query.answer(renderer.say(messages.feedback_thanks))
         return
     await query.answer()

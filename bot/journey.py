@@ -7,6 +7,7 @@ rule as data (``wait_hours``, ``mention_day``); the clock is passed in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -81,3 +82,71 @@ def timing_note(
         template = messages.timing_day_zero if day == 0 else messages.timing_day
         return fill(template, {"day": str(day)})
     return None
+
+
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?$")
+_WORDY = re.compile(
+    r"^(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)|([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?)$"
+)
+
+
+def parse_treatment_date(text: str, today: date, *, month_first: bool = False) -> date | None:
+    """Read a treatment date as patients type it; None when it is unreadable or implausible.
+
+    Accepts 2026-11-20, 20/11/2026, 20/11, 20.11.26, "20 nov", "nov 20", "today",
+    "yesterday". ``month_first`` reads 11/20 the American way. Dates in the future or more
+    than a year ago are refused: they are typos, not treatments.
+    """
+    cleaned = text.strip().lower().rstrip(".!")
+    if cleaned == "today":
+        return today
+    if cleaned == "yesterday":
+        return today - timedelta(days=1)
+    year: int | None = None
+    try:
+        if match := _ISO.match(cleaned):
+            year, month, day = (int(part) for part in match.groups())
+        elif match := _NUMERIC.match(cleaned):
+            first, second = int(match.group(1)), int(match.group(2))
+            month, day = (first, second) if month_first else (second, first)
+            if match.group(3):
+                year = int(match.group(3))
+                year = year + 2000 if year < 100 else year
+        elif match := _WORDY.match(cleaned):
+            day_text = match.group(1) or match.group(4)
+            month_text = match.group(2) or match.group(3)
+            if month_text not in _MONTHS:
+                return None
+            day, month = int(day_text), _MONTHS[month_text]
+        else:
+            return None
+        found = date(year if year is not None else today.year, month, day)
+    except ValueError:
+        return None
+    if year is None and found > today:
+        found = found.replace(year=found.year - 1)
+    if found > today or (today - found).days > 366:
+        return None
+    return found

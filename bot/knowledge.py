@@ -51,6 +51,11 @@ TEMPLATE_FIELDS: frozenset[str] = frozenset(
         "wait",
         "until",
         "day",
+        "date",
+        "area",
+        "days",
+        "example",
+        "name",
     }
 )
 
@@ -149,6 +154,47 @@ class ButtonLabels(_Strict):
     ]
 
 
+class JourneyLabels(_Strict):
+    today: Text
+    yesterday: Text
+    two_days: Text
+    three_days: Text
+    pick: Text
+    all_good: Text
+    question: Text
+    wrong: Text
+    forget_yes: Text
+    forget_no: Text
+    im_on_it: Text
+
+
+class JourneyMessages(_Strict):
+    """What the bot says while learning the treatment date, checking in and forgetting."""
+
+    treated_ask: Text
+    treated_pick: Text
+    treated_bad_date: Text
+    area_ask: Text
+    saved: Text
+    saved_no_checkins: Text
+    checkins_stopped: Text
+    forget_confirm: Text
+    forget_done: Text
+    forget_cancelled: Text
+    checkin: Text
+    checkin_ok: Text
+    checkin_question: Text
+    checkin_wrong: Text
+    labels: JourneyLabels
+    areas: dict[Ident, Text]
+
+
+class StaffMessages(_Strict):
+    refused: Text
+    no_open_alerts: Text
+    taken: Text
+
+
 class Messages(_Strict):
     """Every fixed sentence the bot says, so a clinic can reword them without code."""
 
@@ -182,6 +228,8 @@ class Messages(_Strict):
     feedback_thanks: Text
     slow_down: Text
     group_mention: Text
+    journey: JourneyMessages
+    staff: StaffMessages
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,6 +535,18 @@ def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
     return clinic
 
 
+def _strings(value: Any, where: str = "") -> Iterable[tuple[str, str]]:
+    """Every text in a nested structure, with its dotted field path."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{where}[{index}]")
+
+
 def _has_content(path: Path) -> bool:
     """False for an optional file that holds only comments (a starter left unedited)."""
     try:
@@ -519,13 +579,8 @@ def _load_messages(
     messages = _validate_model(path.name, data, Messages, problems)
     if messages is None:
         return None
-    for name, value in messages.model_dump().items():
-        if isinstance(value, str):
-            _check_templates(path.name, f"field '{name}'", value, problems)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                text = item["reply"] if isinstance(item, dict) else item
-                _check_templates(path.name, f"field '{name}.{key}'", text, problems)
+    for where, text in _strings(messages.model_dump()):
+        _check_templates(path.name, f"field '{where}'", text, problems)
     return messages if isinstance(messages, Messages) else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -17,6 +18,10 @@ FAST_POLL = timedelta(seconds=0.2)
 
 
 def settings_for(fake: FakeBotApi, **overrides: Any) -> Settings:
+    """Settings for a bot talking to ``fake``, with its own throwaway SQLite database."""
+    if "database_url" not in overrides:
+        folder = tempfile.mkdtemp(prefix="aftercare-test-")
+        overrides["database_url"] = f"sqlite:///{folder}/bot.db"
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         telegram_bot_token=TOKEN,
@@ -42,3 +47,5 @@ async def running_bot(
         finally:
             await application.updater.stop()
             await application.stop()
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)

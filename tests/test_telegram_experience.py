@@ -8,6 +8,7 @@ import logging
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -186,10 +187,10 @@ async def test_long_replies_are_split_under_the_limit(
 
 
 class ExplodingResponder(Responder):
-    def respond(self, text: str, *, private: bool = True) -> Reply:
+    def respond(self, text: str, **options: Any) -> Reply:
         if "explode" in text:
             raise RuntimeError(f"boom while handling {text}")
-        return super().respond(text, private=private)
+        return super().respond(text, **options)
 
 
 async def test_an_exception_gets_a_safe_reply_and_no_text_in_the_log(
@@ -297,7 +298,7 @@ async def test_webhook_mode_checks_the_secret_and_serves_health(
         await asyncio.wait_for(server, timeout=10)
 
 
-async def test_sigterm_finishes_the_updates_in_flight(fake: FakeBotApi) -> None:
+async def test_sigterm_finishes_the_updates_in_flight(fake: FakeBotApi, tmp_path: Path) -> None:
     """The real ``aftercare-bot run`` process, stopped by SIGTERM mid-conversation."""
     import os
     import signal
@@ -308,6 +309,7 @@ async def test_sigterm_finishes_the_updates_in_flight(fake: FakeBotApi) -> None:
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_BASE_URL": fake.base_url,
         "TELEGRAM_RATE_LIMIT": "0",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable,

@@ -1,0 +1,144 @@
+"""Turn a plain database URL into a configured async engine: SQLite or PostgreSQL.
+
+``sqlite:///data/aftercare.db`` and ``postgresql://user:pass@host/db`` are what people write;
+this maps them to the async drivers (aiosqlite, asyncpg) and sets each database up so that a
+returned write is a committed write:
+
+* SQLite: WAL journal, ``synchronous=FULL`` (survives power loss, not just a killed
+  process), a busy timeout so concurrent writers wait instead of failing, foreign keys on.
+  Every write transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock up front,
+  so a claim's select-then-update cannot interleave with another process's claim.
+* PostgreSQL: claims use ``SELECT ... FOR UPDATE SKIP LOCKED``, a pooled connection is
+  checked before use (the server may have restarted), and parameters never appear in error
+  messages (they may hold a patient's words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from bot.errors import ConfigError, StorageError
+
+DEFAULT_DATABASE_URL = "sqlite:///data/aftercare.db"
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+_READ_ONLY = "aftercare_read_only"
+
+_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+}
+
+
+def parse_database_url(url: str) -> URL:
+    """The async-driver URL for ``url``; a ConfigError names what is wrong with it."""
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError:
+        raise ConfigError(
+            "DATABASE_URL: not a database URL; expected e.g. sqlite:///data/aftercare.db "
+            "or postgresql://user:password@host/database"
+        ) from None
+    driver = _DRIVERS.get(parsed.drivername)
+    if driver is None:
+        raise ConfigError(
+            f"DATABASE_URL: unsupported database '{parsed.drivername}'; "
+            "use sqlite:///path/to/file.db or postgresql://user:password@host/database"
+        )
+    parsed = parsed.set(drivername=driver)
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise ConfigError(
+            "DATABASE_URL: an in-memory SQLite database loses everything when the bot stops; "
+            "give a file, e.g. sqlite:///data/aftercare.db"
+        )
+    return parsed
+
+
+def describe_url(url: URL | str) -> str:
+    """The URL with its password hidden, for logs and error messages."""
+    parsed = url if isinstance(url, URL) else make_url(url)
+    return parsed.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The database file of a SQLite URL (None for other databases)."""
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    database = url.database
+    if database.startswith("file:"):  # a URI filename, e.g. file:data/x.db?mode=rwc
+        database = database.removeprefix("file:").split("?", 1)[0]
+    return Path(database)
+
+
+def prepare_sqlite_file(url: URL) -> None:
+    """Create the folders a SQLite file lives in, so the first run needs no set-up."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot create the folder for the database {path}: {exc}") from exc
+
+
+def create_engine(url: URL) -> AsyncEngine:
+    """An engine for a URL from ``parse_database_url``, configured as the module describes."""
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    return create_async_engine(
+        url,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        connect_args={"server_settings": {"application_name": "aftercare-bot"}},
+    )
+
+
+def _sqlite_engine(url: URL) -> AsyncEngine:
+    engine = create_async_engine(url, hide_parameters=True)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when and how a transaction begins.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        read_only = connection.get_execution_options().get(_READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+@asynccontextmanager
+async def write_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """One transaction that may write; committed before the caller's ``async with`` ends."""
+    async with engine.begin() as connection:
+        yield connection
+
+
+@asynccontextmanager
+async def read_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """One consistent read; on SQLite it does not take the write lock."""
+    async with engine.connect() as connection:
+        await connection.execution_options(**{_READ_ONLY: True})
+        async with connection.begin():
+            yield connection

@@ -1,0 +1,174 @@
+"""The tables as SQLAlchemy Core sees them; the migrations create the same thing.
+
+Every table carries ``clinic_id`` because one process may serve several clinics. There are
+no foreign keys between tables on purpose: an escalation must be stored even if the patient
+row is missing, and ``forget_patient`` deletes from every table by (clinic_id, user_id).
+``tests/test_storage.py`` checks that the migrations and these definitions agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+
+metadata = sa.MetaData()
+
+# SQLite only auto-increments a column declared exactly "INTEGER PRIMARY KEY"; tables with such
+# ids also say ``sqlite_autoincrement`` so that SQLite, like PostgreSQL, never hands out a
+# deleted row's id again (a stale check-in button must not reach someone else's check-in).
+BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """A moment in time: refuses naive datetimes going in, returns aware UTC coming out.
+
+    PostgreSQL stores ``timestamptz``. SQLite has no time zones, so values are stored as UTC
+    text (which also sorts correctly) and get their UTC zone back on the way out.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()}: pass a timezone-aware one")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def copy(self, **kw: Any) -> UTCDateTime:
+        return UTCDateTime()
+
+
+def _clinic() -> sa.Column[str]:
+    return sa.Column("clinic_id", sa.Text, nullable=False)
+
+
+patients = sa.Table(
+    "patients",
+    metadata,
+    _clinic(),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("chat_id", sa.BigInteger),
+    sa.Column("first_seen_at", UTCDateTime, nullable=False),
+    sa.Column("last_seen_at", UTCDateTime, nullable=False),
+    sa.Column("first_name", sa.Text),
+    sa.Column("language", sa.Text),
+    sa.Column("treated_on", sa.Date),
+    sa.Column("treatment_area", sa.Text),
+    sa.Column("checkins_enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.PrimaryKeyConstraint("clinic_id", "user_id", name="pk_patients"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    _clinic(),
+    sa.Column("user_id", sa.BigInteger),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("topic", sa.Text),
+    sa.Column("level", sa.Text),
+    sa.Column("score", sa.Float),
+    sa.Column("text", sa.Text),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Index("ix_events_clinic_created", "clinic_id", "created_at"),
+    sa.Index("ix_events_clinic_user", "clinic_id", "user_id"),
+    sqlite_autoincrement=True,
+)
+
+unanswered = sa.Table(
+    "unanswered",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    _clinic(),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("text", sa.Text),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Index("ix_unanswered_clinic_created", "clinic_id", "created_at"),
+    sa.Index("ix_unanswered_clinic_user", "clinic_id", "user_id"),
+    sqlite_autoincrement=True,
+)
+
+feedback = sa.Table(
+    "feedback",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    _clinic(),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("topic", sa.Text, nullable=False),
+    sa.Column("helpful", sa.Boolean, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Index("ix_feedback_clinic_created", "clinic_id", "created_at"),
+    sa.Index("ix_feedback_clinic_user", "clinic_id", "user_id"),
+    sqlite_autoincrement=True,
+)
+
+staff_alerts = sa.Table(
+    "staff_alerts",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    _clinic(),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("chat_id", sa.BigInteger, nullable=False),
+    sa.Column("level", sa.Text, nullable=False),
+    sa.Column("flag_ids", sa.JSON, nullable=False),
+    sa.Column("patient_name", sa.Text, nullable=False),
+    sa.Column("message_text", sa.Text),
+    sa.Column("days_since_treatment", sa.Integer),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", UTCDateTime, nullable=False),
+    sa.Column("claimed_until", UTCDateTime),
+    sa.Column("sent_at", UTCDateTime),
+    sa.Column("telegram_message_id", sa.BigInteger),
+    sa.Column("acknowledged_by", sa.BigInteger),
+    sa.Column("acknowledged_at", UTCDateTime),
+    sa.Column("last_error", sa.Text),
+    sa.Column("resend_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Index("ix_staff_alerts_status_next", "status", "next_attempt_at"),
+    sa.Index("ix_staff_alerts_clinic_user", "clinic_id", "user_id"),
+)
+
+checkins = sa.Table(
+    "checkins",
+    metadata,
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    _clinic(),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("chat_id", sa.BigInteger, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("due_at", UTCDateTime, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("claimed_until", UTCDateTime),
+    sa.Column("sent_at", UTCDateTime),
+    sa.Column("response", sa.Text),
+    sa.Column("responded_at", UTCDateTime),
+    sa.Column("last_error", sa.Text),
+    sa.Index("ix_checkins_status_due", "status", "due_at"),
+    sa.Index("ix_checkins_clinic_user", "clinic_id", "user_id"),
+    sqlite_autoincrement=True,
+)
+
+#: Every table that holds something about a patient; ``forget_patient`` empties them all.
+PATIENT_TABLES: tuple[sa.Table, ...] = (
+    patients,
+    events,
+    unanswered,
+    feedback,
+    staff_alerts,
+    checkins,
+)

@@ -1,0 +1,675 @@
+"""``Storage``: the one interface to the database, the same on SQLite and PostgreSQL.
+
+Each method is one transaction, committed before it returns: whatever a caller has been told
+is stored survives the process being killed the next instant. Work that several bot processes
+could pick up at once (due staff alerts, due check-ins) is *claimed*: the claim marks rows with
+a lease (``claimed_until``) inside a locked transaction, so each is handed to exactly one
+process; if that process dies before marking the row sent, the lease runs out and another
+process takes it over. Delivery is therefore at-least-once, never zero times.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import fields
+from datetime import date, datetime, timedelta
+from types import TracebackType
+from typing import Any, Self
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.errors import StorageError
+from bot.storage.engine import (
+    create_engine,
+    describe_url,
+    parse_database_url,
+    prepare_sqlite_file,
+    read_transaction,
+    write_transaction,
+)
+from bot.storage.migrate import migrate_engine
+from bot.storage.models import (
+    Alert,
+    AlertDraft,
+    Checkin,
+    Patient,
+    PlannedCheckin,
+    Report,
+    Stats,
+)
+from bot.storage.reporting import load_report, load_stats
+from bot.storage.schema import (
+    PATIENT_TABLES,
+    checkins,
+    events,
+    feedback,
+    patients,
+    staff_alerts,
+    unanswered,
+)
+
+logger = logging.getLogger(__name__)
+
+# RETURNING, which claims and upserts rely on, arrived in SQLite 3.35 (2021).
+_MIN_SQLITE = (3, 35, 0)
+
+_PATIENT_FIELDS = tuple(field.name for field in fields(Patient))
+_CHECKIN_FIELDS = tuple(field.name for field in fields(Checkin))
+_ALERT_FIELDS = tuple(field.name for field in fields(Alert))
+
+
+def _patient(row: sa.Row[Any]) -> Patient:
+    values = row._mapping
+    return Patient(**{name: values[name] for name in _PATIENT_FIELDS})
+
+
+def _checkin(row: sa.Row[Any]) -> Checkin:
+    values = row._mapping
+    return Checkin(**{name: values[name] for name in _CHECKIN_FIELDS})
+
+
+def _alert(row: sa.Row[Any]) -> Alert:
+    values = dict(row._mapping)
+    values["flag_ids"] = tuple(values["flag_ids"])
+    return Alert(**{name: values[name] for name in _ALERT_FIELDS})
+
+
+def _unclaimed(table: sa.Table, now: datetime) -> sa.ColumnElement[bool]:
+    return sa.or_(table.c.claimed_until.is_(None), table.c.claimed_until <= now)
+
+
+class Storage:
+    """Patients, statistics events, the staff-alert outbox and check-ins of every clinic.
+
+    Make one with ``await Storage.open(url)`` (which migrates the schema) and ``close()`` it
+    when done, or use ``async with await Storage.open(url) as storage``. Every ``datetime``
+    passed in must be timezone-aware; every one handed back is UTC.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        """Wrap an engine from ``bot.storage.engine.create_engine`` that is already migrated."""
+        self._engine = engine
+        self._is_postgres = engine.dialect.name == "postgresql"
+
+    @classmethod
+    async def open(cls, url: str) -> Storage:
+        """Open the database at ``url``, creating a SQLite file and its folder on first run,
+        and migrate it to the newest schema."""
+        parsed = parse_database_url(url)
+        if parsed.get_backend_name() == "sqlite" and sqlite3.sqlite_version_info < _MIN_SQLITE:
+            raise StorageError(
+                f"SQLite {sqlite3.sqlite_version} is too old; the bot needs 3.35 or newer "
+                "(or use PostgreSQL)"
+            )
+        prepare_sqlite_file(parsed)
+        engine = create_engine(parsed)
+        try:
+            migration = await migrate_engine(engine)
+        except BaseException:
+            await engine.dispose()
+            raise
+        if migration.changed:
+            logger.info(
+                "Migrated %s from %s to %s",
+                describe_url(parsed),
+                migration.before or "an empty database",
+                migration.after,
+            )
+        logger.info("Storage ready: %s (schema %s)", describe_url(parsed), migration.after)
+        return cls(engine)
+
+    async def close(self) -> None:
+        """Close every pooled connection."""
+        await self._engine.dispose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._engine.dialect.name
+
+    @property
+    def url(self) -> str:
+        """The database URL with its password hidden."""
+        return describe_url(self._engine.url)
+
+    def __repr__(self) -> str:
+        return f"Storage({self.url!r})"
+
+    # -- transactions -------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[AsyncConnection]:
+        try:
+            async with write_transaction(self._engine) as connection:
+                yield connection
+        except (DBAPIError, OSError) as exc:
+            raise StorageError(f"database write failed ({self.url}): {exc}") from exc
+
+    @asynccontextmanager
+    async def _read(self) -> AsyncIterator[AsyncConnection]:
+        try:
+            async with read_transaction(self._engine) as connection:
+                yield connection
+        except (DBAPIError, OSError) as exc:
+            raise StorageError(f"database read failed ({self.url}): {exc}") from exc
+
+    def _insert(self, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
+        """An INSERT that understands ON CONFLICT on either database."""
+        return postgresql.insert(table) if self._is_postgres else sqlite.insert(table)
+
+    async def _claim(
+        self,
+        connection: AsyncConnection,
+        table: sa.Table,
+        due: sa.ColumnElement[bool],
+        order_by: Sequence[sa.ColumnElement[Any]],
+        *,
+        now: datetime,
+        limit: int,
+        lease: timedelta,
+    ) -> list[sa.Row[Any]]:
+        """Lease up to ``limit`` due rows of ``table`` to this caller, oldest first.
+
+        On PostgreSQL, ``FOR UPDATE SKIP LOCKED`` makes concurrent claimers pass over rows
+        another transaction is claiming; on SQLite the transaction already holds the database's
+        write lock (``BEGIN IMMEDIATE``) and the clause is left out.
+        """
+        chosen = (
+            (
+                await connection.execute(
+                    sa.select(table.c.id)
+                    .where(due, _unclaimed(table, now))
+                    .order_by(*order_by)
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        if not chosen:
+            return []
+        claimed = await connection.execute(
+            sa.update(table)
+            .where(table.c.id.in_(chosen))
+            .values(claimed_until=now + lease, attempts=table.c.attempts + 1)
+            .returning(*table.c)
+        )
+        return list(claimed)
+
+    # -- patients -----------------------------------------------------------------------
+
+    async def touch_patient(
+        self,
+        clinic_id: str,
+        user_id: int,
+        *,
+        chat_id: int,
+        first_name: str | None,
+        language: str | None,
+        now: datetime,
+    ) -> Patient:
+        """Record that the patient wrote just now, creating them on first contact.
+
+        A name or language of None keeps what was stored before.
+        """
+        insert = self._insert(patients).values(
+            clinic_id=clinic_id,
+            user_id=user_id,
+            chat_id=chat_id,
+            first_seen_at=now,
+            last_seen_at=now,
+            first_name=first_name,
+            language=language,
+        )
+        upsert = insert.on_conflict_do_update(
+            index_elements=[patients.c.clinic_id, patients.c.user_id],
+            set_={
+                "chat_id": insert.excluded.chat_id,
+                "last_seen_at": insert.excluded.last_seen_at,
+                "first_name": sa.func.coalesce(insert.excluded.first_name, patients.c.first_name),
+                "language": sa.func.coalesce(insert.excluded.language, patients.c.language),
+            },
+        ).returning(*patients.c)
+        async with self._write() as connection:
+            return _patient((await connection.execute(upsert)).one())
+
+    async def get_patient(self, clinic_id: str, user_id: int) -> Patient | None:
+        async with self._read() as connection:
+            row = (
+                await connection.execute(
+                    sa.select(patients).where(
+                        patients.c.clinic_id == clinic_id, patients.c.user_id == user_id
+                    )
+                )
+            ).one_or_none()
+        return None if row is None else _patient(row)
+
+    async def set_treatment(
+        self, clinic_id: str, user_id: int, treated_on: date, area: str | None
+    ) -> bool:
+        """Store the treatment date (and area, if given); False if the patient is unknown."""
+        async with self._write() as connection:
+            result = await connection.execute(
+                sa.update(patients)
+                .where(patients.c.clinic_id == clinic_id, patients.c.user_id == user_id)
+                .values(treated_on=treated_on, treatment_area=area)
+            )
+        return result.rowcount > 0
+
+    async def set_checkins_enabled(self, clinic_id: str, user_id: int, enabled: bool) -> bool:
+        """Turn check-ins on or off; turning them off also cancels the ones not yet sent.
+
+        Returns False if the patient is unknown. Turning them back on schedules nothing by
+        itself: plan and ``schedule_checkins`` again from the treatment date.
+        """
+        async with self._write() as connection:
+            result = await connection.execute(
+                sa.update(patients)
+                .where(patients.c.clinic_id == clinic_id, patients.c.user_id == user_id)
+                .values(checkins_enabled=enabled)
+            )
+            if not enabled:
+                await connection.execute(self._cancel_checkins(clinic_id, user_id))
+        return result.rowcount > 0
+
+    async def forget_patient(self, clinic_id: str, user_id: int) -> int:
+        """Delete every row about the patient, in every table; returns how many rows went."""
+        deleted = 0
+        async with self._write() as connection:
+            for table in PATIENT_TABLES:
+                mine = sa.and_(table.c.clinic_id == clinic_id, table.c.user_id == user_id)
+                deleted += (await connection.execute(sa.delete(table).where(mine))).rowcount
+        logger.info("Forgot patient %s of clinic %s: %d rows deleted", user_id, clinic_id, deleted)
+        return deleted
+
+    # -- events -------------------------------------------------------------------------
+
+    async def record_event(
+        self,
+        clinic_id: str,
+        user_id: int | None,
+        kind: str,
+        *,
+        topic: str | None = None,
+        level: str | None = None,
+        score: float | None = None,
+        text: str | None = None,
+        now: datetime,
+    ) -> None:
+        """Count one thing that happened (see the kinds in ``bot.storage.models``).
+
+        Pass ``text`` only when the clinic has chosen to keep message texts.
+        """
+        async with self._write() as connection:
+            await connection.execute(
+                sa.insert(events).values(
+                    clinic_id=clinic_id,
+                    user_id=user_id,
+                    kind=kind,
+                    topic=topic,
+                    level=level,
+                    score=score,
+                    text=text,
+                    created_at=now,
+                )
+            )
+
+    async def record_feedback(
+        self, clinic_id: str, user_id: int, topic: str, helpful: bool, now: datetime
+    ) -> None:
+        """A patient's 👍 / 👎 on the answer to ``topic``."""
+        async with self._write() as connection:
+            await connection.execute(
+                sa.insert(feedback).values(
+                    clinic_id=clinic_id,
+                    user_id=user_id,
+                    topic=topic,
+                    helpful=helpful,
+                    created_at=now,
+                )
+            )
+
+    async def record_unanswered(
+        self, clinic_id: str, user_id: int, text: str | None, now: datetime
+    ) -> None:
+        """A question the bot could not answer; ``text`` only when the clinic keeps texts."""
+        async with self._write() as connection:
+            await connection.execute(
+                sa.insert(unanswered).values(
+                    clinic_id=clinic_id, user_id=user_id, text=text, created_at=now
+                )
+            )
+
+    # -- staff alerts (the outbox) ------------------------------------------------------
+
+    async def queue_alert(
+        self, draft: AlertDraft, now: datetime, *, claim_for: timedelta | None = None
+    ) -> Alert:
+        """Put a staff alert in the outbox, due at once; idempotent on ``draft.id``.
+
+        With ``claim_for`` the alert is queued already claimed by the caller, who sends it
+        straight away; if the caller dies first, the sweep sends it once the lease runs out.
+        Queueing an id that exists returns the stored alert unchanged.
+        """
+        insert = self._insert(staff_alerts).values(
+            id=draft.id,
+            clinic_id=draft.clinic_id,
+            user_id=draft.user_id,
+            chat_id=draft.chat_id,
+            level=draft.level,
+            flag_ids=list(draft.flag_ids),
+            patient_name=draft.patient_name,
+            message_text=draft.message_text,
+            days_since_treatment=draft.days_since_treatment,
+            created_at=now,
+            status="queued",
+            attempts=0 if claim_for is None else 1,
+            next_attempt_at=now,
+            claimed_until=None if claim_for is None else now + claim_for,
+            resend_count=0,
+        )
+        async with self._write() as connection:
+            await connection.execute(insert.on_conflict_do_nothing(index_elements=["id"]))
+            row = (
+                await connection.execute(
+                    sa.select(staff_alerts).where(staff_alerts.c.id == draft.id)
+                )
+            ).one()
+        alert = _alert(row)
+        logger.info("Queued %s alert %s for clinic %s", alert.level, alert.id, alert.clinic_id)
+        return alert
+
+    async def claim_due_alerts(
+        self,
+        now: datetime,
+        *,
+        limit: int = 20,
+        lease: timedelta = timedelta(seconds=60),
+    ) -> list[Alert]:
+        """Lease the queued alerts that are due to this process, oldest first.
+
+        Send each, then ``mark_alert_sent`` or ``mark_alert_failed``; no other process gets
+        the same alert until the lease runs out.
+        """
+        due = sa.and_(staff_alerts.c.status == "queued", staff_alerts.c.next_attempt_at <= now)
+        async with self._write() as connection:
+            rows = await self._claim(
+                connection,
+                staff_alerts,
+                due,
+                (staff_alerts.c.next_attempt_at, staff_alerts.c.created_at, staff_alerts.c.id),
+                now=now,
+                limit=limit,
+                lease=lease,
+            )
+        return sorted((_alert(row) for row in rows), key=lambda a: (a.next_attempt_at, a.id))
+
+    async def claim_alerts_to_resend(
+        self,
+        now: datetime,
+        unacknowledged_for: timedelta,
+        *,
+        max_resends: int = 3,
+        limit: int = 20,
+        lease: timedelta = timedelta(seconds=60),
+    ) -> list[Alert]:
+        """Lease sent alerts nobody acknowledged within ``unacknowledged_for``, to send again.
+
+        An alert is resent at most ``max_resends`` times; ``mark_alert_sent`` counts the resend.
+        """
+        due = sa.and_(
+            staff_alerts.c.status == "sent",
+            staff_alerts.c.sent_at <= now - unacknowledged_for,
+            staff_alerts.c.next_attempt_at <= now,
+            staff_alerts.c.resend_count < max_resends,
+        )
+        async with self._write() as connection:
+            rows = await self._claim(
+                connection,
+                staff_alerts,
+                due,
+                (staff_alerts.c.sent_at, staff_alerts.c.id),
+                now=now,
+                limit=limit,
+                lease=lease,
+            )
+        return sorted((_alert(row) for row in rows), key=lambda a: (a.created_at, a.id))
+
+    async def mark_alert_sent(
+        self, alert_id: str, telegram_message_id: int | None, now: datetime
+    ) -> None:
+        """The alert reached the staff chat: release the lease and note when and as what.
+
+        Marking an alert that was already sent records a resend. An alert acknowledged in the
+        meantime stays acknowledged.
+        """
+        status = staff_alerts.c.status
+        async with self._write() as connection:
+            await connection.execute(
+                sa.update(staff_alerts)
+                .where(staff_alerts.c.id == alert_id)
+                .values(
+                    status=sa.case((status == "acknowledged", status), else_="sent"),
+                    resend_count=staff_alerts.c.resend_count
+                    + sa.case((status == "sent", 1), else_=0),
+                    sent_at=now,
+                    telegram_message_id=telegram_message_id,
+                    claimed_until=None,
+                    last_error=None,
+                )
+            )
+
+    async def mark_alert_failed(self, alert_id: str, error: str, retry_at: datetime) -> None:
+        """Sending failed: release the lease and try again from ``retry_at``."""
+        async with self._write() as connection:
+            await connection.execute(
+                sa.update(staff_alerts)
+                .where(staff_alerts.c.id == alert_id)
+                .values(last_error=error, next_attempt_at=retry_at, claimed_until=None)
+            )
+
+    async def acknowledge_alert(self, alert_id: str, staff_user_id: int, now: datetime) -> bool:
+        """A staff member took the alert on; True only for the first acknowledgement."""
+        async with self._write() as connection:
+            result = await connection.execute(
+                sa.update(staff_alerts)
+                .where(staff_alerts.c.id == alert_id, staff_alerts.c.status != "acknowledged")
+                .values(status="acknowledged", acknowledged_by=staff_user_id, acknowledged_at=now)
+            )
+        return result.rowcount > 0
+
+    async def get_alert(self, alert_id: str) -> Alert | None:
+        async with self._read() as connection:
+            row = (
+                await connection.execute(
+                    sa.select(staff_alerts).where(staff_alerts.c.id == alert_id)
+                )
+            ).one_or_none()
+        return None if row is None else _alert(row)
+
+    async def open_alerts(self, clinic_id: str) -> list[Alert]:
+        """The clinic's alerts nobody has acknowledged yet, oldest first."""
+        async with self._read() as connection:
+            rows = await connection.execute(
+                sa.select(staff_alerts)
+                .where(
+                    staff_alerts.c.clinic_id == clinic_id,
+                    staff_alerts.c.status.in_(("queued", "sent")),
+                )
+                .order_by(staff_alerts.c.created_at, staff_alerts.c.id)
+            )
+            return [_alert(row) for row in rows]
+
+    # -- check-ins ----------------------------------------------------------------------
+
+    def _cancel_checkins(self, clinic_id: str, user_id: int) -> sa.Update:
+        return (
+            sa.update(checkins)
+            .where(
+                checkins.c.clinic_id == clinic_id,
+                checkins.c.user_id == user_id,
+                checkins.c.status == "scheduled",
+            )
+            .values(status="cancelled", claimed_until=None)
+        )
+
+    async def schedule_checkins(
+        self, clinic_id: str, user_id: int, chat_id: int, plan: Sequence[PlannedCheckin]
+    ) -> list[Checkin]:
+        """Replace the patient's not-yet-sent check-ins with ``plan``; returns the new ones.
+
+        Check-ins already sent (and their answers) are kept.
+        """
+        async with self._write() as connection:
+            await connection.execute(
+                sa.delete(checkins).where(
+                    checkins.c.clinic_id == clinic_id,
+                    checkins.c.user_id == user_id,
+                    checkins.c.status == "scheduled",
+                )
+            )
+            if not plan:
+                return []
+            rows = await connection.execute(
+                sa.insert(checkins)
+                .values(
+                    [
+                        {
+                            "clinic_id": clinic_id,
+                            "user_id": user_id,
+                            "chat_id": chat_id,
+                            "kind": planned.kind,
+                            "due_at": planned.due_at,
+                            "status": "scheduled",
+                            "attempts": 0,
+                        }
+                        for planned in plan
+                    ]
+                )
+                .returning(*checkins.c)
+            )
+            scheduled = [_checkin(row) for row in rows]
+        return sorted(scheduled, key=lambda c: (c.due_at, c.id))
+
+    async def claim_due_checkins(
+        self,
+        now: datetime,
+        *,
+        limit: int = 50,
+        lease: timedelta = timedelta(minutes=5),
+        clinic_id: str | None = None,
+    ) -> list[Checkin]:
+        """Lease the scheduled check-ins that are due to this process, oldest first.
+
+        Send each, then ``mark_checkin_sent``, or ``defer_checkin`` to try later (quiet hours,
+        a failed send). ``clinic_id`` limits the claim to one clinic.
+        """
+        due = sa.and_(checkins.c.status == "scheduled", checkins.c.due_at <= now)
+        if clinic_id is not None:
+            due = sa.and_(due, checkins.c.clinic_id == clinic_id)
+        async with self._write() as connection:
+            rows = await self._claim(
+                connection,
+                checkins,
+                due,
+                (checkins.c.due_at, checkins.c.id),
+                now=now,
+                limit=limit,
+                lease=lease,
+            )
+        return sorted((_checkin(row) for row in rows), key=lambda c: (c.due_at, c.id))
+
+    async def mark_checkin_sent(self, checkin_id: int, now: datetime) -> None:
+        async with self._write() as connection:
+            await connection.execute(
+                sa.update(checkins)
+                .where(checkins.c.id == checkin_id)
+                .values(status="sent", sent_at=now, claimed_until=None, last_error=None)
+            )
+
+    async def defer_checkin(
+        self, checkin_id: int, until: datetime, *, error: str | None = None
+    ) -> None:
+        """Release a claimed check-in and make it due again at ``until``."""
+        async with self._write() as connection:
+            await connection.execute(
+                sa.update(checkins)
+                .where(checkins.c.id == checkin_id, checkins.c.status == "scheduled")
+                .values(due_at=until, claimed_until=None, last_error=error)
+            )
+
+    async def cancel_checkins(self, clinic_id: str, user_id: int) -> int:
+        """Cancel the patient's check-ins not yet sent; returns how many."""
+        async with self._write() as connection:
+            result = await connection.execute(self._cancel_checkins(clinic_id, user_id))
+        return result.rowcount
+
+    async def record_checkin_response(
+        self, checkin_id: int, response: str, now: datetime, *, user_id: int
+    ) -> bool:
+        """Store the patient's answer to a check-in sent to them.
+
+        ``user_id`` is whoever pressed the button: button data can be forged, so an answer
+        is stored only on that patient's own check-in. False if there is no such check-in.
+        """
+        async with self._write() as connection:
+            result = await connection.execute(
+                sa.update(checkins)
+                .where(checkins.c.id == checkin_id, checkins.c.user_id == user_id)
+                .values(response=response, responded_at=now)
+            )
+        return result.rowcount > 0
+
+    async def patient_checkins(self, clinic_id: str, user_id: int) -> list[Checkin]:
+        """Every check-in of the patient, whatever its status, in due order."""
+        async with self._read() as connection:
+            rows = await connection.execute(
+                sa.select(checkins)
+                .where(checkins.c.clinic_id == clinic_id, checkins.c.user_id == user_id)
+                .order_by(checkins.c.due_at, checkins.c.id)
+            )
+            return [_checkin(row) for row in rows]
+
+    # -- reporting and retention --------------------------------------------------------
+
+    async def stats(self, clinic_id: str, since: datetime) -> Stats:
+        async with self._read() as connection:
+            return await load_stats(connection, clinic_id, since)
+
+    async def report(self, clinic_id: str, since: datetime, *, top: int = 10) -> Report:
+        async with self._read() as connection:
+            return await load_report(connection, clinic_id, since, top=top)
+
+    async def purge_before(self, cutoff: datetime, *, clinic_id: str | None = None) -> int:
+        """Delete statistics rows (events, unanswered questions, feedback) older than
+        ``cutoff``, with any texts they hold; returns how many rows went.
+
+        Patients, alerts and check-ins are kept: ``forget_patient`` removes those.
+        """
+        deleted = 0
+        async with self._write() as connection:
+            for table in (events, unanswered, feedback):
+                condition = table.c.created_at < cutoff
+                if clinic_id is not None:
+                    condition = sa.and_(condition, table.c.clinic_id == clinic_id)
+                deleted += (await connection.execute(sa.delete(table).where(condition))).rowcount
+        logger.info("Purged %d statistics rows older than %s", deleted, cutoff.isoformat())
+        return deleted
