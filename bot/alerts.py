@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
 
 from bot.delivery import maybe_delivered
 from bot.knowledge import Knowledge
@@ -115,6 +115,11 @@ async def send_alert(
         logger.error("staff chat %s refused alert %s: %s", staff_chat_id, alert.id, error)
         await _failed(storage, alert, f"refused: {error}", policy, now)
         return False
+    except RetryAfter as error:
+        wait = error.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        await _failed(storage, alert, "RetryAfter", policy, now, at_least=seconds)
+        return False
     except TelegramError as error:
         await _failed(storage, alert, type(error).__name__, policy, now)
         return False
@@ -124,10 +129,17 @@ async def send_alert(
 
 
 async def _failed(
-    storage: Storage, alert: Alert, reason: str, policy: AlertPolicy, now: datetime | None
+    storage: Storage,
+    alert: Alert,
+    reason: str,
+    policy: AlertPolicy,
+    now: datetime | None,
+    *,
+    at_least: float = 0.0,
 ) -> None:
     moment = now or datetime.now(UTC)
-    retry_at = moment + retry_delay(alert.attempts, policy)
+    delay = max(retry_delay(alert.attempts, policy), timedelta(seconds=at_least))
+    retry_at = moment + delay
     logger.warning("alert %s not delivered (%s); retrying at %s", alert.id, reason, retry_at)
     await storage.mark_alert_failed(alert.id, reason, retry_at)
 

@@ -164,6 +164,7 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     application.bot_data.alert_policy = AlertPolicy(
         lease=timedelta(seconds=settings.alert_lease_seconds),
         resend_after=timedelta(minutes=settings.alert_resend_minutes),
+        first_retry=timedelta(seconds=settings.alert_retry_seconds),
         include_message_text=settings.alert_include_message_text,
     )
 

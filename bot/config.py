@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     alert_include_message_text: bool = False
     alert_resend_minutes: float = Field(default=15, gt=0)
     alert_lease_seconds: float = Field(default=60, gt=0)
+    alert_retry_seconds: float = Field(default=5, gt=0)
     sweep_seconds: float = Field(default=30, gt=0)
     log_level: str = "INFO"
     log_message_text: bool = False

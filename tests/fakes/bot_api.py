@@ -174,6 +174,7 @@ class _Fault:
     description: str = ""
     retry_after: float | None = None
     seconds: float = 0.0
+    chat_id: int | None = None  # only requests to this chat, when given
 
 
 class _ApiError(Exception):
@@ -554,8 +555,12 @@ class FakeBotApi:
         times: int = 1,
         retry_after: float | None = None,
         description: str | None = None,
+        chat_id: int | None = None,
     ) -> None:
         """Answer the next ``times`` requests to ``method`` with HTTP ``status``.
+
+        With ``chat_id`` only requests to that chat fail (a staff chat that is unreachable
+        while patients still get their replies).
 
         With ``retry_after`` the body carries ``parameters.retry_after`` (PTB raises
         ``RetryAfter`` for that regardless of status; Telegram uses 429).  ``description``
@@ -568,7 +573,14 @@ class FakeBotApi:
                 description = _default_description(status)
         self._add_fault(
             method,
-            _Fault("fail", times, status=status, description=description, retry_after=retry_after),
+            _Fault(
+                "fail",
+                times,
+                status=status,
+                description=description,
+                retry_after=retry_after,
+                chat_id=chat_id,
+            ),
         )
 
     def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
@@ -626,7 +638,7 @@ class FakeBotApi:
         method = request.match_info["method"]
         params, files = await self._read_params(request)
 
-        fault = self._take_fault(method)
+        fault = self._take_fault(method, params)
         if fault is not None and fault.kind == "drop":
             self._record_attempt(method, params, token, files, None, "connection dropped")
             if request.transport is not None:
@@ -714,15 +726,23 @@ class FakeBotApi:
             raise ValueError("times must be >= 1")
         self._faults.setdefault(method.lower(), deque()).append(fault)
 
-    def _take_fault(self, method: str) -> _Fault | None:
+    def _take_fault(self, method: str, params: dict[str, Any] | None = None) -> _Fault | None:
         queue = self._faults.get(method.lower())
         if not queue:
             return None
-        fault = queue[0]
-        fault.remaining -= 1
-        if fault.remaining == 0:
-            queue.popleft()
-        return fault
+        chat = (params or {}).get("chat_id")
+        for fault in list(queue):
+            if fault.chat_id is not None and fault.chat_id != chat:
+                continue
+            fault.remaining -= 1
+            if fault.remaining == 0:
+                queue.remove(fault)
+            return fault
+        return None
+
+    def clear_faults(self) -> None:
+        """Forget every pending fault: the Bot API is healthy again."""
+        self._faults.clear()
 
     def _notify_updates(self) -> None:
         event, self._updates_changed = self._updates_changed, asyncio.Event()
