@@ -34,6 +34,8 @@ def configure_logging(level: str) -> None:
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def thresholds_from(settings: Settings) -> Thresholds:
@@ -192,6 +194,46 @@ def cmd_init_clinic(settings: Settings, args: argparse.Namespace, out: TextIO) -
     return EXIT_OK
 
 
+def cmd_migrate(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    """Bring the database schema up to date (start-up does this too)."""
+    import asyncio
+
+    from bot.storage import describe_url, migrate
+
+    result = asyncio.run(migrate(settings.database_url))
+    where = describe_url(settings.database_url)
+    if result.changed:
+        print(f"Migrated {where} from {result.before or 'empty'} to {result.after}.", file=out)
+    else:
+        print(f"{where} is up to date ({result.after}).", file=out)
+    return EXIT_OK
+
+
+def cmd_report(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    """Print the clinic's report for the last N days; --csv also writes it as CSV."""
+    import asyncio
+    from datetime import UTC, datetime, timedelta
+
+    from bot.report import report_lines, write_csv
+    from bot.storage import Report, Storage
+
+    async def load() -> Report:
+        storage = await Storage.open(settings.database_url)
+        try:
+            since = datetime.now(UTC) - timedelta(days=args.days)
+            return await storage.report(settings.clinic_id, since)
+        finally:
+            await storage.close()
+
+    report = asyncio.run(load())
+    print("\n".join(report_lines(report, args.days)), file=out)
+    if args.csv:
+        with open(args.csv, "w", newline="", encoding="utf-8") as handle:
+            write_csv(report, handle)
+        print(f"\nWrote {args.csv}", file=out)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aftercare-bot",
@@ -216,6 +258,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="*", help="the message; omit to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per message")
     ask.set_defaults(handler=cmd_ask)
+
+    migrate = sub.add_parser("migrate", help="create or upgrade the database schema")
+    migrate.set_defaults(handler=cmd_migrate)
+
+    report = sub.add_parser("report", help="print the clinic's weekly report")
+    report.add_argument("--days", type=int, default=7, help="how many days back (default 7)")
+    report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
+    report.set_defaults(handler=cmd_report)
 
     init = sub.add_parser("init-clinic", help="write a starter clinic folder to fill in")
     init.add_argument("directory", help="folder to create, e.g. clinics/my-clinic")

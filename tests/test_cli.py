@@ -109,3 +109,20 @@ def test_run_without_a_token_starts_a_local_chat() -> None:
 def test_chat_ends_cleanly_at_end_of_input(words: list[str]) -> None:
     result = cli(*words, stdin="")
     assert result.returncode == 0
+
+
+def test_migrate_creates_then_reports_up_to_date(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/bot.db"}
+    first = cli("migrate", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "from empty to" in first.stdout
+    again = cli("migrate", env=env)
+    assert "is up to date" in again.stdout
+
+
+def test_report_prints_and_writes_csv(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path}/bot.db"}
+    result = cli("report", "--days", "30", "--csv", str(tmp_path / "r.csv"), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Questions answered" in result.stdout and "last 30 days" in result.stdout
+    assert (tmp_path / "r.csv").read_text().startswith("section,item,detail,count")
