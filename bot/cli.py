@@ -70,6 +70,15 @@ def _summary(knowledge: Knowledge) -> str:
 
 
 def cmd_check(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    if settings.clinics_dir is not None:
+        from bot.multi import load_clinic_bots
+
+        bots, problems = load_clinic_bots(settings, thresholds_from(settings), need_tokens=False)
+        for bot in bots:
+            print(f"clinic '{bot.name}': {_summary(bot.responder.knowledge)}", file=out)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return EXIT_CONFIG if problems or not bots else EXIT_OK
     knowledge = load_knowledge(settings.knowledge_dir, settings.clinic_dir)
     print(_summary(knowledge), file=out)
     return EXIT_OK
@@ -108,7 +117,29 @@ def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         print(f"\n{clinic.bot_name}> {reply.text}", file=out)
 
 
+def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
+    """Several clinics in one process: a broken clinic is named and left out."""
+    import asyncio
+
+    from bot.app import serve_webhooks
+    from bot.multi import load_clinic_bots, run_clinics_polling
+
+    bots, problems = load_clinic_bots(settings, thresholds_from(settings))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not bots:
+        print("No clinic could be started.", file=sys.stderr)
+        return EXIT_CONFIG
+    if args.webhook or settings.webhook_url:
+        asyncio.run(serve_webhooks([(b.name, b.settings, b.responder) for b in bots], settings))
+    else:
+        asyncio.run(run_clinics_polling(bots))
+    return EXIT_OK
+
+
 def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    if settings.clinics_dir is not None:
+        return _run_clinics(settings, args)
     if settings.telegram_bot_token is None:
         print(
             "No TELEGRAM_BOT_TOKEN is set, so the bot is starting as a local terminal chat. "

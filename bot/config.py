@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     telegram_api_base_url: str | None = None
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     clinic_dir: Path | None = None
+    clinics_dir: Path | None = None
     telegram_rate_limit: float = Field(default=30.0, ge=0)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
