@@ -82,12 +82,15 @@ def sqlite_path(url: URL) -> Path | None:
 
 
 def prepare_sqlite_file(url: URL) -> None:
-    """Create the folders a SQLite file lives in, so the first run needs no set-up."""
+    """Create the folders a SQLite file lives in, so the first run needs no set-up.
+
+    A folder created here is private to the bot's user (0700): the file holds patient data.
+    """
     path = sqlite_path(url)
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"cannot create the folder for the database {path}: {exc}") from exc
 
