@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from bot.app import BotApplication, build_application
@@ -49,3 +53,29 @@ async def running_bot(
             await application.stop()
             if application.post_shutdown is not None:
                 await application.post_shutdown(application)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def start_bot_process(fake: FakeBotApi, **env: str) -> asyncio.subprocess.Process:
+    """The real ``aftercare-bot run`` as a child process, pointed at ``fake``."""
+    environment = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": fake.base_url,
+        "TELEGRAM_RATE_LIMIT": "0",
+        **env,
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "--env-file",
+        "/dev/null",
+        "run",
+        cwd=ROOT,
+        env=environment,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )

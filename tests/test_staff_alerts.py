@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,11 +12,10 @@ import pytest
 from bot.responder import Responder
 from bot.storage import Storage
 from tests.fakes import FakeBotApi
-from tests.telegram_harness import TOKEN, running_bot
+from tests.telegram_harness import running_bot, start_bot_process
 
 STAFF_CHAT = -100200300
 STAFF_USER = 4242
-ROOT = Path(__file__).resolve().parent.parent
 FAST = {
     "staff_chat_id": STAFF_CHAT,
     "staff_user_ids": str(STAFF_USER),
@@ -119,28 +116,13 @@ async def test_staff_commands_refuse_everyone_else(fake: FakeBotApi, responder: 
 
 
 async def _start_bot(fake: FakeBotApi, database: str) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": fake.base_url,
-        "TELEGRAM_RATE_LIMIT": "0",
-        "DATABASE_URL": database,
-        "STAFF_CHAT_ID": str(STAFF_CHAT),
-        "SWEEP_SECONDS": "0.3",
-        "ALERT_LEASE_SECONDS": "1",
-        "ALERT_RETRY_SECONDS": "0.2",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "--env-file",
-        "/dev/null",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
+    return await start_bot_process(
+        fake,
+        DATABASE_URL=database,
+        STAFF_CHAT_ID=str(STAFF_CHAT),
+        SWEEP_SECONDS="0.3",
+        ALERT_LEASE_SECONDS="1",
+        ALERT_RETRY_SECONDS="0.2",
     )
 
 

@@ -18,9 +18,7 @@ from bot.knowledge import Knowledge
 from bot.replies import Reply
 from bot.responder import Responder
 from tests.fakes import FakeBotApi
-from tests.telegram_harness import TOKEN, running_bot, settings_for
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.telegram_harness import TOKEN, running_bot, settings_for, start_bot_process
 
 
 @pytest.fixture
@@ -300,29 +298,9 @@ async def test_webhook_mode_checks_the_secret_and_serves_health(
 
 async def test_sigterm_finishes_the_updates_in_flight(fake: FakeBotApi, tmp_path: Path) -> None:
     """The real ``aftercare-bot run`` process, stopped by SIGTERM mid-conversation."""
-    import os
     import signal
-    import sys
 
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": fake.base_url,
-        "TELEGRAM_RATE_LIMIT": "0",
-        "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "--env-file",
-        "/dev/null",
-        "run",
-        cwd=ROOT,
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await start_bot_process(fake, DATABASE_URL=f"sqlite:///{tmp_path}/bot.db")
     try:
         await fake.wait_for("getUpdates", timeout=30)
         fake.delay_next("sendMessage", 1.5)
