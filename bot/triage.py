@@ -254,11 +254,8 @@ class _Pattern:
     language: str
     phrasing: str
     slots: tuple[frozenset[str], ...]
-
-    @property
-    def has_negation_word(self) -> bool:
-        """True for phrasings like "no puedo respirar", whose "no" must sit in one clause."""
-        return any(slot & _NEGATION_STEMS for slot in self.slots)
+    # True for phrasings like "no puedo respirar", whose "no" must sit in one clause.
+    negation_word: bool = False
 
 
 Concepts = Mapping[str, Mapping[str, Sequence[str]]]
@@ -318,7 +315,8 @@ class TriageDetector:
                     slots = _compile_slots(phrasing, language, concepts or {})
                     own_words.setdefault(language, set()).update(normalise(phrasing).split())
                     if slots:
-                        self._patterns.append(_Pattern(flag, language, phrasing, slots))
+                        negation = any(slot & _NEGATION_STEMS for slot in slots)
+                        self._patterns.append(_Pattern(flag, language, phrasing, slots, negation))
                         stems_by_language.setdefault(language, []).extend(
                             stem_ for slot in slots for stem_ in slot
                         )
@@ -355,6 +353,14 @@ class TriageDetector:
         self._by_language: dict[str, list[_Pattern]] = {}
         for pattern in self._patterns:
             self._by_language.setdefault(pattern.language, []).append(pattern)
+        # stem -> positions in its language's pattern list of the phrasings that use it
+        self._index: dict[str, dict[str, list[int]]] = {}
+        for language, patterns in self._by_language.items():
+            by_stem: dict[str, list[int]] = {}
+            for number, pattern in enumerate(patterns):
+                for slot_stem in {s for slot in pattern.slots for s in slot}:
+                    by_stem.setdefault(slot_stem, []).append(number)
+            self._index[language] = by_stem
         idioms = sorted(
             {normalise(p) for items in (ignore_phrases or {}).values() for p in items} - {""},
             key=len,
@@ -439,8 +445,14 @@ class TriageDetector:
                         exact.setdefault(vocab_stem, []).append(index)
             if not positions:
                 continue
-            for pattern in patterns:
-                if pair and (len(pattern.slots) < 2 or pattern.has_negation_word):
+            # Only phrasings whose every slot has a word here can match: start from the
+            # phrasings that use one of the words found, then check the rest.
+            uses = self._index[language]
+            candidates = sorted({i for s in positions for i in uses.get(s, ())})
+            for pattern in (patterns[i] for i in candidates):
+                if not all(any(s in positions for s in slot) for slot in pattern.slots):
+                    continue
+                if pair and (len(pattern.slots) < 2 or pattern.negation_word):
                     continue
                 # A one-word phrasing must be spelt right ("botched" is not "blotches");
                 # typos are forgiven where other words of the phrasing corroborate them.
@@ -456,7 +468,7 @@ class TriageDetector:
                 start, used = span
                 if pair and len({owner[p] for p in used}) < 2:
                     continue  # found within one clause already
-                if _is_negated(words, start, used, inside=not pattern.has_negation_word):
+                if _is_negated(words, start, used, inside=not pattern.negation_word):
                     continue
                 clause = clauses[owner[start]]
                 hit = FlagHit(
