@@ -220,7 +220,8 @@ def clean(text: str) -> str:
     for symbol, word in _EMOJI_WORDS.items():
         text = text.replace(symbol, word)
     text = _INVISIBLE.sub("", text)
-    text = emoji.replace_emoji(text, replace=" ")
+    if not text.isascii():  # emoji are never ASCII; most messages skip the scan
+        text = emoji.replace_emoji(text, replace=" ")
     return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
 
 
