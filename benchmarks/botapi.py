@@ -120,6 +120,7 @@ class BotProcess:
     log: IO[bytes]
     database: Path | None = None
     ready_s: float | None = None
+    ready_rss_mb: float | None = None
 
     @property
     def pid(self) -> int:
@@ -178,6 +179,7 @@ async def start_bot(
             f"{name} did not start polling within {timeout:g} s:\n{_log_tail(log_path)}"
         )
     bot.ready_s = (fake.first_poll_ns - spawned) / 1e9
+    bot.ready_rss_mb = bot.peak_rss_mb()
     return bot
 
 

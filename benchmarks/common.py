@@ -75,6 +75,23 @@ def _git(*args: str) -> str:
     return done.stdout.strip()
 
 
+def calibration_ms(repeats: int = 5) -> float:
+    """Median time of a fixed pure-Python workload: compares this machine's speed across runs.
+
+    Shared virtual machines vary by tens of percent from hour to hour; a slow calibration
+    explains slow figures better than a change in the code does.
+    """
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter_ns()
+        words: dict[str, int] = {}
+        for i in range(100_000):
+            key = f"w{i % 997}"
+            words[key] = words.get(key, 0) + i * i % 7
+        samples.append((time.perf_counter_ns() - start) / 1e6)
+    return round(median(samples), 2)
+
+
 def machine_info() -> dict[str, Any]:
     """What the figures were measured on, including the code's revision (bot/ may be dirty)."""
     memory = psutil.virtual_memory()
@@ -94,6 +111,7 @@ def machine_info() -> dict[str, Any]:
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),
         "load_average_1m": round(os.getloadavg()[0], 2),
+        "calibration_ms": calibration_ms(),
         "packages": versions,
         "git_commit": _git("rev-parse", "--short", "HEAD") or None,
         "bot_or_knowledge_modified": bool(dirty),
@@ -105,7 +123,8 @@ def describe_machine(machine: dict[str, Any]) -> str:
     return (
         f"{machine['cpu_model']}, {machine['logical_cores']} logical cores, "
         f"{machine['ram_gb']} GB RAM, {machine['implementation']} {machine['python']}, "
-        f"load {machine['load_average_1m']}; commit {machine['git_commit']}{modified}"
+        f"load {machine['load_average_1m']}, calibration {machine['calibration_ms']} ms; "
+        f"commit {machine['git_commit']}{modified}"
     )
 
 

@@ -12,11 +12,12 @@ chat), so the bot's per-user flood guard never steps in, and the reply to it is 
 3. **burst** — push N messages at once: throughput is N over the time from the push to the
    last reply; each message's latency (push to its reply) includes its wait in the queue.
 
-Peak RSS is the child's ``VmHWM`` after its rounds; CPU per message is the child's user +
-system CPU time over the burst. A third bot, ``benchmarks.precomputed_bot`` (the real bot
-whose replies were computed before it started), is driven the same way as a diagnostic: it
-separates the responder's cost from the rest of the bot's. The order of the bots rotates
-from round to round; throughput is the median over rounds.
+Peak RSS is the child's ``VmHWM`` after its rounds (and, for scale, when it became ready);
+CPU per message is the child's user + system CPU time over the burst. A third bot,
+``benchmarks.precomputed_bot`` (the real bot whose replies were computed before it started),
+is driven the same way as a diagnostic: it separates the responder's cost from the rest of
+the bot's. The order of the bots rotates from round to round; throughput is the median over
+rounds.
 
     .venv/bin/python -m benchmarks.end_to_end [--quick]
 """
@@ -135,6 +136,7 @@ async def drive(
             await stop_bot(bot, fake)
     return {
         "ready_s": round(bot.ready_s or 0.0, 3),
+        "ready_rss_mb": bot.ready_rss_mb,
         "one_at_a_time_ns": sequential,
         "one_at_a_time_missing": missing,
         "burst": measured,
@@ -163,6 +165,7 @@ def summarize_bot(rounds: list[dict[str, Any]]) -> dict[str, Any]:
         "burst_latency": summarize_ns(queued),
         "cpu_ms_per_msg": median(cpu) if cpu else None,
         "peak_rss_mb": max(peaks) if peaks else None,
+        "ready_rss_mb": median([r["ready_rss_mb"] for r in rounds if r["ready_rss_mb"]]) or None,
         "replies_missing": sum(b["messages"] - b["replied"] for b in bursts)
         + sum(r["one_at_a_time_missing"] for r in rounds),
         "error_log_lines": sum(r["error_log_lines"] for r in rounds),
@@ -260,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 queued["p50_ms"],
                 queued["p99_ms"],
                 r["cpu_ms_per_msg"],
+                r["ready_rss_mb"],
                 r["peak_rss_mb"],
                 r["replies_missing"],
                 r["error_log_lines"],
@@ -278,6 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "burst p50 ms",
                 "p99",
                 "CPU ms/msg",
+                "RSS at ready MB",
                 "peak RSS MB",
                 "missing",
                 "errors",
