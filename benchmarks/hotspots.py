@@ -9,7 +9,10 @@ with the most cumulative time):
 * ``respond`` — ``Responder.respond`` over every evaluation message (first pass + a warm one);
 * ``matcher`` — ``Matcher.match`` at 50,000 synthetic phrasings (1,000 with ``--quick``);
 * ``bot_process`` — ``python -m cProfile -m bot run`` against the fake Bot API while it
-  answers a burst of messages (profile written when it shuts down).
+  answers a burst of messages (profile written when it shuts down);
+* ``storage`` — the two writes ``on_text`` makes for every message (``touch_patient`` and
+  ``record_event``) timed alone on a fresh SQLite file: wall and CPU time per message (CPU
+  of all threads, so aiosqlite's worker thread counts; cProfile sees only the main thread).
 
     .venv/bin/python -m benchmarks.hotspots [--quick]
 """
@@ -22,7 +25,9 @@ import pstats
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +48,7 @@ from benchmarks.synthetic import synthetic_faq
 from bot.knowledge import load_knowledge
 from bot.matching import Matcher
 from bot.responder import Responder
+from bot.storage import ANSWERED, Storage
 
 NAME = "hotspots"
 TOP = 12
@@ -129,6 +135,32 @@ async def profile_bot_process(texts: Sequence[str], profile_path: Path, log_path
     return int(measured["replied"])
 
 
+async def storage_writes(folder: Path, count: int) -> dict[str, float]:
+    """Per message: the patient upsert and the statistics event, each its own transaction."""
+    storage = await Storage.open(f"sqlite:///{folder / 'bench.db'}")
+    try:
+        for user in range(20):  # warm-up: connection, statement cache
+            await storage.touch_patient(
+                "bench", user, chat_id=user, first_name="Pat", language=None, now=datetime.now(UTC)
+            )
+        cpu, start = time.process_time(), time.perf_counter_ns()
+        for user in range(1_000, 1_000 + count):
+            now = datetime.now(UTC)
+            await storage.touch_patient(
+                "bench", user, chat_id=user, first_name="Pat", language=None, now=now
+            )
+            await storage.record_event("bench", user, ANSWERED, topic="t", score=90.0, now=now)
+        wall_ms = (time.perf_counter_ns() - start) / 1e6 / count
+        cpu_ms = 1000 * (time.process_time() - cpu) / count
+    finally:
+        await storage.close()
+    return {
+        "messages": count,
+        "wall_ms_per_msg": round(wall_ms, 3),
+        "cpu_ms_per_msg": round(cpu_ms, 3),
+    }
+
+
 def print_section(title: str, section: dict[str, Any]) -> None:
     print(f"\n-- {title}: {section['total_s']:.2f} s profiled")
     print(
@@ -156,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser(NAME, __doc__.split("\n\n")[0])
     args = parser.parse_args(argv)
     run = Run(NAME, args.quick, args.out)
-    run.header("Hotspots: cProfile of start-up, respond(), the matcher and the bot process")
+    run.header("Hotspots: start-up, respond(), the matcher, the bot process, storage writes")
     texts = eval_texts(100 if args.quick else None)
     results: dict[str, Any] = {}
 
@@ -202,7 +234,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             results["bot_process"] = {"error": "the profiled bot wrote no profile"}
 
-    parameters = {"messages": len(texts), "matcher_size": size, "bot_burst": count, "top": TOP}
+    writes = 50 if args.quick else 1_000
+    with tempfile.TemporaryDirectory() as scratch:
+        results["storage"] = asyncio.run(storage_writes(Path(scratch), writes))
+    print(
+        f"\n-- storage, alone: touch_patient + record_event per message on SQLite: "
+        f"{results['storage']['wall_ms_per_msg']:.2f} ms wall, "
+        f"{results['storage']['cpu_ms_per_msg']:.2f} ms CPU per message ({writes:,} messages)"
+    )
+
+    parameters = {
+        "messages": len(texts),
+        "matcher_size": size,
+        "bot_burst": count,
+        "storage_messages": writes,
+        "top": TOP,
+    }
     run.finish(parameters, results)
     return 0
 

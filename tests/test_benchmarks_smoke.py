@@ -81,6 +81,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "respond.top_project_cumulative",
         "matcher.top_self",
         "bot_process.top_self",
+        "storage.cpu_ms_per_msg",
     ),
 }
 
