@@ -13,7 +13,6 @@ import html
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -51,9 +50,7 @@ def render_alert(alert: Alert, knowledge: Knowledge, *, repeat: bool, resend: bo
     """The staff-chat message, as escaped HTML: level, flags, patient link, timing."""
     names = {flag.id: flag.name["en"] for flag in knowledge.red_flags}
     recognised = ", ".join(names.get(fid, fid) for fid in alert.flag_ids)
-    hours = knowledge.clinic.opening_hours
-    zone = ZoneInfo(hours.timezone) if hours is not None else UTC
-    when = alert.created_at.astimezone(zone).strftime("%a %d %b %H:%M")
+    when = alert.created_at.astimezone(knowledge.clinic.zone()).strftime("%a %d %b %H:%M")
     patient = f'<a href="tg://user?id={alert.user_id}">{html.escape(alert.patient_name)}</a>'
     lines = [
         f"<b>{'EMERGENCY' if alert.level == 'emergency' else 'URGENT'}</b> reported by a patient",

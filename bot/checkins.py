@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.journey import days_since_treatment
 from bot.storage.models import PlannedCheckin
 
 DEFAULT_DAYS: tuple[int, ...] = (1, 3, 14)
@@ -93,6 +94,5 @@ def plan_checkins(
     return planned
 
 
-def recovery_day(treated_on: date, today: date) -> int:
-    """Days since treatment: 0 on the day itself, 1 the day after; negative before it."""
-    return (today - treated_on).days
+#: Days since treatment, negative before it; one definition, shared with the journey module.
+recovery_day = days_since_treatment

@@ -38,9 +38,14 @@ class Treatment:
         )
 
 
+def days_since_treatment(treated_on: date, today: date) -> int:
+    """0 on the day itself, 1 the day after; negative before it (the planner needs that)."""
+    return (today - treated_on).days
+
+
 def recovery_day(treated_on: date, today: date) -> int:
-    """0 on the day of treatment, 1 the day after, and so on (never negative)."""
-    return max(0, (today - treated_on).days)
+    """The day a patient is told they are on: never negative ("day 0" at worst)."""
+    return max(0, days_since_treatment(treated_on, today))
 
 
 def _when(moment: datetime, now: datetime) -> str:

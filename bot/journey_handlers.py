@@ -19,6 +19,7 @@ from bot.checkins import next_allowed_time, plan_checkins
 from bot.context import BotContext
 from bot.handlers import send_text
 from bot.journey import parse_treatment_date, recovery_day
+from bot.knowledge import JourneyMessages
 from bot.replies import to_html
 from bot.storage import CHECKIN_RESPONSE, Checkin
 
@@ -29,8 +30,7 @@ DEEP_LINK_PREFIX = "treated-"
 
 
 def clinic_zone(context: BotContext) -> ZoneInfo:
-    hours = context.responder.knowledge.clinic.opening_hours
-    return ZoneInfo(hours.timezone) if hours is not None else ZoneInfo("UTC")
+    return context.responder.knowledge.clinic.zone()
 
 
 def quiet_hours(context: BotContext) -> tuple[time, time]:
@@ -45,7 +45,7 @@ def _say(context: BotContext, template: str, **values: str) -> str:
     return context.responder.renderer.say(template, **values)
 
 
-def _labels(context: BotContext):  # type: ignore[no-untyped-def]
+def _labels(context: BotContext) -> JourneyMessages:
     return context.responder.knowledge.messages.journey
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -132,6 +133,11 @@ class Clinic(_Strict):
     languages: list[LanguageCode] = Field(default_factory=lambda: ["en"])
     welcome: Text | None = None
     sign_off: Text | None = None
+
+    def zone(self) -> ZoneInfo:
+        """The clinic's time zone (UTC when it gave no opening hours)."""
+        hours = self.opening_hours
+        return ZoneInfo(hours.timezone) if hours is not None else ZoneInfo("UTC")
 
 
 class ClinicFile(_Strict):

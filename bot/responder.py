@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
 
@@ -96,10 +95,7 @@ class Responder:
         treatment: Treatment | None = None,
     ) -> Reply:
         """An FAQ answer, placed in the patient's timeline when their treatment date is known."""
-        moment = now or datetime.now(UTC)
-        hours = self.knowledge.clinic.opening_hours
-        if hours is not None:
-            moment = moment.astimezone(ZoneInfo(hours.timezone))
+        moment = (now or datetime.now(UTC)).astimezone(self.knowledge.clinic.zone())
         note = timing_note(
             self.knowledge.entry(entry_id), treatment, moment, self.knowledge.messages
         )

@@ -232,8 +232,12 @@ def fold_accents(text: str) -> str:
     return stripped.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe")
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Lowercase words with slang expanded and punctuation gone: the form every matcher uses."""
+    """Lowercase words with slang expanded and punctuation gone: the form every matcher uses.
+
+    Cached: one message is normalised by the empty check, triage, small talk and the matcher.
+    """
     text = fold_accents(clean(text).casefold())
     text = _ELISION.sub(r"\1 ", text)
     text = _APOSTROPHES.sub("", text)
