@@ -10,8 +10,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import ConfigError
 
-#: The shipped knowledge folder (``knowledge/`` beside the package in a checkout).
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+#: The shipped knowledge, package data of the installed wheel (in a checkout, ``bot/_knowledge``
+#: is a link to the one copy in ``knowledge/``).
+DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent / "_knowledge"
 
 # Telegram tokens look like "123456789:AA..." (bot id, colon, 35-ish url-safe characters).
 _TOKEN_PATTERN = re.compile(r"^\d{5,12}:[A-Za-z0-9_-]{30,}$")
