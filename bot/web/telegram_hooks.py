@@ -1,0 +1,44 @@
+"""Ready-made dashboard hooks for a python-telegram-bot bot: tell the staff chat when an
+alert was taken on the dashboard, exactly as pressing "I'm on it" in Telegram would."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.alerts import render_alert
+from bot.responder import Responder
+from bot.storage.models import Alert
+from bot.web.services import OnAlertAcknowledged
+
+logger = logging.getLogger(__name__)
+
+
+def alert_ack_editor(
+    bot: Bot, staff_chat_id: int, get_responder: Callable[[], Responder]
+) -> OnAlertAcknowledged:
+    """A hook that edits the alert's message in the staff chat: the alert as sent, then the
+    clinic's "taken" note with the staff member's name; the "I'm on it" button goes away."""
+
+    async def edit(alert: Alert, staff_name: str) -> None:
+        if alert.telegram_message_id is None:
+            return  # never reached the chat: there is nothing to update
+        responder = get_responder()
+        note = responder.renderer.say(responder.knowledge.messages.staff.taken, name=staff_name)
+        text = render_alert(alert, responder.knowledge, repeat=False, resend=False)
+        try:
+            await bot.edit_message_text(
+                chat_id=staff_chat_id,
+                message_id=alert.telegram_message_id,
+                text=f"{text}\n\n<b>{html.escape(note)}</b>",
+                parse_mode=ParseMode.HTML,
+            )
+        except BadRequest as error:  # e.g. the message was deleted in the chat
+            logger.warning("could not update the staff chat for alert %s: %s", alert.id, error)
+
+    return edit
