@@ -12,9 +12,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.app import BotApplication, build_application
 from bot.config import Settings
-from bot.responder import Responder
+from bot.core.responder import Responder
+from bot.tg.app import BotApplication, build_application
 from tests.fakes import FakeBotApi
 
 TOKEN = "123456789:AAHfakeTOKENfakeTOKENfakeTOKENfake12"
