@@ -23,7 +23,7 @@ from benchmarks.common import NO_ENV_FILE, eval_texts
 from bot.cli import build_responder, configure_logging
 from bot.config import load_settings
 from bot.core.replies import Reply
-from bot.tg.app import run_polling
+from bot.serve.polling import run_polling
 
 
 def main() -> None:

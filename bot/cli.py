@@ -121,8 +121,9 @@ def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
     """Several clinics in one process: a broken clinic is named and left out."""
     import asyncio
 
-    from bot.serve.clinics import load_clinic_bots, run_clinics_polling
-    from bot.tg.app import serve_webhooks
+    from bot.serve.clinics import load_clinic_bots
+    from bot.serve.polling import serve_polling
+    from bot.serve.webhook import serve_webhooks
 
     bots, problems = load_clinic_bots(settings, thresholds_from(settings))
     for problem in problems:
@@ -131,9 +132,9 @@ def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
         print("No clinic could be started.", file=sys.stderr)
         return EXIT_CONFIG
     if args.webhook or settings.webhook_url:
-        asyncio.run(serve_webhooks([(b.name, b.settings, b.responder) for b in bots], settings))
+        asyncio.run(serve_webhooks(bots, settings))
     else:
-        asyncio.run(run_clinics_polling(bots))
+        asyncio.run(serve_polling(bots))
     return EXIT_OK
 
 
@@ -148,7 +149,9 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         )
         return cmd_chat(settings, args, out)
     responder = build_responder(settings)
-    from bot.tg.app import run_polling, run_webhook  # Telegram is imported only when needed
+    # Telegram is imported only when needed.
+    from bot.serve.polling import run_polling
+    from bot.serve.webhook import run_webhook
 
     if args.webhook or settings.webhook_url:
         run_webhook(settings, responder)

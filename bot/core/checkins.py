@@ -9,15 +9,21 @@ quiet hours: a time inside them moves to the moment they end, which is also what
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
-
-from bot.core.journey import days_since_treatment
-from bot.storage.models import PlannedCheckin
 
 DEFAULT_DAYS: tuple[int, ...] = (1, 3, 14)
 DEFAULT_SEND_AT = time(10, 0)
 DEFAULT_QUIET_HOURS: tuple[time, time] = (time(21, 0), time(9, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCheckin:
+    """A check-in the planner wants sent: ``kind`` such as ``day3``, ``due_at`` in UTC."""
+
+    kind: str
+    due_at: datetime
 
 
 def _require_aware(moment: datetime, name: str) -> None:
@@ -92,7 +98,3 @@ def plan_checkins(
         if due >= now:
             planned.append(PlannedCheckin(kind=f"day{day}", due_at=due))
     return planned
-
-
-#: Days since treatment, negative before it; one definition, shared with the journey module.
-recovery_day = days_since_treatment

@@ -11,13 +11,8 @@ broken is reported by name and left out; the others start.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import os
-import signal
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +31,7 @@ from bot.core.knowledge import load_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
 from bot.errors import ConfigError, KnowledgeError
+from bot.serve.lifecycle import ClinicBot
 
 logger = logging.getLogger(__name__)
 
@@ -50,15 +46,6 @@ class Deployment(BaseModel):
     token_env: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]
     staff_chat_id: int | None = None
     staff_user_ids: list[int] = Field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class ClinicBot:
-    """One clinic, ready to run."""
-
-    name: str
-    settings: Settings
-    responder: Responder
 
 
 def load_clinic_bots(
@@ -109,39 +96,3 @@ def _read_deployment(folder: Path) -> Deployment:
             f"field '{'.'.join(str(p) for p in e['loc'])}' {e['msg']}" for e in exc.errors()
         )
         raise ConfigError(f"{DEPLOYMENT_FILE}: {fields}") from None
-
-
-async def run_clinics_polling(bots: Sequence[ClinicBot], stop: asyncio.Event | None = None) -> None:
-    """Poll for every clinic's bot in one event loop until SIGTERM, Ctrl-C or ``stop``."""
-    from bot.tg.app import build_application
-
-    stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
-    applications = []
-    for bot in bots:
-        application = build_application(bot.settings, bot.responder)
-        try:
-            await application.initialize()
-            if application.post_init is not None:
-                await application.post_init(application)
-            await application.start()
-            assert application.updater is not None
-            await application.updater.start_polling()
-        except Exception:  # one clinic's bad token must not take the others down
-            logger.exception("clinic '%s' could not start; the others carry on", bot.name)
-            continue
-        logger.info("clinic '%s' is running", bot.name)
-        applications.append(application)
-    if not applications:
-        raise ConfigError("no clinic could start")
-    await stop.wait()
-    for application in applications:
-        assert application.updater is not None
-        await application.updater.stop()
-        await application.stop()
-        if application.post_shutdown is not None:
-            await application.post_shutdown(application)
-        await application.shutdown()

@@ -9,6 +9,8 @@ in flight finish, and then every Application processes what is already queued be
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
@@ -22,7 +24,11 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
-from bot.tg.app import BotApplication
+from bot.config import Settings
+from bot.core.responder import Responder
+from bot.errors import ConfigError
+from bot.serve.lifecycle import ClinicBot, running
+from bot.tg.app import BotApplication, build_application
 
 logger = logging.getLogger(__name__)
 
@@ -73,3 +79,73 @@ def build_web_app(targets: Sequence[WebhookTarget]) -> Starlette:
     routes = [Route("/healthz", healthz, methods=["GET"])]
     routes += [Route(t.path, receiver(t), methods=["POST"]) for t in targets]
     return Starlette(routes=routes)
+
+
+async def serve_webhook(
+    settings: Settings, responder: Responder, stop: asyncio.Event | None = None
+) -> None:
+    """Webhook mode for one clinic; see ``serve_webhooks``."""
+    await serve_webhooks([ClinicBot(settings.clinic_id, settings, responder)], settings, stop)
+
+
+async def serve_webhooks(
+    bots: Sequence[ClinicBot],
+    server_settings: Settings,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Webhook mode behind uvicorn, one secret path per bot; returns after a graceful stop.
+
+    uvicorn stops on SIGTERM or Ctrl-C; ``stop``, when given, does the same from code.
+    """
+    import uvicorn  # imported here: polling deployments never need the web server
+
+    if not server_settings.webhook_url:
+        raise ConfigError("WEBHOOK_URL is required in webhook mode (the public https address)")
+    if server_settings.webhook_secret is None:
+        raise ConfigError("WEBHOOK_SECRET is required in webhook mode")
+    secret = server_settings.webhook_secret.get_secret_value()
+    targets = [
+        WebhookTarget(bot.name, build_application(bot.settings, bot.responder), secret)
+        for bot in bots
+    ]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            build_web_app(targets),
+            host=server_settings.webhook_listen,
+            port=server_settings.port,
+            log_level="warning",
+            lifespan="off",
+        )
+    )
+    async with contextlib.AsyncExitStack() as stack:
+        started = 0
+        for target in targets:
+            try:
+                application = await stack.enter_async_context(running(target.application))
+                await application.bot.set_webhook(
+                    url=f"{server_settings.webhook_url}{target.path}",
+                    secret_token=target.secret,
+                    allowed_updates=Update.ALL_TYPES,
+                )
+            except Exception:  # one clinic's failure must not take the others down
+                logger.exception("bot '%s' could not start; the others carry on", target.name)
+                continue
+            started += 1
+        if not started:
+            raise ConfigError("no bot could start")
+        logger.info("webhook server listening on port %s", server_settings.port)
+
+        async def stop_when_asked() -> None:
+            if stop is not None:
+                await stop.wait()
+                server.should_exit = True
+
+        watcher = asyncio.create_task(stop_when_asked())
+        try:
+            await server.serve()
+        finally:
+            watcher.cancel()
+
+
+def run_webhook(settings: Settings, responder: Responder) -> None:
+    asyncio.run(serve_webhook(settings, responder))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Message, Update
+from telegram import BotCommand, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -203,88 +201,3 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     application.add_handler(MessageHandler(PATIENT_UPDATES & FOR_ME & MEDIA, on_media))
     application.add_error_handler(on_error)
     return application
-
-
-def run_polling(settings: Settings, responder: Responder) -> None:
-    """Long polling until Ctrl-C or SIGTERM; updates already received are finished first."""
-    application = build_application(settings, responder)
-    logger.info("starting long polling")
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
-
-
-async def serve_webhook(
-    settings: Settings, responder: Responder, stop: asyncio.Event | None = None
-) -> None:
-    """Webhook mode for one clinic; see ``serve_webhooks``."""
-    await serve_webhooks([("default", settings, responder)], settings, stop)
-
-
-async def serve_webhooks(
-    bots: Sequence[tuple[str, Settings, Responder]],
-    server_settings: Settings,
-    stop: asyncio.Event | None = None,
-) -> None:
-    """Webhook mode behind uvicorn, one secret path per bot; returns after a graceful stop.
-
-    uvicorn stops on SIGTERM or Ctrl-C; ``stop``, when given, does the same from code.
-    """
-    import uvicorn  # imported here: polling deployments never need the web stack
-
-    from bot.serve.webhook import WebhookTarget, build_web_app
-
-    if not server_settings.webhook_url:
-        raise ConfigError("WEBHOOK_URL is required in webhook mode (the public https address)")
-    if server_settings.webhook_secret is None:
-        raise ConfigError("WEBHOOK_SECRET is required in webhook mode")
-    secret = server_settings.webhook_secret.get_secret_value()
-    targets = [
-        WebhookTarget(name, build_application(settings, responder), secret)
-        for name, settings, responder in bots
-    ]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            build_web_app(targets),
-            host=server_settings.webhook_listen,
-            port=server_settings.port,
-            log_level="warning",
-            lifespan="off",
-        )
-    )
-    started = []
-    for target in targets:
-        application = target.application
-        try:
-            await application.initialize()
-            await _post_init(application)
-            await application.start()
-            await application.bot.set_webhook(
-                url=f"{server_settings.webhook_url}{target.path}",
-                secret_token=target.secret,
-                allowed_updates=Update.ALL_TYPES,
-            )
-        except Exception:  # one clinic's failure must not take the others down
-            logger.exception("bot '%s' could not start; the others carry on", target.name)
-            continue
-        started.append(application)
-    if not started:
-        raise ConfigError("no bot could start")
-    logger.info("webhook server listening on port %s", server_settings.port)
-
-    async def stop_when_asked() -> None:
-        if stop is not None:
-            await stop.wait()
-            server.should_exit = True
-
-    watcher = asyncio.create_task(stop_when_asked())
-    try:
-        await server.serve()
-    finally:
-        watcher.cancel()
-        for application in started:
-            await application.stop()
-            await _post_shutdown(application)
-            await application.shutdown()
-
-
-def run_webhook(settings: Settings, responder: Responder) -> None:
-    asyncio.run(serve_webhook(settings, responder))

@@ -7,8 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.checkins import next_allowed_time, plan_checkins, recovery_day
-from bot.storage.models import PlannedCheckin
+from bot.core.checkins import PlannedCheckin, next_allowed_time, plan_checkins
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -135,11 +134,3 @@ def test_next_allowed_time_answers_in_utc_and_refuses_naive_times() -> None:
     assert next_allowed_time(local_noon, MADRID).tzinfo is UTC
     with pytest.raises(ValueError, match="timezone-aware"):
         next_allowed_time(datetime(2025, 6, 3, 12), MADRID)
-
-
-@pytest.mark.parametrize(
-    ("today", "expected"),
-    [(date(2025, 6, 2), 0), (date(2025, 6, 3), 1), (date(2025, 6, 16), 14), (date(2025, 6, 1), -1)],
-)
-def test_recovery_day_counts_calendar_days_since_treatment(today: date, expected: int) -> None:
-    assert recovery_day(date(2025, 6, 2), today) == expected

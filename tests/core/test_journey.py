@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.core.journey import Treatment, recovery_day
+import pytest
+
+from bot.core.journey import Treatment, days_since_treatment, recovery_day
 from bot.core.responder import Responder
 
 TREATED = Treatment(date(2026, 11, 20), datetime(2026, 11, 20, 11, 0, tzinfo=UTC))
@@ -49,3 +51,11 @@ def test_only_a_date_assumes_a_midday_appointment(responder: Responder) -> None:
         treatment=Treatment(date(2026, 11, 20)),
     )
     assert "waiting 2 days" in reply.text and "tomorrow at 12pm" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [(date(2025, 6, 2), 0), (date(2025, 6, 3), 1), (date(2025, 6, 16), 14), (date(2025, 6, 1), -1)],
+)
+def test_days_since_treatment_can_go_negative(today: date, expected: int) -> None:
+    assert days_since_treatment(date(2025, 6, 2), today) == expected

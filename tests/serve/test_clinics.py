@@ -11,7 +11,8 @@ import yaml
 from bot.cli import main
 from bot.config import Settings
 from bot.core.matching import Thresholds
-from bot.serve.clinics import load_clinic_bots, run_clinics_polling
+from bot.serve.clinics import load_clinic_bots
+from bot.serve.polling import serve_polling
 from tests.fakes import FakeBotApi
 
 TOKENS = {
@@ -61,7 +62,7 @@ async def test_two_clinics_in_one_process_keep_their_own_branding_and_staff(
         assert [b.name for b in bots] == ["brooklyn", "riverside"]
         assert problems == ["clinic 'zz_broken': MISSING_TOKEN (its bot token) is not set"]
         stop = asyncio.Event()
-        runner = asyncio.create_task(run_clinics_polling(bots, stop))
+        runner = asyncio.create_task(serve_polling(bots, stop))
         try:
             await fake.wait_for("getUpdates", count=2, timeout=20)
             fake.push_update(fake.text_message("can i drink wine tonight", chat_id=1, user_id=1))

@@ -16,7 +16,8 @@ import pytest
 from bot.core.knowledge import Knowledge
 from bot.core.replies import Reply
 from bot.core.responder import Responder
-from bot.tg.app import COMMANDS, serve_webhook
+from bot.serve.webhook import serve_webhook
+from bot.tg.app import COMMANDS
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import TOKEN, running_bot, settings_for, start_bot_process
 
