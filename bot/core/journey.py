@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from bot.core.clock import recovery_day
 from bot.core.knowledge import FaqEntry, Messages
 from bot.core.replies import fill
 
@@ -36,16 +37,6 @@ class Treatment:
             ASSUMED_APPOINTMENT_HOUR,
             tzinfo=tz,
         )
-
-
-def days_since_treatment(treated_on: date, today: date) -> int:
-    """0 on the day itself, 1 the day after; negative before it (the planner needs that)."""
-    return (today - treated_on).days
-
-
-def recovery_day(treated_on: date, today: date) -> int:
-    """The day a patient is told they are on: never negative ("day 0" at worst)."""
-    return max(0, days_since_treatment(treated_on, today))
 
 
 def _when(moment: datetime, now: datetime) -> str:

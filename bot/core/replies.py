@@ -18,7 +18,8 @@ from bot.core.clock import is_open
 from bot.core.knowledge import Clinic, FaqEntry, Knowledge, RedFlag
 from bot.core.triage import TriageResult
 
-ReplyKind = Literal["answer", "clarify", "fallback", "smalltalk", "escalation"]
+#: ``notice`` is a fixed sentence (slow down, a check-in thank-you): no buttons, not logged.
+ReplyKind = Literal["answer", "clarify", "fallback", "smalltalk", "escalation", "notice"]
 TELEGRAM_LIMIT = 4096
 
 
@@ -111,9 +112,6 @@ class Renderer:
             parts.append(self.say(self._knowledge.clinic.sign_off))
         return "\n\n".join(part for part in parts if part)
 
-    def title(self, entry_id: str) -> str:
-        return self._entries[entry_id].title
-
     def answer(
         self,
         entry_id: str,
@@ -157,6 +155,10 @@ class Renderer:
         reply = self._messages.smalltalk[intent].reply
         text = self._signed(self.say(reply))
         return Reply(kind="smalltalk", text=text, html=to_html(text), topic=None)
+
+    def notice(self, text: str) -> Reply:
+        """A fixed sentence, already filled, sent as it is."""
+        return Reply(kind="notice", text=text, html=to_html(text))
 
     def non_text(self, kind: str) -> Reply:
         template = self._messages.non_text.get(kind) or self._messages.non_text.get("other")

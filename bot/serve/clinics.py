@@ -72,7 +72,7 @@ def load_clinic_bots(
                     "clinic_id": name,
                     "clinic_dir": folder,
                     "staff_chat_id": deployment.staff_chat_id,
-                    "staff_user_ids": ",".join(str(i) for i in deployment.staff_user_ids),
+                    "staff_user_ids": frozenset(deployment.staff_user_ids),
                 }
             )
             bots.append(ClinicBot(name, own, Responder(knowledge, thresholds)))

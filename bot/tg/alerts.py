@@ -21,7 +21,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, Tim
 from bot.core.knowledge import Knowledge
 from bot.storage import Storage
 from bot.storage.models import Alert
-from bot.tg.send import maybe_delivered
+from bot.tg.send import maybe_delivered, retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -113,8 +113,7 @@ async def send_alert(
         await _failed(storage, alert, f"refused: {error}", policy, now)
         return False
     except RetryAfter as error:
-        wait = error.retry_after
-        seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+        seconds = retry_after_seconds(error)
         await _failed(storage, alert, "RetryAfter", policy, now, at_least=seconds)
         return False
     except TelegramError as error:

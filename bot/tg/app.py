@@ -21,6 +21,8 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.core.clock import ClinicClock
+from bot.core.conversation import Conversation, Privacy
 from bot.core.responder import Responder
 from bot.errors import ConfigError
 from bot.storage import Storage
@@ -159,6 +161,14 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     application = builder.build()
     application.bot_data.responder = responder
     application.bot_data.settings = settings
+    application.bot_data.conversation = Conversation(
+        responder,
+        ClinicClock.for_clinic(responder.knowledge.clinic, settings.quiet_hours),
+        Privacy(
+            store_message_text=settings.store_message_text,
+            alert_include_message_text=settings.alert_include_message_text,
+        ),
+    )
     application.bot_data.keyboards = Keyboards(responder.knowledge)
     application.bot_data.alert_policy = AlertPolicy(
         lease=timedelta(seconds=settings.alert_lease_seconds),

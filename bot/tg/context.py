@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.core.clock import ClinicClock
+from bot.core.conversation import Conversation
 from bot.core.flood import FloodGuard
 from bot.core.responder import Responder
 from bot.storage import Storage
@@ -23,6 +25,7 @@ class BotData:
     """Per-application state, created empty by python-telegram-bot and filled by the builder."""
 
     responder: Responder | None = None
+    conversation: Conversation | None = None
     settings: Settings | None = None
     keyboards: Keyboards | None = None
     storage: Storage | None = None
@@ -49,6 +52,17 @@ class BotContext(
         if responder is None:
             raise RuntimeError("the application was built without a responder")
         return responder
+
+    @property
+    def conversation(self) -> Conversation:
+        conversation = self.bot_data.conversation
+        if conversation is None:
+            raise RuntimeError("the application was built without a conversation")
+        return conversation
+
+    @property
+    def clock(self) -> ClinicClock:
+        return self.conversation.clock
 
     @property
     def settings(self) -> Settings:

@@ -7,38 +7,27 @@ Callback data: ``tr:<days ago>`` / ``tr:pick`` the treatment date, ``ta:<area>``
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.core.checkins import next_allowed_time, plan_checkins
-from bot.core.journey import parse_treatment_date, recovery_day
+from bot.core.checkins import plan_checkins
+from bot.core.conversation import CheckinAnswered, PatientState, TypedDate
+from bot.core.journey import parse_treatment_date
 from bot.core.knowledge import JourneyMessages
 from bot.core.replies import to_html
-from bot.storage import CHECKIN_RESPONSE, Checkin
+from bot.storage import Checkin
 from bot.tg.context import BotContext
-from bot.tg.patient import send_text
+from bot.tg.outcomes import carry_out
+from bot.tg.send import send_text
 
 logger = logging.getLogger(__name__)
 
 AWAITING_DATE = "awaiting_treatment_date"
 DEEP_LINK_PREFIX = "treated-"
-
-
-def clinic_zone(context: BotContext) -> ZoneInfo:
-    return context.responder.knowledge.clinic.zone()
-
-
-def quiet_hours(context: BotContext) -> tuple[time, time]:
-    text = context.settings.quiet_hours.strip()
-    if not text:
-        return (time(0, 0), time(0, 0))
-    start, end = text.split("-")
-    return time.fromisoformat(start.zfill(5)), time.fromisoformat(end.zfill(5))
 
 
 def _say(context: BotContext, template: str, **values: str) -> str:
@@ -77,7 +66,7 @@ async def cmd_treated(update: Update, context: BotContext) -> None:
         ]
     )
     await send_text(
-        context, update.effective_chat.id, _say(context, journey.treated_ask), markup=markup
+        context.bot, update.effective_chat.id, _say(context, journey.treated_ask), markup=markup
     )
 
 
@@ -92,12 +81,12 @@ async def on_treated_button(update: Update, context: BotContext) -> None:
         if context.user_data is not None:
             context.user_data[AWAITING_DATE] = True
         await send_text(
-            context,
+            context.bot,
             update.effective_chat.id,
             _say(context, journey.treated_pick, example=_example(context)),
         )
         return
-    today = datetime.now(UTC).astimezone(clinic_zone(context)).date()
+    today = context.clock.today(datetime.now(UTC))
     await save_treatment(update, context, today - timedelta(days=int(value)), ask_area=True)
 
 
@@ -108,22 +97,16 @@ async def receive_typed_date(update: Update, context: BotContext) -> bool:
         return False
     if message is None or message.text is None:
         return False
-    if context.responder.triage.assess(message.text).escalates:
-        return False  # a red flag is never taken for a date: triage answers it
-    today = datetime.now(UTC).astimezone(clinic_zone(context)).date()
-    found = parse_treatment_date(message.text, today, month_first=_month_first(context))
-    if found is None:
-        if len(message.text.split()) > 4:
-            return False  # a question, not a date: let the responder (and triage) have it
-        journey = _labels(context)
-        await send_text(
-            context,
-            message.chat_id,
-            _say(context, journey.treated_bad_date, example=_example(context)),
-        )
-        return True
-    context.user_data.pop(AWAITING_DATE, None)
-    await save_treatment(update, context, found, ask_area=True)
+    event = TypedDate(message.text, month_first=_month_first(context))
+    outcome = context.conversation.handle(event, PatientState(), datetime.now(UTC))
+    if not outcome.handled:
+        return False  # a red flag or a question: the ordinary text handler (triage) takes it
+    change = outcome.change
+    if change is not None and change.treated_on is not None:
+        context.user_data.pop(AWAITING_DATE, None)
+        await save_treatment(update, context, change.treated_on, ask_area=True)
+    else:
+        await carry_out(update, context, outcome)
     return True
 
 
@@ -158,7 +141,7 @@ async def save_treatment(
                 for key, label in journey.areas.items()
             ]
         )
-        await send_text(context, chat.id, _say(context, journey.area_ask), markup=markup)
+        await send_text(context.bot, chat.id, _say(context, journey.area_ask), markup=markup)
         return
     await _confirm(context, chat.id, user.id, treated_on, area, patient.checkins_enabled)
 
@@ -172,18 +155,18 @@ async def _confirm(
     checkins_enabled: bool,
 ) -> None:
     journey = _labels(context)
-    days = context.settings.checkin_day_list
+    days = context.settings.checkin_days
     area_text = f" ({journey.areas.get(area, area).lower()})" if area else ""
     when = treated_on.strftime("%d %b %Y")
     planned = []
     if checkins_enabled and days:
-        send_at = time.fromisoformat(context.settings.checkin_time.zfill(5))
+        clock = context.clock
         planned = plan_checkins(
             treated_on,
             days=days,
-            send_at=send_at,
-            tz=clinic_zone(context),
-            quiet_hours=quiet_hours(context),
+            send_at=context.settings.checkin_time,
+            tz=clock.zone,
+            quiet_hours=clock.quiet_hours,
             now=datetime.now(UTC),
         )
         await context.storage.schedule_checkins(context.clinic_id, user_id, chat_id, planned)
@@ -197,7 +180,7 @@ async def _confirm(
         )
     else:
         text = _say(context, journey.saved_no_checkins, date=when, area=area_text)
-    await send_text(context, chat_id, text)
+    await send_text(context.bot, chat_id, text)
 
 
 async def on_area_button(update: Update, context: BotContext) -> None:
@@ -222,7 +205,7 @@ async def start_with_deep_link(update: Update, context: BotContext) -> bool:
         return False
     found = parse_treatment_date(
         args[0].removeprefix(DEEP_LINK_PREFIX),
-        datetime.now(UTC).astimezone(clinic_zone(context)).date(),
+        context.clock.today(datetime.now(UTC)),
     )
     if found is None:
         return False
@@ -236,7 +219,7 @@ async def cmd_stop_checkins(update: Update, context: BotContext) -> None:
         return
     await context.storage.set_checkins_enabled(context.clinic_id, user.id, False)
     await context.storage.cancel_checkins(context.clinic_id, user.id)
-    await send_text(context, chat.id, _say(context, _labels(context).checkins_stopped))
+    await send_text(context.bot, chat.id, _say(context, _labels(context).checkins_stopped))
 
 
 async def cmd_forget(update: Update, context: BotContext) -> None:
@@ -250,7 +233,7 @@ async def cmd_forget(update: Update, context: BotContext) -> None:
         ]
     )
     await send_text(
-        context, update.effective_chat.id, _say(context, journey.forget_confirm), markup=markup
+        context.bot, update.effective_chat.id, _say(context, journey.forget_confirm), markup=markup
     )
 
 
@@ -266,9 +249,9 @@ async def on_forget_button(update: Update, context: BotContext) -> None:
         if context.user_data is not None:
             context.user_data.clear()
         logger.info("patient data deleted on request (%d rows)", removed)
-        await send_text(context, chat.id, _say(context, journey.forget_done))
+        await send_text(context.bot, chat.id, _say(context, journey.forget_done))
     else:
-        await send_text(context, chat.id, _say(context, journey.forget_cancelled))
+        await send_text(context.bot, chat.id, _say(context, journey.forget_cancelled))
 
 
 async def on_checkin_button(update: Update, context: BotContext) -> None:
@@ -285,18 +268,10 @@ async def on_checkin_button(update: Update, context: BotContext) -> None:
     )
     if not stored:
         return  # not this patient's check-in (an old or forged button)
-    await context.storage.record_event(
-        context.clinic_id,
-        user.id,
-        CHECKIN_RESPONSE,
-        topic=answer,
-        now=datetime.now(UTC),
+    outcome = context.conversation.handle(
+        CheckinAnswered(answer), PatientState(), datetime.now(UTC)
     )
-    journey = _labels(context)
-    reply = {"ok": journey.checkin_ok, "q": journey.checkin_question}.get(
-        answer, journey.checkin_wrong
-    )
-    await send_text(context, update.effective_chat.id, _say(context, reply))
+    await carry_out(update, context, outcome)
 
 
 def checkin_keyboard(context: BotContext, checkin: Checkin) -> InlineKeyboardMarkup:
@@ -314,16 +289,16 @@ async def job_send_checkins(context: BotContext) -> None:
     """The sweep: send every due check-in once, outside quiet hours, even after downtime."""
     now = datetime.now(UTC)
     storage = context.storage
-    zone = clinic_zone(context)
+    clock = context.clock
     for checkin in await storage.claim_due_checkins(now):
-        allowed = next_allowed_time(now, zone, quiet_hours(context))
+        allowed = clock.next_allowed_time(now)
         if allowed > now:
             await storage.defer_checkin(checkin.id, allowed)
             continue
         patient = await storage.get_patient(checkin.clinic_id, checkin.user_id)
         day = checkin.kind.removeprefix("day")
         if patient is not None and patient.treated_on is not None:
-            day = str(recovery_day(patient.treated_on, now.astimezone(zone).date()))
+            day = str(clock.recovery_day(patient.treated_on, now))
         text = _say(context, _labels(context).checkin, day=day)
         try:
             await context.bot.send_message(

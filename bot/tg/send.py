@@ -17,7 +17,11 @@ from datetime import timedelta
 from typing import TypeVar
 
 import httpx
+from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.core.replies import Reply, split_for_telegram, to_html
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +46,8 @@ class DeliveryFailed(Exception):
     """Every attempt failed; the caller decides what to record."""
 
 
-def _retry_after_seconds(error: RetryAfter) -> float:
+def retry_after_seconds(error: RetryAfter) -> float:
+    """How long Telegram asked us to wait, in seconds (an int or a timedelta in PTB 22)."""
     value = error.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
@@ -71,7 +76,7 @@ async def deliver(
             return await send()
         except RetryAfter as error:
             last = error
-            wait = min(_retry_after_seconds(error), policy.max_retry_after)
+            wait = min(retry_after_seconds(error), policy.max_retry_after)
             logger.warning("Bot API asked to wait %.1fs (attempt %d)", wait, attempt)
             await sleep(wait)
             continue
@@ -89,3 +94,58 @@ async def deliver(
             await sleep(delay)
             delay = min(delay * 2, policy.max_delay)
     raise DeliveryFailed(f"gave up after {policy.attempts} attempts: {last!r}")
+
+
+async def send_text(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    *,
+    markup: InlineKeyboardMarkup | None = None,
+    bold_lines: int = 0,
+    urgent: bool = False,
+) -> None:
+    """Send plain text as escaped HTML, split under the limit, retried through passing faults.
+
+    The keyboard goes on the last part, where the patient's thumb is.
+    """
+    chunks = split_for_telegram(text)
+    htmls = [
+        to_html(chunk, bold_lines=bold_lines if i == 0 else 0) for i, chunk in enumerate(chunks)
+    ]
+    await _send_html(bot, chat_id, htmls, markup, urgent)
+
+
+async def send_reply(
+    bot: Bot, chat_id: int, reply: Reply, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Send a core ``Reply`` as rendered (its ``html``), split only when over the limit."""
+    urgent = reply.kind == "escalation"
+    if len(split_for_telegram(reply.text)) == 1:
+        await _send_html(bot, chat_id, [reply.html], markup, urgent)
+    else:
+        await send_text(
+            bot, chat_id, reply.text, markup=markup, bold_lines=int(urgent), urgent=urgent
+        )
+
+
+async def _send_html(
+    bot: Bot,
+    chat_id: int,
+    htmls: list[str],
+    markup: InlineKeyboardMarkup | None,
+    urgent: bool,
+) -> None:
+    policy = ESCALATION_POLICY if urgent else ANSWER_POLICY
+    for index, html_text in enumerate(htmls):
+        keyboard = markup if index == len(htmls) - 1 else None
+
+        async def send(html_text: str = html_text, keyboard: object = keyboard) -> Message:
+            return await bot.send_message(
+                chat_id=chat_id,
+                text=html_text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard,  # type: ignore[arg-type]
+            )
+
+        await deliver(send, policy)

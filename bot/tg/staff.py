@@ -15,20 +15,20 @@ from telegram.constants import ParseMode
 
 from bot.tg.alerts import ACK_PREFIX, sweep_alerts
 from bot.tg.context import BotContext
-from bot.tg.patient import send_text
+from bot.tg.send import send_text
 
 logger = logging.getLogger(__name__)
 
 
 def _is_staff(update: Update, context: BotContext) -> bool:
     user = update.effective_user
-    return user is not None and user.id in context.settings.staff_ids
+    return user is not None and user.id in context.settings.staff_user_ids
 
 
 async def _refuse(update: Update, context: BotContext) -> None:
     messages = context.responder.knowledge.messages
     if update.effective_chat is not None:
-        await send_text(context, update.effective_chat.id, messages.staff.refused)
+        await send_text(context.bot, update.effective_chat.id, messages.staff.refused)
 
 
 async def cmd_alerts(update: Update, context: BotContext) -> None:
@@ -50,7 +50,7 @@ async def cmd_alerts(update: Update, context: BotContext) -> None:
                 f"{alert.patient_name} (id {alert.user_id}) at {when}, alert {alert.id}"
             )
         text = "\n".join(lines)
-    await send_text(context, update.effective_chat.id, text)
+    await send_text(context.bot, update.effective_chat.id, text)
 
 
 async def cmd_stats(update: Update, context: BotContext) -> None:
@@ -72,7 +72,7 @@ async def cmd_stats(update: Update, context: BotContext) -> None:
             f"  new patients {stats.new_patients}, check-in answers {stats.checkin_responses}",
         ]
     if update.effective_chat is not None:
-        await send_text(context, update.effective_chat.id, "\n".join(lines))
+        await send_text(context.bot, update.effective_chat.id, "\n".join(lines))
 
 
 async def on_ack_button(update: Update, context: BotContext) -> None:

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.core.journey import Treatment, days_since_treatment, recovery_day
+from bot.core.clock import days_since_treatment, recovery_day
+from bot.core.journey import Treatment
 from bot.core.responder import Responder
 
 TREATED = Treatment(date(2026, 11, 20), datetime(2026, 11, 20, 11, 0, tzinfo=UTC))
