@@ -23,7 +23,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core.knowledge import FaqEntry
-from bot.core.text import STOPWORDS, Vocabulary, normalise, stem
+from bot.core.text import STOPWORDS, normalise, stem
+from bot.core.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)

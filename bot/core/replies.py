@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from bot.core.clock import is_open
-from bot.core.knowledge import Clinic, FaqEntry, Knowledge, RedFlag
+from bot.core.knowledge import Clinic, FaqEntry, Knowledge, Level, RedFlag
 from bot.core.triage import TriageResult
 
 #: ``notice`` is a fixed sentence (slow down, a check-in thank-you): no buttons, not logged.
@@ -200,22 +200,16 @@ class Renderer:
                 else self.say(self._messages.urgent_action)
             )
             text = self._signed(f"{action}\n{self.say(self._messages.group_mention)}")
-            return Reply(
-                kind="escalation",
-                text=text,
-                html=to_html(text, bold_lines=1),
-                level=triage.level,
-                flags=tuple(flag.id for flag in top_flags),
-            )
+            return self._escalation(text, triage.level, top_flags)
         if triage.level == "emergency":
             for language in _reply_languages(triage.languages):
-                blocks.append(self._emergency_block(language, top_flags, private))
+                blocks.append(self._emergency_block(language, top_flags))
             pointer = self._messages.emergency_pointer
         else:
             names = ", ".join(flag.name["en"] for flag in top_flags)
             lines = [
                 self.say(self._messages.urgent_action),
-                *([self.say(self._messages.recognised["en"], names=names)] if private else []),
+                self.say(self._messages.recognised["en"], names=names),
                 *(self.say(flag.message["en"]) for flag in top_flags),
             ]
             blocks.append("\n".join(lines))
@@ -226,23 +220,26 @@ class Renderer:
                 else self._messages.pointer_urgent_closed
             )
         text = self._signed("\n\n".join(blocks), pointer)
+        return self._escalation(text, triage.level, top_flags)
+
+    @staticmethod
+    def _escalation(text: str, level: Level, flags: Sequence[RedFlag]) -> Reply:
+        """The one place an escalation ``Reply`` is built: the action line in bold."""
         return Reply(
             kind="escalation",
             text=text,
             html=to_html(text, bold_lines=1),
-            level=triage.level,
-            flags=tuple(flag.id for flag in top_flags),
+            level=level,
+            flags=tuple(flag.id for flag in flags),
         )
 
-    def _emergency_block(self, language: str, flags: Sequence[RedFlag], private: bool) -> str:
+    def _emergency_block(self, language: str, flags: Sequence[RedFlag]) -> str:
         action = self._messages.emergency_action.get(
             language, self._messages.emergency_action["en"]
         )
         recognised = self._messages.recognised.get(language, self._messages.recognised["en"])
         names = ", ".join(flag.name.get(language, flag.name["en"]) for flag in flags)
-        lines = [self.say(action)]
-        if private:
-            lines.append(self.say(recognised, names=names))
+        lines = [self.say(action), self.say(recognised, names=names)]
         for flag in flags:
             lines.append(self.say(flag.message.get(language, flag.message["en"])))
         return "\n".join(lines)

@@ -9,22 +9,15 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from rapidfuzz import fuzz, process
-
 from bot.core.journey import Treatment, timing_note
 from bot.core.knowledge import Knowledge
 from bot.core.matching import Answer, Clarify, Matcher, Thresholds
 from bot.core.replies import Renderer, Reply
+from bot.core.smalltalk import SmalltalkMatcher
 from bot.core.text import normalise
 from bot.core.triage import TriageDetector
 
 logger = logging.getLogger(__name__)
-
-#: Small talk is only recognised in short messages that are nearly exactly small talk.
-SMALLTALK_MAX_WORDS = 6
-SMALLTALK_MIN_SCORE = 86.0
-#: Affectionate or filler words that do not change what small talk means ("thank u xx").
-_SMALLTALK_FILLER = frozenset("xx xxx x lol haha hehe lmao pls please so much very".split())
 
 
 class Responder:
@@ -37,12 +30,7 @@ class Responder:
         )
         self.matcher = Matcher(knowledge.faq, thresholds=thresholds)
         self.renderer = Renderer(knowledge)
-        self._smalltalk_phrases: list[str] = []
-        self._smalltalk_intents: list[str] = []
-        for intent, spec in knowledge.messages.smalltalk.items():
-            for phrase in spec.phrasings:
-                self._smalltalk_phrases.append(normalise(phrase))
-                self._smalltalk_intents.append(intent)
+        self.smalltalk = SmalltalkMatcher(knowledge.messages.smalltalk)
 
     def respond(
         self,
@@ -66,7 +54,7 @@ class Responder:
             logger.debug("escalation level=%s flags=%s", triage.level, ",".join(triage.flag_ids))
             return self.renderer.escalation(triage, private=private, now=now)
 
-        intent = self._smalltalk(text)
+        intent = self.smalltalk.intent(text)
         if intent is not None:
             return self.renderer.smalltalk(intent)
 
@@ -100,18 +88,3 @@ class Responder:
             self.knowledge.entry(entry_id), treatment, moment, self.knowledge.messages
         )
         return self.renderer.answer(entry_id, score, safety_note=safety_note, personal_note=note)
-
-    def _smalltalk(self, text: str) -> str | None:
-        words = " ".join(w for w in normalise(text).split() if w not in _SMALLTALK_FILLER)
-        if not words or len(words.split()) > SMALLTALK_MAX_WORDS:
-            return None
-        found = process.extractOne(
-            words,
-            self._smalltalk_phrases,
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=SMALLTALK_MIN_SCORE,
-        )
-        if found is None:
-            return None
-        return self._smalltalk_intents[found[2]]

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.knowledge import RedFlag
-from bot.core.text import Vocabulary, is_common_word, normalise, split_clauses, stem
+from bot.core.text import normalise, split_clauses, stem
+from bot.core.vocabulary import Vocabulary, is_common_word
 
 Level = Literal["emergency", "urgent"]
 LEVEL_RANK: dict[str | None, int] = {None: 0, "urgent": 1, "emergency": 2}
@@ -371,10 +372,6 @@ class TriageDetector:
             if idioms
             else None
         )
-
-    @property
-    def flags(self) -> tuple[RedFlag, ...]:
-        return self._flags
 
     def assess(self, text: str) -> TriageResult:
         """Find the red flags a message affirms, and those it only asks about."""

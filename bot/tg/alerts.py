@@ -14,18 +14,18 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
 
 from bot.core.knowledge import Knowledge
 from bot.storage import Storage
 from bot.storage.models import Alert
+from bot.tg.keyboards import Keyboards
 from bot.tg.send import maybe_delivered, retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
-ACK_PREFIX = "a:"
 MAYBE_DELIVERED = "maybe delivered: "
 
 
@@ -74,12 +74,6 @@ def render_alert(alert: Alert, knowledge: Knowledge, *, repeat: bool, resend: bo
     return "\n".join(lines)
 
 
-def ack_keyboard(alert_id: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("I'm on it", callback_data=f"{ACK_PREFIX}{alert_id}")]]
-    )
-
-
 async def send_alert(
     bot: Bot,
     storage: Storage,
@@ -101,7 +95,7 @@ async def send_alert(
             chat_id=staff_chat_id,
             text=text,
             parse_mode=ParseMode.HTML,
-            reply_markup=ack_keyboard(alert.id),
+            reply_markup=Keyboards(knowledge).ack(alert.id),
         )
     except TimedOut as error:
         reason = f"{MAYBE_DELIVERED}{type(error).__name__}" if maybe_delivered(error) else "timeout"

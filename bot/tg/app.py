@@ -26,7 +26,8 @@ from bot.core.conversation import Conversation, Privacy
 from bot.core.responder import Responder
 from bot.errors import ConfigError
 from bot.storage import Storage
-from bot.tg.alerts import ACK_PREFIX, AlertPolicy
+from bot.tg.alerts import AlertPolicy
+from bot.tg.callbacks import AckAlert, CheckinReply, Forget, TreatedAgo, TreatedArea, matches
 from bot.tg.context import BotContext, BotData
 from bot.tg.journey import (
     cmd_forget,
@@ -199,11 +200,15 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
         ("stats", cmd_stats),
     ):
         application.add_handler(CommandHandler(name, callback))
-    application.add_handler(CallbackQueryHandler(on_treated_button, pattern=r"^tr:"))
-    application.add_handler(CallbackQueryHandler(on_area_button, pattern=r"^ta:"))
-    application.add_handler(CallbackQueryHandler(on_checkin_button, pattern=r"^ci:"))
-    application.add_handler(CallbackQueryHandler(on_forget_button, pattern=r"^fg:"))
-    application.add_handler(CallbackQueryHandler(on_ack_button, pattern=rf"^{ACK_PREFIX}"))
+    # Buttons, routed by their typed payload (bot.tg.callbacks); on_button takes the rest.
+    for callback, payload in (
+        (on_treated_button, TreatedAgo),
+        (on_area_button, TreatedArea),
+        (on_checkin_button, CheckinReply),
+        (on_forget_button, Forget),
+        (on_ack_button, AckAlert),
+    ):
+        application.add_handler(CallbackQueryHandler(callback, pattern=matches(payload)))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(
         MessageHandler(PATIENT_UPDATES & FOR_ME & filters.TEXT & ~filters.COMMAND, on_text)

@@ -1,15 +1,11 @@
-"""Telegram callbacks for the patient journey: treatment date, check-ins, forgetting.
-
-Callback data: ``tr:<days ago>`` / ``tr:pick`` the treatment date, ``ta:<area>`` the area,
-``ci:<id>:<ok|q|wrong>`` a check-in answer, ``fg:yes`` / ``fg:no`` the /forget confirmation.
-"""
+"""Telegram callbacks for the patient journey: treatment date, check-ins, forgetting."""
 
 from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
@@ -19,7 +15,7 @@ from bot.core.conversation import CheckinAnswered, PatientState, TypedDate
 from bot.core.journey import parse_treatment_date
 from bot.core.knowledge import JourneyMessages
 from bot.core.replies import to_html
-from bot.storage import Checkin
+from bot.tg.callbacks import CheckinReply, Forget, TreatedAgo, TreatedArea, decode
 from bot.tg.context import BotContext
 from bot.tg.outcomes import carry_out
 from bot.tg.send import send_text
@@ -50,34 +46,18 @@ async def cmd_treated(update: Update, context: BotContext) -> None:
     """Ask when the treatment was, with one-tap answers."""
     if update.effective_chat is None:
         return
-    journey = _labels(context)
-    labels = journey.labels
-    markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(labels.today, callback_data="tr:0"),
-                InlineKeyboardButton(labels.yesterday, callback_data="tr:1"),
-            ],
-            [
-                InlineKeyboardButton(labels.two_days, callback_data="tr:2"),
-                InlineKeyboardButton(labels.three_days, callback_data="tr:3"),
-            ],
-            [InlineKeyboardButton(labels.pick, callback_data="tr:pick")],
-        ]
-    )
-    await send_text(
-        context.bot, update.effective_chat.id, _say(context, journey.treated_ask), markup=markup
-    )
+    text = _say(context, _labels(context).treated_ask)
+    await send_text(context.bot, update.effective_chat.id, text, markup=context.keyboards.treated())
 
 
 async def on_treated_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
-    if query is None or query.data is None or update.effective_chat is None:
+    callback = decode(query.data) if query is not None else None
+    if query is None or not isinstance(callback, TreatedAgo) or update.effective_chat is None:
         return
     await query.answer()
-    value = query.data.removeprefix("tr:")
     journey = _labels(context)
-    if value == "pick":
+    if callback.days is None:
         if context.user_data is not None:
             context.user_data[AWAITING_DATE] = True
         await send_text(
@@ -87,7 +67,7 @@ async def on_treated_button(update: Update, context: BotContext) -> None:
         )
         return
     today = context.clock.today(datetime.now(UTC))
-    await save_treatment(update, context, today - timedelta(days=int(value)), ask_area=True)
+    await save_treatment(update, context, today - timedelta(days=callback.days), ask_area=True)
 
 
 async def receive_typed_date(update: Update, context: BotContext) -> bool:
@@ -135,12 +115,7 @@ async def save_treatment(
     await storage.set_treatment(context.clinic_id, user.id, treated_on, area)
     journey = _labels(context)
     if ask_area:
-        markup = InlineKeyboardMarkup(
-            [
-                [InlineKeyboardButton(label, callback_data=f"ta:{key}")]
-                for key, label in journey.areas.items()
-            ]
-        )
+        markup = context.keyboards.areas()
         await send_text(context.bot, chat.id, _say(context, journey.area_ask), markup=markup)
         return
     await _confirm(context, chat.id, user.id, treated_on, area, patient.checkins_enabled)
@@ -186,10 +161,11 @@ async def _confirm(
 async def on_area_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     user, chat = update.effective_user, update.effective_chat
-    if query is None or query.data is None or user is None or chat is None:
+    callback = decode(query.data) if query is not None else None
+    if query is None or not isinstance(callback, TreatedArea) or user is None or chat is None:
         return
     await query.answer()
-    area = query.data.removeprefix("ta:")
+    area = callback.area
     patient = await context.storage.get_patient(context.clinic_id, user.id)
     if patient is None or patient.treated_on is None:
         await cmd_treated(update, context)
@@ -225,16 +201,8 @@ async def cmd_stop_checkins(update: Update, context: BotContext) -> None:
 async def cmd_forget(update: Update, context: BotContext) -> None:
     if update.effective_chat is None:
         return
-    journey = _labels(context)
-    markup = InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(journey.labels.forget_yes, callback_data="fg:yes")],
-            [InlineKeyboardButton(journey.labels.forget_no, callback_data="fg:no")],
-        ]
-    )
-    await send_text(
-        context.bot, update.effective_chat.id, _say(context, journey.forget_confirm), markup=markup
-    )
+    text = _say(context, _labels(context).forget_confirm)
+    await send_text(context.bot, update.effective_chat.id, text, markup=context.keyboards.forget())
 
 
 async def on_forget_button(update: Update, context: BotContext) -> None:
@@ -244,7 +212,7 @@ async def on_forget_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     journey = _labels(context)
-    if query.data == "fg:yes":
+    if isinstance(callback := decode(query.data), Forget) and callback.confirmed:
         removed = await context.storage.forget_patient(context.clinic_id, user.id)
         if context.user_data is not None:
             context.user_data.clear()
@@ -259,12 +227,13 @@ async def on_checkin_button(update: Update, context: BotContext) -> None:
     if query is None or query.data is None or update.effective_chat is None:
         return
     await query.answer()
-    _, checkin_id, answer = query.data.split(":", 2)
+    callback = decode(query.data)
     user = update.effective_user
-    if user is None or not checkin_id.isdigit():
+    if user is None or not isinstance(callback, CheckinReply):
         return
+    answer = callback.answer
     stored = await context.storage.record_checkin_response(
-        int(checkin_id), answer, datetime.now(UTC), user_id=user.id
+        callback.checkin_id, answer, datetime.now(UTC), user_id=user.id
     )
     if not stored:
         return  # not this patient's check-in (an old or forged button)
@@ -272,17 +241,6 @@ async def on_checkin_button(update: Update, context: BotContext) -> None:
         CheckinAnswered(answer), PatientState(), datetime.now(UTC)
     )
     await carry_out(update, context, outcome)
-
-
-def checkin_keyboard(context: BotContext, checkin: Checkin) -> InlineKeyboardMarkup:
-    labels = _labels(context).labels
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(labels.all_good, callback_data=f"ci:{checkin.id}:ok")],
-            [InlineKeyboardButton(labels.question, callback_data=f"ci:{checkin.id}:q")],
-            [InlineKeyboardButton(labels.wrong, callback_data=f"ci:{checkin.id}:wrong")],
-        ]
-    )
 
 
 async def job_send_checkins(context: BotContext) -> None:
@@ -305,7 +263,7 @@ async def job_send_checkins(context: BotContext) -> None:
                 chat_id=checkin.chat_id,
                 text=to_html(text),
                 parse_mode=ParseMode.HTML,
-                reply_markup=checkin_keyboard(context, checkin),
+                reply_markup=context.keyboards.checkin(checkin.id),
             )
         except TelegramError as error:
             logger.warning(

@@ -19,8 +19,8 @@ from telegram.error import BadRequest, TelegramError
 from bot.core.conversation import Caption, TopicChosen, TypedQuestion
 from bot.core.replies import to_html
 from bot.errors import StorageError
+from bot.tg.callbacks import Browse, Feedback, NoneOfThese, ShowAnswer, decode
 from bot.tg.context import BotContext
-from bot.tg.keyboards import parse_callback
 from bot.tg.outcomes import carry_out, patient_state, state_of
 from bot.tg.send import DeliveryFailed, send_text
 
@@ -139,22 +139,19 @@ async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    callback = parse_callback(query.data)
+    callback = decode(query.data)
     renderer = context.responder.renderer
     messages = context.responder.knowledge.messages
-    if callback is None:
-        await query.answer()
-        return
-    if callback.action == "feedback":
-        logger.info("feedback topic=%s helpful=%s", callback.value, callback.helpful)
+    if isinstance(callback, Feedback):
+        logger.info("feedback topic=%s helpful=%s", callback.entry_id, callback.helpful)
         user = update.effective_user
         if context.bot_data.storage is not None and user is not None:
             try:
                 await context.storage.record_feedback(
                     context.clinic_id,
                     user.id,
-                    callback.value,
-                    bool(callback.helpful),
+                    callback.entry_id,
+                    callback.helpful,
                     datetime.now(UTC),
                 )
             except StorageError:
@@ -162,17 +159,17 @@ async def on_button(update: Update, context: BotContext) -> None:
         await query.answer(renderer.say(messages.feedback_thanks))
         return
     await query.answer()
-    if callback.action == "topics":
+    if isinstance(callback, Browse) and not callback.category:
         await _edit(query.message, renderer.say(messages.topics), context.keyboards.categories())
-    elif callback.action == "category":
+    elif isinstance(callback, Browse):
         await _edit(
             query.message,
             renderer.say(messages.topics_in_category),
-            context.keyboards.category(callback.value),
+            context.keyboards.category(callback.category),
         )
-    elif callback.action == "faq":
-        await _show_answer(update, context, callback.value)
-    elif callback.action == "none":
+    elif isinstance(callback, ShowAnswer):
+        await _show_answer(update, context, callback.entry_id)
+    elif isinstance(callback, NoneOfThese):
         await _reply_plain(update, context, renderer.contact())
 
 
@@ -197,7 +194,7 @@ def _is_browser(message: object) -> bool:
     """True for the /topics message (its buttons browse subjects), which is edited in place."""
     markup = getattr(message, "reply_markup", None)
     rows = getattr(markup, "inline_keyboard", ()) or ()
-    return any(str(button.callback_data or "").startswith("t:") for row in rows for button in row)
+    return any(isinstance(decode(button.callback_data), Browse) for row in rows for button in row)
 
 
 async def _edit(message: object, text: str, markup: InlineKeyboardMarkup) -> None:

@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 from telegram import Update
 from telegram.constants import ParseMode
 
-from bot.tg.alerts import ACK_PREFIX, sweep_alerts
+from bot.tg.alerts import sweep_alerts
+from bot.tg.callbacks import AckAlert, decode
 from bot.tg.context import BotContext
 from bot.tg.send import send_text
 
@@ -79,9 +80,10 @@ async def on_ack_button(update: Update, context: BotContext) -> None:
     """ "I'm on it": the first press takes the alert; the message says who took it."""
     query = update.callback_query
     user = update.effective_user
-    if query is None or query.data is None or user is None:
+    callback = decode(query.data) if query is not None else None
+    if query is None or not isinstance(callback, AckAlert) or user is None:
         return
-    alert_id = query.data.removeprefix(ACK_PREFIX)
+    alert_id = callback.alert_id
     taken = await context.storage.acknowledge_alert(alert_id, user.id, datetime.now(UTC))
     template = context.responder.knowledge.messages.staff.taken
     note = context.responder.renderer.say(template, name=user.full_name)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.text import Vocabulary, is_meaningful, normalise, split_clauses, stem
+from bot.core.text import is_meaningful, normalise, split_clauses, stem
+from bot.core.vocabulary import Vocabulary
 
 
 @pytest.mark.parametrize(
