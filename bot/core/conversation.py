@@ -15,7 +15,7 @@ from typing import Literal
 
 from bot.core.clock import ClinicClock
 from bot.core.flood import Verdict
-from bot.core.journey import Treatment, parse_treatment_date
+from bot.core.journey import Treatment, date_example, parse_treatment_date
 from bot.core.knowledge import Messages
 from bot.core.replies import Reply
 from bot.core.responder import Responder
@@ -216,7 +216,7 @@ class Conversation:
             if len(event.text.split()) > 4:
                 return NOT_HANDLED  # a question, not a date: let the responder have it
             journey = self._messages.journey
-            example = "11/20/2026" if event.month_first else "20/11/2026"
+            example = date_example(event.month_first)
             return Outcome(replies=(self._notice(journey.treated_bad_date, example=example),))
         return Outcome(change=StateChange(treated_on=found, awaiting_date=False))
 

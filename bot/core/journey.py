@@ -108,6 +108,11 @@ _WORDY = re.compile(
 )
 
 
+def date_example(month_first: bool) -> str:
+    """How to type a date, in the order the clinic's country reads it."""
+    return "11/20/2026" if month_first else "20/11/2026"
+
+
 def parse_treatment_date(text: str, today: date, *, month_first: bool = False) -> date | None:
     """Read a treatment date as patients type it; None when it is unreadable or implausible.
 

@@ -12,7 +12,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.core.checkins import plan_checkins
 from bot.core.conversation import CheckinAnswered, PatientState, TypedDate
-from bot.core.journey import parse_treatment_date
+from bot.core.journey import date_example, parse_treatment_date
 from bot.core.knowledge import JourneyMessages
 from bot.core.replies import to_html
 from bot.tg.callbacks import CheckinReply, Forget, TreatedAgo, TreatedArea, decode
@@ -39,7 +39,7 @@ def _month_first(context: BotContext) -> bool:
 
 
 def _example(context: BotContext) -> str:
-    return "11/20/2026" if _month_first(context) else "20/11/2026"
+    return date_example(_month_first(context))
 
 
 async def cmd_treated(update: Update, context: BotContext) -> None:
