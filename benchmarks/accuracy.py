@@ -13,7 +13,7 @@ An entry scores its best phrasing. Figures, on topic messages and out-of-scope o
 confidently answered). A baseline's confidence cutoff is chosen on the dev split of
 ``faq_eval.jsonl`` the same way for each: the lowest cutoff that gives no confident answer on
 any dev fallback message. The full responder (triage, small talk, matcher) is reported beside,
-as ``aftercare-bot eval`` computes it, with the triage figures from ``bot.evaluation``.
+as ``aftercare-bot eval`` computes it, with the triage figures from ``bot.core.evaluation``.
 
     .venv/bin/python -m benchmarks.accuracy [--quick] [--faq-file PATH ...]
 """
@@ -37,10 +37,10 @@ from benchmarks.common import (
     format_table,
     make_parser,
 )
-from bot.evaluation import Example, evaluate_faq, evaluate_triage, load_examples
-from bot.knowledge import FaqEntry, load_knowledge
-from bot.matching import Answer, Matcher
-from bot.responder import Responder
+from bot.core.evaluation import Example, evaluate_faq, evaluate_triage, load_examples
+from bot.core.knowledge import FaqEntry, load_knowledge
+from bot.core.matching import Answer, Matcher
+from bot.core.responder import Responder
 
 NAME = "accuracy"
 BASELINES = ("wratio", "tfidf_word", "tfidf_char")

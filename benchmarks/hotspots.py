@@ -45,9 +45,9 @@ from benchmarks.common import (
 )
 from benchmarks.end_to_end import burst
 from benchmarks.synthetic import synthetic_faq
-from bot.knowledge import load_knowledge
-from bot.matching import Matcher
-from bot.responder import Responder
+from bot.core.knowledge import load_knowledge
+from bot.core.matching import Matcher
+from bot.core.responder import Responder
 from bot.storage import ANSWERED, Storage
 
 NAME = "hotspots"

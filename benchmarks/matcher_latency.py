@@ -29,8 +29,8 @@ from benchmarks.common import (
     time_each,
 )
 from benchmarks.synthetic import DEFAULT_SEED, synthetic_faq, words
-from bot.knowledge import FaqEntry, load_knowledge
-from bot.matching import Matcher
+from bot.core.knowledge import FaqEntry, load_knowledge
+from bot.core.matching import Matcher
 
 NAME = "matcher_latency"
 SIZES = (1_000, 10_000, 50_000)

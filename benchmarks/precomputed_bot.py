@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import NO_ENV_FILE, eval_texts
-from bot.app import run_polling
 from bot.cli import build_responder, configure_logging
 from bot.config import load_settings
-from bot.replies import Reply
+from bot.core.replies import Reply
+from bot.serve.polling import run_polling
 
 
 def main() -> None:

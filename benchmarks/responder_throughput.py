@@ -39,8 +39,8 @@ from benchmarks.common import (
     summarize_ns,
     time_each,
 )
-from bot.knowledge import load_knowledge
-from bot.responder import Responder
+from bot.core.knowledge import load_knowledge
+from bot.core.responder import Responder
 
 NAME = "responder_throughput"
 IN_PROCESS_MESSAGES = 20_000

@@ -42,8 +42,8 @@ from benchmarks.common import (
     make_parser,
     median,
 )
-from bot.knowledge import load_knowledge
-from bot.responder import Responder
+from bot.core.knowledge import load_knowledge
+from bot.core.responder import Responder
 
 NAME = "startup"
 REPEATS = 10

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.knowledge import FaqEntry
+from bot.core.knowledge import FaqEntry
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings, load_settings
+from bot.core.knowledge import Knowledge, load_knowledge
+from bot.core.matching import Thresholds
+from bot.core.responder import Responder
 from bot.errors import AftercareError, ConfigError, KnowledgeError, StorageError
-from bot.knowledge import Knowledge, load_knowledge
-from bot.matching import Thresholds
-from bot.responder import Responder
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def _summary(knowledge: Knowledge) -> str:
 
 def cmd_check(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     if settings.clinics_dir is not None:
-        from bot.multi import load_clinic_bots
+        from bot.serve.clinics import load_clinic_bots
 
         bots, problems = load_clinic_bots(settings, thresholds_from(settings), need_tokens=False)
         for bot in bots:
@@ -121,8 +121,9 @@ def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
     """Several clinics in one process: a broken clinic is named and left out."""
     import asyncio
 
-    from bot.app import serve_webhooks
-    from bot.multi import load_clinic_bots, run_clinics_polling
+    from bot.serve.clinics import load_clinic_bots
+    from bot.serve.polling import serve_polling
+    from bot.serve.webhook import serve_webhooks
 
     bots, problems = load_clinic_bots(settings, thresholds_from(settings))
     for problem in problems:
@@ -131,9 +132,9 @@ def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
         print("No clinic could be started.", file=sys.stderr)
         return EXIT_CONFIG
     if args.webhook or settings.webhook_url:
-        asyncio.run(serve_webhooks([(b.name, b.settings, b.responder) for b in bots], settings))
+        asyncio.run(serve_webhooks(bots, settings))
     else:
-        asyncio.run(run_clinics_polling(bots))
+        asyncio.run(serve_polling(bots))
     return EXIT_OK
 
 
@@ -148,7 +149,9 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         )
         return cmd_chat(settings, args, out)
     responder = build_responder(settings)
-    from bot.app import run_polling, run_webhook  # Telegram is imported only when needed
+    # Telegram is imported only when needed.
+    from bot.serve.polling import run_polling
+    from bot.serve.webhook import run_webhook
 
     if args.webhook or settings.webhook_url:
         run_webhook(settings, responder)
@@ -158,7 +161,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
-    from bot.evaluation import (
+    from bot.core.evaluation import (
         evaluate_faq,
         evaluate_triage,
         is_triage_set,

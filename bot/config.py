@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
 
@@ -44,12 +46,13 @@ class Settings(BaseSettings):
     clinic_id: str = Field(default="default", pattern=r"^[A-Za-z0-9_-]{1,48}$")
     store_message_text: bool = False
     retention_days: int = Field(default=180, ge=1)
-    checkin_days: str = "1,3,14"
-    checkin_time: str = "10:00"
-    quiet_hours: str = "21:00-09:00"
+    checkin_days: Annotated[tuple[int, ...], NoDecode] = (1, 3, 14)
+    checkin_time: Annotated[time, NoDecode] = time(10, 0)
+    #: Local (start, end); equal times mean none. Parsed from "21:00-09:00" ("" for none).
+    quiet_hours: Annotated[tuple[time, time], NoDecode] = (time(21, 0), time(9, 0))
     # Staff alerts
     staff_chat_id: int | None = None
-    staff_user_ids: str = ""
+    staff_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     alert_include_message_text: bool = False
     alert_resend_minutes: float = Field(default=15, gt=0)
     alert_lease_seconds: float = Field(default=60, gt=0)
@@ -107,43 +110,54 @@ class Settings(BaseSettings):
             raise ValueError("must be the public https:// address Telegram will call")
         return value.rstrip("/") if value else value
 
-    @field_validator("staff_user_ids")
+    @field_validator("staff_user_ids", mode="before")
     @classmethod
-    def _user_ids(cls, value: str) -> str:
-        for part in value.replace(" ", "").split(","):
-            if part and not part.lstrip("-").isdigit():
+    def _user_ids(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        parts = [part for part in value.replace(" ", "").split(",") if part]
+        for part in parts:
+            if not part.lstrip("-").isdigit():
                 raise ValueError(f"must be Telegram user ids separated by commas, found {part!r}")
-        return value
+        return frozenset(int(part) for part in parts)
 
-    @field_validator("checkin_days")
+    @field_validator("checkin_days", mode="before")
     @classmethod
-    def _days(cls, value: str) -> str:
+    def _days(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
         parts = [p for p in value.replace(" ", "").split(",") if p]
         if not all(p.isdigit() and 0 < int(p) <= 90 for p in parts):
             raise ValueError("must be days after treatment between 1 and 90, e.g. 1,3,14")
-        return value
+        return tuple(int(p) for p in parts)
 
-    @field_validator("quiet_hours")
+    @field_validator("quiet_hours", mode="before")
     @classmethod
-    def _quiet(cls, value: str) -> str:
-        if value and not re.fullmatch(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}", value.strip()):
+    def _quiet(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        if not value.strip():
+            return (time(0, 0), time(0, 0))
+        if not re.fullmatch(r"\d{1,2}:\d{2}-\d{1,2}:\d{2}", value.strip()):
             raise ValueError("must look like 21:00-09:00 (or be empty for none)")
-        return value
+        start, end = value.strip().split("-")
+        return _clock_time(start), _clock_time(end)
 
-    @field_validator("checkin_time")
+    @field_validator("checkin_time", mode="before")
     @classmethod
-    def _time(cls, value: str) -> str:
+    def _time(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
         if not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
             raise ValueError("must look like 10:00")
-        return value
+        return _clock_time(value)
 
-    @property
-    def staff_ids(self) -> frozenset[int]:
-        return frozenset(int(p) for p in self.staff_user_ids.replace(" ", "").split(",") if p)
 
-    @property
-    def checkin_day_list(self) -> tuple[int, ...]:
-        return tuple(int(p) for p in self.checkin_days.replace(" ", "").split(",") if p)
+def _clock_time(text: str) -> time:
+    try:
+        return time.fromisoformat(text.strip().zfill(5))
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a time of day") from None
 
 
 def load_settings(env_file: str | Path | None = ".env") -> Settings:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_KNOWLEDGE_DIR
-from bot.knowledge import Knowledge, load_knowledge
-from bot.responder import Responder
+from bot.core.knowledge import Knowledge, load_knowledge
+from bot.core.responder import Responder
 
 DATA = Path(__file__).parent / "data"
 

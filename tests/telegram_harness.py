@@ -12,9 +12,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.app import BotApplication, build_application
 from bot.config import Settings
-from bot.responder import Responder
+from bot.core.responder import Responder
+from bot.serve.lifecycle import Polling, running
+from bot.tg.app import BotApplication, build_application
 from tests.fakes import FakeBotApi
 
 TOKEN = "123456789:AAHfakeTOKENfakeTOKENfakeTOKENfake12"
@@ -40,19 +41,8 @@ async def running_bot(
 ) -> AsyncIterator[BotApplication]:
     """The bot polling the fake server, exactly as ``aftercare-bot run`` would, then stopped."""
     application = build_application(settings_for(fake, **overrides), responder)
-    async with application:
-        if application.post_init is not None:  # run_polling() would call it here too
-            await application.post_init(application)
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=FAST_POLL)
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
-            if application.post_shutdown is not None:
-                await application.post_shutdown(application)
+    async with running(application, Polling(poll_interval=0, timeout=FAST_POLL)):
+        yield application
 
 
 ROOT = Path(__file__).resolve().parent.parent

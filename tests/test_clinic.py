@@ -9,8 +9,8 @@ import yaml
 
 from bot.cli import main
 from bot.config import DEFAULT_KNOWLEDGE_DIR
-from bot.knowledge import load_knowledge
-from bot.responder import Responder
+from bot.core.knowledge import load_knowledge
+from bot.core.responder import Responder
 
 NIGHT = datetime(2026, 11, 23, 3, tzinfo=UTC)
 DAY = datetime(2026, 11, 23, 15, tzinfo=UTC)  # 10:00 in New York, a Monday

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from bot.core.checkins import PlannedCheckin
 from bot.storage.engine import DEFAULT_DATABASE_URL, describe_url, parse_database_url
 from bot.storage.migrate import migrate
 from bot.storage.models import (
@@ -26,7 +27,6 @@ from bot.storage.models import (
     CheckinStatus,
     Migration,
     Patient,
-    PlannedCheckin,
     Report,
     Stats,
     TopicFeedback,

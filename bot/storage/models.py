@@ -92,14 +92,6 @@ class Alert:
 
 
 @dataclass(frozen=True, slots=True)
-class PlannedCheckin:
-    """A check-in the planner wants sent: ``kind`` such as ``day3``, ``due_at`` in UTC."""
-
-    kind: str
-    due_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
 class Checkin:
     """A scheduled check-in message and what became of it."""
 

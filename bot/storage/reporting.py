@@ -7,16 +7,26 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.storage import models
-from bot.storage.models import CheckinAnswers, Report, Stats, TopicFeedback, UnansweredQuestion
+from bot.storage.models import (
+    ANSWERED,
+    CLARIFIED,
+    ESCALATION,
+    FALLBACK,
+    SMALLTALK,
+    CheckinAnswers,
+    Report,
+    Stats,
+    TopicFeedback,
+    UnansweredQuestion,
+)
 from bot.storage.schema import checkins, events, feedback, patients, unanswered
 
 _COUNTED_KINDS = (
-    models.ANSWERED,
-    models.CLARIFIED,
-    models.FALLBACK,
-    models.SMALLTALK,
-    models.ESCALATION,
+    ANSWERED,
+    CLARIFIED,
+    FALLBACK,
+    SMALLTALK,
+    ESCALATION,
 )
 
 
@@ -39,7 +49,7 @@ async def load_stats(connection: AsyncConnection, clinic_id: str, since: datetim
     escalations: dict[str, int] = {}
     for kind, level, count in kinds:
         by_kind[kind] = by_kind.get(kind, 0) + count
-        if kind == models.ESCALATION:
+        if kind == ESCALATION:
             key = level or "unknown"
             escalations[key] = escalations.get(key, 0) + count
 
@@ -53,10 +63,10 @@ async def load_stats(connection: AsyncConnection, clinic_id: str, since: datetim
     return Stats(
         clinic_id=clinic_id,
         since=since,
-        answered=by_kind.get(models.ANSWERED, 0),
-        clarified=by_kind.get(models.CLARIFIED, 0),
-        fallbacks=by_kind.get(models.FALLBACK, 0),
-        smalltalk=by_kind.get(models.SMALLTALK, 0),
+        answered=by_kind.get(ANSWERED, 0),
+        clarified=by_kind.get(CLARIFIED, 0),
+        fallbacks=by_kind.get(FALLBACK, 0),
+        smalltalk=by_kind.get(SMALLTALK, 0),
         escalations_by_level=dict(sorted(escalations.items())),
         helpful=helpful.get(True, 0),
         not_helpful=helpful.get(False, 0),

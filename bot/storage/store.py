@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.core.checkins import PlannedCheckin
 from bot.errors import StorageError
 from bot.storage.engine import (
     create_engine,
@@ -39,7 +40,6 @@ from bot.storage.models import (
     AlertDraft,
     Checkin,
     Patient,
-    PlannedCheckin,
     Report,
     Stats,
 )

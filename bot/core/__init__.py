@@ -1,0 +1,1 @@
+"""The pure core: decisions from text, knowledge and the clock; no Telegram, no database."""

@@ -1,0 +1,266 @@
+"""One function per incoming event: (event, patient state, clock) -> a typed ``Outcome``.
+
+The safety order lives here in plain code: triage runs before anything else, a red flag
+returns the escalation at once and drafts the staff alert. Telegram handlers only unpack
+the update, call ``Conversation.handle`` and carry the Outcome out in the order it
+prescribes: queue the staff alert (durable), record the event, send the replies, send the
+alert. Nothing here imports Telegram or the database, so every path is tested directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from bot.core.clock import ClinicClock
+from bot.core.flood import Verdict
+from bot.core.journey import Treatment, date_example, parse_treatment_date
+from bot.core.knowledge import Messages
+from bot.core.replies import Reply
+from bot.core.responder import Responder
+
+#: What the clinic's statistics count; the storage layer maps these onto its own names.
+RecordKind = Literal["answer", "clarify", "fallback", "smalltalk", "escalation", "checkin_response"]
+CheckinReply = Literal["ok", "q", "wrong"]
+
+# ---- events -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TypedQuestion:
+    """A text message (or an edit); ``flood`` is the flood guard's verdict for it."""
+
+    text: str
+    flood: Verdict = "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicChosen:
+    """A button that asks for one FAQ entry (clarify choices, related topics, /topics)."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A photo, file, voice note...; ``media`` names its kind, ``text`` is its caption."""
+
+    media: str
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TypedDate:
+    """A text sent while /treated waits for a typed treatment date."""
+
+    text: str
+    month_first: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinAnswered:
+    """A patient's own answer to a check-in (already matched to their check-in)."""
+
+    answer: str
+
+
+Event = TypedQuestion | TopicChosen | Caption | TypedDate | CheckinAnswered
+
+# ---- state and outcome --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PatientState:
+    """What the core knows about the sender. New fields (the conversation's last topics,
+    pending clarify options, last escalation; the patient's language) go here, with
+    defaults, and reach every event function without reshaping anything."""
+
+    private: bool = True
+    treatment: Treatment | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertDraft:
+    """The staff alert a red flag calls for; the edge adds who sent it and queues it."""
+
+    level: Literal["emergency", "urgent"]
+    flag_ids: tuple[str, ...]
+    days_since_treatment: int | None = None
+    message_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """What goes into the clinic's statistics: ids, kind, topic, score; text only if kept."""
+
+    kind: RecordKind
+    topic: str | None = None
+    level: str | None = None
+    score: float | None = None
+    text: str | None = None
+    unanswered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    """How the patient's state changes; ``None`` fields stay as they are."""
+
+    treated_on: date | None = None
+    awaiting_date: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Everything an event leads to, in the order the edge must carry it out:
+    queue ``alert`` (durable), save ``change`` and ``record``, send ``replies``, send the alert.
+
+    ``handled`` is False when the event was not for this function (a typed "date" that is
+    really a question): the edge passes the message on as a typed question instead.
+    """
+
+    replies: tuple[Reply, ...] = ()
+    alert: AlertDraft | None = None
+    record: EventRecord | None = None
+    change: StateChange | None = None
+    handled: bool = True
+
+    @property
+    def reply(self) -> Reply | None:
+        return self.replies[0] if self.replies else None
+
+
+NOT_HANDLED = Outcome(handled=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Privacy:
+    """What the clinic allows to be kept: message text in statistics, in staff alerts."""
+
+    store_message_text: bool = False
+    alert_include_message_text: bool = False
+
+
+class Conversation:
+    """The core of the bot: the responder, the clinic clock and the clinic's privacy choices."""
+
+    def __init__(self, responder: Responder, clock: ClinicClock, privacy: Privacy) -> None:
+        self.responder = responder
+        self.clock = clock
+        self.privacy = privacy
+
+    def handle(self, event: Event, state: PatientState, now: datetime) -> Outcome:
+        """Dispatch an event to its one function."""
+        match event:
+            case TypedQuestion():
+                return self.on_question(event, state, now)
+            case TopicChosen():
+                return self.on_topic(event, state, now)
+            case Caption():
+                return self.on_caption(event, state, now)
+            case TypedDate():
+                return self.on_typed_date(event, state, now)
+            case CheckinAnswered():
+                return self.on_checkin_answer(event, state, now)
+
+    # ---- one function per event -----------------------------------------------------------
+
+    def on_question(self, event: TypedQuestion, state: PatientState, now: datetime) -> Outcome:
+        """Triage first, always; then small talk, the FAQ, or an honest fallback."""
+        if event.flood != "ok" and not self.responder.triage.assess(event.text).escalates:
+            # Flooding: answer only what triage flags; warn once per window about the rest.
+            if event.flood == "warn":
+                return Outcome(replies=(self._notice(self._messages.slow_down),))
+            return Outcome()
+        reply = self.responder.respond(
+            event.text, private=state.private, now=now, treatment=state.treatment
+        )
+        return self._answer(reply, event.text, state, now)
+
+    def on_topic(self, event: TopicChosen, state: PatientState, now: datetime) -> Outcome:
+        """A topic chosen by a button gets the same answer as the typed question would,
+        timeline note included; unknown (old or forged) ids get nothing."""
+        try:
+            self.responder.knowledge.entry(event.entry_id)
+        except KeyError:
+            return Outcome()
+        reply = self.responder.answer(event.entry_id, None, now=now, treatment=state.treatment)
+        return Outcome(replies=(reply,))
+
+    def on_caption(self, event: Caption, state: PatientState, now: datetime) -> Outcome:
+        """Say what the bot cannot do with media; triage the caption (an escalation first)."""
+        non_text = self.responder.renderer.non_text(event.media)
+        if not event.text:
+            return Outcome(replies=(non_text,))
+        reply = self.responder.respond(
+            event.text, private=state.private, now=now, treatment=state.treatment
+        )
+        if reply.kind == "escalation":
+            escalation = self._answer(reply, event.text, state, now)
+            return Outcome(
+                replies=(*escalation.replies, non_text),
+                alert=escalation.alert,
+                record=escalation.record,
+            )
+        extra = (reply,) if reply.kind in {"answer", "clarify"} else ()
+        return Outcome(replies=(non_text, *extra))
+
+    def on_typed_date(self, event: TypedDate, state: PatientState, now: datetime) -> Outcome:
+        """The treatment date /treated asked for; a red flag or a question is never a date."""
+        if self.responder.triage.assess(event.text).escalates:
+            return NOT_HANDLED  # triage answers it as a question
+        today = self.clock.today(now)
+        found = parse_treatment_date(event.text, today, month_first=event.month_first)
+        if found is None:
+            if len(event.text.split()) > 4:
+                return NOT_HANDLED  # a question, not a date: let the responder have it
+            journey = self._messages.journey
+            example = date_example(event.month_first)
+            return Outcome(replies=(self._notice(journey.treated_bad_date, example=example),))
+        return Outcome(change=StateChange(treated_on=found, awaiting_date=False))
+
+    def on_checkin_answer(
+        self, event: CheckinAnswered, state: PatientState, now: datetime
+    ) -> Outcome:
+        """Thank the patient for their check-in answer and count it."""
+        journey = self._messages.journey
+        template = {"ok": journey.checkin_ok, "q": journey.checkin_question}.get(
+            event.answer, journey.checkin_wrong
+        )
+        return Outcome(
+            replies=(self._notice(template),),
+            record=EventRecord(kind="checkin_response", topic=event.answer),
+        )
+
+    # ---- shared -------------------------------------------------------------------------
+
+    @property
+    def _messages(self) -> Messages:
+        return self.responder.knowledge.messages
+
+    def _notice(self, template: str, **values: str) -> Reply:
+        return self.responder.renderer.notice(self.responder.renderer.say(template, **values))
+
+    def _answer(self, reply: Reply, text: str, state: PatientState, now: datetime) -> Outcome:
+        """A responder reply with the statistics record and, for a red flag, the alert draft."""
+        record = EventRecord(
+            kind=reply.kind if reply.kind != "notice" else "fallback",
+            topic=reply.topic,
+            level=reply.level,
+            score=reply.score,
+            text=text if self.privacy.store_message_text else None,
+            unanswered=reply.kind == "fallback",
+        )
+        alert = None
+        if reply.kind == "escalation" and reply.level is not None:
+            treatment = state.treatment
+            alert = AlertDraft(
+                level=reply.level,
+                flag_ids=reply.flags,
+                days_since_treatment=(
+                    self.clock.recovery_day(treatment.treated_on, now) if treatment else None
+                ),
+                message_text=text if self.privacy.alert_include_message_text else None,
+            )
+        return Outcome(replies=(reply,), alert=alert, record=record)

@@ -1,0 +1,396 @@
+"""The strict loader for ``knowledge/*.yaml``.
+
+Every problem in every file is collected and raised at once as a ``KnowledgeError`` whose
+lines read like ``faq.yaml: entry 'exercise_gym': field 'answer' is empty`` — a clinic
+editor fixes them all in one pass. ``aftercare-bot check`` and start-up run this same code.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import ValidationError
+
+from bot.core.knowledge.schemas import (
+    CLINIC_FILE,
+    EMERGENCY_LANGUAGES,
+    FAQ_FILE,
+    MESSAGES_FILE,
+    RED_FLAGS_FILE,
+    TEMPLATE_FIELDS,
+    WEEKDAYS,
+    Clinic,
+    ClinicFile,
+    FaqEntry,
+    FaqFile,
+    Knowledge,
+    Messages,
+    OpeningHours,
+    RedFlag,
+    RedFlagsFile,
+    _Strict,
+    parse_range,
+)
+from bot.errors import KnowledgeError
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses duplicate mapping keys instead of keeping the last."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_mapping,
+)
+
+
+def _read_yaml(path: Path, problems: list[str]) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(f"{path.name}: file not found in {path.parent}")
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path.name}: cannot be read ({exc})")
+        return None
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as exc:
+        where = ""
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if mark is not None:
+            where = f" at line {mark.line + 1}, column {mark.column + 1}"
+        problem = getattr(exc, "problem", None) or str(exc)
+        problems.append(f"{path.name}: not valid YAML{where}: {problem}")
+        return None
+    if not isinstance(data, dict):
+        problems.append(f"{path.name}: expected a mapping at the top level, found {_kind(data)}")
+        return None
+    return data
+
+
+def _kind(value: object) -> str:
+    return "nothing" if value is None else type(value).__name__
+
+
+def _describe(error: Mapping[str, Any]) -> tuple[str, str]:
+    """Turn one pydantic error into (field path, plain-English problem)."""
+    loc = [str(part) for part in error["loc"]]
+    field = ".".join(loc) if loc else "(top level)"
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return field, "is missing"
+    if kind == "extra_forbidden":
+        return field, "is not a known field"
+    if kind in {"string_too_short", "too_short"} and (value == "" or value == [] or value is None):
+        return field, "is empty"
+    if kind == "string_too_short":
+        return field, "is empty"
+    if kind == "too_short":
+        return field, str(error["msg"]).replace("List", "list")
+    if kind == "string_type":
+        return field, f"should be text, found {_kind(value)}"
+    if kind == "list_type":
+        return field, f"should be a list, found {_kind(value)}"
+    if kind in {"dict_type", "model_type"}:
+        return field, f"should be a mapping, found {_kind(value)}"
+    return field, str(error["msg"])
+
+
+def _validate_items(
+    file_name: str,
+    items: Iterable[Any],
+    model: type[_Strict],
+    noun: str,
+    problems: list[str],
+) -> list[Any]:
+    """Validate each list item on its own so every error names its entry."""
+    valid: list[Any] = []
+    for index, raw in enumerate(items, start=1):
+        label = f"{noun} #{index}"
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
+            label = f"{noun} '{raw['id']}'"
+        if not isinstance(raw, dict):
+            problems.append(f"{file_name}: {label}: should be a mapping, found {_kind(raw)}")
+            continue
+        try:
+            valid.append(model.model_validate(raw))
+        except ValidationError as exc:
+            for error in exc.errors():
+                field, message = _describe(error)
+                problems.append(f"{file_name}: {label}: field '{field}' {message}")
+    return valid
+
+
+def _validate_model(
+    file_name: str, data: Any, model: type[_Strict], problems: list[str]
+) -> Any | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field, message = _describe(error)
+            problems.append(f"{file_name}: field '{field}' {message}")
+        return None
+
+
+def _check_templates(file_name: str, where: str, template: str, problems: list[str]) -> None:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError as exc:
+        problems.append(f"{file_name}: {where}: broken placeholder ({exc})")
+        return
+    unknown = sorted(names - TEMPLATE_FIELDS)
+    if unknown:
+        problems.append(
+            f"{file_name}: {where}: unknown placeholder {{{unknown[0]}}} "
+            f"(known: {', '.join(sorted(TEMPLATE_FIELDS))})"
+        )
+
+
+def _load_faq(path: Path, problems: list[str], overrides: Path | None = None) -> list[FaqEntry]:
+    """The shipped FAQ, with a clinic's own entries (``overrides``) winning by id."""
+    data = _read_yaml(path, problems)
+    if data is None:
+        return []
+    top = _validate_model(path.name, data, FaqFile, problems)
+    if top is None:
+        return []
+    entries: list[FaqEntry] = _validate_items(path.name, top.entries, FaqEntry, "entry", problems)
+    raw_items = [item for item in top.entries if isinstance(item, dict)]
+    if overrides is not None and overrides.exists():
+        label = f"{overrides.parent.name}/{overrides.name}"
+        extra = _read_yaml(overrides, problems) if _has_content(overrides) else None
+        extra_top = _validate_model(label, extra, FaqFile, problems) if extra else None
+        if extra_top is not None:
+            own = _validate_items(label, extra_top.entries, FaqEntry, "entry", problems)
+            own_raw = [item for item in extra_top.entries if isinstance(item, dict)]
+            replaced = {item.get("id") for item in own_raw}
+            entries = [e for e in entries if e.id not in replaced] + own
+            raw_items = [i for i in raw_items if i.get("id") not in replaced] + own_raw
+    # Cross-checks read the raw items, so an entry with its own problem still counts here.
+    seen_ids: set[str] = set()
+    owner_of: dict[str, str] = {}
+    for item in raw_items:
+        entry_id = item.get("id")
+        if not isinstance(entry_id, str) or not entry_id.strip():
+            continue
+        if entry_id in seen_ids:
+            problems.append(f"{path.name}: entry '{entry_id}': field 'id' is used by another entry")
+        seen_ids.add(entry_id)
+        questions = item.get("questions")
+        for question in questions if isinstance(questions, list) else []:
+            if not isinstance(question, str):
+                continue
+            key = " ".join(question.casefold().split())
+            other = owner_of.setdefault(key, entry_id)
+            if other != entry_id:
+                problems.append(
+                    f"{path.name}: entry '{entry_id}': field 'questions' repeats "
+                    f"{question!r}, already under entry '{other}'"
+                )
+    for entry in entries:
+        for related in entry.related:
+            if related not in seen_ids:
+                problems.append(
+                    f"{path.name}: entry '{entry.id}': field 'related' names unknown "
+                    f"entry '{related}'"
+                )
+            elif related == entry.id:
+                problems.append(f"{path.name}: entry '{entry.id}': field 'related' names itself")
+    return entries
+
+
+ConceptMap = dict[str, dict[str, tuple[str, ...]]]
+
+
+def _load_red_flags(
+    path: Path, problems: list[str]
+) -> tuple[list[RedFlag], dict[str, tuple[str, ...]], ConceptMap]:
+    data = _read_yaml(path, problems)
+    if data is None:
+        return [], {}, {}
+    top = _validate_model(path.name, data, RedFlagsFile, problems)
+    if top is None:
+        return [], {}, {}
+    flags: list[RedFlag] = _validate_items(path.name, top.flags, RedFlag, "flag", problems)
+    # Cross-checks read the raw items, so a flag with its own problem is still checked here.
+    seen: set[str] = set()
+    for item in top.flags:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        label = f"{path.name}: flag '{item['id']}'"
+        if item["id"] in seen:
+            problems.append(f"{label}: field 'id' is used by another flag")
+        seen.add(item["id"])
+        for field in ("name", "phrasings", "message"):
+            value = item.get(field)
+            if isinstance(value, dict) and "en" not in value:
+                problems.append(f"{label}: field '{field}.en' is missing")
+        if item.get("level") == "emergency":
+            for field in ("phrasings", "message"):
+                value = item.get(field)
+                for lang in EMERGENCY_LANGUAGES:
+                    if isinstance(value, dict) and lang not in value:
+                        problems.append(f"{label}: field '{field}.{lang}' is missing (emergency)")
+    for flag in flags:
+        for lang, phrasings in flag.phrasings.items():
+            if not phrasings:
+                problems.append(f"{path.name}: flag '{flag.id}': field 'phrasings.{lang}' is empty")
+        for lang, text in flag.message.items():
+            _check_templates(path.name, f"flag '{flag.id}': field 'message.{lang}'", text, problems)
+    concepts: ConceptMap = {
+        name: {lang: tuple(words) for lang, words in by_language.items()}
+        for name, by_language in top.concepts.items()
+    }
+    for name, by_language in concepts.items():
+        for lang, words in by_language.items():
+            for word in words:
+                if len(word.split()) != 1:
+                    problems.append(
+                        f"{path.name}: concept '{name}': field '{lang}' has {word!r}; "
+                        "concept words must be single words"
+                    )
+    for flag in flags:
+        for lang, phrasings in flag.phrasings.items():
+            for phrasing in phrasings:
+                for token in phrasing.split():
+                    concept = token[1:].strip(".,;:!?") if token.startswith("$") else None
+                    if concept is not None and concept not in concepts:
+                        problems.append(
+                            f"{path.name}: flag '{flag.id}': field 'phrasings.{lang}' uses "
+                            f"unknown concept ${concept}"
+                        )
+    ignore = {lang: tuple(items) for lang, items in top.ignore_phrases.items()}
+    return flags, ignore, concepts
+
+
+def _check_hours(file_name: str, hours: OpeningHours, problems: list[str]) -> None:
+    try:
+        ZoneInfo(hours.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(
+            f"{file_name}: field 'clinic.opening_hours.timezone' is not a known time zone "
+            f"({hours.timezone!r}; use a name like Europe/London or America/New_York)"
+        )
+    for day in WEEKDAYS:
+        try:
+            parse_range(getattr(hours, day))
+        except ValueError as exc:
+            problems.append(f"{file_name}: field 'clinic.opening_hours.{day}' {exc}")
+
+
+def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
+    data = _read_yaml(path, problems)
+    if data is None:
+        return None
+    top = _validate_model(path.name, data, ClinicFile, problems)
+    if top is None:
+        return None
+    clinic: Clinic = top.clinic
+    if clinic.opening_hours is not None:
+        _check_hours(path.name, clinic.opening_hours, problems)
+    for field in ("welcome", "sign_off"):
+        value = getattr(clinic, field)
+        if value:
+            _check_templates(path.name, f"field 'clinic.{field}'", value, problems)
+    return clinic
+
+
+def _strings(value: Any, where: str = "") -> Iterable[tuple[str, str]]:
+    """Every text in a nested structure, with its dotted field path."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{where}[{index}]")
+
+
+def _has_content(path: Path) -> bool:
+    """False for an optional file that holds only comments (a starter left unedited)."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) is not None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True  # let the strict reader report it
+
+
+def _deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_messages(
+    path: Path, problems: list[str], overrides: Path | None = None
+) -> Messages | None:
+    """The shipped messages, with any keys a clinic's own ``messages.yaml`` rewords."""
+    data = _read_yaml(path, problems)
+    if data is None:
+        return None
+    if overrides is not None and overrides.exists() and _has_content(overrides):
+        extra = _read_yaml(overrides, problems)
+        if extra is not None:
+            data = _deep_merge(data, extra)
+    messages = _validate_model(path.name, data, Messages, problems)
+    if messages is None:
+        return None
+    for where, text in _strings(messages.model_dump()):
+        _check_templates(path.name, f"field '{where}'", text, problems)
+    return messages if isinstance(messages, Messages) else None
+
+
+def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowledge:
+    """Load and cross-check a knowledge folder; raise ``KnowledgeError`` listing every problem.
+
+    ``clinic_dir``, when given, supplies the clinic's own ``clinic.yaml`` in place of the
+    shipped example; its optional ``faq.yaml`` adds entries or replaces shipped ones with the
+    same id, and its optional ``messages.yaml`` rewords any of the shipped messages.
+    """
+    problems: list[str] = []
+    if not knowledge_dir.is_dir():
+        raise KnowledgeError([f"knowledge folder not found: {knowledge_dir}"])
+    if clinic_dir is not None and not clinic_dir.is_dir():
+        raise KnowledgeError([f"clinic folder not found: {clinic_dir}"])
+    clinic_source = clinic_dir if clinic_dir is not None else knowledge_dir
+    own = (lambda name: clinic_dir / name) if clinic_dir is not None else (lambda name: None)
+
+    faq = _load_faq(knowledge_dir / FAQ_FILE, problems, own(FAQ_FILE))
+    flags, ignore, concepts = _load_red_flags(knowledge_dir / RED_FLAGS_FILE, problems)
+    clinic = _load_clinic(clinic_source / CLINIC_FILE, problems)
+    messages = _load_messages(knowledge_dir / MESSAGES_FILE, problems, own(MESSAGES_FILE))
+
+    if problems or clinic is None or messages is None:
+        raise KnowledgeError(problems or ["knowledge could not be loaded"])
+    return Knowledge(
+        faq=tuple(faq),
+        red_flags=tuple(flags),
+        ignore_phrases=ignore,
+        concepts=concepts,
+        clinic=clinic,
+        messages=messages,
+    )

@@ -1,0 +1,272 @@
+"""Normalise what patients type so that triage and matching see the same clean words.
+
+Patients write on phones: capitals, accents, emoji, "soooo", "cant", "tmrw", "my 11s".
+``normalise`` folds all of that into lowercase ASCII-ish words (Cyrillic stays Cyrillic)
+and expands slang, so the rest of the bot only ever deals with plain tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import emoji
+import snowballstemmer
+
+# Characters that render as nothing but split or glue words: zero-width spaces and joiners,
+# the byte-order mark, soft hyphens, bidi controls, variation selectors.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
+# French and Italian elision ("j'ai", "m'évanouir") separates words; English contractions
+# ("can't", "I'm") join them.
+_ELISION = re.compile("\\b([cdjlmnst]|qu)['\u2018\u2019\u02bc](?=\\w)")
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_REPEATS = re.compile(r"(\D)\1{2,}")
+_CLAUSE_BREAK = re.compile(
+    r"[;!?\n\r\u2026\u00bf\u00a1]+|(?<!\d)\.+|\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014]\s"
+    r"|\b(?:but|however|although|though|pero|aber|sondern|mais|cependant)\b"
+    r"|(?<!\w)(?:но|однако)(?!\w)",
+    re.IGNORECASE,
+)
+
+# Multi-word rewrites, applied to the normalised text with word boundaries, longest first.
+_PHRASES: dict[str, str] = {
+    "can not": "cant",
+    "not able to": "cant",
+    "no longer able to": "cant",
+    "unable to": "cant",
+    "am unable to": "cant",
+    "eye lid": "eyelid",
+    "eye lids": "eyelids",
+    "eye brow": "eyebrow",
+    "eye brows": "eyebrows",
+    "crows feet": "crowsfeet",
+    "crow feet": "crowsfeet",
+    "frown lines": "frownlines",
+    "lip flip": "lipflip",
+    "baby botox": "babybotox",
+    "work out": "workout",
+    "working out": "workout",
+    "worked out": "workout",
+    "sun bed": "sunbed",
+    "hot tub": "hottub",
+    "make up": "makeup",
+    "top up": "topup",
+    "touch up": "touchup",
+    "follow up": "followup",
+    "right now": "rightnow",
+    # Question words that carry the topic ("how much" is price, "how long" is duration).
+    "how much": "howmuch",
+    "how long": "howlong",
+    "how soon": "howsoon",
+    "how often": "howoften",
+    "how many": "howmany",
+    "pain killers": "painkillers",
+    "pain killer": "painkiller",
+    "side effects": "sideeffects",
+    "side effect": "sideeffect",
+}
+
+# Single-word slang, abbreviations and common misspellings of the words that matter most.
+_WORDS: dict[str, str] = {
+    "tox": "botox",
+    "botx": "botox",
+    "botex": "botox",
+    "bottox": "botox",
+    "botax": "botox",
+    "btox": "botox",
+    "bototx": "botox",
+    "boto": "botox",
+    "botoxed": "botox",
+    "botoxd": "botox",
+    "cannot": "cant",
+    "cnt": "cant",
+    "couldnt": "cant",
+    "ur": "your",
+    "youre": "you are",
+    "u": "you",
+    "r": "are",
+    "2day": "today",
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmw": "tomorrow",
+    "tomoz": "tomorrow",
+    "tomorow": "tomorrow",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "tonite": "tonight",
+    "pls": "please",
+    "plz": "please",
+    "shd": "should",
+    "shud": "should",
+    "wat": "what",
+    "wot": "what",
+    "cuz": "because",
+    "coz": "because",
+    "bc": "because",
+    "b4": "before",
+    "abt": "about",
+    "w": "with",
+    "wk": "week",
+    "wks": "weeks",
+    "hrs": "hours",
+    "hr": "hour",
+    "mins": "minutes",
+    "rn": "rightnow",
+    "idk": "i dont know",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "ty": "thanks",
+    "tysm": "thanks",
+    "11s": "frownlines",
+    "elevens": "frownlines",
+    "glabella": "frownlines",
+    "glabellar": "frownlines",
+    "jab": "botox",
+    "jabs": "botox",
+    "tweakment": "botox",
+    "gonna": "going to",
+    "wanna": "want to",
+    "im": "i am",
+    "ive": "i have",
+    "id": "i would",
+    "its": "it is",
+    "whats": "what is",
+    "thats": "that is",
+    "theres": "there is",
+    "hows": "how is",
+    "wheres": "where is",
+    "whens": "when is",
+    "isnt": "is not",
+    "excercise": "exercise",
+    "exercize": "exercise",
+    "excersize": "exercise",
+    "swolen": "swollen",
+    "swollow": "swallow",
+    "brusing": "bruising",
+    "bruse": "bruise",
+    "breath": "breathe",
+    "breating": "breathing",
+    "tounge": "tongue",
+    "pregnet": "pregnant",
+    "pregant": "pregnant",
+    "vison": "vision",
+    "pian": "pain",
+    "dizy": "dizzy",
+    "dizzey": "dizzy",
+    "pains": "pain",
+    "puss": "pus",
+    "migrane": "migraine",
+    "asymetry": "asymmetry",
+    "assymetry": "asymmetry",
+}
+
+# Before a verb, "2" means "to" ("ok 2 drink?"); elsewhere it stays a number ("2 weeks").
+_TWO_AS_TO = re.compile(
+    r"\b2 (?=(?:drink|go|do|get|wear|work|workout|sleep|lie|lay|exercise|fly|have|take|eat|"
+    r"wash|put|see|be|use|shower|run|swim|travel|drive|book|start|wait)\b)"
+)
+
+_PHRASE_PATTERN = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True)) + r")\b"
+)
+
+#: English function words, and words every topic shares, that carry no topic; matching ignores them.
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the and or of to in on at for with from by as is are was were be been being am do
+    does did doing have has had having i me my mine myself you your yours we our us it its
+    this that these those there here he she him her his they them their what which who whom
+    whose when where why how will would shall should can could may might must just so very
+    really too also then than if about into over under up down out off again still some any
+    all both each few more most other such only own same ok okay yes yeah hi hey please thanks
+    thank lol omg got get getting gets go going went bit little quite pretty much like one
+    dont know think want wanted need needed ask asking question wondering wonder tell say said
+    botox babybotox treatment injection injections after done""".split()
+)
+
+_STEMMERS: dict[str, str] = {
+    "en": "english",
+    "es": "spanish",
+    "de": "german",
+    "fr": "french",
+    "ru": "russian",
+}
+
+
+#: Emoji that stand for words in a conversation; every other emoji is dropped.
+_EMOJI_WORDS: dict[str, str] = {
+    "👋": " hi ",
+    "🙏": " thanks ",
+    "👍": " ok ",
+    "👌": " ok ",
+    "❤️": " thanks ",
+    "❤": " thanks ",
+}
+
+
+def clean(text: str) -> str:
+    """Remove what a patient cannot see (zero-width characters, controls) and emoji."""
+    text = unicodedata.normalize("NFKC", text)
+    for symbol, word in _EMOJI_WORDS.items():
+        text = text.replace(symbol, word)
+    text = _INVISIBLE.sub("", text)
+    if not text.isascii():  # emoji are never ASCII; most messages skip the scan
+        text = emoji.replace_emoji(text, replace=" ")
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+
+
+def fold_accents(text: str) -> str:
+    """Strip combining marks so "café" and "cafe" agree; Cyrillic letters keep their base."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe")
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Lowercase words with slang expanded and punctuation gone: the form every matcher uses.
+
+    Cached: one message is normalised by the empty check, triage, small talk and the matcher.
+    """
+    text = fold_accents(clean(text).casefold())
+    text = _ELISION.sub(r"\1 ", text)
+    text = _APOSTROPHES.sub("", text)
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    text = _REPEATS.sub(r"\1\1", text)
+    words = [_WORDS.get(word, word) for word in text.split()]
+    text = " ".join(words)
+    text = _TWO_AS_TO.sub("to ", text)
+    text = _PHRASE_PATTERN.sub(lambda m: _PHRASES[m.group(0)], text)
+    return " ".join(text.split())
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split at sentence punctuation, commas and "but"-like words, where meaning turns.
+
+    Negation and hypotheticals rarely cross these boundaries: in "no fever but pus coming
+    out" the "no" belongs to the fever alone.
+    """
+    parts = _CLAUSE_BREAK.split(clean(text))
+    return [part.strip() for part in parts if part and part.strip()]
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, language: str = "en") -> str:
+    """Snowball stem of one normalised word, so "swallowing" and "swallowed" agree."""
+    return str(_stemmer(language).stemWord(word))
+
+
+def is_meaningful(text: str) -> bool:
+    """True when the message holds at least one letter or digit after cleaning."""
+    return bool(normalise(text))

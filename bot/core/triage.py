@@ -1,0 +1,588 @@
+"""Red-flag triage: find affirmed symptoms in a message before any FAQ matching happens.
+
+A phrasing from ``red_flags.yaml`` matches a clause when every one of its content words is
+there (stemmed, typo-tolerant, in any order, close together). Context rules then decide
+whether the patient is *reporting* the symptom:
+
+* negation ("no trouble breathing") suppresses only the symptom it governs;
+* uncertainty ("not sure if my throat is swelling") counts as affirmation;
+* a hypothetical or information question ("what if my eyelid droops?") becomes a *mention*:
+  the FAQ answers it, and emergency mentions carry a one-line safety note;
+* someone else's past event ("my friend's eyelid drooped last year") is a mention, while a
+  third party's present emergency ("my mum can't breathe") escalates;
+* time since treatment never lowers the level.
+
+Pure: no I/O, no Telegram; ``TriageDetector`` is built once from the knowledge.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.core.knowledge import RedFlag
+from bot.core.text import normalise, split_clauses, stem
+from bot.core.vocabulary import Vocabulary, is_common_word
+
+Level = Literal["emergency", "urgent"]
+LEVEL_RANK: dict[str | None, int] = {None: 0, "urgent": 1, "emergency": 2}
+
+# Words dropped from phrasings before matching: they carry no symptom. Negation words are
+# deliberately absent, because "cant", "no puedo" and "не могу" are part of a symptom.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an the my me i im am is are was were be been to of in on at it its and or my your "
+        "this that is feel feels feeling like so very really bit little just after since from can "
+        "with have has had having getting get got keep keeps kept some any".split()
+    ),
+    "es": frozenset(
+        "el la los las un una mi me yo es esta estoy de del en y o que se lo muy".split()
+    ),
+    "de": frozenset(
+        "der die das ein eine einen mein meine mir mich ich ist bin habe hat und oder zu im in "
+        "es sehr".split()
+    ),
+    "fr": frozenset(
+        "le la les un une mon ma mes me je j est suis de du des en et ou a au tres".split()
+    ),
+    "ru": frozenset("я у меня мне мой моя это и в на с очень".split()),
+}
+
+_NEGATION_CUES: frozenset[str] = frozenset(
+    "no not never without dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt nor "
+    "neither none nothing zero "
+    "sin nunca ni tampoco ningun ninguna nada "
+    "kein keine keinen keiner keinerlei nicht ohne nie niemals "
+    "pas sans jamais aucun aucune "
+    "не нет без ни никогда".split()
+)
+_NEGATION_STEMS: frozenset[str] = frozenset(
+    stem(cue, language) for cue in _NEGATION_CUES for language in ("en", "es", "de", "fr", "ru")
+)
+# A negation's reach ends at these words ("no fever and pus coming out").
+_SCOPE_BREAKERS: frozenset[str] = frozenset(
+    "and also plus then but however although though y pero und aber sondern et mais и а но".split()
+)
+_NEGATION_REACH = 5
+# Other words allowed between a phrasing's words: within a clause, and across two clauses.
+_CLAUSE_SLACK = 5
+_PAIR_SLACK = 7
+
+# Everyday words that mark a clause as written in a language (none is also an English word).
+_LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        "desde para mis madre padre hija hijo esposo esposa marido puede puedo tengo tiene "
+        "muy estoy esta siento cara ojo ojos labios".split()
+    ),
+    "de": frozenset(
+        "seit mit fur ich mein meine meinen nicht kann ist und mann frau mutter vater habe "
+        "gesicht auge augen sehr".split()
+    ),
+    "fr": frozenset(
+        "depuis avec pour dans pas mon mes je ne est suis elle il mari femme fille fils mere "
+        "pere visage yeux tres".split()
+    ),
+}
+
+# Words that never carry a symptom, negation or scope, skipped when measuring distances.
+# Another language's stop word counts only when it is not also an English word ("die").
+_FILLER: frozenset[str] = (
+    _STOPWORDS["en"].union(
+        *(
+            {word for word in words if not is_common_word(word)}
+            for language, words in _STOPWORDS.items()
+            if language != "en"
+        )
+    )
+    - _NEGATION_CUES
+    - _SCOPE_BREAKERS
+)
+
+# Removed before anything else: they look like negations or hypotheticals but are not.
+_NOT_NEGATIONS = re.compile(
+    r"\b(?:no (?:joke|idea|clue|kidding|lie|way)|not (?:kidding|joking|even joking)"
+    r"|not sure (?:if|whether|but)|not sure|unsure (?:if|whether)|dont know (?:if|whether|why)"
+    r"|cant tell (?:if|whether)|no se si|nicht sicher ob|weiss nicht ob|pas sur que|pas sur si"
+    r"|pas sure|je ne sais pas si|je sais pas si)\b"
+    r"|(?<!\w)(?:не уверена?|не знаю)(?!\w)"
+)
+
+# "I can't say my throat isn't swelling": two negations that affirm the symptom.
+_DOUBLE_NEGATIVE = re.compile(
+    r"\b(?:cant|wouldnt|couldnt|wont) (?:say|deny|pretend|tell you)\b((?: \w+){0,8}?) (?:not|no)\b"
+)
+
+# "I can't say I've had any trouble swallowing" denies the symptom.
+_CANT_SAY_I_HAD = re.compile(
+    r"\b(?:cant|couldnt|wouldnt) say (?:that )?(?:i|i have|i am|i has|i would) "
+    r"(?:had|got|noticed|seen|felt|have|any)\b"
+)
+
+# Cues that turn what follows into a question about the symptom rather than a report.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|what should i do if|what do i do if|what to do if|what happens if"
+    r"|if i (?:get|got|have|had|start|develop|notice|see|feel|ever)"
+    r"|if (?:it|my|the|there|you|someone)"
+    r"|in case|can botox cause|could botox cause|does botox cause|will botox cause|can botox make"
+    r"|can it cause|could it cause|does it cause|can you get|could i get|is it possible"
+    r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"
+    r"|how (?:do|would|can|will) i (?:know|tell)|how to (?:know|tell)|look out for|watch out for"
+    r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
+    r"|how common|is it common|side effects? like"
+    r"|^(?:would|will|could|might|do|does|can) (?:i|my|you|people|it) (?:\w+ ){0,3}?"
+    r"(?:get|have|end up)"
+    r"|^(?:can|could|does|do|will|would) (?:\w+ ){0,3}?(?:make|cause|give) (?:me|you|my|people|it)"
+    r"|should i (?:be )?(?:worried|worry|concerned) about"
+    r"|worried (?:that|about) (?:i|it) (?:might|could|will)"
+    r"|(?:read|saw|seen|heard|watched) (?:a|an|the|some|this)? ?"
+    r"(?:story|article|post|video|thing|report|tiktok)"
+    r"|^if |^si (?:se|me|mi|el|la|tengo|j|je|ma|mon)|^wenn |^если"
+    r"|que pasa si|y si|que debo hacer si|que hago si|was wenn|was ist wenn|was soll ich tun wenn"
+    r"|was mache ich wenn|et si|que faire si|que dois je faire si|si jamais"
+    r"|что если|что делать если)\b"
+)
+
+# A general question ("is infection common with botox?", "what does an allergic reaction look
+# like?") asks about a symptom; one that speaks of the patient ("why can't I swallow?") or asks
+# whether it is normal to have it ("is it normal to have trouble swallowing?") reports it.
+_QUESTION_START = re.compile(
+    r"^(?:why|what|whats|how|hows|is|are|can|could|does|do|will|would|should|which|when"
+    r"|que|por que|como|warum|was|wie|ist|kann|pourquoi|quest|comment|est ce|почему|что|как)\b"
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|me|my|mine|myself|im|ive|id|ich|mein|meine|meinen|mir|mich|je|j|moi|mon|ma|mes"
+    r"|yo|mi|mis|we|our|us)\b|(?<!\w)(?:я|меня|мне|мой|моя|моё|мои)(?!\w)"
+)
+_ASKS_IF_NORMAL = re.compile(
+    r"\b(?:is it|is this|is that) (?:normal|ok|okay|bad|common|expected|serious|dangerous) "
+    r"(?:to|if|that|for)\b"
+)
+
+_THIRD_PARTY = re.compile(
+    r"\b(?:my (?:friend|friends|mum|mom|mother|sister|brother|wife|husband|partner|daughter|son"
+    r"|aunt|auntie|uncle|cousin|colleague|gf|bf|girlfriend|boyfriend|neighbour|neighbor|bestie"
+    r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate)"
+    r"|friends|a friend|a mate|a colleague|friend of mine|someone|somebody|people|she|he|her|his"
+    r"|freundin|freund|mutter|schwester|tante|amiga|amigo|madre|hermana|tia|amie|ami|mere|soeur"
+    r"|tante|подруга|друг|мама|сестра|тетя)\b"
+)
+# The patient as the subject ("I have", "I've got"); "my" alone may be "my aunt".
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"\b(?:i|im|ive|me|myself|ich|mir|mich|je|j|moi|yo)\b|(?<!\w)(?:я|меня|мне)(?!\w)"
+)
+_PAST_PERIOD = re.compile(
+    r"\b(?:last year|years ago|a year ago|year ago|last time|in the past|used to|previously"
+    r"|once before|previous (?:treatment|time|session)|before that|back then|the first time"
+    r"|in (?:19|20)\d\d|letztes jahr|letztes mal|vor jahren|vor einem jahr|el ano pasado"
+    r"|la ultima vez|hace anos|hace un ano|l annee derniere|la derniere fois|il y a des annees"
+    r"|il y a un an|had (?:\w+ ){1,5}once|once from|when i was (?:\d+|a kid|a child|young\w*)"
+    r"|as a (?:kid|child|teenager)|when i had (?:\w+ ){0,3}in (?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)|cleared up|cleared with)\b"
+    r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
+)
+_PAST_VERB = re.compile(
+    r"\b(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
+    r"|fainted|saw|passed out|collapsed|fell|reacted"
+    r"|hatte|tuvo|a eu|avait)\b"
+    r"|(?<!\w)(?:было|была|был)(?!\w)"
+)
+_STILL_HAPPENING = re.compile(
+    r"\b(?:now|rightnow|still|currently|today|tonight|this morning|this evening|since|keeps"
+    r"|again|just|getting|started|starting|suddenly)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FlagHit:
+    """One red flag found in one clause, with the phrasing that found it."""
+
+    flag_id: str
+    level: Level
+    language: str
+    phrasing: str
+    clause: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriageResult:
+    """What triage found: affirmed hits decide the level; mentions only inform."""
+
+    level: Level | None
+    hits: tuple[FlagHit, ...]
+    mentions: tuple[FlagHit, ...]
+
+    @property
+    def escalates(self) -> bool:
+        return self.level is not None
+
+    @property
+    def flag_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(hit.flag_id for hit in self.hits))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages the patient reported in, English first when present."""
+        found = dict.fromkeys(hit.language for hit in self.hits)
+        return tuple(sorted(found, key=lambda lang: (lang != "en", lang)))
+
+    @property
+    def mentions_emergency(self) -> bool:
+        return any(hit.level == "emergency" for hit in self.mentions)
+
+
+NO_FLAGS = TriageResult(level=None, hits=(), mentions=())
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """One clause, ready to scan: its meaningful words and what kind of statement it is."""
+
+    raw: str
+    words: tuple[str, ...]
+    original_index: tuple[int, ...]
+    hypothetical_start: int | None
+    story: bool  # someone else's or a past event, or a general question
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A compiled phrasing: each slot is satisfied by any one of its stems."""
+
+    flag: RedFlag
+    language: str
+    phrasing: str
+    slots: tuple[frozenset[str], ...]
+    # True for phrasings like "no puedo respirar", whose "no" must sit in one clause.
+    negation_word: bool = False
+
+
+Concepts = Mapping[str, Mapping[str, Sequence[str]]]
+
+
+def _content_stems(text: str, language: str) -> tuple[str, ...]:
+    stop = _STOPWORDS.get(language, frozenset())
+    words = [word for word in normalise(text).split() if word not in stop]
+    return tuple(stem(word, language) for word in words)
+
+
+_CONCEPT = re.compile(r"\$([A-Za-z0-9_]+)")
+
+
+def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[frozenset[str], ...]:
+    """Words become one-stem slots; ``$name`` becomes a slot of the concept's alternatives."""
+    names: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        names.append(match.group(1))
+        return f" qqconcept{len(names) - 1}qq "
+
+    # Normalise the phrasing as a whole, as messages are ("eye lid" -> "eyelid"), with each
+    # $concept held in place by a word normalisation leaves alone.
+    held = normalise(_CONCEPT.sub(hold, phrasing))
+    slots: list[frozenset[str]] = []
+    for token in held.split():
+        marker = re.fullmatch(r"qqconcept(\d+)qq", token)
+        if marker is not None:
+            name = names[int(marker.group(1))]
+            words = concepts.get(name, {}).get(language) or concepts.get(name, {}).get("en", ())
+            alternatives = frozenset(s for w in words for s in _content_stems(w, language))
+            if not alternatives:
+                raise ValueError(f"unknown concept ${name} in phrasing {phrasing!r}")
+            slots.append(alternatives)
+        else:
+            slots.extend(frozenset((s,)) for s in _content_stems(token, language))
+    return tuple(slots)
+
+
+class TriageDetector:
+    """Compiled red-flag rules; ``assess(text)`` is pure and safe to call concurrently."""
+
+    def __init__(
+        self,
+        flags: Sequence[RedFlag],
+        ignore_phrases: Mapping[str, Sequence[str]] | None = None,
+        concepts: Concepts | None = None,
+    ) -> None:
+        self._flags = tuple(flags)
+        self._patterns: list[_Pattern] = []
+        stems_by_language: dict[str, list[str]] = {}
+        own_words: dict[str, set[str]] = {}
+        for flag in self._flags:
+            for language, phrasings in flag.phrasings.items():
+                for phrasing in phrasings:
+                    slots = _compile_slots(phrasing, language, concepts or {})
+                    own_words.setdefault(language, set()).update(normalise(phrasing).split())
+                    if slots:
+                        negation = any(slot & _NEGATION_STEMS for slot in slots)
+                        self._patterns.append(_Pattern(flag, language, phrasing, slots, negation))
+                        stems_by_language.setdefault(language, []).extend(
+                            stem_ for slot in slots for stem_ in slot
+                        )
+        self._vocab = {lang: Vocabulary(words) for lang, words in stems_by_language.items()}
+        # Typos are judged on whole words too: "wekness" is one letter from "weakness" even
+        # though its stem "wek" is too short to forgive anything.
+        self._spelling: dict[str, tuple[Vocabulary, dict[str, str]]] = {}
+        for language in stems_by_language:
+            words = {
+                word
+                for flag in self._flags
+                for phrasing in flag.phrasings.get(language, ())
+                for word in normalise(_CONCEPT.sub(" ", phrasing)).split()
+            }
+            for concept in (concepts or {}).values():
+                words.update(normalise(" ".join(concept.get(language, ()))).split())
+            whole = {word: stem(word, language) for word in words if len(word) >= 5}
+            self._spelling[language] = (Vocabulary(whole), whole)
+        for language, by_concept in (
+            (lang, words) for c in (concepts or {}).values() for lang, words in c.items()
+        ):
+            own_words.setdefault(language, set()).update(normalise(" ".join(by_concept)).split())
+        self._own_words = {lang: frozenset(words) for lang, words in own_words.items()}
+        # Words that show a clause is in a language: its own, and not also common English.
+        self._markers = {
+            lang: frozenset(
+                word
+                for word in self._own_words.get(lang, frozenset()) | _STOPWORDS.get(lang, set())
+                if not is_common_word(word)
+            )
+            | _LANGUAGE_MARKERS.get(lang, frozenset())
+            for lang in stems_by_language
+        }
+        self._by_language: dict[str, list[_Pattern]] = {}
+        for pattern in self._patterns:
+            self._by_language.setdefault(pattern.language, []).append(pattern)
+        # stem -> positions in its language's pattern list of the phrasings that use it
+        self._index: dict[str, dict[str, list[int]]] = {}
+        for language, patterns in self._by_language.items():
+            by_stem: dict[str, list[int]] = {}
+            for number, pattern in enumerate(patterns):
+                for slot_stem in {s for slot in pattern.slots for s in slot}:
+                    by_stem.setdefault(slot_stem, []).append(number)
+            self._index[language] = by_stem
+        idioms = sorted(
+            {normalise(p) for items in (ignore_phrases or {}).values() for p in items} - {""},
+            key=len,
+            reverse=True,
+        )
+        self._idioms = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i) for i in idioms) + r")(?!\w)")
+            if idioms
+            else None
+        )
+
+    def assess(self, text: str) -> TriageResult:
+        """Find the red flags a message affirms, and those it only asks about."""
+        hits: list[FlagHit] = []
+        mentions: list[FlagHit] = []
+        clauses = [c for c in (self._prepare(raw) for raw in split_clauses(text)) if c.words]
+        for clause in clauses:
+            self._scan([clause], hits, mentions)
+        for first, second in itertools.pairwise(clauses):
+            # Signs that only mean an emergency together ("a fever, my heart is racing") may
+            # sit in neighbouring clauses; look for those combinations across the pair.
+            self._scan([first, second], hits, mentions)
+        if not hits and not mentions:
+            return NO_FLAGS
+        hits = _unique(hits)
+        mentions = [m for m in _unique(mentions) if m.flag_id not in {h.flag_id for h in hits}]
+        level: Level | None = None
+        for hit in hits:
+            if LEVEL_RANK[hit.level] > LEVEL_RANK[level]:
+                level = hit.level
+        hits.sort(key=lambda hit: -LEVEL_RANK[hit.level])
+        return TriageResult(level=level, hits=tuple(hits), mentions=tuple(mentions))
+
+    def _prepare(self, raw: str) -> _Clause:
+        """Normalise a clause, drop idioms and filler words, and read its context once."""
+        text = normalise(raw)
+        if self._idioms is not None:
+            text = self._idioms.sub(" ", text)
+        text = _CANT_SAY_I_HAD.sub(" no ", text)
+        text = _DOUBLE_NEGATIVE.sub(r"\1", text)
+        text = " ".join(_NOT_NEGATIONS.sub(" ", text).split())
+        all_words = text.split()
+        kept = [i for i, word in enumerate(all_words) if word not in _FILLER]
+        hypothetical_start = _cue_start(_HYPOTHETICAL, text)
+        return _Clause(
+            raw=raw,
+            words=tuple(all_words[i] for i in kept),
+            original_index=tuple(kept),
+            hypothetical_start=hypothetical_start,
+            story=_is_someone_elses_past(text) or _is_general_question(text),
+        )
+
+    def _scan(
+        self, clauses: Sequence[_Clause], hits: list[FlagHit], mentions: list[FlagHit]
+    ) -> None:
+        """Match every phrasing against one clause, or across two neighbouring clauses."""
+        words = [word for clause in clauses for word in clause.words]
+        owner = [n for n, clause in enumerate(clauses) for _ in clause.words]
+        pair = len(clauses) > 1
+        for language, patterns in self._by_language.items():
+            vocab = self._vocab[language]
+            own = self._own_words.get(language, frozenset())
+            if language != "en" and not _speaks(language, words, self._markers[language]):
+                continue  # the clause is not in this language: skip its false friends
+            positions: dict[str, list[int]] = {}
+            exact: dict[str, list[int]] = {}
+            for index, word in enumerate(words):
+                if _foreign_false_friend(word, language, own):
+                    continue
+                word_stem = stem(word, language)
+                found = set(vocab.lookup(word_stem, word, language))
+                if not found and len(word) >= 5:
+                    spelling, stem_of = self._spelling[language]
+                    found = {stem_of[w] for w in spelling.lookup(word, word, language)}
+                for vocab_stem in found:
+                    positions.setdefault(vocab_stem, []).append(index)
+                    if vocab_stem == word_stem:
+                        exact.setdefault(vocab_stem, []).append(index)
+            if not positions:
+                continue
+            # Only phrasings whose every slot has a word here can match: start from the
+            # phrasings that use one of the words found, then check the rest.
+            uses = self._index[language]
+            candidates = sorted({i for s in positions for i in uses.get(s, ())})
+            for pattern in (patterns[i] for i in candidates):
+                if not all(any(s in positions for s in slot) for slot in pattern.slots):
+                    continue
+                if pair and (len(pattern.slots) < 2 or pattern.negation_word):
+                    continue
+                # A one-word phrasing must be spelt right ("botched" is not "blotches");
+                # typos are forgiven where other words of the phrasing corroborate them.
+                where = exact if len(pattern.slots) == 1 else positions
+                slot_positions = [
+                    sorted({p for s in slot for p in where.get(s, ())}) for slot in pattern.slots
+                ]
+                if not all(slot_positions):
+                    continue
+                span = _tightest_span(slot_positions, _PAIR_SLACK if pair else _CLAUSE_SLACK)
+                if span is None:
+                    continue
+                start, used = span
+                if pair and len({owner[p] for p in used}) < 2:
+                    continue  # found within one clause already
+                if _is_negated(words, start, used, inside=not pattern.negation_word):
+                    continue
+                clause = clauses[owner[start]]
+                hit = FlagHit(
+                    flag_id=pattern.flag.id,
+                    level=pattern.flag.level,
+                    language=language,
+                    phrasing=pattern.phrasing,
+                    clause=" / ".join(c.raw for c in clauses),
+                )
+                first_word = clause.original_index[start - _offset(clauses, owner[start])]
+                hypothetical = (
+                    clause.hypothetical_start is not None
+                    and clause.hypothetical_start <= first_word
+                )
+                if clause.story or hypothetical:
+                    mentions.append(hit)
+                else:
+                    hits.append(hit)
+
+
+def _speaks(language: str, words: Sequence[str], markers: frozenset[str]) -> bool:
+    """Whether a clause could be in ``language``: Cyrillic for Russian, a marker word else."""
+    if language == "ru":
+        return any(_CYRILLIC.search(word) for word in words)
+    return any(word in markers for word in words)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _foreign_false_friend(word: str, language: str, own: frozenset[str]) -> bool:
+    """An English word read as another language's ("fine" stems like French "finir")."""
+    return language != "en" and len(word) >= 4 and word not in own and is_common_word(word, "en")
+
+
+def _offset(clauses: Sequence[_Clause], index: int) -> int:
+    return sum(len(clause.words) for clause in clauses[:index])
+
+
+def _unique(hits: Iterable[FlagHit]) -> list[FlagHit]:
+    """One hit per flag and language, keeping the first phrasing that found it."""
+    seen: dict[tuple[str, str], FlagHit] = {}
+    for hit in hits:
+        seen.setdefault((hit.flag_id, hit.language), hit)
+    return list(seen.values())
+
+
+def _tightest_span(
+    slot_positions: Sequence[Sequence[int]], slack: int
+) -> tuple[int, frozenset[int]] | None:
+    """Place every slot at a distinct position, as close together as possible.
+
+    Returns the first position used and the set used, or None when the words are too
+    scattered to belong to one statement (more than ``slack`` other words between them).
+    """
+    best: tuple[int, int, frozenset[int]] | None = None
+    for anchor in slot_positions[0]:
+        used = {anchor}
+        for positions in slot_positions[1:]:
+            candidates = [p for p in positions if p not in used]
+            if not candidates:
+                break
+            used.add(min(candidates, key=lambda p: abs(p - anchor)))
+        else:
+            width = max(used) - min(used) + 1
+            if width <= len(slot_positions) + slack and (best is None or width < best[0]):
+                best = (width, min(used), frozenset(used))
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _is_negated(
+    words: Sequence[str], start: int, used: frozenset[int], *, inside: bool = True
+) -> bool:
+    """True when a negation word outside the phrasing governs it.
+
+    A cue before the first word counts unless a scope breaker ("and", "but") stands between;
+    a cue between the phrasing's own words always counts ("jaw is not weak").
+    """
+    end = max(used)
+    for index in range(max(0, start - _NEGATION_REACH), end):
+        if index in used or words[index] not in _NEGATION_CUES:
+            continue
+        if index > start:
+            if inside:  # "no puede ni levantar": a second negation only insists
+                return True
+            continue
+        between = words[index + 1 : start]
+        if not any(word in _SCOPE_BREAKERS for word in between):
+            return True
+    return False
+
+
+def _cue_start(pattern: re.Pattern[str], text: str) -> int | None:
+    """Word index where the first cue in ``text`` begins, or None when there is none."""
+    match = pattern.search(text)
+    if match is None:
+        return None
+    return len(text[: match.start()].split())
+
+
+def _is_general_question(text: str) -> bool:
+    """A question about a symptom in general, not a patient describing their own."""
+    if not _QUESTION_START.match(text) or _FIRST_PERSON.search(text):
+        return False
+    return not _ASKS_IF_NORMAL.search(text)
+
+
+def _is_someone_elses_past(text: str) -> bool:
+    """A past event, or someone else's past event, with nothing saying it is happening now.
+
+    "Last year I had a droopy eye" and "my friend's eyelid drooped" are stories; "my mum
+    just had a seizure" and "I've got a rash where they injected" are happening now.
+    """
+    if _PAST_PERIOD.search(text):
+        return not _STILL_HAPPENING.search(text)
+    if _FIRST_PERSON_SUBJECT.search(text) or _STILL_HAPPENING.search(text):
+        return False
+    return bool(_THIRD_PARTY.search(text) and _PAST_VERB.search(text))

@@ -1,0 +1,81 @@
+"""The typo vocabulary: which known stems a possibly misspelt stem stands for.
+
+Triage and matching both build one from their phrasings; real, common words are never
+treated as typos ("advice" is not "advil").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+#: Words at least this common (Zipf scale: 3 is about once per million words) are real words,
+#: never typos: "advice" must not become "advil", nor "later" become "laser".
+COMMON_WORD_ZIPF = 3.3
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, language: str = "en") -> bool:
+    """True for a correctly spelt, reasonably common word (English only: memory stays small)."""
+    if language != "en" or not word.isalpha():
+        return False
+    return zipf_frequency(word, "en", wordlist="small") >= COMMON_WORD_ZIPF
+
+
+def max_typos(length: int) -> int:
+    """Typos tolerated in a stem of this length: none in short words ("weak" is not "week")."""
+    if length < 5:
+        return 0
+    return 1 if length < 8 else 2
+
+
+class Vocabulary:
+    """A fixed set of stems that maps a possibly misspelt stem to the ones it stands for.
+
+    "swallw" stands for "swallow" and "swallwo" too (a transposition counts as one typo);
+    short words must match exactly, and so must common real words ("advice" is not a typo
+    of "advil"). Look-ups are cached because patients repeat the same few hundred words.
+    """
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self._stems = sorted(set(stems))
+        self._known = frozenset(self._stems)
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def __contains__(self, word_stem: object) -> bool:
+        return word_stem in self._known
+
+    def __len__(self) -> int:
+        return len(self._stems)
+
+    def lookup(
+        self, word_stem: str, word: str | None = None, language: str = "en"
+    ) -> frozenset[str]:
+        """Stems ``word_stem`` stands for; ``word``, the unstemmed form, guards real words."""
+        if word_stem in self._known:
+            return frozenset((word_stem,))
+        key = word_stem if word is None else f"{word_stem}\0{word}"
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        found: set[str] = set()
+        if word is not None and is_common_word(word, language):
+            pass
+        elif len(word_stem) >= 4 and self._stems:
+            for candidate, distance, _ in process.extract(
+                word_stem, self._stems, scorer=OSA.distance, score_cutoff=2, limit=None
+            ):
+                if (
+                    distance <= max_typos(len(candidate))
+                    and candidate[0] == word_stem[0]
+                    and abs(len(candidate) - len(word_stem)) <= 2
+                ):
+                    found.add(candidate)
+        result = frozenset(found)
+        if len(self._cache) < 100_000:
+            self._cache[key] = result
+        return result

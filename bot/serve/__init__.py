@@ -1,0 +1,1 @@
+"""Running the bots: polling, webhook, several clinics, one start/stop sequence."""

@@ -1,0 +1,1 @@
+"""The Telegram adapter: the handler table, handlers by audience, keyboards, sending, jobs."""

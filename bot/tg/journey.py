@@ -1,0 +1,291 @@
+"""Telegram callbacks for the patient journey: treatment date, check-ins, forgetting."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, timedelta
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.core.checkins import plan_checkins
+from bot.core.conversation import CheckinAnswered, PatientState, TypedDate
+from bot.core.journey import date_example, parse_treatment_date
+from bot.core.knowledge import JourneyMessages
+from bot.core.replies import to_html
+from bot.tg.callbacks import CheckinReply, Forget, TreatedAgo, TreatedArea, decode
+from bot.tg.context import BotContext
+from bot.tg.outcomes import carry_out
+from bot.tg.send import send_text
+
+logger = logging.getLogger(__name__)
+
+AWAITING_DATE = "awaiting_treatment_date"
+DEEP_LINK_PREFIX = "treated-"
+
+
+def _say(context: BotContext, template: str, **values: str) -> str:
+    return context.responder.renderer.say(template, **values)
+
+
+def _labels(context: BotContext) -> JourneyMessages:
+    return context.responder.knowledge.messages.journey
+
+
+def _month_first(context: BotContext) -> bool:
+    return context.responder.knowledge.clinic.country in {"US", "PH", "CA"}
+
+
+def _example(context: BotContext) -> str:
+    return date_example(_month_first(context))
+
+
+async def cmd_treated(update: Update, context: BotContext) -> None:
+    """Ask when the treatment was, with one-tap answers."""
+    if update.effective_chat is None:
+        return
+    text = _say(context, _labels(context).treated_ask)
+    await send_text(context.bot, update.effective_chat.id, text, markup=context.keyboards.treated())
+
+
+async def on_treated_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    callback = decode(query.data) if query is not None else None
+    if query is None or not isinstance(callback, TreatedAgo) or update.effective_chat is None:
+        return
+    await query.answer()
+    journey = _labels(context)
+    if callback.days is None:
+        if context.user_data is not None:
+            context.user_data[AWAITING_DATE] = True
+        await send_text(
+            context.bot,
+            update.effective_chat.id,
+            _say(context, journey.treated_pick, example=_example(context)),
+        )
+        return
+    today = context.clock.today(datetime.now(UTC))
+    await save_treatment(update, context, today - timedelta(days=callback.days), ask_area=True)
+
+
+async def receive_typed_date(update: Update, context: BotContext) -> bool:
+    """When /treated asked for a typed date, read it; True when the message was the date."""
+    message = update.effective_message
+    if context.user_data is None or not context.user_data.get(AWAITING_DATE):
+        return False
+    if message is None or message.text is None:
+        return False
+    event = TypedDate(message.text, month_first=_month_first(context))
+    outcome = context.conversation.handle(event, PatientState(), datetime.now(UTC))
+    if not outcome.handled:
+        return False  # a red flag or a question: the ordinary text handler (triage) takes it
+    change = outcome.change
+    if change is not None and change.treated_on is not None:
+        context.user_data.pop(AWAITING_DATE, None)
+        await save_treatment(update, context, change.treated_on, ask_area=True)
+    else:
+        await carry_out(update, context, outcome)
+    return True
+
+
+async def save_treatment(
+    update: Update,
+    context: BotContext,
+    treated_on: date,
+    *,
+    ask_area: bool,
+    area: str | None = None,
+) -> None:
+    """Store the date (and area), plan the check-ins, and tell the patient."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    storage = context.storage
+    now = datetime.now(UTC)
+    patient = await storage.touch_patient(
+        context.clinic_id,
+        user.id,
+        chat_id=chat.id,
+        first_name=user.first_name,
+        language=user.language_code,
+        now=now,
+    )
+    await storage.set_treatment(context.clinic_id, user.id, treated_on, area)
+    journey = _labels(context)
+    if ask_area:
+        markup = context.keyboards.areas()
+        await send_text(context.bot, chat.id, _say(context, journey.area_ask), markup=markup)
+        return
+    await _confirm(context, chat.id, user.id, treated_on, area, patient.checkins_enabled)
+
+
+async def _confirm(
+    context: BotContext,
+    chat_id: int,
+    user_id: int,
+    treated_on: date,
+    area: str | None,
+    checkins_enabled: bool,
+) -> None:
+    journey = _labels(context)
+    days = context.settings.checkin_days
+    area_text = f" ({journey.areas.get(area, area).lower()})" if area else ""
+    when = treated_on.strftime("%d %b %Y")
+    planned = []
+    if checkins_enabled and days:
+        clock = context.clock
+        planned = plan_checkins(
+            treated_on,
+            days=days,
+            send_at=context.settings.checkin_time,
+            tz=clock.zone,
+            quiet_hours=clock.quiet_hours,
+            now=datetime.now(UTC),
+        )
+        await context.storage.schedule_checkins(context.clinic_id, user_id, chat_id, planned)
+    if planned:
+        text = _say(
+            context,
+            journey.saved,
+            date=when,
+            area=area_text,
+            days=", ".join(p.kind.removeprefix("day") for p in planned),
+        )
+    else:
+        text = _say(context, journey.saved_no_checkins, date=when, area=area_text)
+    await send_text(context.bot, chat_id, text)
+
+
+async def on_area_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    user, chat = update.effective_user, update.effective_chat
+    callback = decode(query.data) if query is not None else None
+    if query is None or not isinstance(callback, TreatedArea) or user is None or chat is None:
+        return
+    await query.answer()
+    area = callback.area
+    patient = await context.storage.get_patient(context.clinic_id, user.id)
+    if patient is None or patient.treated_on is None:
+        await cmd_treated(update, context)
+        return
+    await context.storage.set_treatment(context.clinic_id, user.id, patient.treated_on, area)
+    await _confirm(context, chat.id, user.id, patient.treated_on, area, patient.checkins_enabled)
+
+
+async def start_with_deep_link(update: Update, context: BotContext) -> bool:
+    """``/start treated-2026-11-20`` (a link the clinic hands out) records the date."""
+    args = context.args or []
+    if not args or not args[0].startswith(DEEP_LINK_PREFIX):
+        return False
+    found = parse_treatment_date(
+        args[0].removeprefix(DEEP_LINK_PREFIX),
+        context.clock.today(datetime.now(UTC)),
+    )
+    if found is None:
+        return False
+    await save_treatment(update, context, found, ask_area=False)
+    return True
+
+
+async def cmd_stop_checkins(update: Update, context: BotContext) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    await context.storage.set_checkins_enabled(context.clinic_id, user.id, False)
+    await context.storage.cancel_checkins(context.clinic_id, user.id)
+    await send_text(context.bot, chat.id, _say(context, _labels(context).checkins_stopped))
+
+
+async def cmd_forget(update: Update, context: BotContext) -> None:
+    if update.effective_chat is None:
+        return
+    text = _say(context, _labels(context).forget_confirm)
+    await send_text(context.bot, update.effective_chat.id, text, markup=context.keyboards.forget())
+
+
+async def on_forget_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    user, chat = update.effective_user, update.effective_chat
+    if query is None or user is None or chat is None:
+        return
+    await query.answer()
+    journey = _labels(context)
+    if isinstance(callback := decode(query.data), Forget) and callback.confirmed:
+        removed = await context.storage.forget_patient(context.clinic_id, user.id)
+        if context.user_data is not None:
+            context.user_data.clear()
+        logger.info("patient data deleted on request (%d rows)", removed)
+        await send_text(context.bot, chat.id, _say(context, journey.forget_done))
+    else:
+        await send_text(context.bot, chat.id, _say(context, journey.forget_cancelled))
+
+
+async def on_checkin_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_chat is None:
+        return
+    await query.answer()
+    callback = decode(query.data)
+    user = update.effective_user
+    if user is None or not isinstance(callback, CheckinReply):
+        return
+    answer = callback.answer
+    stored = await context.storage.record_checkin_response(
+        callback.checkin_id, answer, datetime.now(UTC), user_id=user.id
+    )
+    if not stored:
+        return  # not this patient's check-in (an old or forged button)
+    outcome = context.conversation.handle(
+        CheckinAnswered(answer), PatientState(), datetime.now(UTC)
+    )
+    await carry_out(update, context, outcome)
+
+
+async def job_send_checkins(context: BotContext) -> None:
+    """The sweep: send every due check-in once, outside quiet hours, even after downtime."""
+    now = datetime.now(UTC)
+    storage = context.storage
+    clock = context.clock
+    for checkin in await storage.claim_due_checkins(now):
+        allowed = clock.next_allowed_time(now)
+        if allowed > now:
+            await storage.defer_checkin(checkin.id, allowed)
+            continue
+        patient = await storage.get_patient(checkin.clinic_id, checkin.user_id)
+        day = checkin.kind.removeprefix("day")
+        if patient is not None and patient.treated_on is not None:
+            day = str(clock.recovery_day(patient.treated_on, now))
+        text = _say(context, _labels(context).checkin, day=day)
+        try:
+            await context.bot.send_message(
+                chat_id=checkin.chat_id,
+                text=to_html(text),
+                parse_mode=ParseMode.HTML,
+                reply_markup=context.keyboards.checkin(checkin.id),
+            )
+        except TelegramError as error:
+            logger.warning(
+                "check-in %s not sent (%s); will retry", checkin.id, type(error).__name__
+            )
+            await storage.defer_checkin(
+                checkin.id, now + timedelta(minutes=2), error=type(error).__name__
+            )
+            continue
+        await storage.mark_checkin_sent(checkin.id, now)
+
+
+async def cmd_start(update: Update, context: BotContext) -> None:
+    """``/start``: record a treatment date from a clinic's deep link, then greet."""
+    from bot.tg.patient import cmd_start as greet
+
+    await greet(update, context)
+    if context.bot_data.storage is not None:
+        await start_with_deep_link(update, context)
+
+
+async def on_typed_date(update: Update, context: BotContext) -> None:
+    """Runs before the ordinary text handler while /treated waits for a typed date."""
+    if await receive_typed_date(update, context):
+        raise ApplicationHandlerStop

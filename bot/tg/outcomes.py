@@ -1,0 +1,191 @@
+"""Carry out a core ``Outcome`` on Telegram, in the order it prescribes.
+
+1. queue the staff alert (durable: a crash after this still alerts the staff),
+2. save the state change and record the event,
+3. send the replies,
+4. send the alert.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
+
+from bot.core.conversation import Outcome, PatientState
+from bot.core.journey import Treatment
+from bot.core.replies import Reply
+from bot.errors import StorageError
+from bot.storage import (
+    ANSWERED,
+    CHECKIN_RESPONSE,
+    CLARIFIED,
+    ESCALATION,
+    FALLBACK,
+    SMALLTALK,
+    Alert,
+    AlertDraft,
+    Patient,
+)
+from bot.tg.alerts import send_alert
+from bot.tg.context import BotContext
+from bot.tg.send import send_reply
+
+logger = logging.getLogger(__name__)
+
+#: The core's record kinds under the names storage counts them by.
+EVENT_KINDS = {
+    "answer": ANSWERED,
+    "clarify": CLARIFIED,
+    "fallback": FALLBACK,
+    "smalltalk": SMALLTALK,
+    "escalation": ESCALATION,
+    "checkin_response": CHECKIN_RESPONSE,
+}
+
+
+def is_private(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is None or chat.type == ChatType.PRIVATE
+
+
+async def touch_patient(update: Update, context: BotContext) -> Patient | None:
+    """The sender's stored record (updated as seen now); never for group chats."""
+    user, chat = update.effective_user, update.effective_chat
+    if context.bot_data.storage is None or user is None or chat is None:
+        return None
+    if chat.type != ChatType.PRIVATE:
+        return None  # nobody's health journey is kept from a group chat
+    try:
+        return await context.storage.touch_patient(
+            context.clinic_id,
+            user.id,
+            chat_id=chat.id,
+            first_name=user.first_name,
+            language=user.language_code,
+            now=datetime.now(UTC),
+        )
+    except StorageError:
+        logger.exception("storage unavailable; answering without the patient's record")
+        return None
+
+
+def state_of(update: Update, patient: Patient | None) -> PatientState:
+    """The core's view of the sender."""
+    treatment = (
+        Treatment(patient.treated_on, area=patient.treatment_area)
+        if patient is not None and patient.treated_on is not None
+        else None
+    )
+    return PatientState(private=is_private(update), treatment=treatment)
+
+
+async def patient_state(update: Update, context: BotContext) -> PatientState:
+    return state_of(update, await touch_patient(update, context))
+
+
+def markup_for(context: BotContext, reply: Reply) -> InlineKeyboardMarkup | None:
+    if reply.kind == "answer" and reply.topic:
+        return context.keyboards.answer(reply.topic, reply.related)
+    if reply.kind == "clarify" and reply.suggestions:
+        return context.keyboards.clarify(reply.suggestions)
+    return None
+
+
+async def send(update: Update, context: BotContext, reply: Reply) -> None:
+    """Send a core ``Reply`` with its buttons (none in groups) and log its kind."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    markup = markup_for(context, reply) if is_private(update) else None
+    await send_reply(context.bot, chat.id, reply, markup)
+    if reply.kind != "notice":
+        _log_reply(update, context, reply)
+
+
+def _log_reply(update: Update, context: BotContext, reply: Reply) -> None:
+    message = update.effective_message
+    text = (message.text or message.caption) if message else None
+    extra = f" text={text!r}" if context.settings.log_message_text and text else ""
+    logger.info(
+        "reply chat=%s kind=%s level=%s topic=%s score=%s flags=%s%s",
+        update.effective_chat.id if update.effective_chat else None,
+        reply.kind,
+        reply.level,
+        reply.topic,
+        reply.score,
+        ",".join(reply.flags) or "-",
+        extra,
+    )
+
+
+async def carry_out(update: Update, context: BotContext, outcome: Outcome) -> None:
+    """Queue the alert, record, reply, then alert the staff."""
+    alert = await _queue_alert(update, context, outcome)
+    await _record(update, context, outcome)
+    for reply in outcome.replies:
+        await send(update, context, reply)
+    staff_chat = context.settings.staff_chat_id
+    if alert is not None and staff_chat is not None:
+        try:
+            await send_alert(
+                context.bot,
+                context.storage,
+                alert,
+                staff_chat,
+                context.responder.knowledge,
+                context.bot_data.alert_policy,
+            )
+        except StorageError:
+            logger.exception("could not record the alert's delivery; the sweep will retry")
+
+
+async def _queue_alert(update: Update, context: BotContext, outcome: Outcome) -> Alert | None:
+    """Write the staff alert to the outbox before anything else is sent."""
+    user, chat, draft = update.effective_user, update.effective_chat, outcome.alert
+    if draft is None or user is None or chat is None or context.bot_data.storage is None:
+        return None
+    try:
+        return await context.storage.queue_alert(
+            AlertDraft(
+                clinic_id=context.clinic_id,
+                user_id=user.id,
+                chat_id=chat.id,
+                level=draft.level,
+                flag_ids=draft.flag_ids,
+                patient_name=user.full_name or str(user.id),
+                message_text=draft.message_text,
+                days_since_treatment=draft.days_since_treatment,
+            ),
+            datetime.now(UTC),
+            claim_for=context.bot_data.alert_policy.lease,
+        )
+    except StorageError:
+        logger.exception("could not queue a staff alert")
+        return None
+
+
+async def _record(update: Update, context: BotContext, outcome: Outcome) -> None:
+    """Statistics for the clinic: ids, kind, topic, score; the text only if the clinic asks."""
+    record = outcome.record
+    if record is None or context.bot_data.storage is None:
+        return
+    user = update.effective_user
+    now = datetime.now(UTC)
+    try:
+        await context.storage.record_event(
+            context.clinic_id,
+            user.id if user else None,
+            EVENT_KINDS[record.kind],
+            topic=record.topic,
+            level=record.level,
+            score=record.score,
+            text=record.text,
+            now=now,
+        )
+        if record.unanswered and user is not None:
+            await context.storage.record_unanswered(context.clinic_id, user.id, record.text, now)
+    except StorageError:
+        logger.exception("could not record a statistics event")

@@ -1,0 +1,151 @@
+"""Send a message so that a passing fault does not lose it, and a timeout does not double it.
+
+Out of the box python-telegram-bot gives up on the first HTTP 500, 502 or network error, so
+the patient's reply simply vanishes. ``deliver`` retries those with exponential back-off and
+honours 429 ``retry_after``. A *read* timeout is different: the request reached Telegram
+and may well have been delivered, so it is not retried — a patient must never receive the
+same emergency message twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TypeVar
+
+import httpx
+from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.core.replies import Reply, split_for_telegram, to_html
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How hard to try. Escalations get more attempts than ordinary answers."""
+
+    attempts: int = 5
+    first_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+
+
+ANSWER_POLICY = RetryPolicy(attempts=4)
+ESCALATION_POLICY = RetryPolicy(attempts=8)
+
+
+class DeliveryFailed(Exception):
+    """Every attempt failed; the caller decides what to record."""
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    """How long Telegram asked us to wait, in seconds (an int or a timedelta in PTB 22)."""
+    value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def maybe_delivered(error: TimedOut) -> bool:
+    """True when the request may have reached Telegram (a read or write timeout)."""
+    cause = error.__cause__
+    return not isinstance(cause, (httpx.ConnectTimeout, httpx.PoolTimeout))
+
+
+async def deliver(
+    send: Callable[[], Awaitable[T]],
+    policy: RetryPolicy = ANSWER_POLICY,
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> T | None:
+    """Call ``send`` until it succeeds; None when a timeout left delivery unknown.
+
+    Raises ``DeliveryFailed`` when every attempt failed, and re-raises errors that retrying
+    cannot fix (a bad request, a user who blocked the bot).
+    """
+    delay = policy.first_delay
+    last: Exception | None = None
+    for attempt in range(1, policy.attempts + 1):
+        try:
+            return await send()
+        except RetryAfter as error:
+            last = error
+            wait = min(retry_after_seconds(error), policy.max_retry_after)
+            logger.warning("Bot API asked to wait %.1fs (attempt %d)", wait, attempt)
+            await sleep(wait)
+            continue
+        except TimedOut as error:
+            if maybe_delivered(error):
+                logger.warning("send timed out after the request was made; not repeating it")
+                return None
+            last = error
+        except (BadRequest, Forbidden):
+            raise
+        except NetworkError as error:  # HTTP 5xx, connection refused or reset
+            last = error
+        logger.warning("send failed (%s), attempt %d", type(last).__name__, attempt)
+        if attempt < policy.attempts:
+            await sleep(delay)
+            delay = min(delay * 2, policy.max_delay)
+    raise DeliveryFailed(f"gave up after {policy.attempts} attempts: {last!r}")
+
+
+async def send_text(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    *,
+    markup: InlineKeyboardMarkup | None = None,
+    bold_lines: int = 0,
+    urgent: bool = False,
+) -> None:
+    """Send plain text as escaped HTML, split under the limit, retried through passing faults.
+
+    The keyboard goes on the last part, where the patient's thumb is.
+    """
+    chunks = split_for_telegram(text)
+    htmls = [
+        to_html(chunk, bold_lines=bold_lines if i == 0 else 0) for i, chunk in enumerate(chunks)
+    ]
+    await _send_html(bot, chat_id, htmls, markup, urgent)
+
+
+async def send_reply(
+    bot: Bot, chat_id: int, reply: Reply, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Send a core ``Reply`` as rendered (its ``html``), split only when over the limit."""
+    urgent = reply.kind == "escalation"
+    if len(split_for_telegram(reply.text)) == 1:
+        await _send_html(bot, chat_id, [reply.html], markup, urgent)
+    else:
+        await send_text(
+            bot, chat_id, reply.text, markup=markup, bold_lines=int(urgent), urgent=urgent
+        )
+
+
+async def _send_html(
+    bot: Bot,
+    chat_id: int,
+    htmls: list[str],
+    markup: InlineKeyboardMarkup | None,
+    urgent: bool,
+) -> None:
+    policy = ESCALATION_POLICY if urgent else ANSWER_POLICY
+    for index, html_text in enumerate(htmls):
+        keyboard = markup if index == len(htmls) - 1 else None
+
+        async def send(html_text: str = html_text, keyboard: object = keyboard) -> Message:
+            return await bot.send_message(
+                chat_id=chat_id,
+                text=html_text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard,  # type: ignore[arg-type]
+            )
+
+        await deliver(send, policy)

@@ -1,0 +1,116 @@
+"""The clinic staff's side: alert delivery jobs, "I'm on it", /alerts and /stats.
+
+Staff commands answer only user ids listed in ``STAFF_USER_IDS``; anyone else gets a polite
+refusal. Acknowledging works for anyone in the staff chat, where only staff should be.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import UTC, datetime, timedelta
+
+from telegram import Update
+from telegram.constants import ParseMode
+
+from bot.tg.alerts import sweep_alerts
+from bot.tg.callbacks import AckAlert, decode
+from bot.tg.context import BotContext
+from bot.tg.send import send_text
+
+logger = logging.getLogger(__name__)
+
+
+def _is_staff(update: Update, context: BotContext) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in context.settings.staff_user_ids
+
+
+async def _refuse(update: Update, context: BotContext) -> None:
+    messages = context.responder.knowledge.messages
+    if update.effective_chat is not None:
+        await send_text(context.bot, update.effective_chat.id, messages.staff.refused)
+
+
+async def cmd_alerts(update: Update, context: BotContext) -> None:
+    """Open (unacknowledged) alerts, oldest first."""
+    if not _is_staff(update, context):
+        await _refuse(update, context)
+        return
+    alerts = await context.storage.open_alerts(context.clinic_id)
+    if update.effective_chat is None:
+        return
+    if not alerts:
+        text = context.responder.knowledge.messages.staff.no_open_alerts
+    else:
+        lines = [f"Open alerts: {len(alerts)}"]
+        for alert in alerts:
+            when = alert.created_at.strftime("%d %b %H:%M UTC")
+            lines.append(
+                f"- {alert.level.upper()} {', '.join(alert.flag_ids)} from "
+                f"{alert.patient_name} (id {alert.user_id}) at {when}, alert {alert.id}"
+            )
+        text = "\n".join(lines)
+    await send_text(context.bot, update.effective_chat.id, text)
+
+
+async def cmd_stats(update: Update, context: BotContext) -> None:
+    """Headline figures for the last 7 and 30 days."""
+    if not _is_staff(update, context):
+        await _refuse(update, context)
+        return
+    now = datetime.now(UTC)
+    lines = []
+    for days in (7, 30):
+        stats = await context.storage.stats(context.clinic_id, now - timedelta(days=days))
+        levels = ", ".join(f"{k} {v}" for k, v in sorted(stats.escalations_by_level.items()))
+        lines += [
+            f"Last {days} days:",
+            f"  questions answered {stats.answered}, clarified {stats.clarified}, "
+            f"fallbacks {stats.fallbacks}",
+            f"  escalations {stats.escalations} ({levels or 'none'})",
+            f"  helpful {stats.helpful}, not helpful {stats.not_helpful}",
+            f"  new patients {stats.new_patients}, check-in answers {stats.checkin_responses}",
+        ]
+    if update.effective_chat is not None:
+        await send_text(context.bot, update.effective_chat.id, "\n".join(lines))
+
+
+async def on_ack_button(update: Update, context: BotContext) -> None:
+    """ "I'm on it": the first press takes the alert; the message says who took it."""
+    query = update.callback_query
+    user = update.effective_user
+    callback = decode(query.data) if query is not None else None
+    if query is None or not isinstance(callback, AckAlert) or user is None:
+        return
+    alert_id = callback.alert_id
+    taken = await context.storage.acknowledge_alert(alert_id, user.id, datetime.now(UTC))
+    template = context.responder.knowledge.messages.staff.taken
+    note = context.responder.renderer.say(template, name=user.full_name)
+    await query.answer(note if taken else "Already taken.")
+    message = query.message
+    if taken and message is not None and hasattr(message, "edit_text"):
+        text = getattr(message, "text_html", None) or html.escape(getattr(message, "text", ""))
+        await message.edit_text(f"{text}\n\n<b>{html.escape(note)}</b>", parse_mode=ParseMode.HTML)
+
+
+async def job_sweep_alerts(context: BotContext) -> None:
+    """Deliver queued alerts (after failures or a restart) and remind about ignored ones."""
+    staff_chat = context.settings.staff_chat_id
+    if staff_chat is None:
+        return
+    await sweep_alerts(
+        context.bot,
+        context.storage,
+        staff_chat,
+        context.responder.knowledge,
+        context.bot_data.alert_policy,
+    )
+
+
+async def job_retention(context: BotContext) -> None:
+    """Delete events and message texts older than the clinic's retention period."""
+    cutoff = datetime.now(UTC) - timedelta(days=context.settings.retention_days)
+    removed = await context.storage.purge_before(cutoff)
+    if removed:
+        logger.info("retention: deleted %d old records", removed)
