@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from bot.core.checkins import PlannedCheckin
+from bot.storage import dashboard_schema  # noqa: F401  (puts the dashboard's tables on the schema)
 from bot.storage.engine import DEFAULT_DATABASE_URL, describe_url, parse_database_url
 from bot.storage.migrate import migrate
 from bot.storage.models import (

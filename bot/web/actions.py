@@ -9,9 +9,9 @@ from typing import Any
 
 from starlette.responses import Response
 
-from bot.knowledge import Knowledge
-from bot.web.app import Page
+from bot.core.knowledge import Knowledge
 from bot.web.faq_editor import FaqEditError
+from bot.web.page import Page
 from bot.web.pages import entry_form_values, render_entry_form
 
 logger = logging.getLogger(__name__)

@@ -24,8 +24,7 @@ from typing import Any
 
 import yaml
 
-from bot.errors import AftercareError, KnowledgeError
-from bot.knowledge import (
+from bot.core.knowledge import (
     CLINIC_FILE,
     FAQ_FILE,
     MESSAGES_FILE,
@@ -33,6 +32,7 @@ from bot.knowledge import (
     Knowledge,
     load_knowledge,
 )
+from bot.errors import AftercareError, KnowledgeError
 
 DISABLED_FILE = "faq_disabled.yaml"
 

@@ -17,10 +17,10 @@ from datetime import datetime
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.matching import Answer, Candidate, content_stems
-from bot.responder import Responder
+from bot.core.matching import Answer, Candidate, content_stems
+from bot.core.responder import Responder
+from bot.core.text import normalise
 from bot.storage.dashboard import UnansweredText
-from bot.text import normalise
 
 #: Average of the two scorers from which two wordings are taken as the same question.
 SAME_QUESTION = 78.0

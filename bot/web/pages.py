@@ -12,14 +12,14 @@ from typing import Any
 
 from starlette.responses import Response
 
-from bot.knowledge import Category, FaqEntry
+from bot.core.knowledge import Category, FaqEntry
 from bot.report import report_rows
 from bot.storage.dashboard import AlertView, DailyCount
 from bot.storage.models import Alert, Report
-from bot.web.app import SECURITY_HEADERS, Page
 from bot.web.charts import Chart, Series, bars, columns_by_day
 from bot.web.faq_editor import FaqState, entry_to_dict
 from bot.web.grouping import group_questions
+from bot.web.page import SECURITY_HEADERS, Page
 
 MESSAGE_KINDS = ("answered", "clarified", "fallback", "smalltalk", "escalation")
 CHECKIN_ANSWERS = {"ok": "all good", "q": "a question", "wrong": "something is wrong"}

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
+from bot.core.knowledge import Knowledge
+from bot.core.responder import Responder
 from bot.errors import ConfigError
-from bot.knowledge import Knowledge
-from bot.responder import Responder
 from bot.storage import Storage
 from bot.storage.models import Alert
 

@@ -11,9 +11,9 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot.alerts import render_alert
-from bot.responder import Responder
+from bot.core.responder import Responder
 from bot.storage.models import Alert
+from bot.tg.alerts import render_alert
 from bot.web.services import OnAlertAcknowledged
 
 logger = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ import pytest
 from starlette.applications import Starlette
 
 from bot.config import DEFAULT_KNOWLEDGE_DIR
-from bot.knowledge import Knowledge
-from bot.responder import Responder
+from bot.core.knowledge import Knowledge
+from bot.core.responder import Responder
 from bot.storage import ANSWERED, ESCALATION, FALLBACK, AlertDraft, PlannedCheckin, Storage
 from bot.storage.models import Alert
 from bot.web import ClinicServices, DashboardSettings, create_dashboard, issue_link

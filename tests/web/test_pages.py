@@ -9,9 +9,9 @@ import re
 import yaml
 
 from bot.config import DEFAULT_KNOWLEDGE_DIR
-from bot.knowledge import load_knowledge
-from bot.matching import Answer
-from bot.responder import Responder
+from bot.core.knowledge import load_knowledge
+from bot.core.matching import Answer
+from bot.core.responder import Responder
 from bot.storage.dashboard import DashboardStore
 from bot.web.faq_editor import DISABLED_FILE, load_clinic_knowledge
 from tests.web.conftest import STAFF, UNANSWERED, Dashboard

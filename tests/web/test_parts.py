@@ -13,9 +13,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from bot.config import DEFAULT_KNOWLEDGE_DIR
+from bot.core.knowledge import load_knowledge
+from bot.core.responder import Responder
 from bot.errors import KnowledgeError
-from bot.knowledge import load_knowledge
-from bot.responder import Responder
 from bot.storage import Storage
 from bot.storage.dashboard import UnansweredText
 from bot.storage.dashboard_schema import DASHBOARD_TABLES

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 from telegram import Bot
 
-from bot.alerts import ack_keyboard, render_alert
-from bot.responder import Responder
+from bot.core.responder import Responder
 from bot.storage.models import Alert
+from bot.tg.alerts import render_alert
+from bot.tg.keyboards import Keyboards
 from bot.web.telegram_hooks import alert_ack_editor
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import TOKEN
@@ -30,7 +31,7 @@ async def test_the_staff_chat_message_says_who_took_the_alert(responder: Respond
             STAFF_CHAT,
             render_alert(_alert(None), responder.knowledge, repeat=False, resend=False),
             parse_mode="HTML",
-            reply_markup=ack_keyboard("a1b2"),
+            reply_markup=Keyboards(responder.knowledge).ack("a1b2"),
         )
         edit = alert_ack_editor(bot, STAFF_CHAT, lambda: responder)
         await edit(_alert(sent.message_id), "Dr Ana")
