@@ -1,0 +1,244 @@
+"""The labelled sentences the understanding model learns from, and their fingerprint.
+
+Everything comes from the knowledge the bot runs with, so a clinic's edit changes the
+fingerprint and the model retrains:
+
+* FAQ head: every entry's title and questions (``faq.yaml`` and ``knowledge/lang/*.yaml``),
+  seed questions in languages without a pack yet, and many out-of-scope messages;
+* red-flag head: every flag's phrasings in every language (``$concept`` slots filled in with
+  the concept's words), placed in a few carrier sentences so short phrasings look like real
+  messages; negatives are FAQ questions, out-of-scope messages and written hard negatives
+  (negated, hypothetical, someone else's past, idioms, mild expected effects).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core.knowledge import Knowledge
+
+#: Class label for messages the FAQ does not cover.
+OUT_OF_SCOPE = "__out_of_scope__"
+#: Class label for messages that report no red flag.
+NO_FLAG = "__none__"
+#: Bump when the corpus or the model changes in a way the knowledge's content does not show.
+CORPUS_VERSION = "1"
+
+# libyaml's loader when present: the language packs are large and this runs at every start.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_CONCEPT = re.compile(r"\$([A-Za-z0-9_]+)")
+_MAX_CONCEPT_VARIANTS = 4
+
+# Sentences a patient might wrap a symptom in; "{}" is the phrasing. One is used per phrasing
+# (round-robin), beside the phrasing alone and, for every other one, buried after an FAQ question.
+_CARRIERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "had botox on monday and now {}",
+        "{} since this morning",
+        "help {} after my injections",
+        "i think {} is that normal",
+        "since the jabs yesterday {}",
+        "{} what should i do",
+    ),
+    "es": ("me pusieron botox ayer y {}", "{} desde esta manana", "ayuda {}", "{} que hago"),
+    "de": ("seit der botox behandlung {}", "{} seit heute morgen", "hilfe {}", "{} was tun"),
+    "fr": ("depuis le botox {}", "{} depuis ce matin", "aidez moi {}", "{} que faire"),
+    "it": ("dopo il botox {}", "{} da stamattina", "aiuto {}", "{} cosa faccio"),
+    "pt": ("depois do botox {}", "{} desde esta manha", "ajuda {}", "{} o que faco"),
+    "ru": ("после ботокса {}", "{} с утра", "помогите {}", "{} что делать"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One training sentence and its class."""
+
+    text: str
+    label: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Training sets for both heads, the levels of the flags, and a content fingerprint."""
+
+    faq: tuple[Example, ...]
+    red_flags: tuple[Example, ...]
+    levels: Mapping[str, str]
+    ignore_phrases: tuple[str, ...]
+    fingerprint: str
+
+    @property
+    def flag_languages(self) -> frozenset[str]:
+        """Languages with red-flag phrasings to learn from: the safety net speaks only these."""
+        return frozenset(e.language for e in self.red_flags if e.label != NO_FLAG)
+
+
+@cache
+def _packaged(name: str) -> Mapping[str, Any]:
+    text = (
+        resources.files("bot.core.understanding").joinpath("data", name).read_text(encoding="utf-8")
+    )
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _language_packs(folder: Path | None) -> list[Mapping[str, Any]]:
+    """The raw ``<code>.yaml`` language packs in ``folder``, sorted by file name."""
+    packs: list[Mapping[str, Any]] = []
+    if folder is not None and folder.is_dir():
+        for path in sorted(folder.glob("*.yaml")):
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+            if isinstance(data, dict):
+                data = dict(data)
+                data.setdefault("language", path.stem)
+                packs.append(data)
+    return packs
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(item) for item in value if isinstance(item, str | int | float)]
+    return []
+
+
+def _fill_concepts(
+    phrasing: str, language: str, concepts: Mapping[str, Mapping[str, Sequence[str]]]
+) -> list[str]:
+    """A phrasing with each ``$concept`` replaced by a few of its words (deterministic)."""
+    names = _CONCEPT.findall(phrasing)
+    if not names:
+        return [phrasing]
+    variants = []
+    for k in range(_MAX_CONCEPT_VARIANTS):
+        text = phrasing
+        for n, name in enumerate(names):
+            words = list(
+                concepts.get(name, {}).get(language) or concepts.get(name, {}).get("en", ())
+            )
+            if not words:
+                return []
+            text = text.replace(f"${name}", words[(k + n * 3) % len(words)], 1)
+        variants.append(text)
+    return list(dict.fromkeys(variants))
+
+
+def build_corpus(knowledge: Knowledge, language_packs: Path | None = None) -> Corpus:
+    """Collect the training sentences from ``knowledge`` and the ``<code>.yaml`` language
+    packs in the folder ``language_packs`` (``knowledge/lang``), when given."""
+    entry_ids = {entry.id for entry in knowledge.faq}
+    levels = {flag.id: flag.level for flag in knowledge.red_flags}
+    faq: list[Example] = []
+    for entry in knowledge.faq:
+        faq.extend(Example(q, entry.id, "en") for q in [entry.title, *entry.questions])
+    concepts: dict[str, dict[str, list[str]]] = {
+        name: {lang: list(words) for lang, words in by_lang.items()}
+        for name, by_lang in knowledge.concepts.items()
+    }
+    phrasings: list[tuple[str, str, str]] = []  # (text, flag id, language)
+    for flag in knowledge.red_flags:
+        for language, items in flag.phrasings.items():
+            phrasings.extend((p, flag.id, language) for p in items)
+    ignore = [p for items in knowledge.ignore_phrases.values() for p in items]
+    packed_languages: set[str] = set()
+    for pack in _language_packs(language_packs):
+        language = str(pack.get("language"))
+        packed_languages.add(language)
+        for entry_id, spec in (pack.get("faq") or {}).items():
+            if entry_id in entry_ids and isinstance(spec, dict):
+                texts = _strings(spec.get("title")) + _strings(spec.get("questions"))
+                faq.extend(Example(t, entry_id, language) for t in texts)
+        red = pack.get("red_flags") or {}
+        for name, words in (red.get("concepts") or {}).items():
+            mapping = concepts.setdefault(str(name), {})
+            mapping[language] = _strings(words.get(language) if isinstance(words, dict) else words)
+        for flag_id, spec in (red.get("flags") or {}).items():
+            if flag_id in levels and isinstance(spec, dict):
+                phrasings.extend((p, flag_id, language) for p in _strings(spec.get("phrasings")))
+        ignore.extend(_strings(red.get("ignore_phrases")))
+    seeds = _packaged("seed_examples.yaml")
+    for language, by_entry in seeds["faq"].items():
+        if language in packed_languages:
+            continue
+        for entry_id, texts in by_entry.items():
+            if entry_id in entry_ids:
+                faq.extend(Example(t, entry_id, language) for t in texts)
+    for language, by_flag in seeds["red_flags"].items():
+        if language in packed_languages:
+            continue
+        for flag_id, texts in by_flag.items():
+            if flag_id in levels:
+                phrasings.extend((t, flag_id, language) for t in texts)
+    out_of_scope = [
+        Example(t, OUT_OF_SCOPE, lang)
+        for lang, texts in _packaged("out_of_scope.yaml").items()
+        for t in texts
+    ]
+    faq.extend(out_of_scope)
+    red = _red_flag_examples(phrasings, concepts, faq)
+    negatives = _packaged("triage_negatives.yaml")
+    red.extend(Example(t, NO_FLAG, lang) for lang, texts in negatives.items() for t in texts)
+    red.extend(Example(e.text, NO_FLAG, e.language) for e in faq)
+    red.extend(Example(p, NO_FLAG, "en") for p in ignore)
+    return Corpus(
+        faq=tuple(faq),
+        red_flags=tuple(red),
+        levels=levels,
+        ignore_phrases=tuple(sorted(set(ignore))),
+        fingerprint=_fingerprint(faq, red, levels, ignore),
+    )
+
+
+def _red_flag_examples(
+    phrasings: Iterable[tuple[str, str, str]],
+    concepts: Mapping[str, Mapping[str, Sequence[str]]],
+    faq: Sequence[Example],
+) -> list[Example]:
+    questions = [e.text for e in faq if e.label != OUT_OF_SCOPE and e.language == "en"]
+    examples: list[Example] = []
+    turn = 0
+    for phrasing, flag_id, language in phrasings:
+        carriers = _CARRIERS.get(language, ("{}",))
+        for text in _fill_concepts(phrasing, language, concepts):
+            examples.append(Example(text, flag_id, language))
+            carrier = carriers[turn % len(carriers)]
+            examples.append(Example(carrier.format(text), flag_id, language))
+            if questions and turn % 2 == 0:
+                question = questions[(turn * 7) % len(questions)]
+                examples.append(Example(f"{question} also {text}", flag_id, language))
+            turn += 1
+    return examples
+
+
+def _fingerprint(
+    faq: Sequence[Example],
+    red: Sequence[Example],
+    levels: Mapping[str, str],
+    ignore: Sequence[str],
+) -> str:
+    payload = json.dumps(
+        {
+            "version": CORPUS_VERSION,
+            "faq": [(e.text, e.label) for e in faq],
+            "red": [(e.text, e.label) for e in red],
+            "levels": sorted(levels.items()),
+            "ignore": sorted(set(ignore)),
+        },
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
