@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     port: int = Field(default=8080, ge=1, le=65535)
+    # The clinic dashboard (bot/web): served on the webhook server, or in polling mode on its
+    # own small server at WEBHOOK_LISTEN:PORT. See README "Dashboard".
+    dashboard: bool = False
+    dashboard_url: str | None = None
+    dashboard_secret: SecretStr | None = None
     # Storage and the patient journey
     database_url: str = "sqlite:///data/aftercare.db"
     clinic_id: str = Field(default="default", pattern=r"^[A-Za-z0-9_-]{1,48}$")
@@ -109,6 +114,26 @@ class Settings(BaseSettings):
         if value is not None and not re.match(r"^https?://", value):
             raise ValueError("must be the public https:// address Telegram will call")
         return value.rstrip("/") if value else value
+
+    @field_validator("dashboard_url")
+    @classmethod
+    def _dashboard_url_shape(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^/\s]+/?", value.strip()):
+            raise ValueError(
+                "must be the address staff open, scheme and host only, e.g. "
+                "https://aftercare.example-clinic.com"
+            )
+        return value.strip().rstrip("/") if value else value
+
+    @field_validator("dashboard_secret")
+    @classmethod
+    def _dashboard_secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().strip()) < 32:
+            raise ValueError(
+                "must be at least 32 characters; generate one: "
+                'python3 -c "import secrets; print(secrets.token_urlsafe(48))"'
+            )
+        return value
 
     @field_validator("staff_user_ids", mode="before")
     @classmethod

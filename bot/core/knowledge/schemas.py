@@ -194,6 +194,12 @@ class StaffMessages(_Strict):
     refused: Text
     no_open_alerts: Text
     taken: Text
+    #: Sent above the one-time dashboard sign-in link (the link follows on its own line).
+    dashboard_link: Text
+    #: /dashboard sent by staff outside a private chat: no link in a group.
+    dashboard_private: Text
+    #: /dashboard when the clinic has not switched the dashboard on.
+    dashboard_off: Text
 
 
 class Messages(_Strict):
