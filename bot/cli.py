@@ -57,6 +57,16 @@ def build_responder(settings: Settings) -> Responder:
     return Responder(knowledge, thresholds_from(settings))
 
 
+def print_dashboard(settings: Settings, names: Sequence[str], out: TextIO) -> None:
+    """Where staff find the dashboard (when it is switched on); a bad setting stops here."""
+    if not settings.dashboard:
+        return
+    from bot.serve.dashboard import addresses
+
+    for line in addresses(settings, list(names)):
+        print(line, file=out, flush=True)
+
+
 def _summary(knowledge: Knowledge) -> str:
     emergency = sum(1 for flag in knowledge.red_flags if flag.level == "emergency")
     urgent = len(knowledge.red_flags) - emergency
@@ -117,7 +127,7 @@ def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         print(f"\n{clinic.bot_name}> {reply.text}", file=out)
 
 
-def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
+def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     """Several clinics in one process: a broken clinic is named and left out."""
     import asyncio
 
@@ -131,6 +141,7 @@ def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
     if not bots:
         print("No clinic could be started.", file=sys.stderr)
         return EXIT_CONFIG
+    print_dashboard(settings, [bot.name for bot in bots], out)
     if args.webhook or settings.webhook_url:
         asyncio.run(serve_webhooks(bots, settings))
     else:
@@ -140,7 +151,7 @@ def _run_clinics(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     if settings.clinics_dir is not None:
-        return _run_clinics(settings, args)
+        return _run_clinics(settings, args, out)
     if settings.telegram_bot_token is None:
         print(
             "No TELEGRAM_BOT_TOKEN is set, so the bot is starting as a local terminal chat. "
@@ -152,6 +163,8 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     # Telegram is imported only when needed.
     from bot.serve.polling import run_polling
     from bot.serve.webhook import run_webhook
+
+    print_dashboard(settings, [settings.clinic_id], out)
 
     if args.webhook or settings.webhook_url:
         run_webhook(settings, responder)

@@ -32,6 +32,11 @@ class Responder:
         self.renderer = Renderer(knowledge)
         self.smalltalk = SmalltalkMatcher(knowledge.messages.smalltalk)
 
+    def with_knowledge(self, knowledge: Knowledge) -> Responder:
+        """A responder like this one (same thresholds) over changed knowledge, e.g. after a
+        clinic edited its FAQ on the dashboard; keep it next to ``__init__`` so the two agree."""
+        return Responder(knowledge, self.matcher.thresholds)
+
     def respond(
         self,
         text: str,

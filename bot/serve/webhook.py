@@ -20,14 +20,16 @@ from dataclasses import dataclass
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Route
 from telegram import Update
 
 from bot.config import Settings
 from bot.core.responder import Responder
 from bot.errors import ConfigError
+from bot.serve.dashboard import dashboard_routes, dashboard_settings
 from bot.serve.lifecycle import ClinicBot, running
+from bot.serve.web import health_route
 from bot.tg.app import BotApplication, build_application
 
 logger = logging.getLogger(__name__)
@@ -50,13 +52,11 @@ class WebhookTarget:
         return f"/telegram/{digest}"
 
 
-def build_web_app(targets: Sequence[WebhookTarget]) -> Starlette:
-    """The ASGI app: one POST route per bot, and ``GET /healthz``."""
-
-    async def healthz(request: Request) -> Response:
-        running = all(target.application.running for target in targets)
-        status = 200 if running else 503
-        return JSONResponse({"status": "ok" if running else "starting"}, status_code=status)
+def build_web_app(
+    targets: Sequence[WebhookTarget], extra_routes: Sequence[BaseRoute] = ()
+) -> Starlette:
+    """The ASGI app: one POST route per bot, ``GET /healthz``, and ``extra_routes`` (the
+    dashboard, when it is switched on)."""
 
     def receiver(target: WebhookTarget):  # type: ignore[no-untyped-def]
         async def receive(request: Request) -> Response:
@@ -76,9 +76,9 @@ def build_web_app(targets: Sequence[WebhookTarget]) -> Starlette:
 
         return receive
 
-    routes = [Route("/healthz", healthz, methods=["GET"])]
+    routes: list[BaseRoute] = [health_route([t.application for t in targets])]
     routes += [Route(t.path, receiver(t), methods=["POST"]) for t in targets]
-    return Starlette(routes=routes)
+    return Starlette(routes=[*routes, *extra_routes])
 
 
 async def serve_webhook(
@@ -108,9 +108,16 @@ async def serve_webhooks(
         WebhookTarget(bot.name, build_application(bot.settings, bot.responder), secret)
         for bot in bots
     ]
+    dashboard = (
+        dashboard_routes(
+            {t.name: t.application for t in targets}, dashboard_settings(server_settings)
+        )
+        if server_settings.dashboard
+        else []
+    )
     server = uvicorn.Server(
         uvicorn.Config(
-            build_web_app(targets),
+            build_web_app(targets, dashboard),
             host=server_settings.webhook_listen,
             port=server_settings.port,
             log_level="warning",

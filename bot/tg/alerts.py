@@ -19,6 +19,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
 
 from bot.core.knowledge import Knowledge
+from bot.core.responder import Responder
 from bot.storage import Storage
 from bot.storage.models import Alert
 from bot.tg.keyboards import Keyboards
@@ -72,6 +73,29 @@ def render_alert(alert: Alert, knowledge: Knowledge, *, repeat: bool, resend: bo
     elif repeat:
         lines.insert(0, "<i>Possible repeat of an alert that may already have arrived.</i>")
     return "\n".join(lines)
+
+
+def taken_note(responder: Responder, staff_name: str) -> str:
+    """The clinic's "Taken by {name}." line, in its own words."""
+    return responder.renderer.say(responder.knowledge.messages.staff.taken, name=staff_name)
+
+
+def taken_html(alert_html: str, note: str) -> str:
+    """The staff-chat alert once someone took it: the alert as sent, then who took it."""
+    return f"{alert_html}\n\n<b>{html.escape(note)}</b>"
+
+
+async def show_taken(
+    bot: Bot, chat_id: int, message_id: int, alert_html: str, staff_name: str, responder: Responder
+) -> None:
+    """Edit the alert's message in the staff chat to say who took it; the edit drops the
+    "I'm on it" button. The Telegram button and the dashboard both end here."""
+    await bot.edit_message_text(
+        chat_id=chat_id,
+        message_id=message_id,
+        text=taken_html(alert_html, taken_note(responder, staff_name)),
+        parse_mode=ParseMode.HTML,
+    )
 
 
 async def send_alert(

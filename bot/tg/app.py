@@ -53,7 +53,14 @@ from bot.tg.patient import (
     on_media,
     on_text,
 )
-from bot.tg.staff import cmd_alerts, cmd_stats, job_retention, job_sweep_alerts, on_ack_button
+from bot.tg.staff import (
+    cmd_alerts,
+    cmd_dashboard,
+    cmd_stats,
+    job_retention,
+    job_sweep_alerts,
+    on_ack_button,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +134,28 @@ async def _post_shutdown(application: BotApplication) -> None:
         application.bot_data.storage = None
 
 
+def use_responder(application: BotApplication, responder: Responder) -> None:
+    """Put a responder, and everything built from its knowledge, in service.
+
+    Called once by ``build_application`` and again whenever the clinic's knowledge changes
+    while the bot runs (a FAQ edit on the dashboard): the next update uses the new answers,
+    topics and keyboards; handlers already running finish with the ones they started with.
+    """
+    data: BotData = application.bot_data
+    settings = data.settings
+    assert settings is not None
+    data.responder = responder
+    data.conversation = Conversation(
+        responder,
+        ClinicClock.for_clinic(responder.knowledge.clinic, settings.quiet_hours),
+        Privacy(
+            store_message_text=settings.store_message_text,
+            alert_include_message_text=settings.alert_include_message_text,
+        ),
+    )
+    data.keyboards = Keyboards(responder.knowledge)
+
+
 def build_application(settings: Settings, responder: Responder) -> BotApplication:
     """The whole bot wiring in one readable place."""
     if settings.telegram_bot_token is None:
@@ -160,17 +189,8 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
         )
         builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]  # PTB generics
     application = builder.build()
-    application.bot_data.responder = responder
     application.bot_data.settings = settings
-    application.bot_data.conversation = Conversation(
-        responder,
-        ClinicClock.for_clinic(responder.knowledge.clinic, settings.quiet_hours),
-        Privacy(
-            store_message_text=settings.store_message_text,
-            alert_include_message_text=settings.alert_include_message_text,
-        ),
-    )
-    application.bot_data.keyboards = Keyboards(responder.knowledge)
+    use_responder(application, responder)
     application.bot_data.alert_policy = AlertPolicy(
         lease=timedelta(seconds=settings.alert_lease_seconds),
         resend_after=timedelta(minutes=settings.alert_resend_minutes),
@@ -198,6 +218,7 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
         ("forget", cmd_forget),
         ("alerts", cmd_alerts),
         ("stats", cmd_stats),
+        ("dashboard", cmd_dashboard),
     ):
         application.add_handler(CommandHandler(name, callback))
     # Buttons, routed by their typed payload (bot.tg.callbacks); on_button takes the rest.

@@ -6,6 +6,7 @@ service is a clear error at start-up, not a ``KeyError`` in the middle of a conv
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -19,6 +20,10 @@ from bot.storage import Storage
 from bot.tg.alerts import AlertPolicy
 from bot.tg.keyboards import Keyboards
 
+#: Makes a one-time dashboard sign-in link for (staff user id, name); None when refused.
+#: Set by ``bot.serve`` when the dashboard is switched on (bot.tg never imports bot.web).
+DashboardLink = Callable[[int, str], Awaitable[str | None]]
+
 
 @dataclass
 class BotData:
@@ -31,6 +36,7 @@ class BotData:
     storage: Storage | None = None
     alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
     flood: FloodGuard = field(default_factory=FloodGuard)
+    dashboard_link: DashboardLink | None = None
 
 
 class BotContext(

@@ -1,4 +1,4 @@
-"""The clinic staff's side: alert delivery jobs, "I'm on it", /alerts and /stats.
+"""The clinic staff's side: alert delivery jobs, "I'm on it", /alerts, /stats and /dashboard.
 
 Staff commands answer only user ids listed in ``STAFF_USER_IDS``; anyone else gets a polite
 refusal. Acknowledging works for anyone in the staff chat, where only staff should be.
@@ -10,10 +10,10 @@ import html
 import logging
 from datetime import UTC, datetime, timedelta
 
-from telegram import Update
-from telegram.constants import ParseMode
+from telegram import Message, Update
+from telegram.constants import ChatType
 
-from bot.tg.alerts import sweep_alerts
+from bot.tg.alerts import show_taken, sweep_alerts, taken_note
 from bot.tg.callbacks import AckAlert, decode
 from bot.tg.context import BotContext
 from bot.tg.send import send_text
@@ -76,6 +76,32 @@ async def cmd_stats(update: Update, context: BotContext) -> None:
         await send_text(context.bot, update.effective_chat.id, "\n".join(lines))
 
 
+async def cmd_dashboard(update: Update, context: BotContext) -> None:
+    """A one-time sign-in link to the clinic dashboard: staff only, in a private chat only.
+
+    The link is a bearer credential for a few minutes, so it never goes to a group, and link
+    previews are off (the sign-in page also needs a button press, so a preview could not use
+    it up anyway).
+    """
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    if not _is_staff(update, context):
+        await _refuse(update, context)
+        return
+    staff = context.responder.knowledge.messages.staff
+    if chat.type != ChatType.PRIVATE:
+        await send_text(context.bot, chat.id, staff.dashboard_private)
+        return
+    issue = context.bot_data.dashboard_link
+    link = await issue(user.id, user.full_name) if issue is not None else None
+    if link is None:
+        await send_text(context.bot, chat.id, staff.dashboard_off)
+        return
+    # Link previews are off for every message (the application's Defaults).
+    await send_text(context.bot, chat.id, f"{staff.dashboard_link}\n\n{link}")
+
+
 async def on_ack_button(update: Update, context: BotContext) -> None:
     """ "I'm on it": the first press takes the alert; the message says who took it."""
     query = update.callback_query
@@ -85,13 +111,18 @@ async def on_ack_button(update: Update, context: BotContext) -> None:
         return
     alert_id = callback.alert_id
     taken = await context.storage.acknowledge_alert(alert_id, user.id, datetime.now(UTC))
-    template = context.responder.knowledge.messages.staff.taken
-    note = context.responder.renderer.say(template, name=user.full_name)
-    await query.answer(note if taken else "Already taken.")
+    await query.answer(taken_note(context.responder, user.full_name) if taken else "Already taken.")
     message = query.message
-    if taken and message is not None and hasattr(message, "edit_text"):
-        text = getattr(message, "text_html", None) or html.escape(getattr(message, "text", ""))
-        await message.edit_text(f"{text}\n\n<b>{html.escape(note)}</b>", parse_mode=ParseMode.HTML)
+    if taken and isinstance(message, Message) and message.chat is not None:
+        text = message.text_html or html.escape(message.text or "")
+        await show_taken(
+            context.bot,
+            message.chat.id,
+            message.message_id,
+            text,
+            user.full_name,
+            context.responder,
+        )
 
 
 async def job_sweep_alerts(context: BotContext) -> None:

@@ -9,7 +9,7 @@ patients ask, and improve the FAQ (Starlette + Jinja2, server-rendered, no JavaS
 from __future__ import annotations
 
 from bot.web.app import create_dashboard
-from bot.web.faq_editor import FaqEditError, FaqEditor, load_clinic_knowledge
+from bot.web.faq_editor import FaqEditError, FaqEditor
 from bot.web.login import issue_link
 from bot.web.services import ClinicServices, DashboardSettings
 
@@ -20,5 +20,4 @@ __all__ = [
     "FaqEditor",
     "create_dashboard",
     "issue_link",
-    "load_clinic_knowledge",
 ]
