@@ -9,7 +9,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -17,6 +17,7 @@ from bot.config import Settings, load_settings
 from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
+from bot.core.text import MAX_TEXT_CHARS
 from bot.errors import AftercareError, ConfigError, KnowledgeError, StorageError
 
 logger = logging.getLogger(__name__)
@@ -96,9 +97,7 @@ def cmd_check(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_ask(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     responder = build_responder(settings)
-    messages: Iterable[str] = (
-        [" ".join(args.text)] if args.text else (line.rstrip("\n") for line in sys.stdin)
-    )
+    messages: Iterable[str] = [" ".join(args.text)] if args.text else stdin_lines(sys.stdin)
     for message in messages:
         reply = responder.respond(message)
         if args.json:
@@ -108,6 +107,22 @@ def cmd_ask(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
             if not args.text:
                 print(file=out)
     return EXIT_OK
+
+
+def stdin_lines(stream: TextIO) -> Iterator[str]:
+    """Each line of ``stream`` as text, whatever the bytes: invalid UTF-8 becomes U+FFFD (a
+    strict locale must not crash ``ask``), and a line is read only up to what the bot would
+    ever process (``MAX_TEXT_CHARS``); the rest of an endless line is skipped."""
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # a text stream without bytes underneath (tests, StringIO)
+        yield from (line.rstrip("\n")[:MAX_TEXT_CHARS] for line in stream)
+        return
+    limit = 4 * MAX_TEXT_CHARS + 1  # enough bytes for MAX_TEXT_CHARS characters of UTF-8
+    while line := raw.readline(limit):
+        if not line.endswith(b"\n"):
+            while (rest := raw.readline(limit)) and not rest.endswith(b"\n"):
+                pass  # the end of an over-long line: read past it, never keep it
+        yield line.rstrip(b"\r\n").decode("utf-8", errors="replace")
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:

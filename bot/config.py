@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from bot.errors import ConfigError
 
@@ -71,6 +79,19 @@ class Settings(BaseSettings):
     match_answer_cutoff: float | None = Field(default=None, ge=0, le=100)
     match_clarify_cutoff: float | None = Field(default=None, ge=0, le=100)
     match_min_gap: float | None = Field(default=None, ge=0, le=100)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The usual order (arguments, environment, .env), plus: ``QUIET_HOURS=`` means none."""
+        blank = _BlankQuietHours(settings_cls, getattr(dotenv_settings, "env_file", None))
+        return init_settings, env_settings, blank, dotenv_settings, file_secret_settings
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -176,6 +197,35 @@ class Settings(BaseSettings):
         if not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
             raise ValueError("must look like 10:00")
         return _clock_time(value)
+
+
+class _BlankQuietHours(PydanticBaseSettingsSource):
+    """``QUIET_HOURS=`` (empty) means "no quiet hours", as documented, while every other empty
+    variable means "not set" (``env_ignore_empty``, which would otherwise drop this one too and
+    leave the 21:00-09:00 default). The environment wins over ``.env``, as for any setting."""
+
+    def __init__(self, settings_cls: type[BaseSettings], env_file: object) -> None:
+        super().__init__(settings_cls)
+        self._env_file = env_file
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[object, str, bool]:
+        return None, field_name, False  # unused: __call__ answers for the one field
+
+    def __call__(self) -> dict[str, object]:
+        sources = [EnvSettingsSource(self.settings_cls, env_ignore_empty=False)]
+        if self._env_file:
+            sources.append(
+                DotEnvSettingsSource(
+                    self.settings_cls,
+                    env_file=self._env_file,  # type: ignore[arg-type]
+                    env_ignore_empty=False,
+                )
+            )
+        for source in sources:
+            value = source.env_vars.get("quiet_hours")
+            if value is not None:
+                return {"quiet_hours": ""} if not value.strip() else {}
+        return {}
 
 
 def _clock_time(text: str) -> time:

@@ -14,7 +14,7 @@ from bot.core.knowledge import Knowledge
 from bot.core.matching import Answer, Clarify, Matcher, Thresholds
 from bot.core.replies import Renderer, Reply
 from bot.core.smalltalk import SmalltalkMatcher
-from bot.core.text import normalise
+from bot.core.text import bounded, normalise
 from bot.core.triage import TriageDetector
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ class Responder:
         (default: the current time) decides whether the clinic is open; ``treatment``, when
         the patient has told us, puts time-dependent answers into their own timeline.
         """
+        text = bounded(text)  # a few thousand characters at most, whatever the caller sent
         if not normalise(text):
             return self.renderer.fallback(template=self.knowledge.messages.empty)
 

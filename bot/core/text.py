@@ -210,9 +210,51 @@ _EMOJI_WORDS: dict[str, str] = {
 }
 
 
+#: Telegram's own limit on a message. Longer texts (the CLI, a forged webhook) are cut to it,
+#: so no message is ever processed in full beyond a few thousand characters.
+MAX_TEXT_CHARS = 4096
+#: Unicode's stream-safe limit on combining marks in a row. NFKC reorders a run of marks by
+#: insertion sort, so a letter with 100,000 accents would cost seconds; nothing real needs more.
+MAX_COMBINING_RUN = 30
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@lru_cache(maxsize=1)
+def _combining_runs() -> re.Pattern[str]:
+    """Runs of characters that canonical ordering moves (combining class other than 0)."""
+    ranges: list[str] = []
+    start: int | None = None
+    for code in range(0x20001):  # no combining class is set above plane 1
+        marked = code < 0x20000 and unicodedata.combining(chr(code)) != 0
+        if marked and start is None:
+            start = code
+        elif not marked and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            start = None
+    marks = "".join(ranges)
+    return re.compile(f"([{marks}]{{{MAX_COMBINING_RUN}}})[{marks}]+")
+
+
+def bounded(text: str) -> str:
+    """The text cut to ``MAX_TEXT_CHARS``, long runs of combining marks cut to the stream-safe
+    30, and lone surrogates (invalid UTF-16 a JSON update can carry) replaced by U+FFFD.
+
+    Linear in the length of the text: every later step (NFKC, triage, matching) then works
+    on a bounded input.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS]
+    if text.isascii():
+        return text
+    text = _SURROGATE.sub("\ufffd", text)
+    if len(text) > MAX_COMBINING_RUN:
+        text = _combining_runs().sub(r"\1", text)
+    return text
+
+
 def clean(text: str) -> str:
     """Remove what a patient cannot see (zero-width characters, controls) and emoji."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", bounded(text))
     for symbol, word in _EMOJI_WORDS.items():
         text = text.replace(symbol, word)
     text = _INVISIBLE.sub("", text)

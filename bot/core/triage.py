@@ -17,6 +17,7 @@ Pure: no I/O, no Telegram; ``TriageDetector`` is built once from the knowledge.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.knowledge import RedFlag
-from bot.core.text import normalise, split_clauses, stem
+from bot.core.text import bounded, normalise, split_clauses, stem
 from bot.core.vocabulary import Vocabulary, is_common_word
 
 Level = Literal["emergency", "urgent"]
@@ -375,6 +376,7 @@ class TriageDetector:
 
     def assess(self, text: str) -> TriageResult:
         """Find the red flags a message affirms, and those it only asks about."""
+        text = bounded(text)
         hits: list[FlagHit] = []
         mentions: list[FlagHit] = []
         clauses = [c for c in (self._prepare(raw) for raw in split_clauses(text)) if c.words]
@@ -520,22 +522,42 @@ def _tightest_span(
 
     Returns the first position used and the set used, or None when the words are too
     scattered to belong to one statement (more than ``slack`` other words between them).
+    Each slot's positions are sorted, so the nearest free one is found by bisection:
+    a message repeating the same words thousands of times costs n log n, not n squared.
     """
     best: tuple[int, int, frozenset[int]] | None = None
+    limit = len(slot_positions) + slack
     for anchor in slot_positions[0]:
         used = {anchor}
         for positions in slot_positions[1:]:
-            candidates = [p for p in positions if p not in used]
-            if not candidates:
+            nearest = _nearest_free(positions, anchor, used)
+            if nearest is None:
                 break
-            used.add(min(candidates, key=lambda p: abs(p - anchor)))
+            used.add(nearest)
         else:
             width = max(used) - min(used) + 1
-            if width <= len(slot_positions) + slack and (best is None or width < best[0]):
+            if width <= limit and (best is None or width < best[0]):
                 best = (width, min(used), frozenset(used))
+                if width == len(slot_positions):
+                    break  # nothing can be tighter than adjacent words
     if best is None:
         return None
     return best[1], best[2]
+
+
+def _nearest_free(positions: Sequence[int], anchor: int, used: set[int]) -> int | None:
+    """The position closest to ``anchor`` not taken yet (the earlier one on a tie)."""
+    right = bisect.bisect_left(positions, anchor)
+    left = right - 1
+    while right < len(positions) and positions[right] in used:
+        right += 1
+    while left >= 0 and positions[left] in used:
+        left -= 1
+    if left < 0:
+        return positions[right] if right < len(positions) else None
+    if right >= len(positions) or anchor - positions[left] <= positions[right] - anchor:
+        return positions[left]
+    return positions[right]
 
 
 def _is_negated(

@@ -15,6 +15,7 @@ returned write is a committed write:
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from bot.errors import ConfigError, StorageError
 DEFAULT_DATABASE_URL = "sqlite:///data/aftercare.db"
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_WAL_LIMIT_BYTES = 1024 * 1024
 _READ_ONLY = "aftercare_read_only"
 
 _DRIVERS = {
@@ -84,7 +86,9 @@ def sqlite_path(url: URL) -> Path | None:
 def prepare_sqlite_file(url: URL) -> None:
     """Create the folders a SQLite file lives in, so the first run needs no set-up.
 
-    A folder created here is private to the bot's user (0700): the file holds patient data.
+    The file holds patient data, so it is private to the bot's user: a folder created here
+    is 0700, the file is created 0600 (SQLite gives its -wal and -shm files the same mode),
+    and an existing file readable by others is tightened to 0600.
     """
     path = sqlite_path(url)
     if path is None:
@@ -93,6 +97,14 @@ def prepare_sqlite_file(url: URL) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"cannot create the folder for the database {path}: {exc}") from exc
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            mode = each.stat() if each.exists() else None
+            if mode is not None and mode.st_mode & 0o077 and mode.st_uid == os.getuid():
+                each.chmod(0o600)
+    except OSError as exc:
+        raise StorageError(f"cannot create the database file {path}: {exc}") from exc
 
 
 def create_engine(url: URL) -> AsyncEngine:
@@ -120,6 +132,12 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows are overwritten with zeros, not just marked free: after /forget the
+            # patient's name is not left readable in the file (Storage.scrub does the log).
+            cursor.execute("PRAGMA secure_delete = ON")
+            # After a checkpoint the log is cut back, so old page images (and the words in
+            # them) do not linger in a large -wal file.
+            cursor.execute(f"PRAGMA journal_size_limit = {SQLITE_WAL_LIMIT_BYTES}")
         finally:
             cursor.close()
 

@@ -182,3 +182,20 @@ class Migration:
     @property
     def changed(self) -> bool:
         return self.before != self.after
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    """One Telegram update in the durable inbox.
+
+    ``payload`` is the update's JSON while it waits (None once finished); ``sent`` counts the
+    replies already delivered for it, so a replay after a crash skips those.
+    """
+
+    bot_id: int
+    update_id: int
+    status: str
+    payload: str | None
+    received_at: datetime
+    attempts: int
+    sent: int

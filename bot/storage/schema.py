@@ -163,6 +163,27 @@ checkins = sa.Table(
     sqlite_autoincrement=True,
 )
 
+#: The durable inbox of Telegram updates (``bot.storage.inbox``). The JSON of an update (the
+#: patient's words) stays only until it is processed; what remains are ids, status and times,
+#: so the table holds nothing about a patient and ``forget_patient`` need not touch it.
+inbox = sa.Table(
+    "inbox",
+    metadata,
+    sa.Column("bot_id", sa.BigInteger, nullable=False),
+    sa.Column("update_id", sa.BigInteger, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("payload", sa.Text),
+    sa.Column("received_at", UTCDateTime, nullable=False),
+    sa.Column("finished_at", UTCDateTime),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("sent", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("claimed_by", sa.Text),
+    sa.Column("claimed_until", UTCDateTime),
+    sa.PrimaryKeyConstraint("bot_id", "update_id", name="pk_inbox"),
+    sa.Index("ix_inbox_bot_status", "bot_id", "status", "update_id"),
+    sa.Index("ix_inbox_finished", "finished_at"),
+)
+
 #: Every table that holds something about a patient; ``forget_patient`` empties them all.
 PATIENT_TABLES: tuple[sa.Table, ...] = (
     patients,

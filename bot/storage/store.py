@@ -34,6 +34,7 @@ from bot.storage.engine import (
     read_transaction,
     write_transaction,
 )
+from bot.storage.inbox import InboxStore
 from bot.storage.migrate import migrate_engine
 from bot.storage.models import (
     Alert,
@@ -49,6 +50,7 @@ from bot.storage.schema import (
     checkins,
     events,
     feedback,
+    inbox,
     patients,
     staff_alerts,
     unanswered,
@@ -84,6 +86,19 @@ def _unclaimed(table: sa.Table, now: datetime) -> sa.ColumnElement[bool]:
     return sa.or_(table.c.claimed_until.is_(None), table.c.claimed_until <= now)
 
 
+def _checkpoint_and_truncate(connection: sa.Connection) -> bool:
+    """Copy the SQLite write-ahead log into the database and cut it to zero bytes, outside
+    any transaction (a checkpoint cannot run inside one); True when a reader kept it busy."""
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        row = cursor.fetchone()
+        busy = row[0] if row else 1
+    finally:
+        cursor.close()
+    return bool(busy)
+
+
 class Storage:
     """Patients, statistics events, the staff-alert outbox and check-ins of every clinic.
 
@@ -96,6 +111,9 @@ class Storage:
         """Wrap an engine from ``bot.storage.engine.create_engine`` that is already migrated."""
         self._engine = engine
         self._is_postgres = engine.dialect.name == "postgresql"
+        #: The durable inbox of Telegram updates (``bot.storage.inbox``).
+        self.inbox = InboxStore(engine)
+        self._scrub_due = False
 
     @classmethod
     async def open(cls, url: str) -> Storage:
@@ -297,8 +315,45 @@ class Storage:
             for table in PATIENT_TABLES:
                 mine = sa.and_(table.c.clinic_id == clinic_id, table.c.user_id == user_id)
                 deleted += (await connection.execute(sa.delete(table).where(mine))).rowcount
-        logger.info("Forgot patient %s of clinic %s: %d rows deleted", user_id, clinic_id, deleted)
+        self._scrub_due = True
+        logger.info("Forgot a patient of clinic %s: %d rows deleted", clinic_id, deleted)
         return deleted
+
+    @property
+    def scrub_due(self) -> bool:
+        """True after ``forget_patient`` until ``scrub`` has run."""
+        return self._scrub_due
+
+    async def scrub(self) -> bool:
+        """Make deleted rows unreadable in the database files themselves.
+
+        A DELETE only marks space as free: the bytes stay in the file until overwritten.
+        SQLite runs with ``secure_delete`` (deleted content is zeroed in the pages), but the
+        write-ahead log still holds older copies of those pages, so it is checkpointed and
+        truncated here. PostgreSQL keeps dead row versions in its heap and index pages until
+        they are rewritten, so the patient tables (and the inbox, whose blanked JSON lives on
+        in old row versions) are rewritten with ``VACUUM FULL`` (small tables; a moment's lock).
+
+        Returns False when another connection kept SQLite from finishing the checkpoint; the
+        caller tries again later.
+        """
+        if self._is_postgres:
+            tables = ", ".join(table.name for table in (*PATIENT_TABLES, inbox))
+            try:
+                async with self._engine.connect() as connection:
+                    autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+                    await autocommit.exec_driver_sql(f"VACUUM FULL {tables}")
+            except (DBAPIError, OSError) as exc:
+                raise StorageError(f"could not scrub deleted rows ({self.url}): {exc}") from exc
+            self._scrub_due = False
+            return True
+        try:
+            async with self._engine.connect() as connection:
+                busy = await connection.run_sync(_checkpoint_and_truncate)
+        except (DBAPIError, OSError) as exc:
+            raise StorageError(f"could not scrub deleted rows ({self.url}): {exc}") from exc
+        self._scrub_due = bool(busy)
+        return not busy
 
     # -- events -------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ the one buttons already sent to patients carry, so they keep working:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -105,35 +106,66 @@ def encode(callback: Callback) -> str:
     return data
 
 
+#: Ids inside button data (FAQ entries, subjects, areas, alerts): short ASCII names.
+_NAME = re.compile(r"[A-Za-z0-9_-]{1,60}", re.ASCII)
+#: The furthest back a "days ago" button can go; the keyboard offers 0 to 3.
+MAX_DAYS_AGO = 366
+#: Row ids are 64-bit integers in the database.
+MAX_ROW_ID = 2**63 - 1
+CHECKIN_ANSWERS = frozenset({"ok", "q", "wrong"})
+
+
 def decode(data: object) -> Callback | None:
-    """Read our own callback data; anything else is None."""
-    if not isinstance(data, str) or not data:
+    """Read our own callback data; anything else is None.
+
+    Button data comes from the patient's client and can be forged, so every field is checked
+    here, once: names are short ASCII ids, numbers are small non-negative integers (no
+    ``tr:99999999999`` overflowing a date, no id beyond a database integer), check-in
+    answers are one of three. A handler never sees a payload it could choke on.
+    """
+    if not isinstance(data, str) or not data or len(data) > CALLBACK_LIMIT:
         return None
     if data == "n":
         return NoneOfThese()
-    prefix, _, rest = data.partition(":")
-    if not _:
+    prefix, colon, rest = data.partition(":")
+    if not colon:
         return None
-    if prefix == "t":
+    if prefix == "t" and (not rest or _is_name(rest)):
         return Browse(rest)
-    if prefix == "f" and rest:
+    if prefix == "f" and _is_name(rest):
         return ShowAnswer(rest)
-    if prefix == "h" and rest[:2] in {"1:", "0:"} and rest[2:]:
+    if prefix == "h" and rest[:2] in {"1:", "0:"} and _is_name(rest[2:]):
         return Feedback(rest[2:], helpful=rest[0] == "1")
     if prefix == "tr":
         if rest == "pick":
             return TreatedAgo(None)
-        return TreatedAgo(int(rest)) if rest.isdigit() else None
-    if prefix == "ta" and rest:
+        days = _number(rest, MAX_DAYS_AGO)
+        return None if days is None else TreatedAgo(days)
+    if prefix == "ta" and _is_name(rest):
         return TreatedArea(rest)
     if prefix == "ci":
-        checkin_id, _, answer = rest.partition(":")
-        return CheckinReply(int(checkin_id), answer) if checkin_id.isdigit() else None
-    if prefix == "fg":
+        number, _, answer = rest.partition(":")
+        checkin_id = _number(number, MAX_ROW_ID)
+        if checkin_id is None or answer not in CHECKIN_ANSWERS:
+            return None
+        return CheckinReply(checkin_id, answer)
+    if prefix == "fg" and rest in {"yes", "no"}:
         return Forget(rest == "yes")
-    if prefix == "a" and rest:
+    if prefix == "a" and _is_name(rest):
         return AckAlert(rest)
     return None
+
+
+def _is_name(text: str) -> bool:
+    return _NAME.fullmatch(text) is not None
+
+
+def _number(text: str, maximum: int) -> int | None:
+    """A plain decimal integer from 0 to ``maximum`` (no sign, no spaces, no other digits)."""
+    if not text or len(text) > 19 or not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= maximum else None
 
 
 def matches(*kinds: type[Callback]) -> Callable[[object], bool]:

@@ -43,7 +43,36 @@ def test_payloads_round_trip_on_the_wire_format(payload: Callback, wire: str) ->
     assert decode(wire) == payload
 
 
-@pytest.mark.parametrize("data", [None, "", "zz:1", "tr:soon", "ci:x:ok", "h:2:alcohol", "f:"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "zz:1",
+        "tr:soon",
+        "ci:x:ok",
+        "h:2:alcohol",
+        "f:",
+        # forged by hand: every one of these used to raise inside a handler
+        "ci:1",
+        "ci:",
+        "ci:1:",
+        "ci:1:maybe",
+        "ci:99999999999999999999:ok",
+        "ci:-1:ok",
+        "tr:abc",
+        "tr:99999999999",
+        "tr:-1",
+        "tr:\u0663",  # an Arabic-Indic digit: isdigit() but not ours
+        "fg:maybe",
+        "ta:",
+        "ta:<b>x</b>",
+        "f:../../etc",
+        "a:",
+        "t:" + "x" * 70,
+        "x" * 65,
+    ],
+)
 def test_foreign_or_forged_data_decodes_to_none(data: str | None) -> None:
     assert decode(data) is None
 
