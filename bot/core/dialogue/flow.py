@@ -1,0 +1,261 @@
+"""One typed message in the light of the conversation so far. Pure.
+
+The order, in plain code:
+
+1. the responder answers the message on its own, triage first (a red flag always wins);
+2. a red flag during a live escalation raises a new staff alert only when it is worse (a
+   higher level, or a flag not seen before);
+3. while an escalation is live, anything else gets the advice again, never an FAQ answer;
+4. a typed answer to the bot's own clarify prompt ("2", "the first one", "the alcohol one");
+5. several questions in one message get one answer each, in the order asked;
+6. a short or underspecified follow-up ("and tomorrow?", "why?", "when will they stop
+   moving?") continues the last topic; a message that is a confident match on its own is a
+   new topic and inherits nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.render import DialogueRenderer
+from bot.core.dialogue.split import split_questions
+from bot.core.dialogue.state import DialogueState, EscalationMemory
+from bot.core.journey import Treatment
+from bot.core.matching import Answer, Clarify, decide
+from bot.core.replies import Reply
+from bot.core.responder import Responder
+from bot.core.text import normalise
+
+#: At most this many questions are answered from one message.
+MAX_QUESTIONS = 3
+#: A follow-up is read with the last topic when it has at most this many new words.
+FOLLOWUP_MAX_NEW_WORDS = 4
+_RANK = {None: 0, "urgent": 1, "emergency": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What one message led to: the reply, the memory to save, whether to alert the staff,
+    and how the turn was decided (for statistics and tests)."""
+
+    reply: Reply
+    dialogue: DialogueState
+    alert: bool = False
+    how: str = "single"
+
+
+class Dialogue:
+    """Follows conversations over the responder; built once per clinic."""
+
+    def __init__(self, responder: Responder) -> None:
+        self.responder = responder
+        self.lexicon = Lexicon(responder.knowledge.dialogue)
+        self.render = DialogueRenderer(responder.knowledge, responder.renderer)
+
+    def on_text(
+        self,
+        text: str,
+        memory: DialogueState,
+        *,
+        now: datetime,
+        private: bool = True,
+        treatment: Treatment | None = None,
+        language: str | None = None,
+    ) -> Turn:
+        """The reply to ``text`` given what the chat remembers (expired parts are ignored)."""
+        live = memory.live(now)
+        reply = self.responder.respond(text, private=private, now=now, treatment=treatment)
+        if reply.kind == "escalation":
+            return self._escalated(reply, live, now, language, treatment)
+        if live.escalation is not None and self.lexicon.enabled:
+            return self._remind(text, live, now, language, treatment)
+        if not self.lexicon.enabled or (reply.kind == "fallback" and not normalise(text)):
+            return self._plain(reply, live, now)
+        if live.clarify:
+            chosen = self._clarify_choice(text, live, reply)
+            if chosen is not None:
+                return self._chosen(chosen, live, now, treatment)
+        if reply.kind == "smalltalk":
+            return Turn(reply, live.settled(), how="smalltalk")
+        several = self._several(text, reply, live, now, treatment, language)
+        if several is not None:
+            return several
+        followed = self._follow_up(text, reply, live)
+        if followed is not None:
+            answer = self._answer(followed, now, treatment)
+            return Turn(answer, live.answered((followed,), now), how="followup")
+        return self._plain(reply, live, now)
+
+    # ---- red flags ------------------------------------------------------------------------
+
+    def _escalated(
+        self,
+        reply: Reply,
+        live: DialogueState,
+        now: datetime,
+        language: str | None,
+        treatment: Treatment | None,
+    ) -> Turn:
+        """A red flag: alert unless the live escalation already covers it; keep the worst."""
+        level = reply.level
+        assert level is not None
+        known = live.escalation
+        if known is None:
+            memory = EscalationMemory(level, reply.flags, now, alerted=True)
+            return Turn(reply, live.escalated(memory), alert=True, how="escalation")
+        new_flags = tuple(flag for flag in reply.flags if flag not in known.flags)
+        worse = _RANK[level] > _RANK[known.level]
+        alert = worse or bool(new_flags) or not known.alerted
+        merged = EscalationMemory(
+            level=level if worse else known.level,
+            flags=(*known.flags, *new_flags),
+            at=now,
+            alerted=known.alerted or alert,
+        )
+        if known.outranks(level):
+            # A lesser flag during an emergency: the emergency advice, one level per reply.
+            words = self.lexicon.words(language)
+            if words is not None:
+                reminder = self.render.reminder(
+                    merged, ("other",), words, language=language or "en", now=now
+                )
+                reply = replace(reminder, flags=merged.flags)
+        return Turn(reply, live.escalated(merged), alert=alert, how="escalation")
+
+    def _remind(
+        self,
+        text: str,
+        live: DialogueState,
+        now: datetime,
+        language: str | None,
+        treatment: Treatment | None,
+    ) -> Turn:
+        """During an escalation: the advice again, answering the logistics where we can."""
+        memory = live.escalation
+        words = self.lexicon.words(language)
+        assert memory is not None and words is not None
+        kinds = self.lexicon.followup_kinds(text)
+        reply = self.render.reminder(
+            memory,
+            kinds,
+            words,
+            language=language or "en",
+            now=now,
+            treated_on=treatment.treated_on if treatment else None,
+        )
+        return Turn(reply, live, how="reminder")
+
+    # ---- clarify answers --------------------------------------------------------------------
+
+    def _clarify_choice(self, text: str, live: DialogueState, reply: Reply) -> str | None:
+        """The option a typed answer picks, or None when it is a new question."""
+        options = live.clarify
+        choice = self.lexicon.clarify_choice(text, options)
+        if choice == "decline":
+            return ""
+        if isinstance(choice, int):
+            return options[choice]
+        if reply.kind == "answer":
+            return reply.topic if reply.topic in options else None
+        if len(normalise(text).split()) > 6:
+            return None
+        ranked = {c.entry_id: c.score for c in self.responder.matcher.rank(text, limit=50)}
+        scored = [(ranked.get(option, 0.0), option) for option in options]
+        best_score, best = max(scored)
+        return best if best_score >= self.responder.matcher.thresholds.clarify / 2 else None
+
+    def _chosen(
+        self, chosen: str, live: DialogueState, now: datetime, treatment: Treatment | None
+    ) -> Turn:
+        if not chosen:  # "none of these"
+            fallback = self.responder.renderer.fallback()
+            return Turn(fallback, live.settled(), how="clarify_declined")
+        answer = self._answer(chosen, now, treatment)
+        return Turn(answer, live.answered((chosen,), now), how="clarify_answer")
+
+    # ---- several questions ------------------------------------------------------------------
+
+    def _several(
+        self,
+        text: str,
+        reply: Reply,
+        live: DialogueState,
+        now: datetime,
+        treatment: Treatment | None,
+        language: str | None,
+    ) -> Turn | None:
+        """Each confidently matched question of the message, in order, up to three."""
+        pieces = split_questions(text, self.lexicon.split_phrases)
+        if len(pieces) < 2:
+            return None
+        topics: list[str] = []
+        scores: dict[str, float] = {}
+        for piece in pieces:
+            if self.lexicon.only_context(piece):
+                continue  # "is that normal?" belongs to the piece before it
+            result = self.responder.match(piece)
+            if isinstance(result, Answer) and result.entry_id not in topics:
+                topics.append(result.entry_id)
+                scores[result.entry_id] = result.score
+        if reply.kind == "answer" and reply.topic and reply.topic not in topics and topics:
+            # The whole message matched something no piece did: keep it, first.
+            topics.insert(0, reply.topic)
+        if len(topics) < 2:
+            return None
+        topics = topics[:MAX_QUESTIONS]
+        words = self.lexicon.words(language)
+        assert words is not None
+        answers = [self._answer(topic, now, treatment, scores.get(topic)) for topic in topics]
+        titles = [self.responder.knowledge.entry(topic).title for topic in topics]
+        combined = self.render.several(answers, titles, words, language=language or "en")
+        return Turn(combined, live.answered(tuple(topics), now), how="several")
+
+    # ---- follow-ups -------------------------------------------------------------------------
+
+    def _follow_up(self, text: str, reply: Reply, live: DialogueState) -> str | None:
+        """The topic a follow-up continues, or None when the message stands on its own."""
+        last = live.last_topic
+        if last is None:
+            return None
+        lexicon = self.lexicon
+        if lexicon.asks_if_not(text) and len(lexicon.leftover(text)) <= 1:
+            return lexicon.if_not_topics.get(last, last)
+        if lexicon.only_context(text):
+            return last  # "and tomorrow?", "why?", "is that normal?"
+        if reply.kind == "answer":
+            return None  # a confident match alone is a new question
+        new_words = lexicon.leftover(text)
+        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or not (
+            lexicon.has_cue(text) or len(new_words) <= 2
+        ):
+            return None
+        entry = self.responder.knowledge.entry(last)
+        anchored = f"{text} {entry.title} {' '.join(entry.keywords[:4])}"
+        result = decide(self.responder.matcher.rank(anchored), self.responder.matcher.thresholds)
+        if isinstance(result, Answer):
+            return result.entry_id
+        if isinstance(result, Clarify) and result.candidates[0].entry_id == last:
+            return last
+        return None
+
+    # ---- shared -----------------------------------------------------------------------------
+
+    def _answer(
+        self,
+        entry_id: str,
+        now: datetime,
+        treatment: Treatment | None,
+        score: float | None = None,
+    ) -> Reply:
+        return self.responder.answer(entry_id, score, now=now, treatment=treatment)
+
+    @staticmethod
+    def _plain(reply: Reply, live: DialogueState, now: datetime) -> Turn:
+        """A reply to the message on its own, remembered as the context for what follows."""
+        if reply.kind == "answer" and reply.topic:
+            return Turn(reply, live.answered((reply.topic,), now))
+        if reply.kind == "clarify" and reply.suggestions:
+            return Turn(reply, live.offered(reply.suggestions, now), how="clarify")
+        return Turn(reply, live.settled())

@@ -1,0 +1,159 @@
+"""The conversation words of ``dialogue.yaml``, compiled for quick checks on normalised text.
+
+Cue words of every language are pooled: a patient may mix languages, and the checks here
+only ever ask "is this message nothing but follow-up words?" or "which reply kind does it
+ask for?", where a word of another language does no harm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.core.knowledge.dialogue import (
+    FOLLOWUP_KINDS,
+    DialogueFile,
+    DialogueLanguage,
+    FollowupKind,
+)
+from bot.core.text import STOPWORDS, normalise
+
+ClarifyChoice = int | Literal["decline"]
+_DIGIT_CHOICE = re.compile(r"^(?:\D+ )?([1-9])(?: \D+)?$")
+
+
+def _phrases(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(p for p in (normalise(item) for item in items) if p)
+
+
+def contains(text: str, phrase: str) -> bool:
+    """``phrase`` appears in normalised ``text`` as whole words."""
+    return f" {phrase} " in f" {text} "
+
+
+def _strip(text: str, phrases: Iterable[str]) -> str:
+    """``text`` with every one of ``phrases`` (whole words, longest first) removed."""
+    padded = f" {text} "
+    for phrase in sorted(phrases, key=len, reverse=True):
+        while f" {phrase} " in padded:
+            padded = padded.replace(f" {phrase} ", " ")
+    return " ".join(padded.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Pooled:
+    context: frozenset[str]
+    if_not: frozenset[str]
+    split: tuple[str, ...]
+    agree: frozenset[str]
+    decline: frozenset[str]
+    ordinals: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+    kinds: tuple[tuple[FollowupKind, frozenset[str]], ...]
+
+
+class Lexicon:
+    """Checks on normalised text, built once from ``dialogue.yaml`` (or empty without it)."""
+
+    def __init__(self, dialogue: DialogueFile | None) -> None:
+        self.file = dialogue
+        languages = list(dialogue.languages.values()) if dialogue is not None else []
+        self.if_not_topics: dict[str, str] = dict(dialogue.if_not_topics) if dialogue else {}
+        self._pooled = _Pooled(
+            context=_phrases(w for lang in languages for w in lang.followup.context),
+            if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
+            split=tuple(
+                sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
+            ),
+            agree=_phrases(w for lang in languages for w in lang.clarify.agree),
+            decline=_phrases(w for lang in languages for w in lang.clarify.decline),
+            ordinals=(
+                _phrases(w for lang in languages for w in lang.clarify.first),
+                _phrases(w for lang in languages for w in lang.clarify.second),
+                _phrases(w for lang in languages for w in lang.clarify.third),
+                _phrases(w for lang in languages for w in lang.clarify.last),
+            ),
+            kinds=tuple(
+                (
+                    kind,
+                    _phrases(
+                        w for lang in languages for w in lang.after_escalation.cues.get(kind, [])
+                    ),
+                )
+                for kind in FOLLOWUP_KINDS
+            ),
+        )
+
+    @property
+    def enabled(self) -> bool:
+        return self.file is not None
+
+    def words(self, language: str | None) -> DialogueLanguage | None:
+        """The dialogue texts in ``language``, else English; None without ``dialogue.yaml``."""
+        if self.file is None:
+            return None
+        return self.file.languages.get(language or "en") or self.file.languages.get("en")
+
+    # ---- follow-ups ---------------------------------------------------------------------
+
+    def leftover(self, text: str) -> list[str]:
+        """The words of ``text`` that are neither follow-up cues nor filler: what is new."""
+        rest = _strip(normalise(text), self._pooled.context | self._pooled.if_not)
+        return [word for word in rest.split() if word not in STOPWORDS]
+
+    def only_context(self, text: str) -> bool:
+        """True for "and tomorrow?", "is that normal?", "why?": nothing but follow-up words."""
+        return bool(normalise(text)) and not self.leftover(text)
+
+    def asks_if_not(self, text: str) -> bool:
+        """ "and if it doesn't?": a question about what comes when the last answer fails."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.if_not)
+
+    def has_cue(self, text: str) -> bool:
+        """Any follow-up word at all (a pronoun, "and", "what about")."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.context)
+
+    # ---- clarify answers ----------------------------------------------------------------
+
+    def clarify_choice(self, text: str, options: Sequence[str]) -> ClarifyChoice | None:
+        """Which offered option a typed answer picks: an index, "decline", or None."""
+        norm = normalise(text)
+        if not norm or not options:
+            return None
+        pooled = self._pooled
+        if norm in pooled.decline:
+            return "decline"
+        for index, phrases in enumerate(pooled.ordinals):
+            if norm in phrases:
+                chosen = len(options) - 1 if index == 3 else index
+                return chosen if chosen < len(options) else None
+        digit = _DIGIT_CHOICE.match(norm)
+        if digit is not None and len(norm.split()) <= 3:
+            chosen = int(digit.group(1)) - 1
+            return chosen if chosen < len(options) else None
+        if norm in pooled.agree:
+            return 0
+        return None
+
+    # ---- several questions ----------------------------------------------------------------
+
+    @property
+    def split_phrases(self) -> tuple[str, ...]:
+        return self._pooled.split
+
+    # ---- after an escalation ----------------------------------------------------------------
+
+    def followup_kinds(self, text: str, limit: int = 2) -> tuple[FollowupKind, ...]:
+        """What a follow-up after a red flag is about, most telling first ("other" if none)."""
+        norm = normalise(text)
+        found = [
+            kind
+            for kind, phrases in self._pooled.kinds
+            if any(contains(norm, phrase) for phrase in phrases)
+        ]
+        if "thanks" in found and len(found) > 1:
+            found.remove("thanks")  # "ok but can I wait?" is about waiting
+        return tuple(found[:limit]) or ("other",)

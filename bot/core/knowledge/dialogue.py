@@ -1,0 +1,125 @@
+"""The words the bot needs to follow a conversation: ``knowledge/dialogue.yaml``, per language.
+
+Follow-up cue words ("and tomorrow?", "why?"), answers to a clarify prompt ("yes", "the
+first one"), where a second question starts in one message ("and also"), what a
+treatment time looks like ("2 hours ago"), and what the bot says to a follow-up after a
+red flag. Every shipped language has every part; the loader reports what is missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from bot.core.knowledge.schemas import LanguageCode, Text, _Strict
+
+DIALOGUE_FILE = "dialogue.yaml"
+#: Every language the shipped knowledge answers in; each needs a full dialogue section.
+DIALOGUE_LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt")
+
+#: What a follow-up after a red flag is about; each kind has its own sentence.
+FollowupKind = Literal[
+    "reassure", "delay", "eased", "closed", "what_to_say", "activity", "done", "thanks", "other"
+]
+FOLLOWUP_KINDS: tuple[FollowupKind, ...] = (
+    "done",
+    "what_to_say",
+    "closed",
+    "eased",
+    "delay",
+    "activity",
+    "reassure",
+    "thanks",
+    "other",
+)
+Phrases = Annotated[list[Text], Field(min_length=1)]
+
+
+class FollowupWords(_Strict):
+    """Words that add nothing new on their own: a message made only of these (and stop
+    words) continues the last topic ("and tomorrow?", "is that normal?", "why?")."""
+
+    context: Phrases
+    #: "and if it doesn't?": the next step after the last topic (see ``if_not_topics``).
+    if_not: Phrases
+
+
+class ClarifyWords(_Strict):
+    """Typed answers to "Did you mean one of these?"."""
+
+    agree: Phrases  # "yes", "that one": the first choice offered
+    decline: Phrases  # "no", "none of these"
+    first: Phrases
+    second: Phrases
+    third: Phrases
+    last: Phrases
+
+
+class TimeWords(_Strict):
+    """How patients say when they were treated: "2 hours ago", "this morning", "at 5pm"."""
+
+    ago_before: list[Text] = Field(default_factory=list)  # "hace" 2 horas, "vor" 2 Stunden
+    ago_after: list[Text] = Field(default_factory=list)  # 2 hours "ago", 2 ore "fa"
+    hours: Phrases
+    minutes: Phrases
+    at: Phrases  # "at" 5pm, "a las" 5, "um" 17 Uhr
+    this_morning: Phrases
+    this_afternoon: Phrases
+    this_evening: Phrases
+    today: Phrases
+    yesterday: Phrases
+    treated: Phrases  # "had it done", "my appointment was": the time is the treatment's
+
+
+LevelText = dict[Literal["emergency", "urgent"], Text]
+
+
+class AfterEscalation(_Strict):
+    """What the bot says to a follow-up during an escalation's lifetime: briefly, kindly,
+    the action again, an answer to the logistics, the route."""
+
+    cues: dict[FollowupKind, list[Text]]
+    lines: dict[FollowupKind, LevelText]
+    action: LevelText
+    route_emergency: Text
+    route_urgent_open: Text
+    route_urgent_closed: Text
+    treated_on: Text  # "Tell them you had the injections on {date}."
+
+
+class TimingWords(_Strict):
+    """Sentences about the treatment time an answer used."""
+
+    assumed_time: Text  # "I've assumed your appointment was around {until}."
+    ask_time: Text  # "Tell me when you were treated ... and I'll work it out for you."
+    time_saved: Text  # "Noted: treated {date}."
+    treated_today_assumed: Text  # after the "Today" button
+
+
+class MultiWords(_Strict):
+    """A reply answering several questions: an intro line and the "more" hint."""
+
+    intro: Text
+    more: Text
+
+
+class DialogueLanguage(_Strict):
+    followup: FollowupWords
+    clarify: ClarifyWords
+    split: Phrases  # where a second question starts: "and also", "and when"
+    time: TimeWords
+    after_escalation: AfterEscalation
+    timing: TimingWords
+    multi: MultiWords
+
+
+class DialogueFile(_Strict):
+    #: What comes after a topic when the patient asks "and if it doesn't?".
+    if_not_topics: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$")], str]
+    languages: dict[LanguageCode, DialogueLanguage]
+
+
+def dialogue_path(knowledge_dir: Path) -> Path:
+    return knowledge_dir / DIALOGUE_FILE
