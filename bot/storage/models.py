@@ -39,6 +39,8 @@ class Patient:
     treated_on: date | None
     treatment_area: str | None
     checkins_enabled: bool
+    #: The treatment's moment, when the patient said the time ("2 hours ago", "at 5pm").
+    treated_at: datetime | None = None
 
 
 def new_alert_id() -> str:

@@ -66,6 +66,7 @@ patients = sa.Table(
     sa.Column("first_name", sa.Text),
     sa.Column("language", sa.Text),
     sa.Column("treated_on", sa.Date),
+    sa.Column("treated_at", UTCDateTime),
     sa.Column("treatment_area", sa.Text),
     sa.Column("checkins_enabled", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.PrimaryKeyConstraint("clinic_id", "user_id", name="pk_patients"),
@@ -184,6 +185,26 @@ inbox = sa.Table(
     sa.Index("ix_inbox_finished", "finished_at"),
 )
 
+conversations = sa.Table(
+    "conversations",
+    metadata,
+    _clinic(),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("chat_id", sa.BigInteger, nullable=False),
+    sa.Column("topics", sa.JSON, nullable=False),
+    sa.Column("topics_at", UTCDateTime),
+    sa.Column("clarify", sa.JSON, nullable=False),
+    sa.Column("clarify_at", UTCDateTime),
+    sa.Column("escalation_level", sa.Text),
+    sa.Column("escalation_flags", sa.JSON, nullable=False),
+    sa.Column("escalation_at", UTCDateTime),
+    sa.Column("escalation_alerted", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.PrimaryKeyConstraint("clinic_id", "user_id", "chat_id", name="pk_conversations"),
+    sa.Index("ix_conversations_expires", "expires_at"),
+)
+
 #: Every table that holds something about a patient; ``forget_patient`` empties them all.
 PATIENT_TABLES: tuple[sa.Table, ...] = (
     patients,
@@ -192,4 +213,5 @@ PATIENT_TABLES: tuple[sa.Table, ...] = (
     feedback,
     staff_alerts,
     checkins,
+    conversations,
 )

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.core.checkins import PlannedCheckin
+from bot.core.dialogue import DialogueState, EscalationMemory
 from bot.errors import StorageError
 from bot.storage.engine import (
     create_engine,
@@ -48,6 +49,7 @@ from bot.storage.reporting import load_report, load_stats
 from bot.storage.schema import (
     PATIENT_TABLES,
     checkins,
+    conversations,
     events,
     feedback,
     inbox,
@@ -281,16 +283,114 @@ class Storage:
         return None if row is None else _patient(row)
 
     async def set_treatment(
-        self, clinic_id: str, user_id: int, treated_on: date, area: str | None
+        self,
+        clinic_id: str,
+        user_id: int,
+        treated_on: date,
+        area: str | None,
+        *,
+        treated_at: datetime | None = None,
     ) -> bool:
-        """Store the treatment date (and area, if given); False if the patient is unknown."""
+        """Store the treatment date (and area, if given; and the moment, if the patient said
+        it: a date without one forgets an older moment); False if the patient is unknown."""
         async with self._write() as connection:
             result = await connection.execute(
                 sa.update(patients)
                 .where(patients.c.clinic_id == clinic_id, patients.c.user_id == user_id)
-                .values(treated_on=treated_on, treatment_area=area)
+                .values(treated_on=treated_on, treatment_area=area, treated_at=treated_at)
             )
         return result.rowcount > 0
+
+    async def set_treatment_time(
+        self, clinic_id: str, user_id: int, treated_on: date, treated_at: datetime | None
+    ) -> bool:
+        """Store the treatment's day and moment said in a message, keeping the area."""
+        async with self._write() as connection:
+            result = await connection.execute(
+                sa.update(patients)
+                .where(patients.c.clinic_id == clinic_id, patients.c.user_id == user_id)
+                .values(treated_on=treated_on, treated_at=treated_at)
+            )
+        return result.rowcount > 0
+
+    # -- conversations ------------------------------------------------------------------
+
+    async def load_conversation(self, clinic_id: str, user_id: int, chat_id: int) -> DialogueState:
+        """The chat's memory as last saved (empty when none); the core drops what expired."""
+        table = conversations
+        async with self._read() as connection:
+            row = (
+                await connection.execute(
+                    sa.select(table).where(
+                        table.c.clinic_id == clinic_id,
+                        table.c.user_id == user_id,
+                        table.c.chat_id == chat_id,
+                    )
+                )
+            ).one_or_none()
+        if row is None:
+            return DialogueState()
+        values = row._mapping
+        escalation = None
+        if values["escalation_level"] in {"emergency", "urgent"} and values["escalation_at"]:
+            escalation = EscalationMemory(
+                level=values["escalation_level"],
+                flags=tuple(values["escalation_flags"]),
+                at=values["escalation_at"],
+                alerted=bool(values["escalation_alerted"]),
+            )
+        return DialogueState(
+            topics=tuple(values["topics"]),
+            topics_at=values["topics_at"],
+            clarify=tuple(values["clarify"]),
+            clarify_at=values["clarify_at"],
+            escalation=escalation,
+        )
+
+    async def save_conversation(
+        self, clinic_id: str, user_id: int, chat_id: int, state: DialogueState, now: datetime
+    ) -> None:
+        """Replace the chat's memory (an empty one deletes the row). Last writer wins: two
+        workers answering one chat at once each save what their reply was based on."""
+        table = conversations
+        mine = sa.and_(
+            table.c.clinic_id == clinic_id, table.c.user_id == user_id, table.c.chat_id == chat_id
+        )
+        expires = state.expires_at()
+        async with self._write() as connection:
+            if state.empty or expires is None:
+                await connection.execute(sa.delete(table).where(mine))
+                return
+            escalation = state.escalation
+            values = {
+                "topics": list(state.topics),
+                "topics_at": state.topics_at,
+                "clarify": list(state.clarify),
+                "clarify_at": state.clarify_at,
+                "escalation_level": escalation.level if escalation else None,
+                "escalation_flags": list(escalation.flags) if escalation else [],
+                "escalation_at": escalation.at if escalation else None,
+                "escalation_alerted": escalation.alerted if escalation else False,
+                "expires_at": expires,
+                "updated_at": now,
+            }
+            insert = self._insert(table).values(
+                clinic_id=clinic_id, user_id=user_id, chat_id=chat_id, **values
+            )
+            await connection.execute(
+                insert.on_conflict_do_update(
+                    index_elements=[table.c.clinic_id, table.c.user_id, table.c.chat_id],
+                    set_=values,
+                )
+            )
+
+    async def purge_expired_conversations(self, now: datetime) -> int:
+        """Delete every conversation memory that has expired; returns how many went."""
+        async with self._write() as connection:
+            result = await connection.execute(
+                sa.delete(conversations).where(conversations.c.expires_at < now)
+            )
+        return result.rowcount
 
     async def set_checkins_enabled(self, clinic_id: str, user_id: int, enabled: bool) -> bool:
         """Turn check-ins on or off; turning them off also cancels the ones not yet sent.

@@ -28,6 +28,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.core.dialogue import DialogueState
 from bot.errors import ConfigError, StorageError
 from bot.storage import (
     ANSWERED,
@@ -479,7 +480,9 @@ async def _everything_about(storage: Storage, clinic: str, user: int) -> int:
     await storage.queue_alert(draft, T0)
     plan = [PlannedCheckin("day1", T0), PlannedCheckin("day3", T0 + timedelta(days=2))]
     await storage.schedule_checkins(clinic, user, user, plan)
-    return 1 + 2 + 1 + 1 + 1 + 2
+    memory = DialogueState(topics=("t",), topics_at=T0)
+    await storage.save_conversation(clinic, user, user, memory, T0)
+    return 1 + 2 + 1 + 1 + 1 + 2 + 1
 
 
 async def test_forgetting_a_patient_leaves_no_row_behind(
