@@ -9,11 +9,12 @@ alert. Nothing here imports Telegram or the database, so every path is tested di
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
 
 from bot.core.clock import ClinicClock
+from bot.core.dialogue import Dialogue, DialogueState, TreatmentTime
 from bot.core.flood import Verdict
 from bot.core.journey import Treatment, date_example, parse_treatment_date
 from bot.core.knowledge import Messages
@@ -21,7 +22,9 @@ from bot.core.replies import Reply
 from bot.core.responder import Responder
 
 #: What the clinic's statistics count; the storage layer maps these onto its own names.
-RecordKind = Literal["answer", "clarify", "fallback", "smalltalk", "escalation", "checkin_response"]
+RecordKind = Literal[
+    "answer", "clarify", "fallback", "smalltalk", "escalation", "reminder", "checkin_response"
+]
 CheckinReply = Literal["ok", "q", "wrong"]
 
 # ---- events -------------------------------------------------------------------------------
@@ -65,7 +68,12 @@ class CheckinAnswered:
     answer: str
 
 
-Event = TypedQuestion | TopicChosen | Caption | TypedDate | CheckinAnswered
+@dataclass(frozen=True, slots=True)
+class TreatedToday:
+    """The "Today" answer to /treated: a date without a time."""
+
+
+Event = TypedQuestion | TopicChosen | Caption | TypedDate | TreatedToday | CheckinAnswered
 
 # ---- state and outcome --------------------------------------------------------------------
 
@@ -79,6 +87,8 @@ class PatientState:
     private: bool = True
     treatment: Treatment | None = None
     language: str | None = None
+    #: The chat's memory (last topics, clarify options, last escalation), as stored.
+    dialogue: DialogueState = DialogueState()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +119,10 @@ class StateChange:
 
     treated_on: date | None = None
     awaiting_date: bool | None = None
+    #: The moment of the treatment, when the patient said it ("2 hours ago", "at 5pm").
+    treated_at: datetime | None = None
+    #: The chat's memory after this event, to save whole (None: unchanged).
+    dialogue: DialogueState | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +163,11 @@ class Conversation:
         self.responder = responder
         self.clock = clock
         self.privacy = privacy
+        self.dialogue = Dialogue(responder)
+        dialogue = responder.knowledge.dialogue
+        self.times = TreatmentTime(
+            lang.time for lang in (dialogue.languages.values() if dialogue else ())
+        )
 
     def handle(self, event: Event, state: PatientState, now: datetime) -> Outcome:
         """Dispatch an event to its one function."""
@@ -161,6 +180,8 @@ class Conversation:
                 return self.on_caption(event, state, now)
             case TypedDate():
                 return self.on_typed_date(event, state, now)
+            case TreatedToday():
+                return self.on_treated_today(event, state, now)
             case CheckinAnswered():
                 return self.on_checkin_answer(event, state, now)
 
@@ -173,10 +194,42 @@ class Conversation:
             if event.flood == "warn":
                 return Outcome(replies=(self._notice(self._messages.slow_down),))
             return Outcome()
-        reply = self.responder.respond(
-            event.text, private=state.private, now=now, treatment=state.treatment
+        treatment, told = self._treatment_told(event.text, state, now)
+        turn = self.dialogue.on_text(
+            event.text,
+            state.dialogue,
+            now=now,
+            private=state.private,
+            treatment=treatment,
+            language=state.language,
         )
-        return self._answer(reply, event.text, state, now)
+        outcome = self._answer(
+            turn.reply,
+            event.text,
+            state,
+            now,
+            alert=turn.alert,
+            kind="reminder" if turn.how == "reminder" else None,
+        )
+        change = StateChange(dialogue=turn.dialogue)
+        if told is not None:
+            change = replace(told, dialogue=turn.dialogue)
+        return replace(outcome, change=change)
+
+    def _treatment_told(
+        self, text: str, state: PatientState, now: datetime
+    ) -> tuple[Treatment | None, StateChange | None]:
+        """A treatment time said in passing ("had it done 2 hours ago, can I lie down?"):
+        used for this answer and saved; otherwise the stored treatment."""
+        if not self.times.mentions_treatment(text):
+            return state.treatment, None
+        found = self.times.find(text, self.clock.local(now))
+        if found is None or found[1] is None:
+            return state.treatment, None
+        day, moment = found
+        area = state.treatment.area if state.treatment else None
+        change = StateChange(treated_on=day, treated_at=moment)
+        return Treatment(day, treated_at=moment, area=area), change
 
     def on_topic(self, event: TopicChosen, state: PatientState, now: datetime) -> Outcome:
         """A topic chosen by a button gets the same answer as the typed question would,
@@ -185,8 +238,14 @@ class Conversation:
             self.responder.knowledge.entry(event.entry_id)
         except KeyError:
             return Outcome()
+        live = state.dialogue.live(now)
+        if live.escalation is not None:
+            # After a red flag a button is no way round the advice: say it again.
+            turn = self.dialogue.on_text("", live, now=now, language=state.language)
+            return Outcome(replies=(turn.reply,))
         reply = self.responder.answer(event.entry_id, None, now=now, treatment=state.treatment)
-        return Outcome(replies=(reply,))
+        change = StateChange(dialogue=live.answered((event.entry_id,), now))
+        return Outcome(replies=(reply,), change=change)
 
     def on_caption(self, event: Caption, state: PatientState, now: datetime) -> Outcome:
         """Say what the bot cannot do with media; triage the caption (an escalation first)."""
@@ -197,12 +256,8 @@ class Conversation:
             event.text, private=state.private, now=now, treatment=state.treatment
         )
         if reply.kind == "escalation":
-            escalation = self._answer(reply, event.text, state, now)
-            return Outcome(
-                replies=(*escalation.replies, non_text),
-                alert=escalation.alert,
-                record=escalation.record,
-            )
+            question = self.on_question(TypedQuestion(event.text), state, now)
+            return replace(question, replies=(*question.replies, non_text))
         extra = (reply,) if reply.kind in {"answer", "clarify"} else ()
         return Outcome(replies=(non_text, *extra))
 
@@ -212,13 +267,28 @@ class Conversation:
             return NOT_HANDLED  # triage answers it as a question
         today = self.clock.today(now)
         found = parse_treatment_date(event.text, today, month_first=event.month_first)
-        if found is None:
+        told = (
+            (found, None)
+            if found is not None
+            else self.times.find(event.text, self.clock.local(now))
+        )
+        if told is None:
             if len(event.text.split()) > 4:
                 return NOT_HANDLED  # a question, not a date: let the responder have it
             journey = self._messages.journey
             example = date_example(event.month_first)
             return Outcome(replies=(self._notice(journey.treated_bad_date, example=example),))
-        return Outcome(change=StateChange(treated_on=found, awaiting_date=False))
+        day, moment = told
+        if moment is None and day == today:
+            return self.on_treated_today(TreatedToday(), state, now)
+        return Outcome(change=StateChange(treated_on=day, treated_at=moment, awaiting_date=False))
+
+    def on_treated_today(self, event: TreatedToday, state: PatientState, now: datetime) -> Outcome:
+        """Treated "today" without a time: assume just now (timed advice then never ends too
+        early) and say so, inviting the real time."""
+        notice = self.dialogue.assumed_today(self.clock.local(now), state.language)
+        change = StateChange(treated_on=self.clock.today(now), treated_at=now, awaiting_date=False)
+        return Outcome(replies=(notice,) if notice else (), change=change)
 
     def on_checkin_answer(
         self, event: CheckinAnswered, state: PatientState, now: datetime
@@ -242,20 +312,30 @@ class Conversation:
     def _notice(self, template: str, **values: str) -> Reply:
         return self.responder.renderer.notice(self.responder.renderer.say(template, **values))
 
-    def _answer(self, reply: Reply, text: str, state: PatientState, now: datetime) -> Outcome:
-        """A responder reply with the statistics record and, for a red flag, the alert draft."""
+    def _answer(
+        self,
+        reply: Reply,
+        text: str,
+        state: PatientState,
+        now: datetime,
+        *,
+        alert: bool | None = None,
+        kind: RecordKind | None = None,
+    ) -> Outcome:
+        """A responder reply with the statistics record and, for a red flag, the alert draft
+        (``alert`` False: the conversation's escalation already alerted the staff)."""
         record = EventRecord(
-            kind=reply.kind if reply.kind != "notice" else "fallback",
+            kind=kind or (reply.kind if reply.kind != "notice" else "fallback"),
             topic=reply.topic,
             level=reply.level,
             score=reply.score,
             text=text if self.privacy.store_message_text else None,
             unanswered=reply.kind == "fallback",
         )
-        alert = None
-        if reply.kind == "escalation" and reply.level is not None:
+        draft = None
+        if reply.kind == "escalation" and reply.level is not None and alert is not False:
             treatment = state.treatment
-            alert = AlertDraft(
+            draft = AlertDraft(
                 level=reply.level,
                 flag_ids=reply.flags,
                 days_since_treatment=(
@@ -263,4 +343,4 @@ class Conversation:
                 ),
                 message_text=text if self.privacy.alert_include_message_text else None,
             )
-        return Outcome(replies=(reply,), alert=alert, record=record)
+        return Outcome(replies=(reply,), alert=draft, record=record)

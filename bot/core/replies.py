@@ -36,6 +36,8 @@ class Reply:
     suggestions: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     related: tuple[str, ...] = field(default=())
+    #: Every topic answered, in the order asked (several questions in one message).
+    topics: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """The ``ask --json`` shape."""
@@ -43,6 +45,7 @@ class Reply:
             "kind": self.kind,
             "level": self.level,
             "topic": self.topic,
+            "topics": list(self.topics or ((self.topic,) if self.topic else ())),
             "score": self.score,
             "suggestions": list(self.suggestions),
             "text": self.text,
@@ -137,7 +140,10 @@ class Renderer:
         )
 
     def clarify(self, entry_ids: Sequence[str], score: float) -> Reply:
-        options = "\n".join(f"- {self._entries[eid].title}" for eid in entry_ids)
+        # Numbered, so a patient can answer "2" or "the first one" by typing.
+        options = "\n".join(
+            f"{number}. {self._entries[eid].title}" for number, eid in enumerate(entry_ids, 1)
+        )
         text = self._signed(f"{self.say(self._messages.clarify)}\n{options}")
         return Reply(
             kind="clarify",
@@ -207,18 +213,21 @@ class Renderer:
             pointer = self._messages.emergency_pointer
         else:
             names = ", ".join(flag.name["en"] for flag in top_flags)
-            lines = [
-                self.say(self._messages.urgent_action),
-                self.say(self._messages.recognised["en"], names=names),
-                *(self.say(flag.message["en"]) for flag in top_flags),
-            ]
-            blocks.append("\n".join(lines))
             moment = now or datetime.now(UTC)
             pointer = (
                 self._messages.pointer_urgent
                 if is_open(self._knowledge.clinic.opening_hours, moment)
                 else self._messages.pointer_urgent_closed
             )
+            lines = [
+                self.say(self._messages.urgent_action),
+                self.say(self._messages.recognised["en"], names=names),
+            ]
+            used = _words(*lines, self.say(pointer))
+            advice = self.say(top_flags[0].message["en"])
+            number = self._knowledge.clinic.emergency_number
+            lines.append(within(advice, ESCALATION_WORDS - used, keep=number))
+            blocks.append("\n".join(lines))
         text = self._signed("\n\n".join(blocks), pointer)
         return self._escalation(text, triage.level, top_flags)
 
@@ -240,9 +249,34 @@ class Renderer:
         recognised = self._messages.recognised.get(language, self._messages.recognised["en"])
         names = ", ".join(flag.name.get(language, flag.name["en"]) for flag in flags)
         lines = [self.say(action), self.say(recognised, names=names)]
-        for flag in flags:
-            lines.append(self.say(flag.message.get(language, flag.message["en"])))
+        # One level per reply: the advice of the most serious flag only (the others are
+        # named above), cut at a sentence so the block stays short.
+        pointer = self.say(self._messages.emergency_pointer)
+        message = self.say(flags[0].message.get(language, flags[0].message["en"]))
+        lines.append(within(message, ESCALATION_WORDS - _words(*lines, pointer)))
         return "\n".join(lines)
+
+
+#: An escalation block (action, what was recognised, advice, route) stays under about this.
+ESCALATION_WORDS = 80
+#: The advice keeps at least this many words, whatever the rest of the block takes.
+_MIN_ADVICE_WORDS = 25
+
+
+def _words(*texts: str) -> int:
+    return sum(len(text.split()) for text in texts)
+
+
+def within(advice: str, budget: int, keep: str = "") -> str:
+    """The sentences of ``advice`` that fit ``budget`` words, in order: always the first,
+    and always one naming ``keep`` (the emergency number: what would make it an emergency)."""
+    budget = max(budget, _MIN_ADVICE_WORDS)
+    kept: list[str] = []
+    for sentence in _SENTENCE_END.split(advice.strip()):
+        essential = not kept or (bool(keep) and keep in sentence)
+        if essential or _words(*kept, sentence) <= budget:
+            kept.append(sentence)
+    return " ".join(kept)
 
 
 def _reply_languages(found: Sequence[str]) -> list[str]:

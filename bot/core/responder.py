@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from bot.core.journey import Treatment, timing_note
 from bot.core.knowledge import Knowledge
-from bot.core.matching import Answer, Clarify, Matcher, Thresholds
+from bot.core.matching import Answer, Clarify, Matcher, MatchResult, Thresholds
 from bot.core.replies import Renderer, Reply
 from bot.core.smalltalk import SmalltalkMatcher
 from bot.core.text import bounded, normalise
@@ -64,7 +64,7 @@ class Responder:
         if intent is not None:
             return self.renderer.smalltalk(intent)
 
-        result = self.matcher.match(text)
+        result = self.match(text)
         if isinstance(result, Answer):
             return self.answer(
                 result.entry_id,
@@ -78,6 +78,11 @@ class Responder:
             return self.renderer.clarify(ids, result.score)
         score = result.score if result.candidates else None
         return self.renderer.fallback(score)
+
+    def match(self, text: str) -> MatchResult:
+        """The FAQ decision for ``text`` alone (answer, clarify or nothing); the conversation
+        asks it of each question in a message and of follow-ups, so fuse scores here."""
+        return self.matcher.match(text)
 
     def answer(
         self,

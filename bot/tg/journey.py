@@ -11,7 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.core.checkins import plan_checkins
-from bot.core.conversation import CheckinAnswered, PatientState, TypedDate
+from bot.core.conversation import CheckinAnswered, PatientState, TreatedToday, TypedDate
 from bot.core.journey import date_example, parse_treatment_date
 from bot.core.knowledge import JourneyMessages
 from bot.core.replies import to_html
@@ -32,6 +32,11 @@ def _say(context: BotContext, template: str, **values: str) -> str:
 
 def _labels(context: BotContext) -> JourneyMessages:
     return context.responder.knowledge.messages.journey
+
+
+def _language(update: Update) -> str | None:
+    user = update.effective_user
+    return user.language_code if user is not None else None
 
 
 def _month_first(context: BotContext) -> bool:
@@ -66,6 +71,19 @@ async def on_treated_button(update: Update, context: BotContext) -> None:
             _say(context, journey.treated_pick, example=_example(context)),
         )
         return
+    if callback.days == 0:
+        # "Today": the time is assumed (just now) and said, so the patient can correct it.
+        outcome = context.conversation.handle(
+            TreatedToday(), PatientState(language=_language(update)), datetime.now(UTC)
+        )
+        change = outcome.change
+        if change is not None and change.treated_on is not None:
+            for reply in outcome.replies:
+                await send_text(context.bot, update.effective_chat.id, reply.text)
+            await save_treatment(
+                update, context, change.treated_on, ask_area=True, treated_at=change.treated_at
+            )
+        return
     today = context.clock.today(datetime.now(UTC))
     await save_treatment(update, context, today - timedelta(days=callback.days), ask_area=True)
 
@@ -84,7 +102,12 @@ async def receive_typed_date(update: Update, context: BotContext) -> bool:
     change = outcome.change
     if change is not None and change.treated_on is not None:
         context.user_data.pop(AWAITING_DATE, None)
-        await save_treatment(update, context, change.treated_on, ask_area=True)
+        for reply in outcome.replies:  # what was assumed about the time, if anything
+            if update.effective_chat is not None:
+                await send_text(context.bot, update.effective_chat.id, reply.text)
+        await save_treatment(
+            update, context, change.treated_on, ask_area=True, treated_at=change.treated_at
+        )
     else:
         await carry_out(update, context, outcome)
     return True
@@ -97,6 +120,7 @@ async def save_treatment(
     *,
     ask_area: bool,
     area: str | None = None,
+    treated_at: datetime | None = None,
 ) -> None:
     """Store the date (and area), plan the check-ins, and tell the patient."""
     user, chat = update.effective_user, update.effective_chat
@@ -112,7 +136,7 @@ async def save_treatment(
         language=user.language_code,
         now=now,
     )
-    await storage.set_treatment(context.clinic_id, user.id, treated_on, area)
+    await storage.set_treatment(context.clinic_id, user.id, treated_on, area, treated_at=treated_at)
     journey = _labels(context)
     if ask_area:
         markup = context.keyboards.areas()
@@ -170,7 +194,9 @@ async def on_area_button(update: Update, context: BotContext) -> None:
     if patient is None or patient.treated_on is None:
         await cmd_treated(update, context)
         return
-    await context.storage.set_treatment(context.clinic_id, user.id, patient.treated_on, area)
+    await context.storage.set_treatment(
+        context.clinic_id, user.id, patient.treated_on, area, treated_at=patient.treated_at
+    )
     await _confirm(context, chat.id, user.id, patient.treated_on, area, patient.checkins_enabled)
 
 

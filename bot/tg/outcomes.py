@@ -15,7 +15,6 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 
 from bot.core.conversation import Outcome, PatientState
-from bot.core.journey import Treatment
 from bot.core.replies import Reply
 from bot.errors import StorageError
 from bot.storage import (
@@ -30,6 +29,7 @@ from bot.storage import (
     Patient,
 )
 from bot.tg.alerts import send_alert
+from bot.storage.chats import load_state, save_change, treatment_of
 from bot.tg.context import BotContext
 from bot.tg.send import send_reply
 
@@ -42,6 +42,7 @@ EVENT_KINDS = {
     "fallback": FALLBACK,
     "smalltalk": SMALLTALK,
     "escalation": ESCALATION,
+    "reminder": "escalation_followup",  # the advice again after a red flag; not a new one
     "checkin_response": CHECKIN_RESPONSE,
 }
 
@@ -73,17 +74,31 @@ async def touch_patient(update: Update, context: BotContext) -> Patient | None:
 
 
 def state_of(update: Update, patient: Patient | None) -> PatientState:
-    """The core's view of the sender."""
-    treatment = (
-        Treatment(patient.treated_on, area=patient.treatment_area)
-        if patient is not None and patient.treated_on is not None
-        else None
-    )
-    return PatientState(private=is_private(update), treatment=treatment)
+    """The core's view of the sender, without the conversation's memory."""
+    return PatientState(private=is_private(update), treatment=treatment_of(patient))
+
+
+def _ids(update: Update) -> tuple[int, int] | None:
+    """(user id, chat id) the conversation's memory is kept under."""
+    user, chat = update.effective_user, update.effective_chat
+    if chat is None:
+        return None
+    return (user.id if user is not None else chat.id), chat.id
 
 
 async def patient_state(update: Update, context: BotContext) -> PatientState:
-    return state_of(update, await touch_patient(update, context))
+    """The core's view of the sender, with this chat's memory (the same road as the CLI)."""
+    patient = await touch_patient(update, context)
+    ids = _ids(update)
+    if ids is None:
+        return state_of(update, patient)
+    return await load_state(
+        context.bot_data.storage,
+        context.clinic_id,
+        *ids,
+        patient=patient,
+        private=is_private(update),
+    )
 
 
 def markup_for(context: BotContext, reply: Reply) -> InlineKeyboardMarkup | None:
@@ -125,6 +140,17 @@ async def carry_out(update: Update, context: BotContext, outcome: Outcome) -> No
     """Queue the alert, record, reply, then alert the staff."""
     alert = await _queue_alert(update, context, outcome)
     await _record(update, context, outcome)
+    ids = _ids(update)
+    if ids is not None and outcome.change is not None:
+        known = is_private(update) and update.effective_user is not None
+        await save_change(
+            context.bot_data.storage,
+            context.clinic_id,
+            *ids,
+            outcome.change,
+            datetime.now(UTC),
+            known_patient=known,
+        )
     for reply in outcome.replies:
         await send(update, context, reply)
     staff_chat = context.settings.staff_chat_id

@@ -40,7 +40,10 @@ def test_a_typed_question_is_answered_and_recorded(conversation: Conversation) -
     assert outcome.reply is not None and outcome.reply.kind == "answer"
     assert outcome.record is not None and outcome.record.kind == "answer"
     assert outcome.record.text is None  # no message text unless the clinic keeps it
-    assert outcome.alert is None and outcome.change is None
+    assert outcome.alert is None and outcome.change is not None
+    assert outcome.change.treated_on is None  # nothing about the treatment was said
+    assert outcome.change.dialogue is not None  # the topic is remembered, not the text
+    assert outcome.change.dialogue.topics == ("exercise_gym",)
 
 
 def test_a_red_flag_with_an_faq_question_gets_the_escalation_and_an_alert(

@@ -23,7 +23,7 @@ from bot.core.dialogue.render import DialogueRenderer
 from bot.core.dialogue.split import split_questions
 from bot.core.dialogue.state import DialogueState, EscalationMemory
 from bot.core.journey import Treatment
-from bot.core.matching import Answer, Clarify, decide
+from bot.core.matching import Answer, Clarify
 from bot.core.replies import Reply
 from bot.core.responder import Responder
 from bot.core.text import normalise
@@ -233,12 +233,24 @@ class Dialogue:
             return None
         entry = self.responder.knowledge.entry(last)
         anchored = f"{text} {entry.title} {' '.join(entry.keywords[:4])}"
-        result = decide(self.responder.matcher.rank(anchored), self.responder.matcher.thresholds)
+        result = self.responder.match(anchored)
         if isinstance(result, Answer):
             return result.entry_id
         if isinstance(result, Clarify) and result.candidates[0].entry_id == last:
             return last
         return None
+
+    def assumed_today(self, local_now: datetime, language: str | None) -> Reply | None:
+        """ "I've assumed your treatment was today around 19:00 ...": said whenever a
+        treatment "today" is taken to be just now."""
+        words = self.lexicon.words(language)
+        if words is None:
+            return None
+        until = local_now.strftime("%H:%M")
+        text = self.responder.renderer.say(
+            words.timing.treated_today_assumed, language=language or "en", until=until
+        )
+        return self.responder.renderer.notice(text)
 
     # ---- shared -----------------------------------------------------------------------------
 

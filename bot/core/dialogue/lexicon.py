@@ -93,7 +93,8 @@ class Lexicon:
         """The dialogue texts in ``language``, else English; None without ``dialogue.yaml``."""
         if self.file is None:
             return None
-        return self.file.languages.get(language or "en") or self.file.languages.get("en")
+        code = (language or "en")[:2].lower()  # Telegram sends "pt-br", "en-GB"
+        return self.file.languages.get(code) or self.file.languages.get("en")
 
     # ---- follow-ups ---------------------------------------------------------------------
 

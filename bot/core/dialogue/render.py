@@ -110,7 +110,7 @@ class DialogueRenderer:
             html=_bold_titles(text, bold),
             topic=topics[0] if topics else None,
             score=min((a.score for a in answers if a.score is not None), default=None),
-            related=topics[1:],
+            related=topics,
             topics=topics,
         )
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import ValidationError
 
+from bot.core.knowledge.dialogue import DIALOGUE_FILE, DIALOGUE_LANGUAGES, DialogueFile
 from bot.core.knowledge.schemas import (
     CLINIC_FILE,
     EMERGENCY_LANGUAGES,
@@ -364,6 +365,27 @@ def _load_messages(
     return messages if isinstance(messages, Messages) else None
 
 
+def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> DialogueFile | None:
+    """The conversation words (``dialogue.yaml``); a folder without the file follows no
+    conversation (every message is answered on its own), as before it existed."""
+    if not path.exists():
+        return None
+    data = _read_yaml(path, problems)
+    top = _validate_model(path.name, data, DialogueFile, problems) if data is not None else None
+    if not isinstance(top, DialogueFile):
+        return None
+    for lang in DIALOGUE_LANGUAGES:
+        if lang not in top.languages:
+            problems.append(f"{path.name}: field 'languages.{lang}' is missing")
+    for before, after in top.if_not_topics.items():
+        for entry_id in (before, after):
+            if entry_id not in faq_ids:
+                problems.append(f"{path.name}: field 'if_not_topics' names unknown entry {entry_id!r}")
+    for where, text in _strings(top.model_dump()):
+        _check_templates(path.name, f"field '{where}'", text, problems)
+    return top
+
+
 def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowledge:
     """Load and cross-check a knowledge folder; raise ``KnowledgeError`` listing every problem.
 
@@ -383,6 +405,7 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
     flags, ignore, concepts = _load_red_flags(knowledge_dir / RED_FLAGS_FILE, problems)
     clinic = _load_clinic(clinic_source / CLINIC_FILE, problems)
     messages = _load_messages(knowledge_dir / MESSAGES_FILE, problems, own(MESSAGES_FILE))
+    dialogue = _load_dialogue(knowledge_dir / DIALOGUE_FILE, problems, {e.id for e in faq})
 
     if problems or clinic is None or messages is None:
         raise KnowledgeError(problems or ["knowledge could not be loaded"])
@@ -393,4 +416,5 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
         concepts=concepts,
         clinic=clinic,
         messages=messages,
+        dialogue=dialogue,
     )

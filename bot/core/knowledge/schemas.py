@@ -6,10 +6,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+if TYPE_CHECKING:
+    from bot.core.knowledge.dialogue import DialogueFile
 
 FAQ_FILE = "faq.yaml"
 RED_FLAGS_FILE = "red_flags.yaml"
@@ -249,6 +252,8 @@ class Knowledge:
     concepts: Mapping[str, Mapping[str, tuple[str, ...]]]
     clinic: Clinic
     messages: Messages
+    #: How to follow a conversation (``dialogue.yaml``); None: every message stands alone.
+    dialogue: DialogueFile | None = None
 
     def entry(self, entry_id: str) -> FaqEntry:
         for entry in self.faq:

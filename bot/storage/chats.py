@@ -1,0 +1,83 @@
+"""The one road every channel takes around the core: load the chat's state before an event,
+save what the Outcome changed after it.
+
+Telegram (``bot.tg.outcomes``) and the command line (``aftercare-bot ask --chats``,
+``aftercare-bot chat``) both call these two functions, so a dialogue gets the same replies
+on either, and two bot processes sharing one database see the same conversation.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.core.conversation import PatientState, StateChange
+from bot.core.journey import Treatment
+from bot.errors import StorageError
+from bot.storage.models import Patient
+from bot.storage.store import Storage
+
+logger = logging.getLogger(__name__)
+
+
+def treatment_of(patient: Patient | None) -> Treatment | None:
+    """What the patient told us about their treatment, as the core reads it."""
+    if patient is None or patient.treated_on is None:
+        return None
+    return Treatment(patient.treated_on, treated_at=patient.treated_at, area=patient.treatment_area)
+
+
+async def load_state(
+    storage: Storage | None,
+    clinic_id: str,
+    user_id: int,
+    chat_id: int,
+    *,
+    patient: Patient | None,
+    private: bool = True,
+    language: str | None = None,
+) -> PatientState:
+    """The core's view of the sender: their treatment and this chat's memory. Storage
+    trouble costs the memory, never the answer."""
+    memory = None
+    if storage is not None:
+        try:
+            memory = await storage.load_conversation(clinic_id, user_id, chat_id)
+        except StorageError:
+            logger.exception("could not load the conversation; answering without it")
+    state = PatientState(private=private, treatment=treatment_of(patient), language=language)
+    return (
+        state
+        if memory is None
+        else PatientState(
+            private=state.private,
+            treatment=state.treatment,
+            language=state.language,
+            dialogue=memory,
+        )
+    )
+
+
+async def save_change(
+    storage: Storage | None,
+    clinic_id: str,
+    user_id: int,
+    chat_id: int,
+    change: StateChange | None,
+    now: datetime,
+    *,
+    known_patient: bool = True,
+) -> None:
+    """Save the conversation memory and a treatment time said in a message; a failure is
+    logged (the reply still goes out)."""
+    if storage is None or change is None:
+        return
+    try:
+        if change.dialogue is not None:
+            await storage.save_conversation(clinic_id, user_id, chat_id, change.dialogue, now)
+        if change.treated_at is not None and change.treated_on is not None and known_patient:
+            await storage.set_treatment_time(
+                clinic_id, user_id, change.treated_on, change.treated_at
+            )
+    except StorageError:
+        logger.exception("could not save the conversation")
