@@ -120,21 +120,30 @@ def triage_figures(expected: Sequence[str], decide: Callable[[int], FusedTriage]
     return TriageFigures(*counts)
 
 
+#: A false alarm costs this many caught urgent cases (an emergency caught counts two).
+FALSE_ALARM_COST = 3
+
+
 def calibrate_triage(
     expected: Sequence[str], decide: Callable[[int, TriageFusion], FusedTriage]
 ) -> TriageFusion:
-    """Highest emergency + urgent recall on ``expected`` with false escalation within limit;
-    ties go to the higher (more cautious about false alarms) thresholds."""
+    """The fusion with the best ``2 x emergencies caught + urgent caught - 3 x false alarms``
+    on ``expected`` (false escalation within its limit); ties go to the higher thresholds
+    (fewer model decisions). ``decide(i, fusion)`` is the fused triage of message ``i``."""
     best: tuple[tuple[int, float], TriageFusion] | None = None
-    levels = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
-    for emergency, urgent, raise_, stand_down in itertools.product(
-        levels, levels, (0.7, 0.8, 0.9, 1.01), (False, True)
+    levels = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+    stand_downs = [(False, 0.1, 0.5)] + [
+        (True, flag_max, faq_min) for flag_max in (0.05, 0.2) for faq_min in (0.3, 0.6)
+    ]
+    for emergency, urgent, raise_, (stand_down, flag_max, faq_min) in itertools.product(
+        levels, levels, (0.8, 1.01), stand_downs
     ):
-        fusion = TriageFusion(emergency, urgent, raise_, stand_down)
+        fusion = TriageFusion(emergency, urgent, raise_, stand_down, flag_max, faq_min)
         f = triage_figures(expected, lambda i, fusion=fusion: decide(i, fusion))  # type: ignore[misc]
         if f.false_escalation > FALSE_ESCALATION_MAX:
             continue
-        key = (2 * f.emergency_caught + f.urgent_caught, emergency + urgent + raise_)
+        gain = 2 * f.emergency_caught + f.urgent_caught - FALSE_ALARM_COST * f.benign_escalated
+        key = (gain, emergency + urgent + raise_ - flag_max + faq_min)
         if best is None or key > best[0]:
             best = (key, fusion)
     return best[1] if best else TriageFusion()

@@ -7,8 +7,10 @@ fingerprint and the model retrains:
   seed questions in languages without a pack yet, and many out-of-scope messages;
 * red-flag head: every flag's phrasings in every language (``$concept`` slots filled in with
   the concept's words), placed in a few carrier sentences so short phrasings look like real
-  messages; negatives are FAQ questions, out-of-scope messages and written hard negatives
-  (negated, hypothetical, someone else's past, idioms, mild expected effects).
+  messages, and about 1,200 realistic labelled patient messages (``labelled_messages.yaml``,
+  copied from ``tests/data`` by ``scripts/build-training-data``); negatives are FAQ
+  questions, out-of-scope messages, the labelled sets' benign and FAQ messages, and written
+  hard negatives (negated, hypothetical, someone else's past, idioms, mild expected effects).
 """
 
 from __future__ import annotations
@@ -26,13 +28,26 @@ from typing import Any
 import yaml
 
 from bot.core.knowledge import Knowledge
+from bot.core.understanding.language import detect_language
 
 #: Class label for messages the FAQ does not cover.
 OUT_OF_SCOPE = "__out_of_scope__"
 #: Class label for messages that report no red flag.
 NO_FLAG = "__none__"
 #: Bump when the corpus or the model changes in a way the knowledge's content does not show.
-CORPUS_VERSION = "1"
+CORPUS_VERSION = "2"
+#: Realistic labelled messages (package data), by the source set they were copied from.
+LABELLED_FILE = "labelled_messages.yaml"
+LABELLED_SOURCES: tuple[str, ...] = (
+    "triage_eval",
+    "triage_holdout",
+    "triage_blind2",
+    "faq_eval",
+    "faq_holdout",
+)
+#: A realistic message counts this many template sentences: they are few, and worded as
+#: patients write.
+LABELLED_WEIGHT = 3.0
 
 # libyaml's loader when present: the language packs are large and this runs at every start.
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -67,6 +82,16 @@ class Example:
     text: str
     label: str
     language: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """One realistic patient message: a flag id or ``NO_FLAG``, and the set it came from."""
+
+    text: str
+    label: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +112,22 @@ class Corpus:
 
 @cache
 def _packaged(name: str) -> Mapping[str, Any]:
-    text = (
-        resources.files("bot.core.understanding").joinpath("data", name).read_text(encoding="utf-8")
-    )
-    data = yaml.safe_load(text)
+    data = yaml.load(_packaged_bytes(name).decode("utf-8"), Loader=_SafeLoader)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping at the top level")
     return data
+
+
+@cache
+def labelled_messages() -> tuple[Labelled, ...]:
+    """The packaged labelled messages (``labelled_messages.yaml``), in file order."""
+    data = _packaged(LABELLED_FILE)
+    return tuple(
+        Labelled(str(text), NO_FLAG if label == "none" else str(label), str(source))
+        for source, by_label in data.items()
+        for label, texts in (by_label or {}).items()
+        for text in texts
+    )
 
 
 def _language_packs(folder: Path | None) -> list[Mapping[str, Any]]:
@@ -138,9 +172,17 @@ def _fill_concepts(
     return list(dict.fromkeys(variants))
 
 
-def build_corpus(knowledge: Knowledge, language_packs: Path | None = None) -> Corpus:
+def build_corpus(
+    knowledge: Knowledge,
+    language_packs: Path | None = None,
+    labelled: Sequence[Labelled] | None = None,
+) -> Corpus:
     """Collect the training sentences from ``knowledge`` and the ``<code>.yaml`` language
-    packs in the folder ``language_packs`` (``knowledge/lang``), when given."""
+    packs in the folder ``language_packs`` (``knowledge/lang``), when given.
+
+    ``labelled`` replaces the packaged labelled messages (calibration leaves one set out);
+    messages labelled with a flag this knowledge does not have are skipped.
+    """
     entry_ids = {entry.id for entry in knowledge.faq}
     levels = {flag.id: flag.level for flag in knowledge.red_flags}
     faq: list[Example] = []
@@ -195,12 +237,17 @@ def build_corpus(knowledge: Knowledge, language_packs: Path | None = None) -> Co
     red.extend(Example(t, NO_FLAG, lang) for lang, texts in negatives.items() for t in texts)
     red.extend(Example(e.text, NO_FLAG, e.language) for e in faq)
     red.extend(Example(p, NO_FLAG, "en") for p in ignore)
+    red.extend(
+        Example(m.text, m.label, detect_language(m.text), LABELLED_WEIGHT)
+        for m in (labelled_messages() if labelled is None else labelled)
+        if m.label == NO_FLAG or m.label in levels
+    )
     return Corpus(
         faq=tuple(faq),
         red_flags=tuple(red),
         levels=levels,
         ignore_phrases=tuple(sorted(set(ignore))),
-        fingerprint=_fingerprint(faq, red, levels, ignore),
+        fingerprint=fingerprint(knowledge, language_packs, labelled),
     )
 
 
@@ -225,20 +272,58 @@ def _red_flag_examples(
     return examples
 
 
-def _fingerprint(
-    faq: Sequence[Example],
-    red: Sequence[Example],
-    levels: Mapping[str, str],
-    ignore: Sequence[str],
+PACKAGED_FILES: tuple[str, ...] = (
+    "out_of_scope.yaml",
+    "seed_examples.yaml",
+    "triage_negatives.yaml",
+    LABELLED_FILE,
+)
+
+
+def fingerprint(
+    knowledge: Knowledge,
+    language_packs: Path | None = None,
+    labelled: Sequence[Labelled] | None = None,
 ) -> str:
-    payload = json.dumps(
-        {
-            "version": CORPUS_VERSION,
-            "faq": [(e.text, e.label) for e in faq],
-            "red": [(e.text, e.label) for e in red],
-            "levels": sorted(levels.items()),
-            "ignore": sorted(set(ignore)),
-        },
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """A SHA-256 of every input ``build_corpus`` reads, computed without building it.
+
+    Start-up checks the cache with this (milliseconds) and builds the corpus only to train.
+    Inputs: the knowledge's FAQ titles and questions, red flags (levels, phrasings), concepts
+    and idioms; the language pack files' bytes; the packaged data files' bytes (or the
+    labelled messages given instead); and ``CORPUS_VERSION``. A change to any of them
+    changes the fingerprint, so a model is never used for knowledge it was not trained on.
+    """
+    digest = hashlib.sha256()
+
+    def add(tag: str, payload: bytes) -> None:
+        digest.update(f"{tag}:{len(payload)}:".encode())
+        digest.update(payload)
+
+    add("version", CORPUS_VERSION.encode())
+    known = {
+        "faq": [(e.id, e.title, list(e.questions)) for e in knowledge.faq],
+        "flags": [
+            (f.id, f.level, sorted((k, list(v)) for k, v in f.phrasings.items()))
+            for f in knowledge.red_flags
+        ],
+        "ignore": sorted((k, list(v)) for k, v in knowledge.ignore_phrases.items()),
+        "concepts": sorted(
+            (name, sorted((k, list(v)) for k, v in by_lang.items()))
+            for name, by_lang in knowledge.concepts.items()
+        ),
+    }
+    add("knowledge", json.dumps(known, ensure_ascii=False).encode("utf-8"))
+    if language_packs is not None and language_packs.is_dir():
+        for path in sorted(language_packs.glob("*.yaml")):
+            add(f"pack:{path.name}", path.read_bytes())
+    for name in PACKAGED_FILES:
+        if name == LABELLED_FILE and labelled is not None:
+            rows = [(m.text, m.label, m.source) for m in labelled]
+            add("labelled", json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        else:
+            add(f"data:{name}", _packaged_bytes(name))
+    return digest.hexdigest()
+
+
+def _packaged_bytes(name: str) -> bytes:
+    return resources.files("bot.core.understanding").joinpath("data", name).read_bytes()

@@ -24,7 +24,7 @@ from bot.core.understanding import (
     is_loose,
 )
 from bot.core.understanding.context import read_clause
-from bot.core.understanding.corpus import build_corpus
+from bot.core.understanding.corpus import build_corpus, fingerprint
 
 LANG = DEFAULT_KNOWLEDGE_DIR / "lang"
 
@@ -110,14 +110,15 @@ def test_a_clinic_edit_changes_the_fingerprint(knowledge: Knowledge) -> None:
         clinic=knowledge.clinic,
         messages=knowledge.messages,
     )
-    assert build_corpus(changed).fingerprint != build_corpus(knowledge).fingerprint
+    assert fingerprint(changed) != fingerprint(knowledge)
+    assert build_corpus(changed).fingerprint == fingerprint(changed)
 
 
 def test_a_cache_for_other_knowledge_is_refused(
     knowledge: Knowledge, cache_dir: Path, model: UnderstandingModel
 ) -> None:
     path = next(cache_dir.glob("*.npz"))
-    without_packs = build_corpus(knowledge)  # no language packs: another corpus
+    without_packs = fingerprint(knowledge)  # no language packs: other inputs
     with pytest.raises(ValueError, match="fingerprint"):
         UnderstandingModel.load(path, without_packs)
 

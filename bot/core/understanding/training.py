@@ -1,0 +1,139 @@
+"""Fit the model's vocabularies and linear heads with scikit-learn: only when (re)training.
+
+Nothing at serve time imports this module: ``model.py`` loads the arrays it produces from
+the cache and scores them with ``features.py`` (numpy alone). scikit-learn is a runtime
+dependency because a clinic's knowledge edit retrains automatically at the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import SGDClassifier
+
+from bot.core.understanding.corpus import Corpus, Example
+from bot.core.understanding.features import Featurizer, Vectorizer
+
+logger = logging.getLogger(__name__)
+
+# The most frequent n-grams only: memory and start-up stay small, accuracy does not move.
+CHAR_SETTINGS: dict[str, Any] = {
+    "analyzer": "char_wb",
+    "ngram_range": (2, 5),
+    "sublinear_tf": True,
+    "min_df": 2,
+    "max_features": 60_000,
+    "dtype": np.float32,
+}
+WORD_SETTINGS: dict[str, Any] = {
+    "analyzer": "word",
+    "ngram_range": (1, 2),
+    "sublinear_tf": True,
+    "min_df": 2,
+    "max_features": 20_000,
+    "dtype": np.float32,
+}
+FAQ_ALPHA = 2e-5
+FLAG_ALPHA = 2e-5
+EPOCHS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class HeadArrays:
+    """A linear head: class names, coefficients (features x classes) and intercepts."""
+
+    classes: tuple[str, ...]
+    coef_t: np.ndarray[Any, np.dtype[np.float32]]
+    intercept: np.ndarray[Any, np.dtype[np.float32]]
+
+
+@dataclass(frozen=True, slots=True)
+class Trained:
+    """Everything the model serves from, as plain arrays."""
+
+    featurizer: Featurizer
+    faq: HeadArrays
+    flags: HeadArrays
+
+
+class Fitted:
+    """The scikit-learn vectorisers fitted on a corpus, to featurise any texts for a head."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.char = TfidfVectorizer(**CHAR_SETTINGS)
+        self.word = TfidfVectorizer(**WORD_SETTINGS)
+        self.char.fit(texts)
+        self.word.fit(texts)
+
+    def features(self, texts: Sequence[str]) -> Any:
+        return hstack([self.char.transform(texts), self.word.transform(texts)], format="csr")
+
+    def featurizer(self) -> Featurizer:
+        return Featurizer(_reduce(self.char), _reduce(self.word))
+
+
+def _reduce(vectorizer: TfidfVectorizer) -> Vectorizer:
+    return Vectorizer(
+        analyzer=vectorizer.analyzer,
+        ngram_range=tuple(vectorizer.ngram_range),
+        vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
+        idf=np.asarray(vectorizer.idf_, dtype=np.float32),
+    )
+
+
+def train_head(
+    features: Any, labels: Sequence[str], alpha: float, weights: Sequence[float] | None = None
+) -> HeadArrays:
+    """One-vs-rest logistic regression by averaged SGD: seconds where a full multinomial
+    L-BFGS fit takes minutes on tens of thousands of sentences; the thresholds that turn its
+    probabilities into decisions are calibrated on labelled messages anyway."""
+    model = SGDClassifier(
+        loss="log_loss",
+        alpha=alpha,
+        max_iter=EPOCHS,
+        tol=None,
+        class_weight="balanced",
+        average=True,
+        random_state=0,
+        n_jobs=2,
+    )
+    model.fit(features, labels, sample_weight=None if weights is None else np.asarray(weights))
+    return HeadArrays(
+        tuple(str(x) for x in model.classes_),
+        np.ascontiguousarray(np.asarray(model.coef_).T, dtype=np.float32),
+        np.asarray(model.intercept_, dtype=np.float32),
+    )
+
+
+def train(corpus: Corpus, prepare: Any) -> Trained:
+    """Fit vocabularies on every training sentence, then the FAQ and red-flag heads.
+
+    ``prepare`` is the text preparation the model applies at scoring time (normalise, cut
+    idioms), so training sees exactly what serving will.
+    """
+    started = time.perf_counter()
+    texts = [prepare(e.text) for e in (*corpus.faq, *corpus.red_flags)]
+    fitted = Fitted(texts)
+
+    def head(examples: Sequence[Example], alpha: float) -> HeadArrays:
+        features = fitted.features([prepare(e.text) for e in examples])
+        return train_head(
+            features, [e.label for e in examples], alpha, [e.weight for e in examples]
+        )
+
+    faq = head(corpus.faq, FAQ_ALPHA)
+    flags = head(corpus.red_flags, FLAG_ALPHA)
+    logger.info(
+        "understanding model trained in %.1fs: %d faq, %d red-flag examples",
+        time.perf_counter() - started,
+        len(corpus.faq),
+        len(corpus.red_flags),
+    )
+    return Trained(fitted.featurizer(), faq, flags)
