@@ -29,18 +29,42 @@ LANGS = ("en", "es", "de", "fr", "it", "pt")
 
 # Very short messages, the hard case: one to four words as patients type them.
 SHORT: tuple[tuple[str, str], ...] = (
-    ("can i drink tonight", "en"), ("eyelid drooping", "en"), ("cant swallow", "en"),
-    ("gym tomorrow?", "en"), ("thanks so much", "en"), ("bruise normal?", "en"),
-    ("puedo beber hoy", "es"), ("me duele mucho", "es"), ("no puedo tragar", "es"),
-    ("gracias", "es"), ("tengo fiebre", "es"), ("cuando hace efecto", "es"),
-    ("darf ich trinken", "de"), ("kann kaum schlucken", "de"), ("danke schön", "de"),
-    ("lid hängt", "de"), ("habe fieber", "de"), ("wann wirkt es", "de"),
-    ("je peux boire ?", "fr"), ("j'ai de la fièvre", "fr"), ("merci beaucoup", "fr"),
-    ("paupière tombante", "fr"), ("du mal à avaler", "fr"), ("ça fait mal", "fr"),
-    ("posso bere stasera", "it"), ("ho la febbre", "it"), ("grazie mille", "it"),
-    ("palpebra calata", "it"), ("non riesco a deglutire", "it"), ("mi fa male", "it"),
-    ("posso beber hoje", "pt"), ("estou com febre", "pt"), ("muito obrigada", "pt"),
-    ("dor no peito", "pt"), ("não consigo engolir", "pt"), ("pálpebra caída", "pt"),
+    ("can i drink tonight", "en"),
+    ("eyelid drooping", "en"),
+    ("cant swallow", "en"),
+    ("gym tomorrow?", "en"),
+    ("thanks so much", "en"),
+    ("bruise normal?", "en"),
+    ("puedo beber hoy", "es"),
+    ("me duele mucho", "es"),
+    ("no puedo tragar", "es"),
+    ("gracias", "es"),
+    ("tengo fiebre", "es"),
+    ("cuando hace efecto", "es"),
+    ("darf ich trinken", "de"),
+    ("kann kaum schlucken", "de"),
+    ("danke schön", "de"),
+    ("lid hängt", "de"),
+    ("habe fieber", "de"),
+    ("wann wirkt es", "de"),
+    ("je peux boire ?", "fr"),
+    ("j'ai de la fièvre", "fr"),
+    ("merci beaucoup", "fr"),
+    ("paupière tombante", "fr"),
+    ("du mal à avaler", "fr"),
+    ("ça fait mal", "fr"),
+    ("posso bere stasera", "it"),
+    ("ho la febbre", "it"),
+    ("grazie mille", "it"),
+    ("palpebra calata", "it"),
+    ("non riesco a deglutire", "it"),
+    ("mi fa male", "it"),
+    ("posso beber hoje", "pt"),
+    ("estou com febre", "pt"),
+    ("muito obrigada", "pt"),
+    ("dor no peito", "pt"),
+    ("não consigo engolir", "pt"),
+    ("pálpebra caída", "pt"),
 )
 
 
@@ -50,7 +74,9 @@ def messages() -> list[tuple[str, str]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             found.append((row["text"], row["lang"]))
-    english = [json.loads(line)["text"] for line in (DATA / "faq_eval.jsonl").read_text().splitlines()]
+    english = [
+        json.loads(line)["text"] for line in (DATA / "faq_eval.jsonl").read_text().splitlines()
+    ]
     found.extend((text, "en") for text in english[:40])
     return found
 
@@ -63,9 +89,17 @@ def build(name: str) -> Callable[[str], str | None]:
     if name == "lingua":
         from lingua import Language, LanguageDetectorBuilder
 
-        wanted = [Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.FRENCH,
-                  Language.ITALIAN, Language.PORTUGUESE]
-        detector = LanguageDetectorBuilder.from_languages(*wanted).with_preloaded_language_models().build()
+        wanted = [
+            Language.ENGLISH,
+            Language.SPANISH,
+            Language.GERMAN,
+            Language.FRENCH,
+            Language.ITALIAN,
+            Language.PORTUGUESE,
+        ]
+        detector = (
+            LanguageDetectorBuilder.from_languages(*wanted).with_preloaded_language_models().build()
+        )
 
         def lingua_detect(text: str) -> str | None:
             found = detector.detect_language_of(text)
@@ -75,10 +109,20 @@ def build(name: str) -> Callable[[str], str | None]:
     if name == "lingua-low-accuracy":
         from lingua import Language, LanguageDetectorBuilder
 
-        wanted = [Language.ENGLISH, Language.SPANISH, Language.GERMAN, Language.FRENCH,
-                  Language.ITALIAN, Language.PORTUGUESE]
-        detector = (LanguageDetectorBuilder.from_languages(*wanted)
-                    .with_low_accuracy_mode().with_preloaded_language_models().build())
+        wanted = [
+            Language.ENGLISH,
+            Language.SPANISH,
+            Language.GERMAN,
+            Language.FRENCH,
+            Language.ITALIAN,
+            Language.PORTUGUESE,
+        ]
+        detector = (
+            LanguageDetectorBuilder.from_languages(*wanted)
+            .with_low_accuracy_mode()
+            .with_preloaded_language_models()
+            .build()
+        )
 
         def lingua_low(text: str) -> str | None:
             found = detector.detect_language_of(text)
@@ -133,7 +177,9 @@ def main() -> None:
         per_lang[lang][0] += ok
         per_lang[lang][1] += 1
     short_right = sum(detect(text) == lang for text, lang in SHORT)
-    langs = f"short {short_right}/{len(SHORT)} " + " ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(per_lang.items()))
+    langs = f"short {short_right}/{len(SHORT)} " + " ".join(
+        f"{k} {v[0]}/{v[1]}" for k, v in sorted(per_lang.items())
+    )
     print(
         f"{name:20} accuracy {100 * right / len(data):5.1f}% ({right}/{len(data)})  "
         f"median {1000 * statistics.median(times):.2f} ms  p95 "
