@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings, load_settings
-from bot.core.clock import ClinicClock
-from bot.core.conversation import Conversation, Privacy
-from bot.core.knowledge import Knowledge, load_knowledge
+from bot.core.knowledge import Knowledge
+from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
 from bot.core.text import MAX_TEXT_CHARS
@@ -55,9 +54,22 @@ def thresholds_from(settings: Settings) -> Thresholds:
     )
 
 
+def load_clinic(settings: Settings, warnings: list[str] | None = None) -> Knowledge:
+    """The knowledge the bot runs with: shipped, with the clinic's changes (switched-off
+    entries left out), checked against the clinic's country exactly as ``check`` does.
+    Warnings (the shipped demo's made-up details) go to ``warnings``, else to the log."""
+    knowledge, found = load_checked_knowledge(settings.knowledge_dir, settings.clinic_dir)
+    if warnings is not None:
+        warnings.extend(str(finding) for finding in found)
+    elif found:
+        logger.warning(
+            "%s (and %d more; `aftercare-bot check` lists them all)", found[0], len(found) - 1
+        )
+    return knowledge
+
+
 def build_responder(settings: Settings) -> Responder:
-    knowledge = load_knowledge(settings.knowledge_dir, settings.clinic_dir)
-    return Responder(knowledge, thresholds_from(settings))
+    return Responder(load_clinic(settings), thresholds_from(settings))
 
 
 def print_dashboard(settings: Settings, names: Sequence[str], out: TextIO) -> None:
@@ -92,55 +104,15 @@ def cmd_check(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         return EXIT_CONFIG if problems or not bots else EXIT_OK
-    knowledge = load_knowledge(settings.knowledge_dir, settings.clinic_dir)
+    warnings: list[str] = []
+    knowledge = load_clinic(settings, warnings)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     print(_summary(knowledge), file=out)
     return EXIT_OK
 
 
-def build_conversation(settings: Settings, responder: Responder) -> Conversation:
-    """The core as the Telegram bot builds it: responder, clinic clock, privacy choices."""
-    return Conversation(
-        responder,
-        ClinicClock.for_clinic(responder.knowledge.clinic, settings.quiet_hours),
-        Privacy(
-            store_message_text=settings.store_message_text,
-            alert_include_message_text=settings.alert_include_message_text,
-        ),
-    )
-
-
-def _ask_chats(settings: Settings, out: TextIO) -> int:
-    """``ask --json --chats``: JSON lines ``{"chat", "text"}`` in, reply objects out, each
-    chat keeping its context exactly as on Telegram (same core, same storage semantics)."""
-    import asyncio
-
-    from bot.storage.chats import local_chats
-
-    conversation = build_conversation(settings, build_responder(settings))
-
-    async def run() -> int:
-        async with local_chats(conversation) as chats:
-            for number, line in enumerate(stdin_lines(sys.stdin), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line)
-                    chat, text = str(item["chat"]), str(item["text"])
-                except (ValueError, KeyError, TypeError) as exc:
-                    print(f'line {number}: expected {{"chat", "text"}} ({exc})', file=sys.stderr)
-                    return EXIT_CONFIG
-                outcome = await chats.say(chat, text)
-                for reply in outcome.replies:
-                    shown = {"chat": chat, **reply.as_dict()}
-                    print(json.dumps(shown, ensure_ascii=False), file=out, flush=True)
-        return EXIT_OK
-
-    return asyncio.run(run())
-
-
 def cmd_ask(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
-    if args.chats:
-        return _ask_chats(settings, out)
     responder = build_responder(settings)
     messages: Iterable[str] = [" ".join(args.text)] if args.text else stdin_lines(sys.stdin)
     for message in messages:
@@ -171,33 +143,20 @@ def stdin_lines(stream: TextIO) -> Iterator[str]:
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
-    """A conversation in the terminal: context is kept as on Telegram, and a clarify option
-    is picked by typing its number."""
-    import asyncio
-
-    from bot.storage.chats import local_chats
-
     responder = build_responder(settings)
-    conversation = build_conversation(settings, responder)
     clinic = responder.knowledge.clinic
     print(f"{clinic.bot_name} for {clinic.name} (local chat; Ctrl-D or 'quit' to leave)", file=out)
     print(responder.renderer.say(responder.knowledge.messages.start), file=out)
-
-    async def run() -> int:
-        async with local_chats(conversation) as chats:
-            while True:
-                try:
-                    line = await asyncio.to_thread(input, "\nyou> ")
-                except (EOFError, KeyboardInterrupt):
-                    print(file=out)
-                    return EXIT_OK
-                if line.strip().lower() in {"quit", "exit", "/quit"}:
-                    return EXIT_OK
-                outcome = await chats.say("terminal", line)
-                for reply in outcome.replies:
-                    print(f"\n{clinic.bot_name}> {reply.text}", file=out)
-
-    return asyncio.run(run())
+    while True:
+        try:
+            line = input("\nyou> ")
+        except (EOFError, KeyboardInterrupt):
+            print(file=out)
+            return EXIT_OK
+        if line.strip().lower() in {"quit", "exit", "/quit"}:
+            return EXIT_OK
+        reply = responder.respond(line)
+        print(f"\n{clinic.bot_name}> {reply.text}", file=out)
 
 
 def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
@@ -247,7 +206,6 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
-    from bot.core.dialogue.evaluation import is_dialogue_file
     from bot.core.evaluation import (
         evaluate_faq,
         evaluate_triage,
@@ -264,9 +222,6 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         print("No evaluation files given or found under tests/data/.", file=out)
         return EXIT_CONFIG
     for path in files:
-        if path.exists() and is_dialogue_file(path):
-            _eval_dialogues(settings, responder, path, args, out)
-            continue
         try:
             examples = load_examples(path, args.split)
         except (OSError, ValueError) as exc:
@@ -288,51 +243,44 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _eval_dialogues(
-    settings: Settings, responder: Responder, path: Path, args: argparse.Namespace, out: TextIO
-) -> None:
-    """A dialogue file: escalation kept, follow-ups, several questions, false escalations."""
-    from bot.core.dialogue.evaluation import evaluate_dialogues, load_dialogues
-
-    dialogues = load_dialogues(path)
-    turns = sum(len(d.turns) for d in dialogues)
-    print(f"\n== {path.name}: {len(dialogues)} dialogues, {turns} turns", file=out)
-    report = evaluate_dialogues(build_conversation(settings, responder), dialogues)
-    for line in report.lines():
-        print(line, file=out)
-    if args.misses:
-        print(file=out)
-        for line in report.miss_lines():
-            print(line, file=out)
+def _ask(question: str, default: str | None) -> str:
+    suffix = f" [{default}]" if default else ""
+    return input(f"{question}{suffix}: ")
 
 
 def cmd_init_clinic(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
-    """Write a starter clinic folder: clinic.yaml to fill in, optional FAQ and messages."""
-    import shutil
-
-    from bot.config import DEFAULT_KNOWLEDGE_DIR
+    """Write a clinic folder from the clinic's answers (asked for when not given as options)."""
+    from bot.clinic_setup import (
+        gather,
+        needs_deployment,
+        shipped_languages,
+        token_env_for,
+        write_clinic_folder,
+    )
+    from bot.core.knowledge.loader import load_countries
 
     target = Path(args.directory)
-    starter = Path(__file__).resolve().parent / "starter"
-    files = {
-        "clinic.yaml": DEFAULT_KNOWLEDGE_DIR / "clinic.yaml",
-        "faq.yaml": starter / "faq.yaml",
-        "messages.yaml": starter / "messages.yaml",
-    }
-    existing = [name for name in files if (target / name).exists()]
-    if existing:
-        print(f"Not overwriting {', '.join(existing)} in {target}.", file=sys.stderr)
-        return EXIT_CONFIG
-    target.mkdir(parents=True, exist_ok=True)
-    for name, source in files.items():
-        shutil.copyfile(source, target / name)
-    print(
-        f"Wrote {', '.join(files)} to {target}.\n"
-        f"1. Put your clinic's details in {target / 'clinic.yaml'} (every field is explained).\n"
-        f"2. Set CLINIC_DIR={target} in .env.\n"
-        "3. Run `aftercare-bot check` to validate, and `aftercare-bot chat` to try it.",
-        file=out,
+    profiles = load_countries(settings.knowledge_dir)
+    given = {name: getattr(args, name, None) for name in vars(args)}
+    interactive = not args.no_input and sys.stdin.isatty()
+    answers = gather(
+        given, profiles, shipped_languages(settings.knowledge_dir), _ask if interactive else None
     )
+    wants_deployment = args.token_env or needs_deployment(target, settings.clinics_dir)
+    token_env = (args.token_env or token_env_for(target)) if wants_deployment else None
+    written = write_clinic_folder(target, answers, profiles[answers.country], token_env=token_env)
+    load_checked_knowledge(settings.knowledge_dir, target)  # what check will say: fine
+    steps = [
+        f"Wrote {', '.join(written)} to {target}.",
+        f"1. Read {target / 'clinic.yaml'}: add your out-of-hours line, address and booking "
+        "link if you have not, and check the opening hours.",
+    ]
+    if token_env is not None:
+        steps.append(f"2. Put this clinic's bot token in the environment variable {token_env}.")
+    else:
+        steps.append(f"2. Set CLINIC_DIR={target} in .env.")
+    steps.append("3. Run `aftercare-bot check` to validate, and `aftercare-bot chat` to try it.")
+    print("\n".join(steps), file=out)
     return EXIT_OK
 
 
@@ -399,11 +347,6 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the reply to one message (or to each stdin line)")
     ask.add_argument("text", nargs="*", help="the message; omit to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per message")
-    ask.add_argument(
-        "--chats",
-        action="store_true",
-        help='read JSON lines {"chat": ID, "text": MESSAGE} and keep each chat\'s context',
-    )
     ask.set_defaults(handler=cmd_ask)
 
     migrate = sub.add_parser("migrate", help="create or upgrade the database schema")
@@ -414,8 +357,29 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
     report.set_defaults(handler=cmd_report)
 
-    init = sub.add_parser("init-clinic", help="write a starter clinic folder to fill in")
+    init = sub.add_parser(
+        "init-clinic",
+        help="write a clinic folder from your answers (asked for unless given as options)",
+    )
     init.add_argument("directory", help="folder to create, e.g. clinics/my-clinic")
+    for option, meaning in (
+        ("--name", "the clinic's name"),
+        ("--phone", "the phone number patients call"),
+        ("--country", "two-letter country code (GB, US, DE, ...): fills in its routes"),
+        ("--timezone", "IANA time zone of the opening hours (default: the country's main one)"),
+        ("--languages", "languages to answer in, staff's first (default: en), e.g. de,en"),
+        ("--hours", "opening hours (default: 'mon-fri 09:00-17:00')"),
+        ("--bot-name", "what the bot calls itself (default: Aftercare Assistant)"),
+        ("--out-of-hours-phone", "number for urgent problems when the clinic is closed"),
+        ("--email", "the clinic's email address"),
+        ("--address", "the clinic's address"),
+        ("--booking-url", "the online booking link"),
+        ("--token-env", "write deployment.yaml naming this token variable (several clinics)"),
+    ):
+        init.add_argument(option, help=meaning)
+    init.add_argument(
+        "--no-input", action="store_true", help="never ask: fail if a required value is missing"
+    )
     init.set_defaults(handler=cmd_init_clinic)
 
     check = sub.add_parser("check", help="validate the knowledge files and print a summary")

@@ -16,22 +16,21 @@ NIGHT = datetime(2026, 11, 23, 3, tzinfo=UTC)
 DAY = datetime(2026, 11, 23, 15, tzinfo=UTC)  # 10:00 in New York, a Monday
 
 
+BROOKLYN = [
+    *("--name", "Brooklyn Skin & Co", "--bot-name", "Bea"),
+    *("--phone", "+1 718 555 0100", "--out-of-hours-phone", "+1 718 555 0199"),
+    *("--email", "hello@brooklyn.test", "--address", "10 Atlantic Ave, Brooklyn"),
+    *("--booking-url", "https://brooklyn.test/book", "--hours", "mon 09:00-17:00"),
+    *("--country", "US", "--timezone", "America/New_York", "--no-input"),
+]
+
+
 def make_clinic(folder: Path) -> Path:
-    assert main(["--env-file", "/dev/null", "init-clinic", str(folder)]) == 0
+    assert main(["--env-file", "/dev/null", "init-clinic", str(folder), *BROOKLYN]) == 0
     path = folder / "clinic.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["clinic"].update(
         {
-            "name": "Brooklyn Skin & Co",
-            "bot_name": "Bea",
-            "phone": "+1 718 555 0100",
-            "out_of_hours_phone": "+1 718 555 0199",
-            "email": "hello@brooklyn.test",
-            "address": "10 Atlantic Ave, Brooklyn",
-            "booking_url": "https://brooklyn.test/book",
-            "opening_hours": {"timezone": "America/New_York", "mon": "09:00-17:00"},
-            "country": "US",
-            "emergency_number": "911",
             "urgent_care": "your nearest urgent care center",
             "crisis_line": "988",
             "welcome": "We're so glad you chose us.",
@@ -42,14 +41,15 @@ def make_clinic(folder: Path) -> Path:
     return folder
 
 
-def test_init_clinic_writes_a_starter_that_validates(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_init_clinic_writes_a_clinic_folder_that_validates(tmp_path: Path) -> None:
     folder = tmp_path / "clinics" / "mine"
-    assert main(["--env-file", "/dev/null", "init-clinic", str(folder)]) == 0
+    assert main(["--env-file", "/dev/null", "init-clinic", str(folder), *BROOKLYN]) == 0
     assert {p.name for p in folder.iterdir()} == {"clinic.yaml", "faq.yaml", "messages.yaml"}
-    assert "# " in (folder / "clinic.yaml").read_text(encoding="utf-8")  # explained fields
+    text = (folder / "clinic.yaml").read_text(encoding="utf-8")
+    assert "# " in text  # explained fields
     knowledge = load_knowledge(DEFAULT_KNOWLEDGE_DIR, folder)
-    assert knowledge.clinic.name == "Example Aesthetics Clinic"
-    assert main(["--env-file", "/dev/null", "init-clinic", str(folder)]) == 2  # no overwrite
+    assert knowledge.clinic.name == "Brooklyn Skin & Co"
+    assert main(["--env-file", "/dev/null", "init-clinic", str(folder), *BROOKLYN]) == 2
 
 
 def test_every_clinic_value_is_used(tmp_path: Path) -> None:
@@ -84,10 +84,10 @@ def test_every_clinic_value_is_used(tmp_path: Path) -> None:
     assert "Bea" in start and "Brooklyn Skin & Co" in start and "911" in start
 
 
-def test_a_clinic_faq_entry_replaces_the_shipped_one_with_the_same_id(tmp_path: Path) -> None:
+def test_a_clinic_faq_entry_with_a_shipped_id_changes_that_entry(tmp_path: Path) -> None:
     folder = make_clinic(tmp_path / "brooklyn")
     shipped = load_knowledge(DEFAULT_KNOWLEDGE_DIR).entry("exercise_gym")
-    own = shipped.model_dump()
+    own = shipped.model_dump()  # a whole copy still works: its phrasings are the shipped ones
     own["answer"] = "At our clinic: no gym for 48 hours after treatment."
     new_entry = {
         "id": "clinic_gift_vouchers",
@@ -108,6 +108,7 @@ def test_a_clinic_faq_entry_replaces_the_shipped_one_with_the_same_id(tmp_path: 
     )
     knowledge = load_knowledge(DEFAULT_KNOWLEDGE_DIR, folder)
     assert knowledge.entry("exercise_gym").answer.startswith("At our clinic")
+    assert knowledge.entry("exercise_gym").questions == shipped.questions
     assert len(knowledge.faq) == len(load_knowledge(DEFAULT_KNOWLEDGE_DIR).faq) + 1
     reply = Responder(knowledge).respond("can i get a gift voucher for my sister?")
     assert reply.topic == "clinic_gift_vouchers"

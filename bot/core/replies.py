@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
 from bot.core.clock import is_open
-from bot.core.knowledge import Clinic, FaqEntry, Knowledge, Level, RedFlag
+from bot.core.knowledge import (
+    WEEKDAYS,
+    Clinic,
+    FaqEntry,
+    Knowledge,
+    Level,
+    OpeningHours,
+    RedFlag,
+    WeekdayNames,
+)
 from bot.core.triage import TriageResult
 
 #: ``notice`` is a fixed sentence (slow down, a check-in thank-you): no buttons, not logged.
@@ -57,14 +67,39 @@ class _SafeDict(dict[str, str]):
         return ""
 
 
-def clinic_fields(clinic: Clinic) -> dict[str, str]:
-    """The values templates may use, with gaps filled so no sentence is left dangling."""
-    hours = ""
-    if clinic.opening_hours is not None:
-        days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-        hours = ", ".join(
-            f"{day.capitalize()} {getattr(clinic.opening_hours, day)}" for day in days
-        )
+#: Details a clinic may leave out: a template line that uses one the clinic has not given is
+#: dropped, so nobody reads "Address: ." (write each such detail on its own line).
+OPTIONAL_DETAILS: frozenset[str] = frozenset(
+    {"email", "booking_url", "address", "opening_hours", "practitioners"}
+)
+
+
+def format_hours(hours: OpeningHours | None, names: WeekdayNames | None = None) -> str:
+    """``Mon-Wed 09:00-18:00, Thu 09:00-20:00, Sun closed``: runs of days with the same
+    hours joined, day names (and "closed") in the reply's language."""
+    if hours is None:
+        return ""
+    label = {day: getattr(names, day) if names else day.capitalize() for day in WEEKDAYS}
+    closed = names.closed if names else "closed"
+    runs: list[tuple[str, str, str]] = []
+    for day in WEEKDAYS:
+        value = getattr(hours, day)
+        value = closed if value.strip().lower() == "closed" else value.replace(" ", "")
+        if runs and runs[-1][2] == value:
+            runs[-1] = (runs[-1][0], day, value)
+        else:
+            runs.append((day, day, value))
+    return ", ".join(
+        f"{label[first]}{'' if first == last else '-' + label[last]} {value}"
+        for first, last, value in runs
+    )
+
+
+def clinic_fields(
+    clinic: Clinic, language: str = "en", weekdays: WeekdayNames | None = None
+) -> dict[str, str]:
+    """The values templates may use, in ``language`` where the clinic's routes have it (else
+    English), with gaps filled so no sentence is left dangling."""
     return {
         "clinic_name": clinic.name,
         "bot_name": clinic.bot_name,
@@ -74,16 +109,28 @@ def clinic_fields(clinic: Clinic) -> dict[str, str]:
         "booking_url": clinic.booking_url or "",
         "address": clinic.address or "",
         "emergency_number": clinic.emergency_number,
-        "urgent_care": clinic.urgent_care,
-        "crisis_line": clinic.crisis_line,
+        "urgent_care": clinic.route("urgent_care", language),
+        "crisis_line": clinic.route("crisis_line", language),
+        "side_effect_reporting": clinic.route("side_effect_reporting", language),
         "practitioners": ", ".join(clinic.practitioners),
-        "opening_hours": hours,
+        "opening_hours": format_hours(clinic.opening_hours, weekdays),
     }
 
 
+def _names_missing_detail(line: str, values: Mapping[str, str]) -> bool:
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(line) if name}
+    except ValueError:
+        return False
+    return any(name in OPTIONAL_DETAILS and not values.get(name) for name in names)
+
+
 def fill(template: str, values: Mapping[str, str]) -> str:
-    """Fill a template; unknown placeholders were rejected at load time."""
-    return " ".join(template.format_map(_SafeDict(values)).split(" ")).strip()
+    """Fill a template (unknown placeholders were rejected at load time), leaving out each
+    line that needs a detail the clinic has not given."""
+    lines = [line for line in template.split("\n") if not _names_missing_detail(line, values)]
+    filled = "\n".join(lines).format_map(_SafeDict(values))
+    return " ".join(filled.split(" ")).strip()
 
 
 def to_html(text: str, bold_lines: int = 0) -> str:
@@ -104,10 +151,19 @@ class Renderer:
         self._messages = knowledge.messages
         self._flags: dict[str, RedFlag] = {flag.id: flag for flag in knowledge.red_flags}
         self._entries: dict[str, FaqEntry] = {entry.id: entry for entry in knowledge.faq}
-        self.values = clinic_fields(knowledge.clinic)
+        self.values = clinic_fields(knowledge.clinic, "en", knowledge.messages.weekdays)
+        self._values_in: dict[str, dict[str, str]] = {"en": self.values}
 
-    def say(self, template: str, **extra: str) -> str:
-        return fill(template, {**self.values, **extra})
+    def values_in(self, language: str, weekdays: WeekdayNames | None = None) -> dict[str, str]:
+        """The clinic's values for a reply in ``language``: its country's routes in that
+        language where the profile (or clinic.yaml) has them, else in English."""
+        if language not in self._values_in:
+            names = weekdays or self._messages.weekdays
+            self._values_in[language] = clinic_fields(self._knowledge.clinic, language, names)
+        return self._values_in[language]
+
+    def say(self, template: str, *, language: str = "en", **extra: str) -> str:
+        return fill(template, {**self.values_in(language), **extra})
 
     def _signed(self, body: str, pointer: str | None = None) -> str:
         parts = [body.strip(), self.say(pointer or self._messages.pointer)]
@@ -124,7 +180,7 @@ class Renderer:
         personal_note: str | None = None,
     ) -> Reply:
         entry = self._entries[entry_id]
-        body = entry.answer
+        body = self.say(entry.answer)
         if personal_note:
             body = f"{body}\n\n{personal_note}"
         if safety_note:
@@ -248,11 +304,14 @@ class Renderer:
         )
         recognised = self._messages.recognised.get(language, self._messages.recognised["en"])
         names = ", ".join(flag.name.get(language, flag.name["en"]) for flag in flags)
-        lines = [self.say(action), self.say(recognised, names=names)]
+        lines = [self.say(action, language=language)]
+        lines.append(self.say(recognised, language=language, names=names))
         # One level per reply: the advice of the most serious flag only (the others are
         # named above), cut at a sentence so the block stays short.
-        pointer = self.say(self._messages.emergency_pointer)
-        message = self.say(flags[0].message.get(language, flags[0].message["en"]))
+        pointer = self.say(self._messages.emergency_pointer, language=language)
+        message = self.say(
+            flags[0].message.get(language, flags[0].message["en"]), language=language
+        )
         lines.append(within(message, ESCALATION_WORDS - _words(*lines, pointer)))
         return "\n".join(lines)
 

@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from bot.config import Settings
-from bot.core.knowledge import load_knowledge
+from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
 from bot.errors import ConfigError, KnowledgeError
@@ -65,7 +65,8 @@ def load_clinic_bots(
             token = os.environ.get(deployment.token_env, "").strip()
             if need_tokens and not token:
                 raise ConfigError(f"{deployment.token_env} (its bot token) is not set")
-            knowledge = load_knowledge(settings.knowledge_dir, folder)
+            # As ``check`` does: a clinic that contradicts its country is left out.
+            knowledge, _ = load_checked_knowledge(settings.knowledge_dir, folder)
             own = settings.model_copy(
                 update={
                     "telegram_bot_token": SecretStr(token) if token else None,

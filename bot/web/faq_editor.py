@@ -1,23 +1,27 @@
 """A clinic's own FAQ overrides, edited safely: read, change, validate with the loader, save.
 
-The clinic folder's ``faq.yaml`` adds entries or replaces shipped ones by id (see
-``bot.knowledge``); ``faq_disabled.yaml`` beside it lists entries switched off. Every change is
-written to a scratch copy of the clinic folder first and loaded with ``load_knowledge``, the
-same code ``aftercare-bot check`` and start-up run; only a change that loads cleanly replaces
-the real file (atomically), so a bad edit can never stop the bot from starting.
+The clinic folder's ``faq.yaml`` holds the clinic's *changes* in the loader's partial-override
+format (``bot.core.knowledge.overrides``): for a shipped entry only what differs (a new
+answer, added or removed phrasings, ``enabled: false`` to switch it off), and whole entries
+of the clinic's own. The editor writes exactly that, so a shipped entry keeps every phrasing
+the clinic did not remove, and a hand-written file and the dashboard use one format.
+
+Every change is written to a scratch copy of the clinic folder first and loaded with
+``load_knowledge``, the same code ``aftercare-bot check`` and start-up run; only a change
+that loads cleanly replaces the real file (atomically), so a bad edit can never stop the bot
+from starting.
 
 Pure: no web framework here, so the editor can be used (and tested) on its own.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,22 +36,21 @@ from bot.core.knowledge import (
     Knowledge,
     load_knowledge,
 )
+from bot.core.knowledge.overrides import ENABLED, REMOVE_PREFIX
 from bot.errors import AftercareError, KnowledgeError
 
-DISABLED_FILE = "faq_disabled.yaml"
-
 _FAQ_HEADER = """\
-# This clinic's own FAQ entries, added to the shipped FAQ; an entry with the id of a shipped
-# one replaces it. Written by the clinic dashboard (comments are not kept); it can still be
-# edited by hand: run `aftercare-bot check` afterwards.
-"""
-_DISABLED_HEADER = """\
-# FAQ entries switched off in the clinic dashboard: the bot neither answers with them nor
-# offers them as topics. Remove an id to switch its entry back on.
+# This clinic's changes to the shipped FAQ (knowledge/faq.yaml), and its own entries. For a
+# shipped entry only what differs is written: a new answer or title, `questions` added,
+# `remove_questions` taken out, `enabled: false` to switch it off. Written by the clinic
+# dashboard (comments are not kept); it can still be edited by hand: run
+# `aftercare-bot check` afterwards.
 """
 
 #: The order fields are written in, as in the shipped faq.yaml.
 _FIELD_ORDER = tuple(FaqEntry.model_fields)
+#: Lists a change adds to and removes from; every other field is replaced when it differs.
+_LISTS = ("questions", "keywords")
 
 
 class FaqEditError(AftercareError):
@@ -72,11 +75,17 @@ class FaqState:
     disabled: frozenset[str]
     version: str
 
+    @property
+    def entries(self) -> tuple[FaqEntry, ...]:
+        """Every entry, on or off, as the clinic's changes leave it."""
+        return (*self.knowledge.faq, *self.knowledge.switched_off)
+
     def entry(self, entry_id: str) -> FaqEntry | None:
-        return next((e for e in self.knowledge.faq if e.id == entry_id), None)
+        return next((e for e in self.entries if e.id == entry_id), None)
 
     def is_own(self, entry_id: str) -> bool:
-        return any(item.get("id") == entry_id for item in self.own)
+        """True when the clinic wrote this entry or changed its words (not just its switch)."""
+        return any(item.get("id") == entry_id and set(item) - {"id", ENABLED} for item in self.own)
 
 
 def entry_to_dict(entry: FaqEntry) -> dict[str, Any]:
@@ -96,63 +105,32 @@ def normalise_phrasing(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def apply_disabled(knowledge: Knowledge, disabled: Iterable[str]) -> Knowledge:
-    """The knowledge without switched-off entries (and without links to them)."""
-    off = frozenset(disabled)
-    if not off:
-        return knowledge
-    kept = []
-    for entry in knowledge.faq:
-        if entry.id in off:
+def _unset(value: Any) -> Any:
+    """An empty optional field, however it is written, compares as None."""
+    return None if value in (None, [], False, "") else value
+
+
+def change_from(shipped: FaqEntry, wanted: Mapping[str, Any]) -> dict[str, Any]:
+    """The partial override that turns ``shipped`` into ``wanted``: only what differs."""
+    before = entry_to_dict(shipped)
+    change: dict[str, Any] = {"id": shipped.id}
+    for name in _FIELD_ORDER:
+        if name == "id" or name in _LISTS:
             continue
-        if any(related in off for related in entry.related):
-            entry = entry.model_copy(update={"related": [r for r in entry.related if r not in off]})
-        kept.append(entry)
-    return dataclasses.replace(knowledge, faq=tuple(kept))
-
-
-def read_disabled(clinic_dir: Path) -> list[str]:
-    """The ids listed in the clinic's ``faq_disabled.yaml`` (none if it is absent)."""
-    path = clinic_dir / DISABLED_FILE
-    if not path.exists():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KnowledgeError([f"{DISABLED_FILE}: cannot be read ({exc})"]) from exc
-    if data is None:
-        return []
-    ids = data.get("disabled") if isinstance(data, dict) else None
-    if set(data if isinstance(data, dict) else {}) - {"disabled"} or not isinstance(ids, list):
-        raise KnowledgeError([f"{DISABLED_FILE}: expected only 'disabled: [entry ids]'"])
-    if not all(isinstance(item, str) for item in ids):
-        raise KnowledgeError([f"{DISABLED_FILE}: field 'disabled' must list entry ids"])
-    return list(ids)
-
-
-def check_disabled(knowledge: Knowledge, disabled: Iterable[str]) -> list[str]:
-    """Problems with a list of switched-off ids: unknown ids, or nothing left on."""
-    known = {entry.id for entry in knowledge.faq}
-    off = set(disabled)
-    problems = [
-        f"{DISABLED_FILE}: field 'disabled' names unknown entry '{entry_id}'"
-        for entry_id in sorted(off - known)
-    ]
-    if known and known <= off:
-        problems.append(f"{DISABLED_FILE}: every FAQ entry is switched off; keep at least one")
-    return problems
-
-
-def load_clinic_knowledge(knowledge_dir: Path, clinic_dir: Path | None) -> Knowledge:
-    """``load_knowledge`` plus the clinic's switched-off entries: what the bot should use."""
-    knowledge = load_knowledge(knowledge_dir, clinic_dir)
-    if clinic_dir is None:
-        return knowledge
-    disabled = read_disabled(clinic_dir)
-    problems = check_disabled(knowledge, disabled)
-    if problems:
-        raise KnowledgeError(problems)
-    return apply_disabled(knowledge, disabled)
+        if _unset(wanted.get(name)) != _unset(before.get(name)):
+            change[name] = wanted.get(name)
+    for name in _LISTS:
+        have = list(before.get(name) or [])
+        want = list(wanted.get(name) or [])
+        have_keys = {normalise_phrasing(item) for item in have}
+        want_keys = {normalise_phrasing(item) for item in want}
+        added = [item for item in want if normalise_phrasing(item) not in have_keys]
+        removed = [item for item in have if normalise_phrasing(item) not in want_keys]
+        if added:
+            change[name] = added
+        if removed:
+            change[f"{REMOVE_PREFIX}{name}"] = removed
+    return change
 
 
 class _Dumper(yaml.SafeDumper):
@@ -200,13 +178,13 @@ class FaqEditor:
         self.clinic_dir = clinic_dir
         self._lock = threading.RLock()
         self._cached: tuple[tuple[Any, ...], FaqState] | None = None
-        self._shipped_ids: frozenset[str] | None = None
+        self._shipped: dict[str, FaqEntry] | None = None
 
     # -- reading -----------------------------------------------------------------------
 
     def _signature(self) -> tuple[Any, ...]:
         parts: list[Any] = []
-        for name in (FAQ_FILE, DISABLED_FILE, CLINIC_FILE, MESSAGES_FILE):
+        for name in (FAQ_FILE, CLINIC_FILE, MESSAGES_FILE):
             try:
                 stat = (self.clinic_dir / name).stat()
                 parts.append((name, stat.st_mtime_ns, stat.st_size))
@@ -215,11 +193,8 @@ class FaqEditor:
         return tuple(parts)
 
     def _version(self) -> str:
-        digest = hashlib.sha256()
-        for name in (FAQ_FILE, DISABLED_FILE):
-            path = self.clinic_dir / name
-            digest.update(name.encode())
-            digest.update(path.read_bytes() if path.exists() else b"\0")
+        path = self.clinic_dir / FAQ_FILE
+        digest = hashlib.sha256(path.read_bytes() if path.exists() else b"\0")
         return digest.hexdigest()[:16]
 
     def _own_entries(self) -> list[dict[str, Any]]:
@@ -232,21 +207,25 @@ class FaqEditor:
         entries = data.get("entries")
         return [dict(item) for item in entries if isinstance(item, dict)] if entries else []
 
+    def shipped(self) -> dict[str, FaqEntry]:
+        """The shipped entries by id, as they are before the clinic's changes."""
+        if self._shipped is None:
+            shipped = load_knowledge(self.knowledge_dir, None)
+            self._shipped = {entry.id: entry for entry in shipped.faq}
+        return self._shipped
+
     def current(self) -> FaqState:
-        """Every entry (switched-off ones too), the clinic's own raw entries, the version."""
+        """Every entry (switched-off ones too), the clinic's own raw items, the version."""
         with self._lock:
             signature = self._signature()
             if self._cached is not None and self._cached[0] == signature:
                 return self._cached[1]
             knowledge = load_knowledge(self.knowledge_dir, self.clinic_dir)
-            if self._shipped_ids is None:
-                shipped = load_knowledge(self.knowledge_dir, None)
-                self._shipped_ids = frozenset(entry.id for entry in shipped.faq)
             state = FaqState(
                 knowledge=knowledge,
                 own=tuple(self._own_entries()),
-                shipped_ids=self._shipped_ids,
-                disabled=frozenset(read_disabled(self.clinic_dir)),
+                shipped_ids=frozenset(self.shipped()),
+                disabled=frozenset(entry.id for entry in knowledge.switched_off),
                 version=self._version(),
             )
             self._cached = (signature, state)
@@ -260,8 +239,10 @@ class FaqEditor:
         """Add patients' wordings to an entry; returns the new knowledge and what was added."""
         with self._lock:
             state = self.current()
-            entry = self._entry_dict(state, entry_id)
-            have = {normalise_phrasing(q) for q in entry["questions"]}
+            entry = state.entry(entry_id)
+            if entry is None:
+                raise FaqEditError([f"there is no entry '{entry_id}'"])
+            have = {normalise_phrasing(q) for q in entry.questions}
             added: list[str] = []
             for text in texts:
                 clean = " ".join(text.split())
@@ -270,13 +251,18 @@ class FaqEditor:
                     added.append(clean)
             if not added:
                 raise FaqEditError(["each of these wordings is already a phrasing of this entry"])
-            entry["questions"] = [*entry["questions"], *added]
-            return self._save(state, self._replace(state, entry), state.disabled, version), added
+            item = self._own_item(state, entry_id)
+            item["questions"] = [*(item.get("questions") or []), *added]
+            return self._save(state, self._replace(state, item), version), added
 
     def save_entry(
         self, entry: Mapping[str, Any], *, version: str | None = None, new: bool = False
     ) -> Knowledge:
-        """Write an entry (new, or changed from a shipped or own one) into the overrides."""
+        """Write an entry (new, or changed from a shipped or own one) into the overrides.
+
+        A shipped entry is written as the change from the shipped one (only what differs);
+        an entry of the clinic's own is written whole.
+        """
         with self._lock:
             state = self.current()
             entry_id = entry.get("id")
@@ -284,79 +270,70 @@ class FaqEditor:
                 raise FaqEditError([f"an entry with the id '{entry_id}' already exists"])
             if not new and (not isinstance(entry_id, str) or state.entry(entry_id) is None):
                 raise FaqEditError([f"there is no entry '{entry_id}' to change"])
-            return self._save(state, self._replace(state, dict(entry)), state.disabled, version)
+            shipped = self.shipped().get(entry_id) if isinstance(entry_id, str) else None
+            item = change_from(shipped, entry) if shipped is not None else dict(entry)
+            if isinstance(entry_id, str) and entry_id in state.disabled:
+                item[ENABLED] = False
+            return self._save(state, self._replace(state, item), version)
 
     def set_enabled(self, entry_id: str, enabled: bool, *, version: str | None = None) -> Knowledge:
-        """Switch an entry on or off for this clinic."""
+        """Switch an entry on or off for this clinic (``enabled: false`` in its faq.yaml)."""
         with self._lock:
             state = self.current()
             if state.entry(entry_id) is None:
                 raise FaqEditError([f"there is no entry '{entry_id}'"])
-            disabled = set(state.disabled)
+            item = self._own_item(state, entry_id)
             if enabled:
-                disabled.discard(entry_id)
+                item.pop(ENABLED, None)
             else:
-                disabled.add(entry_id)
-            return self._save(state, list(state.own), frozenset(disabled), version)
+                item[ENABLED] = False
+            return self._save(state, self._replace(state, item), version)
 
-    def _entry_dict(self, state: FaqState, entry_id: str) -> dict[str, Any]:
+    def _own_item(self, state: FaqState, entry_id: str) -> dict[str, Any]:
+        """The clinic's item for an entry (a copy), or an empty change of a shipped one."""
         for item in state.own:
             if item.get("id") == entry_id:
-                return {**item, "questions": list(item.get("questions") or [])}
-        entry = state.entry(entry_id)
-        if entry is None:
-            raise FaqEditError([f"there is no entry '{entry_id}'"])
-        return entry_to_dict(entry)
+                return dict(item)
+        return {"id": entry_id}
 
-    @staticmethod
-    def _replace(state: FaqState, entry: dict[str, Any]) -> list[dict[str, Any]]:
-        own = [item for item in state.own if item.get("id") != entry.get("id")]
+    def _replace(self, state: FaqState, item: dict[str, Any]) -> list[dict[str, Any]]:
+        """The clinic's items with ``item`` in its place; a change that changes nothing of a
+        shipped entry is dropped, so the file holds only real changes."""
+        entry_id = item.get("id")
+        empty = entry_id in self.shipped() and set(item) <= {"id"}
+        own = [other for other in state.own if other.get("id") != entry_id]
+        if empty:
+            return own
         position = next(
-            (i for i, item in enumerate(state.own) if item.get("id") == entry.get("id")), None
+            (i for i, other in enumerate(state.own) if other.get("id") == entry_id), None
         )
-        if position is None:
-            own.append(entry)
-        else:
-            own.insert(position, entry)
+        own.insert(len(own) if position is None else position, item)
         return own
 
     def _save(
-        self,
-        state: FaqState,
-        own: Sequence[Mapping[str, Any]],
-        disabled: frozenset[str],
-        version: str | None,
+        self, state: FaqState, own: Sequence[Mapping[str, Any]], version: str | None
     ) -> Knowledge:
         if version is not None and version != state.version:
             raise StaleEdit(
                 ["the FAQ was changed by someone else since you opened this page; reload it"]
             )
         faq_text = _dump(_FAQ_HEADER, {"entries": [dict(item) for item in own]}) if own else ""
-        disabled_text = _dump(_DISABLED_HEADER, {"disabled": sorted(disabled)})
-        knowledge = self._validate(faq_text, disabled)
+        knowledge = self._validate(faq_text)
         faq_path = self.clinic_dir / FAQ_FILE
         if own or faq_path.exists():
             _write_atomically(faq_path, faq_text or _FAQ_HEADER)
-        if disabled or (self.clinic_dir / DISABLED_FILE).exists():
-            _write_atomically(self.clinic_dir / DISABLED_FILE, disabled_text)
         self._cached = None
-        return apply_disabled(knowledge, disabled)
+        return knowledge
 
-    def _validate(self, faq_text: str, disabled: frozenset[str]) -> Knowledge:
+    def _validate(self, faq_text: str) -> Knowledge:
         """Load the changed folder from a scratch copy with the real loader."""
         with tempfile.TemporaryDirectory(prefix="aftercare-faq-") as scratch:
             folder = Path(scratch) / self.clinic_dir.name
-            folder.mkdir()
-            for name in (CLINIC_FILE, MESSAGES_FILE):
-                if (self.clinic_dir / name).exists():
-                    shutil.copyfile(self.clinic_dir / name, folder / name)
+            shutil.copytree(self.clinic_dir, folder, ignore=shutil.ignore_patterns(".*"))
+            (folder / FAQ_FILE).unlink(missing_ok=True)
             if faq_text:
                 (folder / FAQ_FILE).write_text(faq_text, encoding="utf-8")
             try:
-                knowledge = load_knowledge(self.knowledge_dir, folder)
+                return load_knowledge(self.knowledge_dir, folder)
             except KnowledgeError as exc:
                 raise FaqEditError(exc.problems) from exc
-        problems = check_disabled(knowledge, disabled)
-        if problems:
-            raise FaqEditError(problems)
-        return knowledge

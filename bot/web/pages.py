@@ -200,7 +200,7 @@ async def faq(page: Page) -> Response:
                 else "shipped",
                 e.id not in state.disabled,
             )
-            for e in state.knowledge.faq
+            for e in state.entries
         ]
     entries.sort(key=lambda item: (item[0].category, item[0].title.casefold()))
     return page.render(
@@ -254,11 +254,11 @@ async def edit_entry(page: Page) -> Response:
     entry = state.entry(entry_id) if state is not None else None
     if state is None or entry is None:
         return page.app.problem(404, "Not found", "There is no such FAQ entry.")
-    own = next((item for item in state.own if item.get("id") == entry_id), None)
+    own = state.is_own(entry_id)
     source = ("changed" if entry_id in state.shipped_ids else "own") if own else "shipped"
     return await render_entry_form(
         page,
-        entry_form_values(own if own is not None else entry),
+        entry_form_values(entry),
         new=False,
         enabled=entry_id not in state.disabled,
         source=source,

@@ -21,22 +21,29 @@ TOKENS = {
 }
 
 
-def write_clinic(root: Path, name: str, title: str, phone: str, token_env: str, staff: int) -> None:
+def write_clinic(
+    root: Path, name: str, title: str, phone: str, country: str, token_env: str, staff: int
+) -> None:
     folder = root / name
-    assert main(["--env-file", "/dev/null", "init-clinic", str(folder)]) == 0
-    data = yaml.safe_load((folder / "clinic.yaml").read_text(encoding="utf-8"))
-    data["clinic"].update({"name": title, "phone": phone})
-    (folder / "clinic.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    options = ["--name", title, "--phone", phone, "--country", country]
+    options += ["--token-env", token_env, "--no-input"]
+    if country == "US":
+        options += ["--timezone", "America/New_York"]
+    assert main(["--env-file", "/dev/null", "init-clinic", str(folder), *options]) == 0
+    deployment = yaml.safe_load((folder / "deployment.yaml").read_text(encoding="utf-8"))
+    assert deployment == {"token_env": token_env}  # init-clinic wrote it
     (folder / "deployment.yaml").write_text(
-        yaml.safe_dump({"token_env": token_env, "staff_chat_id": staff}), encoding="utf-8"
+        yaml.safe_dump({**deployment, "staff_chat_id": staff}), encoding="utf-8"
     )
 
 
 @pytest.fixture
 def clinics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "clinics"
-    write_clinic(root, "riverside", "Riverside Skin", "0111 111", "RIVERSIDE_TOKEN", -1001)
-    write_clinic(root, "brooklyn", "Brooklyn Face", "0222 222", "BROOKLYN_TOKEN", -1002)
+    write_clinic(
+        root, "riverside", "Riverside Skin", "0161 496 0111", "GB", "RIVERSIDE_TOKEN", -1001
+    )
+    write_clinic(root, "brooklyn", "Brooklyn Face", "(718) 555-0122", "US", "BROOKLYN_TOKEN", -1002)
     broken = root / "zz_broken"
     broken.mkdir()
     (broken / "deployment.yaml").write_text("token_env: MISSING_TOKEN\n", encoding="utf-8")
@@ -75,8 +82,8 @@ async def test_two_clinics_in_one_process_keep_their_own_branding_and_staff(
             stop.set()
             await asyncio.wait_for(runner, timeout=30)
     by_token = {c.token: c for c in replies}
-    assert "Riverside Skin, 0111 111" in by_token[TOKENS["RIVERSIDE_TOKEN"]].params["text"]
-    assert "Brooklyn Face, 0222 222" in by_token[TOKENS["BROOKLYN_TOKEN"]].params["text"]
+    assert "Riverside Skin, 0161 496 0111" in by_token[TOKENS["RIVERSIDE_TOKEN"]].params["text"]
+    assert "Brooklyn Face, (718) 555-0122" in by_token[TOKENS["BROOKLYN_TOKEN"]].params["text"]
     alerts = [c for c in fake.calls_to("sendMessage") if c.params["chat_id"] in (-1001, -1002)]
     staff_of = {c.token: c.params["chat_id"] for c in alerts}
     assert staff_of == {TOKENS["RIVERSIDE_TOKEN"]: -1001, TOKENS["BROOKLYN_TOKEN"]: -1002}

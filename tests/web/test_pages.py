@@ -13,7 +13,6 @@ from bot.core.knowledge import load_knowledge
 from bot.core.matching import Answer
 from bot.core.responder import Responder
 from bot.storage.dashboard import DashboardStore
-from bot.web.faq_editor import DISABLED_FILE, load_clinic_knowledge
 from tests.web.conftest import STAFF, UNANSWERED, Dashboard
 
 PAGES = {
@@ -155,10 +154,13 @@ async def test_changing_an_answer_and_creating_an_entry(dashboard: Dashboard) ->
         "questions": "\n".join(shipped.questions),
         "answer": "At our clinic: no alcohol for 24 hours.\nThen in moderation.",
         "related": ", ".join(shipped.related),
+        "keywords": "\n".join(shipped.keywords),
     }
     saved = await dashboard.client.post("/dashboard/riverside/faq/entry/alcohol", data=data)
     assert saved.status_code == 303, saved.text
     assert clinic.knowledge_changes[-1].entry("alcohol").answer.startswith("At our clinic")
+    written = yaml.safe_load((clinic.folder / "faq.yaml").read_text(encoding="utf-8"))
+    assert written["entries"] == [{"id": "alcohol", "answer": data["answer"]}]  # only the change
     stale = await dashboard.client.post("/dashboard/riverside/faq/entry/alcohol", data=data)
     assert stale.status_code == 422 and "changed by someone else" in stale.text
 
@@ -204,8 +206,9 @@ async def test_switching_an_entry_off_and_on(dashboard: Dashboard) -> None:
         data={"csrf_token": csrf, "enabled": "off"},
     )
     assert off.status_code == 303
-    assert "alcohol" in (clinic.folder / DISABLED_FILE).read_text(encoding="utf-8")
-    knowledge = load_clinic_knowledge(DEFAULT_KNOWLEDGE_DIR, clinic.folder)
+    written = yaml.safe_load((clinic.folder / "faq.yaml").read_text(encoding="utf-8"))
+    assert {"id": "alcohol", "enabled": False} in written["entries"]
+    knowledge = load_knowledge(DEFAULT_KNOWLEDGE_DIR, clinic.folder)
     assert "alcohol" not in {e.id for e in knowledge.faq}
     assert all("alcohol" not in e.related for e in knowledge.faq)
     assert "alcohol" not in {e.id for e in clinic.knowledge_changes[-1].faq}
@@ -214,7 +217,7 @@ async def test_switching_an_entry_off_and_on(dashboard: Dashboard) -> None:
         data={"csrf_token": csrf, "enabled": "on"},
     )
     assert on.status_code == 303
-    knowledge = load_clinic_knowledge(DEFAULT_KNOWLEDGE_DIR, clinic.folder)
+    knowledge = load_knowledge(DEFAULT_KNOWLEDGE_DIR, clinic.folder)
     assert "alcohol" in {e.id for e in knowledge.faq}
 
 

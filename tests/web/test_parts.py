@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+import yaml
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -22,7 +23,7 @@ from bot.storage.dashboard_schema import DASHBOARD_TABLES
 from bot.storage.engine import create_engine, parse_database_url
 from bot.storage.schema import metadata
 from bot.web.charts import Series, bars, columns_by_day
-from bot.web.faq_editor import DISABLED_FILE, FaqEditError, FaqEditor, load_clinic_knowledge
+from bot.web.faq_editor import FaqEditError, FaqEditor
 from bot.web.grouping import cluster, group_questions
 
 NOW = datetime(2026, 1, 20, 12, tzinfo=UTC)
@@ -89,12 +90,16 @@ def test_the_editor_never_saves_what_the_loader_refuses(clinic_folder: Path) -> 
 
 
 def test_switched_off_entries_are_validated(clinic_folder: Path) -> None:
-    (clinic_folder / DISABLED_FILE).write_text("disabled: [no_such_entry]\n", encoding="utf-8")
+    (clinic_folder / "faq.yaml").write_text(
+        "entries:\n  - id: no_such_entry\n    enabled: false\n", encoding="utf-8"
+    )
     with pytest.raises(KnowledgeError, match="no_such_entry"):
-        load_clinic_knowledge(DEFAULT_KNOWLEDGE_DIR, clinic_folder)
+        load_knowledge(DEFAULT_KNOWLEDGE_DIR, clinic_folder)
     every = [e.id for e in load_knowledge(DEFAULT_KNOWLEDGE_DIR).faq]
+    off = "".join(f"  - id: {entry_id}\n    enabled: false\n" for entry_id in every[1:])
+    (clinic_folder / "faq.yaml").write_text(f"entries:\n{off}", encoding="utf-8")
     editor = FaqEditor(DEFAULT_KNOWLEDGE_DIR, clinic_folder)
-    (clinic_folder / DISABLED_FILE).write_text(f"disabled: {every[1:]}\n", encoding="utf-8")
+    assert [e.id for e in editor.current().knowledge.faq] == every[:1]
     with pytest.raises(FaqEditError, match="every FAQ entry is switched off"):
         editor.set_enabled(every[0], False)
 
@@ -102,9 +107,42 @@ def test_switched_off_entries_are_validated(clinic_folder: Path) -> None:
 def test_a_hand_edit_is_picked_up(clinic_folder: Path) -> None:
     editor = FaqEditor(DEFAULT_KNOWLEDGE_DIR, clinic_folder)
     before = editor.current()
-    (clinic_folder / DISABLED_FILE).write_text("disabled: [alcohol]\n", encoding="utf-8")
+    (clinic_folder / "faq.yaml").write_text(
+        "entries:\n  - id: alcohol\n    enabled: false\n", encoding="utf-8"
+    )
     after = editor.current()
     assert after.version != before.version and after.disabled == {"alcohol"}
+    assert after.entry("alcohol") is not None  # still listed, to switch it back on
+
+
+def test_the_editor_writes_only_what_differs_from_the_shipped_entry(clinic_folder: Path) -> None:
+    editor = FaqEditor(DEFAULT_KNOWLEDGE_DIR, clinic_folder)
+    shipped = load_knowledge(DEFAULT_KNOWLEDGE_DIR).entry("exercise_gym")
+    wanted = shipped.model_dump()
+    wanted["answer"] = "At our clinic: no gym for 48 hours."
+    wanted["questions"] = [*shipped.questions[1:], "can i do crossfit tomorrow"]
+    knowledge = editor.save_entry(wanted)
+    written = yaml.safe_load((clinic_folder / "faq.yaml").read_text(encoding="utf-8"))
+    assert written == {
+        "entries": [
+            {
+                "id": "exercise_gym",
+                "answer": "At our clinic: no gym for 48 hours.",
+                "questions": ["can i do crossfit tomorrow"],
+                "remove_questions": [shipped.questions[0]],
+            }
+        ]
+    }
+    assert knowledge.entry("exercise_gym").questions == wanted["questions"]
+    editor.set_enabled("exercise_gym", False)
+    editor.set_enabled("alcohol", False)
+    editor.set_enabled("alcohol", True)  # back on: nothing left to say about it
+    written = yaml.safe_load((clinic_folder / "faq.yaml").read_text(encoding="utf-8"))
+    assert [item["id"] for item in written["entries"]] == ["exercise_gym"]
+    assert written["entries"][0]["enabled"] is False
+    state = editor.current()
+    assert state.disabled == {"exercise_gym"} and state.is_own("exercise_gym")
+    assert state.entry("exercise_gym").answer.startswith("At our clinic")  # type: ignore[union-attr]
 
 
 def _differences(connection: sa.Connection) -> list[Any]:

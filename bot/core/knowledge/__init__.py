@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.knowledge.countries import COUNTRIES_FILE, ROUTE_FIELDS, CountryProfile
 from bot.core.knowledge.loader import load_knowledge
 from bot.core.knowledge.schemas import (
     CLINIC_FILE,
@@ -24,20 +25,24 @@ from bot.core.knowledge.schemas import (
     RedFlag,
     SmalltalkIntent,
     StaffMessages,
+    WeekdayNames,
     parse_range,
 )
 
 __all__ = [
     "CLINIC_FILE",
+    "COUNTRIES_FILE",
     "EMERGENCY_LANGUAGES",
     "FAQ_FILE",
     "MESSAGES_FILE",
     "RED_FLAGS_FILE",
+    "ROUTE_FIELDS",
     "TEMPLATE_FIELDS",
     "WEEKDAYS",
     "ButtonLabels",
     "Category",
     "Clinic",
+    "CountryProfile",
     "FaqEntry",
     "JourneyLabels",
     "JourneyMessages",
@@ -48,6 +53,7 @@ __all__ = [
     "RedFlag",
     "SmalltalkIntent",
     "StaffMessages",
+    "WeekdayNames",
     "load_knowledge",
     "parse_range",
 ]

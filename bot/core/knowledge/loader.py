@@ -14,9 +14,17 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from bot.core.knowledge.countries import (
+    COUNTRIES_FILE,
+    CountriesFile,
+    CountryProfile,
+    missing_without_profile,
+    with_profile,
+)
 from bot.core.knowledge.dialogue import DIALOGUE_FILE, DIALOGUE_LANGUAGES, DialogueFile
+from bot.core.knowledge.overrides import merge_entries
 from bot.core.knowledge.schemas import (
     CLINIC_FILE,
     EMERGENCY_LANGUAGES,
@@ -122,10 +130,12 @@ def _validate_items(
     model: type[_Strict],
     noun: str,
     problems: list[str],
+    *,
+    start: int = 1,
 ) -> list[Any]:
     """Validate each list item on its own so every error names its entry."""
     valid: list[Any] = []
-    for index, raw in enumerate(items, start=1):
+    for index, raw in enumerate(items, start=start):
         label = f"{noun} #{index}"
         if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
             label = f"{noun} '{raw['id']}'"
@@ -142,7 +152,7 @@ def _validate_items(
 
 
 def _validate_model(
-    file_name: str, data: Any, model: type[_Strict], problems: list[str]
+    file_name: str, data: Any, model: type[BaseModel], problems: list[str]
 ) -> Any | None:
     try:
         return model.model_validate(data)
@@ -167,35 +177,52 @@ def _check_templates(file_name: str, where: str, template: str, problems: list[s
         )
 
 
-def _load_faq(path: Path, problems: list[str], overrides: Path | None = None) -> list[FaqEntry]:
-    """The shipped FAQ, with a clinic's own entries (``overrides``) winning by id."""
+def _load_faq(
+    path: Path, problems: list[str], overrides: Path | None = None
+) -> tuple[list[FaqEntry], set[str]]:
+    """The shipped FAQ with a clinic's changes (``overrides``): the entries, and the ids the
+    clinic switched off. See ``overrides`` for what a clinic's item may change."""
     data = _read_yaml(path, problems)
     if data is None:
-        return []
+        return [], set()
     top = _validate_model(path.name, data, FaqFile, problems)
     if top is None:
-        return []
-    entries: list[FaqEntry] = _validate_items(path.name, top.entries, FaqEntry, "entry", problems)
-    raw_items = [item for item in top.entries if isinstance(item, dict)]
+        return [], set()
+    for index, item in enumerate(top.entries, start=1):
+        if not isinstance(item, dict):
+            found = _kind(item)
+            problems.append(f"{path.name}: entry #{index}: should be a mapping, found {found}")
+    shipped = [item if isinstance(item, dict) else {} for item in top.entries]
+    merged_items: list[dict[str, Any]] = shipped
+    source: dict[str, str] = {}
+    disabled: set[str] = set()
     if overrides is not None and overrides.exists():
         label = f"{overrides.parent.name}/{overrides.name}"
         extra = _read_yaml(overrides, problems) if _has_content(overrides) else None
         extra_top = _validate_model(label, extra, FaqFile, problems) if extra else None
         if extra_top is not None:
-            own = _validate_items(label, extra_top.entries, FaqEntry, "entry", problems)
-            own_raw = [item for item in extra_top.entries if isinstance(item, dict)]
-            replaced = {item.get("id") for item in own_raw}
-            entries = [e for e in entries if e.id not in replaced] + own
-            raw_items = [i for i in raw_items if i.get("id") not in replaced] + own_raw
+            merged = merge_entries(shipped, extra_top.entries, label, problems)
+            merged_items, source, disabled = merged.items, merged.source, merged.disabled
+    entries: list[FaqEntry] = []
+    for index, item in enumerate(merged_items, start=1):
+        if index <= len(top.entries) and not isinstance(top.entries[index - 1], dict):
+            continue
+        entry_id = item.get("id")
+        file_name = source.get(entry_id, path.name) if isinstance(entry_id, str) else path.name
+        entries += _validate_items(file_name, [item], FaqEntry, "entry", problems, start=index)
+    for entry in entries:
+        where = f"entry '{entry.id}': field 'answer'"
+        _check_templates(source.get(entry.id, path.name), where, entry.answer, problems)
     # Cross-checks read the raw items, so an entry with its own problem still counts here.
     seen_ids: set[str] = set()
     owner_of: dict[str, str] = {}
-    for item in raw_items:
+    for item in merged_items:
         entry_id = item.get("id")
         if not isinstance(entry_id, str) or not entry_id.strip():
             continue
+        file_name = source.get(entry_id, path.name)
         if entry_id in seen_ids:
-            problems.append(f"{path.name}: entry '{entry_id}': field 'id' is used by another entry")
+            problems.append(f"{file_name}: entry '{entry_id}': field 'id' is used by another entry")
         seen_ids.add(entry_id)
         questions = item.get("questions")
         for question in questions if isinstance(questions, list) else []:
@@ -205,19 +232,35 @@ def _load_faq(path: Path, problems: list[str], overrides: Path | None = None) ->
             other = owner_of.setdefault(key, entry_id)
             if other != entry_id:
                 problems.append(
-                    f"{path.name}: entry '{entry_id}': field 'questions' repeats "
+                    f"{file_name}: entry '{entry_id}': field 'questions' repeats "
                     f"{question!r}, already under entry '{other}'"
                 )
     for entry in entries:
+        file_name = source.get(entry.id, path.name)
         for related in entry.related:
             if related not in seen_ids:
                 problems.append(
-                    f"{path.name}: entry '{entry.id}': field 'related' names unknown "
+                    f"{file_name}: entry '{entry.id}': field 'related' names unknown "
                     f"entry '{related}'"
                 )
             elif related == entry.id:
-                problems.append(f"{path.name}: entry '{entry.id}': field 'related' names itself")
-    return entries
+                problems.append(f"{file_name}: entry '{entry.id}': field 'related' names itself")
+    if entries and {entry.id for entry in entries} <= disabled:
+        label = source.get(entries[0].id, path.name)
+        problems.append(f"{label}: every FAQ entry is switched off; keep at least one")
+    return entries, disabled
+
+
+def without(entries: Iterable[FaqEntry], off: set[str]) -> list[FaqEntry]:
+    """The entries that are on, with no ``related`` link to a switched-off one."""
+    kept = []
+    for entry in entries:
+        if entry.id in off:
+            continue
+        if any(related in off for related in entry.related):
+            entry = entry.model_copy(update={"related": [r for r in entry.related if r not in off]})
+        kept.append(entry)
+    return kept
 
 
 ConceptMap = dict[str, dict[str, tuple[str, ...]]]
@@ -299,13 +342,70 @@ def _check_hours(file_name: str, hours: OpeningHours, problems: list[str]) -> No
             problems.append(f"{file_name}: field 'clinic.opening_hours.{day}' {exc}")
 
 
-def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
+def _load_countries(path: Path, problems: list[str]) -> dict[str, CountryProfile]:
+    """The country profiles; none when the knowledge folder has no ``countries.yaml`` (then
+    every clinic states its own emergency number and routes)."""
+    if not path.exists():
+        return {}
+    data = _read_yaml(path, problems)
+    top = _validate_model(path.name, data, CountriesFile, problems) if data is not None else None
+    if top is None:
+        return {}
+    profiles: dict[str, CountryProfile] = {}
+    for code, raw in top.countries.items():
+        if not isinstance(raw, dict):
+            problems.append(f"{path.name}: country '{code}': should be a mapping")
+            continue
+        try:
+            profiles[code] = CountryProfile.model_validate(raw)
+        except ValidationError as exc:
+            for error in exc.errors():
+                field, message = _describe(error)
+                problems.append(f"{path.name}: country '{code}': field '{field}' {message}")
+    for code, profile in profiles.items():
+        for zone in profile.timezones:
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                problems.append(
+                    f"{path.name}: country '{code}': field 'timezones' names unknown {zone!r}"
+                )
+    return profiles
+
+
+def load_countries(knowledge_dir: Path) -> dict[str, CountryProfile]:
+    """The country profiles of a knowledge folder (``init-clinic`` fills a clinic from them)."""
+    problems: list[str] = []
+    profiles = _load_countries(knowledge_dir / COUNTRIES_FILE, problems)
+    if problems:
+        raise KnowledgeError(problems)
+    return profiles
+
+
+def _load_clinic(
+    path: Path, problems: list[str], countries: Mapping[str, CountryProfile]
+) -> tuple[Clinic | None, CountryProfile | None]:
+    """The clinic, its emergency number and routes filled in from its country's profile."""
     data = _read_yaml(path, problems)
     if data is None:
-        return None
+        return None, None
+    raw = data.get("clinic")
+    profile = None
+    if isinstance(raw, dict):
+        country = raw.get("country")
+        profile = countries.get(country) if isinstance(country, str) else None
+        missing = missing_without_profile(raw) if profile is None else []
+        if missing and isinstance(country, str):
+            known = ", ".join(sorted(countries)) or "none"
+            problems.append(
+                f"{path.name}: field 'clinic.country' {country!r} has no profile in "
+                f"{COUNTRIES_FILE} (profiles: {known}), so clinic.yaml must give "
+                f"{', '.join(missing)}"
+            )
+        data = {**data, "clinic": with_profile(raw, profile)}
     top = _validate_model(path.name, data, ClinicFile, problems)
     if top is None:
-        return None
+        return None, profile
     clinic: Clinic = top.clinic
     if clinic.opening_hours is not None:
         _check_hours(path.name, clinic.opening_hours, problems)
@@ -313,7 +413,7 @@ def _load_clinic(path: Path, problems: list[str]) -> Clinic | None:
         value = getattr(clinic, field)
         if value:
             _check_templates(path.name, f"field 'clinic.{field}'", value, problems)
-    return clinic
+    return clinic, profile
 
 
 def _strings(value: Any, where: str = "") -> Iterable[tuple[str, str]]:
@@ -377,7 +477,7 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
     for lang in DIALOGUE_LANGUAGES:
         if lang not in top.languages:
             problems.append(f"{path.name}: field 'languages.{lang}' is missing")
-    for before, after in top.if_not_topics.items() if faq_ids else ():  # no FAQ: said already
+    for before, after in top.if_not_topics.items():
         for entry_id in (before, after):
             if entry_id not in faq_ids:
                 problems.append(f"{path.name}: field 'if_not_topics' names unknown entry {entry_id!r}")
@@ -390,8 +490,10 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
     """Load and cross-check a knowledge folder; raise ``KnowledgeError`` listing every problem.
 
     ``clinic_dir``, when given, supplies the clinic's own ``clinic.yaml`` in place of the
-    shipped example; its optional ``faq.yaml`` adds entries or replaces shipped ones with the
-    same id, and its optional ``messages.yaml`` rewords any of the shipped messages.
+    shipped example (its country's profile in ``countries.yaml`` fills in what it leaves
+    out); its optional ``faq.yaml`` adds entries, changes shipped ones by id (only the fields
+    it names, see ``overrides``) or switches them off, and its optional ``messages.yaml``
+    rewords any of the shipped messages.
     """
     problems: list[str] = []
     if not knowledge_dir.is_dir():
@@ -401,20 +503,23 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
     clinic_source = clinic_dir if clinic_dir is not None else knowledge_dir
     own = (lambda name: clinic_dir / name) if clinic_dir is not None else (lambda name: None)
 
-    faq = _load_faq(knowledge_dir / FAQ_FILE, problems, own(FAQ_FILE))
+    faq, switched_off = _load_faq(knowledge_dir / FAQ_FILE, problems, own(FAQ_FILE))
     flags, ignore, concepts = _load_red_flags(knowledge_dir / RED_FLAGS_FILE, problems)
-    clinic = _load_clinic(clinic_source / CLINIC_FILE, problems)
+    countries = _load_countries(knowledge_dir / COUNTRIES_FILE, problems)
+    clinic, country = _load_clinic(clinic_source / CLINIC_FILE, problems, countries)
     messages = _load_messages(knowledge_dir / MESSAGES_FILE, problems, own(MESSAGES_FILE))
     dialogue = _load_dialogue(knowledge_dir / DIALOGUE_FILE, problems, {e.id for e in faq})
 
     if problems or clinic is None or messages is None:
         raise KnowledgeError(problems or ["knowledge could not be loaded"])
     return Knowledge(
-        faq=tuple(faq),
+        faq=tuple(without(faq, switched_off)),
         red_flags=tuple(flags),
         ignore_phrases=ignore,
         concepts=concepts,
         clinic=clinic,
         messages=messages,
+        country=country,
+        switched_off=tuple(entry for entry in faq if entry.id in switched_off),
         dialogue=dialogue,
     )

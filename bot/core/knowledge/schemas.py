@@ -14,6 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 if TYPE_CHECKING:
     from bot.core.knowledge.dialogue import DialogueFile
 
+from bot.core.knowledge.countries import (
+    CountryCode,
+    CountryProfile,
+    EmergencyNumber,
+    LocalText,
+    in_language,
+)
+
 FAQ_FILE = "faq.yaml"
 RED_FLAGS_FILE = "red_flags.yaml"
 CLINIC_FILE = "clinic.yaml"
@@ -44,6 +52,7 @@ TEMPLATE_FIELDS: frozenset[str] = frozenset(
         "emergency_number",
         "urgent_care",
         "crisis_line",
+        "side_effect_reporting",
         "names",
         "practitioners",
         "opening_hours",
@@ -124,10 +133,13 @@ class Clinic(_Strict):
     address: Text | None = None
     booking_url: Text | None = None
     opening_hours: OpeningHours | None = None
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{2,4}$")]
-    urgent_care: Text
-    crisis_line: Text
+    # The country's profile (countries.yaml) fills in the number and the routes the clinic
+    # leaves out; a route is a text per language, or one text for every language.
+    country: CountryCode
+    emergency_number: EmergencyNumber
+    urgent_care: LocalText
+    crisis_line: LocalText
+    side_effect_reporting: LocalText
     languages: list[LanguageCode] = Field(default_factory=lambda: ["en"])
     welcome: Text | None = None
     sign_off: Text | None = None
@@ -136,6 +148,12 @@ class Clinic(_Strict):
         """The clinic's time zone (UTC when it gave no opening hours)."""
         hours = self.opening_hours
         return ZoneInfo(hours.timezone) if hours is not None else ZoneInfo("UTC")
+
+    def route(self, name: str, language: str) -> str:
+        """A route (``urgent_care``, ``crisis_line``, ``side_effect_reporting``) in
+        ``language``, else in English, else in the one language the clinic wrote it in."""
+        texts: dict[str, str] = getattr(self, name)
+        return in_language(texts, language)
 
 
 class ClinicFile(_Strict):
@@ -193,6 +211,19 @@ class JourneyMessages(_Strict):
     areas: dict[Ident, Text]
 
 
+class WeekdayNames(_Strict):
+    """How opening hours name the days (short forms) and a closed day, per language."""
+
+    mon: Text
+    tue: Text
+    wed: Text
+    thu: Text
+    fri: Text
+    sat: Text
+    sun: Text
+    closed: Text
+
+
 class StaffMessages(_Strict):
     refused: Text
     no_open_alerts: Text
@@ -229,6 +260,7 @@ class Messages(_Strict):
     smalltalk: dict[Ident, SmalltalkIntent]
     non_text: dict[Ident, Text]
     contact: Text
+    weekdays: WeekdayNames
     emergency_info: Text
     privacy: Text
     topics: Text
@@ -252,6 +284,10 @@ class Knowledge:
     concepts: Mapping[str, Mapping[str, tuple[str, ...]]]
     clinic: Clinic
     messages: Messages
+    #: The clinic's country profile, when ``countries.yaml`` has one (``check`` reads it).
+    country: CountryProfile | None = None
+    #: Entries the clinic switched off (``enabled: false``): not answered, not offered.
+    switched_off: tuple[FaqEntry, ...] = ()
     #: How to follow a conversation (``dialogue.yaml``); None: every message stands alone.
     dialogue: DialogueFile | None = None
 
