@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings, load_settings
+from bot.core.clock import ClinicClock
+from bot.core.conversation import Conversation, Privacy
 from bot.core.knowledge import Knowledge
 from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.matching import Thresholds
@@ -112,7 +114,50 @@ def cmd_check(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def build_conversation(settings: Settings, responder: Responder) -> Conversation:
+    """The core as the Telegram bot builds it: responder, clinic clock, privacy choices."""
+    return Conversation(
+        responder,
+        ClinicClock.for_clinic(responder.knowledge.clinic, settings.quiet_hours),
+        Privacy(
+            store_message_text=settings.store_message_text,
+            alert_include_message_text=settings.alert_include_message_text,
+        ),
+    )
+
+
+def _ask_chats(settings: Settings, out: TextIO) -> int:
+    """``ask --json --chats``: JSON lines ``{"chat", "text"}`` in, reply objects out, each
+    chat keeping its context exactly as on Telegram (same core, same storage semantics)."""
+    import asyncio
+
+    from bot.storage.chats import local_chats
+
+    conversation = build_conversation(settings, build_responder(settings))
+
+    async def run() -> int:
+        async with local_chats(conversation) as chats:
+            for number, line in enumerate(stdin_lines(sys.stdin), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    item = json.loads(line)
+                    chat, text = str(item["chat"]), str(item["text"])
+                except (ValueError, KeyError, TypeError) as exc:
+                    print(f'line {number}: expected {{"chat", "text"}} ({exc})', file=sys.stderr)
+                    return EXIT_CONFIG
+                outcome = await chats.say(chat, text)
+                for reply in outcome.replies:
+                    shown = {"chat": chat, **reply.as_dict()}
+                    print(json.dumps(shown, ensure_ascii=False), file=out, flush=True)
+        return EXIT_OK
+
+    return asyncio.run(run())
+
+
 def cmd_ask(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    if args.chats:
+        return _ask_chats(settings, out)
     responder = build_responder(settings)
     messages: Iterable[str] = [" ".join(args.text)] if args.text else stdin_lines(sys.stdin)
     for message in messages:
@@ -143,20 +188,33 @@ def stdin_lines(stream: TextIO) -> Iterator[str]:
 
 
 def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    """A conversation in the terminal: context is kept as on Telegram, and a clarify option
+    is picked by typing its number."""
+    import asyncio
+
+    from bot.storage.chats import local_chats
+
     responder = build_responder(settings)
+    conversation = build_conversation(settings, responder)
     clinic = responder.knowledge.clinic
     print(f"{clinic.bot_name} for {clinic.name} (local chat; Ctrl-D or 'quit' to leave)", file=out)
     print(responder.renderer.say(responder.knowledge.messages.start), file=out)
-    while True:
-        try:
-            line = input("\nyou> ")
-        except (EOFError, KeyboardInterrupt):
-            print(file=out)
-            return EXIT_OK
-        if line.strip().lower() in {"quit", "exit", "/quit"}:
-            return EXIT_OK
-        reply = responder.respond(line)
-        print(f"\n{clinic.bot_name}> {reply.text}", file=out)
+
+    async def run() -> int:
+        async with local_chats(conversation) as chats:
+            while True:
+                try:
+                    line = await asyncio.to_thread(input, "\nyou> ")
+                except (EOFError, KeyboardInterrupt):
+                    print(file=out)
+                    return EXIT_OK
+                if line.strip().lower() in {"quit", "exit", "/quit"}:
+                    return EXIT_OK
+                outcome = await chats.say("terminal", line)
+                for reply in outcome.replies:
+                    print(f"\n{clinic.bot_name}> {reply.text}", file=out)
+
+    return asyncio.run(run())
 
 
 def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
@@ -206,6 +264,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    from bot.core.dialogue.evaluation import is_dialogue_file
     from bot.core.evaluation import (
         evaluate_faq,
         evaluate_triage,
@@ -222,6 +281,9 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         print("No evaluation files given or found under tests/data/.", file=out)
         return EXIT_CONFIG
     for path in files:
+        if path.exists() and is_dialogue_file(path):
+            _eval_dialogues(settings, responder, path, args, out)
+            continue
         try:
             examples = load_examples(path, args.split)
         except (OSError, ValueError) as exc:
@@ -241,6 +303,24 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
             for line in miss_table(report.misses):
                 print(line, file=out)
     return EXIT_OK
+
+
+def _eval_dialogues(
+    settings: Settings, responder: Responder, path: Path, args: argparse.Namespace, out: TextIO
+) -> None:
+    """A dialogue file: escalation kept, follow-ups, several questions, false escalations."""
+    from bot.core.dialogue.evaluation import evaluate_dialogues, load_dialogues
+
+    dialogues = load_dialogues(path)
+    turns = sum(len(d.turns) for d in dialogues)
+    print(f"\n== {path.name}: {len(dialogues)} dialogues, {turns} turns", file=out)
+    report = evaluate_dialogues(build_conversation(settings, responder), dialogues)
+    for line in report.lines():
+        print(line, file=out)
+    if args.misses:
+        print(file=out)
+        for line in report.miss_lines():
+            print(line, file=out)
 
 
 def _ask(question: str, default: str | None) -> str:
@@ -347,6 +427,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the reply to one message (or to each stdin line)")
     ask.add_argument("text", nargs="*", help="the message; omit to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per message")
+    ask.add_argument(
+        "--chats",
+        action="store_true",
+        help='read JSON lines {"chat": ID, "text": MESSAGE} and keep each chat\'s context',
+    )
     ask.set_defaults(handler=cmd_ask)
 
     migrate = sub.add_parser("migrate", help="create or upgrade the database schema")

@@ -9,9 +9,13 @@ on either, and two bot processes sharing one database see the same conversation.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 
-from bot.core.conversation import PatientState, StateChange
+from bot.core.conversation import Conversation, Outcome, PatientState, StateChange, TypedQuestion
 from bot.core.journey import Treatment
 from bot.errors import StorageError
 from bot.storage.models import Patient
@@ -81,3 +85,53 @@ async def save_change(
             )
     except StorageError:
         logger.exception("could not save the conversation")
+
+
+class LocalChats:
+    """Conversations outside Telegram (``ask --json --chats``, ``chat``) over a real store:
+    the same core function, the same load-before and save-after as the Telegram handlers.
+
+    Chat names are the caller's; each gets a stable numeric id (numbers are kept as they
+    are, so a dialogue can be replayed under the ids a Telegram test used).
+    """
+
+    def __init__(
+        self, storage: Storage, conversation: Conversation, clinic_id: str = "default"
+    ) -> None:
+        self.storage = storage
+        self.conversation = conversation
+        self.clinic_id = clinic_id
+        self._ids: dict[str, int] = {}
+
+    def chat_id(self, chat: str) -> int:
+        if chat not in self._ids:
+            text = chat.strip()
+            number = int(text) if text.lstrip("-").isdigit() else None
+            self._ids[chat] = number if number is not None else 1_000_000 + len(self._ids)
+        return self._ids[chat]
+
+    async def say(self, chat: str, text: str, now: datetime | None = None) -> Outcome:
+        """One typed message in ``chat``: load, decide, save, exactly as on Telegram."""
+        moment = now or datetime.now(UTC)
+        chat_id = self.chat_id(chat)
+        patient = await self.storage.touch_patient(
+            self.clinic_id, chat_id, chat_id=chat_id, first_name=None, language=None, now=moment
+        )
+        state = await load_state(self.storage, self.clinic_id, chat_id, chat_id, patient=patient)
+        outcome = self.conversation.handle(TypedQuestion(text), state, moment)
+        await save_change(self.storage, self.clinic_id, chat_id, chat_id, outcome.change, moment)
+        return outcome
+
+
+@asynccontextmanager
+async def local_chats(
+    conversation: Conversation, database_url: str | None = None
+) -> AsyncIterator[LocalChats]:
+    """``LocalChats`` over ``database_url``, or over a temporary SQLite file removed after."""
+    with tempfile.TemporaryDirectory(prefix="aftercare-chats-") as folder:
+        url = database_url or f"sqlite:///{Path(folder) / 'chats.db'}"
+        storage = await Storage.open(url)
+        try:
+            yield LocalChats(storage, conversation)
+        finally:
+            await storage.close()

@@ -45,6 +45,8 @@ def _strip(text: str, phrases: Iterable[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Pooled:
     context: frozenset[str]
+    pronouns: frozenset[str]
+    progress: frozenset[str]
     if_not: frozenset[str]
     split: tuple[str, ...]
     agree: frozenset[str]
@@ -62,6 +64,8 @@ class Lexicon:
         self.if_not_topics: dict[str, str] = dict(dialogue.if_not_topics) if dialogue else {}
         self._pooled = _Pooled(
             context=_phrases(w for lang in languages for w in lang.followup.context),
+            pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
+            progress=_phrases(w for lang in languages for w in lang.followup.progress),
             if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
             split=tuple(
                 sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
@@ -100,7 +104,8 @@ class Lexicon:
 
     def leftover(self, text: str) -> list[str]:
         """The words of ``text`` that are neither follow-up cues nor filler: what is new."""
-        rest = _strip(normalise(text), self._pooled.context | self._pooled.if_not)
+        pooled = self._pooled
+        rest = _strip(normalise(text), pooled.context | pooled.pronouns | pooled.if_not)
         return [word for word in rest.split() if word not in STOPWORDS]
 
     def only_context(self, text: str) -> bool:
@@ -116,6 +121,16 @@ class Lexicon:
         """Any follow-up word at all (a pronoun, "and", "what about")."""
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.context)
+
+    def points_back(self, text: str) -> bool:
+        """A word that refers to something said before ("it", "they", "that")."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.pronouns)
+
+    def about_progress(self, words: Sequence[str]) -> bool:
+        """Every one of ``words`` (the new words of a message) says how something goes."""
+        rest = _strip(" ".join(words), self._pooled.progress)
+        return bool(words) and not rest
 
     # ---- clarify answers ----------------------------------------------------------------
 

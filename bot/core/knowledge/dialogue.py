@@ -42,6 +42,12 @@ class FollowupWords(_Strict):
     words) continues the last topic ("and tomorrow?", "is that normal?", "why?")."""
 
     context: Phrases
+    #: Words that point back ("when will they stop moving?"): a confident match of its own
+    #: may still be about the last topic.
+    pronouns: Phrases
+    #: How something goes ("last", "go away", "wear off"): with a pronoun, still the last
+    #: topic, however well the words match a topic of their own.
+    progress: Phrases
     #: "and if it doesn't?": the next step after the last topic (see ``if_not_topics``).
     if_not: Phrases
 

@@ -477,7 +477,7 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
     for lang in DIALOGUE_LANGUAGES:
         if lang not in top.languages:
             problems.append(f"{path.name}: field 'languages.{lang}' is missing")
-    for before, after in top.if_not_topics.items():
+    for before, after in top.if_not_topics.items() if faq_ids else ():  # no FAQ: said already
         for entry_id in (before, after):
             if entry_id not in faq_ids:
                 problems.append(f"{path.name}: field 'if_not_topics' names unknown entry {entry_id!r}")
