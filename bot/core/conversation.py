@@ -9,12 +9,12 @@ alert. Nothing here imports Telegram or the database, so every path is tested di
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal
 
 from bot.core.clock import ClinicClock
-from bot.core.dialogue import Dialogue, DialogueState, TreatmentTime
+from bot.core.dialogue import Dialogue, DialogueState
 from bot.core.flood import Verdict
 from bot.core.journey import Treatment, date_example, parse_treatment_date
 from bot.core.knowledge import Messages
@@ -88,7 +88,7 @@ class PatientState:
     treatment: Treatment | None = None
     language: str | None = None
     #: The chat's memory (last topics, clarify options, last escalation), as stored.
-    dialogue: DialogueState = DialogueState()
+    dialogue: DialogueState = field(default_factory=DialogueState)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +164,7 @@ class Conversation:
         self.clock = clock
         self.privacy = privacy
         self.dialogue = Dialogue(responder)
-        dialogue = responder.knowledge.dialogue
-        self.times = TreatmentTime(
-            lang.time for lang in (dialogue.languages.values() if dialogue else ())
-        )
+        self.times = self.dialogue.times
 
     def handle(self, event: Event, state: PatientState, now: datetime) -> Outcome:
         """Dispatch an event to its one function."""
@@ -202,6 +199,7 @@ class Conversation:
             private=state.private,
             treatment=treatment,
             language=state.language,
+            treatment_said=told is not None,
         )
         outcome = self._answer(
             turn.reply,

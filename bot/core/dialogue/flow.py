@@ -22,6 +22,7 @@ from bot.core.dialogue.lexicon import Lexicon
 from bot.core.dialogue.render import DialogueRenderer
 from bot.core.dialogue.split import split_questions
 from bot.core.dialogue.state import DialogueState, EscalationMemory
+from bot.core.dialogue.when import TreatmentTime
 from bot.core.journey import Treatment
 from bot.core.matching import Answer, Clarify
 from bot.core.replies import Reply
@@ -32,7 +33,17 @@ from bot.core.text import normalise
 MAX_QUESTIONS = 3
 #: A follow-up is read with the last topic when it has at most this many new words.
 FOLLOWUP_MAX_NEW_WORDS = 4
+#: A confident answer of its own yields to the last topic only within this many points.
+ANCHOR_MARGIN = 10.0
 _RANK = {None: 0, "urgent": 1, "emergency": 2}
+
+
+def _close(result: Answer, topic: str) -> bool:
+    """``topic`` is among ``result``'s candidates, nearly as good as the best."""
+    return any(
+        c.entry_id == topic and c.score >= result.score - ANCHOR_MARGIN
+        for c in result.candidates[:3]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,15 @@ class Dialogue:
         self.responder = responder
         self.lexicon = Lexicon(responder.knowledge.dialogue)
         self.render = DialogueRenderer(responder.knowledge, responder.renderer)
+        dialogue = responder.knowledge.dialogue
+        self.times = TreatmentTime(
+            lang.time for lang in (dialogue.languages.values() if dialogue else ())
+        )
+        self._smalltalk = frozenset(
+            normalise(phrase)
+            for intent in responder.knowledge.messages.smalltalk.values()
+            for phrase in intent.phrasings
+        )
 
     def on_text(
         self,
@@ -63,8 +83,12 @@ class Dialogue:
         private: bool = True,
         treatment: Treatment | None = None,
         language: str | None = None,
+        treatment_said: bool = False,
     ) -> Turn:
-        """The reply to ``text`` given what the chat remembers (expired parts are ignored)."""
+        """The reply to ``text`` given what the chat remembers (expired parts are ignored).
+
+        ``treatment_said``: the message told the treatment's time ("had it done at 5pm"); if
+        it asks nothing else, the reply says what was noted."""
         live = memory.live(now)
         reply = self.responder.respond(text, private=private, now=now, treatment=treatment)
         if reply.kind == "escalation":
@@ -76,17 +100,37 @@ class Dialogue:
         if live.clarify:
             chosen = self._clarify_choice(text, live, reply)
             if chosen is not None:
-                return self._chosen(chosen, live, now, treatment)
-        if reply.kind == "smalltalk":
+                return self._chosen(chosen, live, now, treatment, language)
+        if reply.kind == "smalltalk" and not (
+            live.last_topic and self.lexicon.only_context(text) and not self._is_smalltalk(text)
+        ):
             return Turn(reply, live.settled(), how="smalltalk")
         several = self._several(text, reply, live, now, treatment, language)
         if several is not None:
             return several
         followed = self._follow_up(text, reply, live)
         if followed is not None:
-            answer = self._answer(followed, now, treatment)
+            answer = self._answer(followed, now, treatment, language=language)
             return Turn(answer, live.answered((followed,), now), how="followup")
+        if treatment_said and treatment is not None and reply.kind in {"clarify", "fallback"}:
+            noted = self._noted(treatment, language)
+            if noted is not None:
+                return Turn(noted, live.settled(), how="treatment_noted")
         return self._plain(reply, live, now)
+
+    def _noted(self, treatment: Treatment, language: str | None) -> Reply | None:
+        """ "Noted: your treatment was on 2026-12-02 at 17:00." """
+        words = self.lexicon.words(language)
+        if words is None or treatment.treated_at is None:
+            return None
+        local = treatment.treated_at.astimezone(self.responder.knowledge.clinic.zone())
+        text = self.responder.renderer.say(
+            words.timing.time_saved,
+            language=language or "en",
+            date=local.date().isoformat(),
+            until=local.strftime("%H:%M"),
+        )
+        return self.responder.renderer.notice(text)
 
     # ---- red flags ------------------------------------------------------------------------
 
@@ -167,12 +211,17 @@ class Dialogue:
         return best if best_score >= self.responder.matcher.thresholds.clarify / 2 else None
 
     def _chosen(
-        self, chosen: str, live: DialogueState, now: datetime, treatment: Treatment | None
+        self,
+        chosen: str,
+        live: DialogueState,
+        now: datetime,
+        treatment: Treatment | None,
+        language: str | None = None,
     ) -> Turn:
         if not chosen:  # "none of these"
             fallback = self.responder.renderer.fallback()
             return Turn(fallback, live.settled(), how="clarify_declined")
-        answer = self._answer(chosen, now, treatment)
+        answer = self._answer(chosen, now, treatment, language=language)
         return Turn(answer, live.answered((chosen,), now), how="clarify_answer")
 
     # ---- several questions ------------------------------------------------------------------
@@ -195,6 +244,8 @@ class Dialogue:
         for piece in pieces:
             if self.lexicon.only_context(piece):
                 continue  # "is that normal?" belongs to the piece before it
+            if self.times.mentions_treatment(piece) and self.times.find(piece, now) is not None:
+                continue  # "had it done 2 hours ago" tells, it does not ask
             result = self.responder.match(piece)
             if isinstance(result, Answer) and result.entry_id not in topics:
                 topics.append(result.entry_id)
@@ -207,7 +258,10 @@ class Dialogue:
         topics = topics[:MAX_QUESTIONS]
         words = self.lexicon.words(language)
         assert words is not None
-        answers = [self._answer(topic, now, treatment, scores.get(topic)) for topic in topics]
+        answers = [
+            self._answer(topic, now, treatment, scores.get(topic), language=language)
+            for topic in topics
+        ]
         titles = [self.responder.knowledge.entry(topic).title for topic in topics]
         combined = self.render.several(answers, titles, words, language=language or "en")
         return Turn(combined, live.answered(tuple(topics), now), how="several")
@@ -217,28 +271,51 @@ class Dialogue:
     def _follow_up(self, text: str, reply: Reply, live: DialogueState) -> str | None:
         """The topic a follow-up continues, or None when the message stands on its own."""
         last = live.last_topic
-        if last is None:
-            return None
         lexicon = self.lexicon
-        if lexicon.asks_if_not(text) and len(lexicon.leftover(text)) <= 1:
-            return lexicon.if_not_topics.get(last, last)
-        if lexicon.only_context(text):
-            return last  # "and tomorrow?", "why?", "is that normal?"
-        if reply.kind == "answer":
-            return None  # a confident match alone is a new question
         new_words = lexicon.leftover(text)
-        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or not (
-            lexicon.has_cue(text) or len(new_words) <= 2
-        ):
+        if last is not None:
+            if lexicon.asks_if_not(text) and len(new_words) <= 1:
+                return lexicon.if_not_topics.get(last, last)
+            if not new_words and normalise(text):
+                return last  # "and tomorrow?", "why?", "is that normal?"
+        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS:
+            return None
+        short = len(new_words) <= 2
+        if last is not None and lexicon.points_back(text) and lexicon.about_progress(new_words):
+            return last  # "how long does that usually last?", "when will it go away?"
+        alone = self.responder.match(" ".join(new_words)) if short and new_words else None
+        if isinstance(alone, Answer) and last is not None and _close(alone, last):
+            alone = None  # "what about yoga?" after exercise: still the same topic
+        if reply.kind != "answer" and isinstance(alone, Answer) and alone.entry_id != last:
+            return alone.entry_id  # "what about wine?": the new word says what it is about
+        if last is None or not (lexicon.has_cue(text) or short):
             return None
         entry = self.responder.knowledge.entry(last)
-        anchored = f"{text} {entry.title} {' '.join(entry.keywords[:4])}"
-        result = self.responder.match(anchored)
-        if isinstance(result, Answer):
-            return result.entry_id
-        if isinstance(result, Clarify) and result.candidates[0].entry_id == last:
+        anchored = self.responder.match(f"{text} {entry.title} {' '.join(entry.keywords[:4])}")
+        if reply.kind == "answer":
+            # Confident on its own: a new topic, unless it points back ("how long does
+            # that last?") and reads nearly as well as a question about the last topic.
+            own = reply.score or 0.0
+            if not (
+                lexicon.points_back(text)
+                and short
+                and not isinstance(alone, Answer)
+                and isinstance(anchored, Answer)
+                and anchored.entry_id == last
+                and anchored.score >= own - ANCHOR_MARGIN
+            ):
+                return None
+            return last
+        if isinstance(anchored, Answer):
+            return anchored.entry_id
+        if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _is_smalltalk(self, text: str) -> bool:
+        """Exactly a small-talk phrase ("ok", "thanks"), not a follow-up that looks like one
+        ("e domani?")."""
+        return normalise(text) in self._smalltalk
 
     def assumed_today(self, local_now: datetime, language: str | None) -> Reply | None:
         """ "I've assumed your treatment was today around 19:00 ...": said whenever a
@@ -260,6 +337,8 @@ class Dialogue:
         now: datetime,
         treatment: Treatment | None,
         score: float | None = None,
+        *,
+        language: str | None = None,
     ) -> Reply:
         return self.responder.answer(entry_id, score, now=now, treatment=treatment)
 
