@@ -305,11 +305,6 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _ask(question: str, default: str | None) -> str:
-    suffix = f" [{default}]" if default else ""
-    return input(f"{question}{suffix}: ")
-
-
 def _eval_dialogues(
     settings: Settings, responder: Responder, path: Path, args: argparse.Namespace, out: TextIO
 ) -> None:
@@ -326,6 +321,11 @@ def _eval_dialogues(
         print(file=out)
         for line in report.miss_lines():
             print(line, file=out)
+
+
+def _ask(question: str, default: str | None) -> str:
+    suffix = f" [{default}]" if default else ""
+    return input(f"{question}{suffix}: ")
 
 
 def cmd_init_clinic(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:

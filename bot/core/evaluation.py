@@ -213,6 +213,76 @@ def evaluate_triage(responder: Responder, examples: Iterable[Example]) -> Triage
     return TriageReport(**counts, misses=tuple(misses))
 
 
+@dataclass(frozen=True, slots=True)
+class LanguageReport:
+    """One language's figures on a mixed set: safety, and answers in the patient's language."""
+
+    language: str
+    triage: TriageReport
+    topic_items: int
+    answered_in_language: int
+    replies: int
+    replies_in_language: int
+    misses: tuple[Miss, ...] = field(default=())
+
+    @property
+    def answered_rate(self) -> float:
+        """Answered with the right entry AND written in the message's language."""
+        return self.answered_in_language / self.topic_items if self.topic_items else 1.0
+
+    @property
+    def language_rate(self) -> float:
+        return self.replies_in_language / self.replies if self.replies else 1.0
+
+    def lines(self) -> list[str]:
+        pct = f"{100 * self.answered_rate:5.1f}%"
+        return [
+            *self.triage.lines(),
+            f"answered correctly AND in the patient's language {pct}  "
+            f"({self.answered_in_language}/{self.topic_items} questions)",
+            f"replied in the patient's language   {100 * self.language_rate:5.1f}%  "
+            f"({self.replies_in_language}/{self.replies} messages)",
+        ]
+
+
+def is_language_set(examples: Sequence[Example]) -> bool:
+    """A set labelled per language (``lang`` on every line) that mixes questions and flags."""
+    return bool(examples) and all(e.lang for e in examples) and not is_triage_set(examples)
+
+
+def evaluate_languages(responder: Responder, examples: Iterable[Example]) -> list[LanguageReport]:
+    """Per language: emergency and urgent recall, false escalations (every message not
+    labelled emergency or urgent counts as benign), and questions answered with the right
+    entry in the message's own language."""
+    by_language: dict[str, list[Example]] = {}
+    for example in examples:
+        by_language.setdefault(example.lang or "en", []).append(example)
+    reports = []
+    for language, items in by_language.items():
+        triage = evaluate_triage(responder, items)
+        topics = answered = replies = in_language = 0
+        misses: list[Miss] = list(triage.misses)
+        for example in items:
+            reply = responder.respond(example.text)
+            replies += 1
+            in_language += reply.language == language
+            if example.expected in TRIAGE_LABELS | {"fallback", "smalltalk"}:
+                continue
+            topics += 1
+            if reply.kind == "answer" and reply.topic == example.expected:
+                if reply.language == language:
+                    answered += 1
+                else:
+                    misses.append(Miss(example.text, example.expected, f"in {reply.language}"))
+            else:
+                got = reply.topic or (reply.suggestions[0] if reply.suggestions else reply.kind)
+                misses.append(Miss(example.text, example.expected, f"{reply.kind}:{got}"))
+        reports.append(
+            LanguageReport(language, triage, topics, answered, replies, in_language, tuple(misses))
+        )
+    return reports
+
+
 def miss_table(misses: Sequence[Miss], width: int = 70) -> list[str]:
     """A plain-text table of every miss, so a reader sees exactly what went wrong."""
     if not misses:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.core.knowledge import FaqEntry
-from bot.core.text import STOPWORDS, normalise, stem
+from bot.core.knowledge import EntryText, FaqEntry
+from bot.core.text import MATCH_STOPWORDS, STOPWORDS, normalise, stem
 from bot.core.vocabulary import Vocabulary
 
 
@@ -84,13 +84,14 @@ class NoMatch:
 MatchResult = Answer | Clarify | NoMatch
 
 
-def content_words(text: str) -> list[tuple[str, str]]:
+def content_words(text: str, language: str = "en") -> list[tuple[str, str]]:
     """(word, stem) for the words that carry meaning: the unit every signal works on."""
-    return [(word, stem(word)) for word in normalise(text).split() if word not in STOPWORDS]
+    stop = MATCH_STOPWORDS.get(language, STOPWORDS)
+    return [(word, stem(word, language)) for word in normalise(text).split() if word not in stop]
 
 
-def content_stems(text: str) -> list[str]:
-    return [word_stem for _, word_stem in content_words(text)]
+def content_stems(text: str, language: str = "en") -> list[str]:
+    return [word_stem for _, word_stem in content_words(text, language)]
 
 
 class Matcher:
@@ -101,19 +102,33 @@ class Matcher:
         entries: Sequence[FaqEntry],
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
+        *,
+        language: str = "en",
+        texts: Mapping[str, EntryText] | None = None,
     ) -> None:
+        """``texts`` (entry id -> words in ``language``) replaces the entries' English words;
+        an entry without texts in that language is left out of this matcher."""
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
+        self.language = language
+        if texts is not None:
+            entries = [entry for entry in entries if entry.id in texts]
+        words: list[EntryText] = [
+            texts[entry.id]
+            if texts is not None
+            else EntryText(entry.title, entry.answer, tuple(entry.questions), tuple(entry.keywords))
+            for entry in entries
+        ]
         self._entry_ids = [entry.id for entry in entries]
         self._phrasings: list[str] = []
         self._phrasing_stems: list[frozenset[str]] = []
         self._phrasing_entry: list[int] = []
         postings: dict[str, set[int]] = defaultdict(set)
         entry_terms: list[dict[str, float]] = []
-        for index, entry in enumerate(entries):
+        for index, entry in enumerate(words):
             mentions: dict[str, int] = defaultdict(int)
             for question in [entry.title, *entry.questions]:
-                stems = content_stems(question)
+                stems = content_stems(question, language)
                 if not stems:
                     continue
                 for word_stem in set(stems):
@@ -129,7 +144,7 @@ class Matcher:
                 word: 1.0 if count > 1 else single for word, count in mentions.items()
             }
             for keyword in entry.keywords:
-                for word_stem in content_stems(keyword):
+                for word_stem in content_stems(keyword, language):
                     terms[word_stem] = max(terms.get(word_stem, 0.0), self.weights.keyword_boost)
             entry_terms.append(terms)
         self._postings = {word: sorted(ids) for word, ids in postings.items()}
@@ -157,7 +172,7 @@ class Matcher:
     def rank(self, text: str, limit: int = 5) -> tuple[Candidate, ...]:
         """Entries best fitting ``text``, best first, with scores from 0 to 100."""
         words: dict[str, str] = {}  # stem -> the first word that gave it
-        for word, word_stem in content_words(text):
+        for word, word_stem in content_words(text, self.language):
             words.setdefault(word_stem, word)
         if not words:
             return ()
@@ -166,7 +181,7 @@ class Matcher:
         denominator = 0.0
         coverage: dict[int, float] = defaultdict(float)
         for word_stem, word in words.items():
-            matches = self._vocabulary.lookup(word_stem, word)
+            matches = self._vocabulary.lookup(word_stem, word, self.language)
             if not matches:
                 denominator += self._max_idf * self.weights.unknown_word_idf
                 query_words.append(word_stem)
@@ -226,6 +241,45 @@ class Matcher:
         """Decide between a confident answer, a clarifying choice and an honest fallback."""
         candidates = self.rank(text)
         return decide(candidates, self.thresholds)
+
+
+class MultilingualMatcher:
+    """One ``Matcher`` per language the clinic enabled, ranked together.
+
+    A message is ranked by the matchers of the languages it may be in (its own when that
+    is clear, else all); each entry keeps its best score. The same interface as ``Matcher``,
+    so the conversation and the understanding layer use either.
+    """
+
+    def __init__(self, matchers: Mapping[str, Matcher], thresholds: Thresholds | None = None):
+        if not matchers:
+            raise ValueError("at least one language is needed")
+        self.matchers = dict(matchers)
+        self.thresholds = thresholds or next(iter(self.matchers.values())).thresholds
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.matchers)
+
+    @property
+    def size(self) -> int:
+        return sum(matcher.size for matcher in self.matchers.values())
+
+    def rank(
+        self, text: str, limit: int = 5, languages: Sequence[str] | None = None
+    ) -> tuple[Candidate, ...]:
+        """Entries best fitting ``text`` in any of ``languages`` (default: every language)."""
+        chosen = [lang for lang in (languages or self.matchers) if lang in self.matchers]
+        best: dict[str, float] = {}
+        for language in chosen or self.matchers:
+            for candidate in self.matchers[language].rank(text, limit=max(limit, 10)):
+                if candidate.score > best.get(candidate.entry_id, -1.0):
+                    best[candidate.entry_id] = candidate.score
+        ranked = sorted(best.items(), key=lambda item: -item[1])[:limit]
+        return tuple(Candidate(entry_id, score) for entry_id, score in ranked)
+
+    def match(self, text: str, languages: Sequence[str] | None = None) -> MatchResult:
+        return decide(self.rank(text, languages=languages), self.thresholds)
 
 
 def decide(candidates: tuple[Candidate, ...], thresholds: Thresholds) -> MatchResult:

@@ -19,13 +19,22 @@ _SMALLTALK_FILLER = frozenset("xx xxx x lol haha hehe lmao pls please so much ve
 class SmalltalkMatcher:
     """``intent(text)``: the small-talk intent a short message is, or None."""
 
-    def __init__(self, intents: Mapping[str, SmalltalkIntent]) -> None:
+    def __init__(
+        self, intents: Mapping[str, SmalltalkIntent], *more: Mapping[str, SmalltalkIntent]
+    ) -> None:
+        """``more``: the same intents in other languages (one reply per intent and language
+        is chosen later, so only the intent is recognised here)."""
         self._phrases: list[str] = []
         self._intents: list[str] = []
-        for intent, spec in intents.items():
-            for phrase in spec.phrasings:
-                self._phrases.append(normalise(phrase))
-                self._intents.append(intent)
+        seen: set[tuple[str, str]] = set()
+        for by_intent in (intents, *more):
+            for intent, spec in by_intent.items():
+                for phrase in spec.phrasings:
+                    key = (normalise(phrase), intent)
+                    if key not in seen:
+                        seen.add(key)
+                        self._phrases.append(key[0])
+                        self._intents.append(intent)
 
     def intent(self, text: str) -> str | None:
         words = " ".join(w for w in normalise(text).split() if w not in _SMALLTALK_FILLER)

@@ -21,17 +21,36 @@ _INVISIBLE = re.compile(
     "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
 )
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
-# French and Italian elision ("j'ai", "m'évanouir") separates words; English contractions
-# ("can't", "I'm") join them.
-_ELISION = re.compile("\\b([cdjlmnst]|qu)['\u2018\u2019\u02bc](?=\\w)")
+# French and Italian elision ("j'ai", "m'évanouir", "dall'occhio", "un'infezione") separates
+# words; English contractions ("can't", "I'm") join them.
+_ELISION = re.compile(
+    "\\b([cdjlmnst]|qu|lorsqu|puisqu|jusqu|presqu|quelqu|dall|dell|nell|sull|all|coll|dagl"
+    "|degl|negl|sugl|agl|un|quest|quell|nessun|ciascun|senz|tutt|sant|bell|dov|cos|com)"
+    "['\u2018\u2019\u02bc](?=\\w)"
+)
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _REPEATS = re.compile(r"(\D)\1{2,}")
-_CLAUSE_BREAK = re.compile(
+_PUNCTUATION_BREAK = (
     r"[;!?\n\r\u2026\u00bf\u00a1]+|(?<!\d)\.+|\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014]\s"
-    r"|\b(?:but|however|although|though|pero|aber|sondern|mais|cependant)\b"
+)
+_CLAUSE_BREAK = re.compile(
+    _PUNCTUATION_BREAK + r"|\b(?:but|however|although|though|pero|aber|sondern|mais|cependant)\b"
     r"|(?<!\w)(?:но|однако)(?!\w)",
     re.IGNORECASE,
 )
+#: Words where meaning turns ("but"), per language: French "mais" is Portuguese "more", and
+#: Italian "ma" is French "my", so each language splits on its own words only.
+_TURNING_WORDS: dict[str, str] = {
+    "es": "pero|sino|aunque|sin embargo",
+    "de": "aber|sondern|jedoch|allerdings",
+    "fr": "mais|cependant|pourtant|par contre",
+    "it": "ma|però|pero|tuttavia|eppure|invece",
+    "pt": "mas|porém|porem|contudo|entretanto|todavia",
+}
+_CLAUSE_BREAKS: dict[str, re.Pattern[str]] = {
+    language: re.compile(_PUNCTUATION_BREAK + rf"|\b(?:{words})\b", re.IGNORECASE)
+    for language, words in _TURNING_WORDS.items()
+}
 
 # Multi-word rewrites, applied to the normalised text with word boundaries, longest first.
 _PHRASES: dict[str, str] = {
@@ -190,11 +209,58 @@ STOPWORDS: frozenset[str] = frozenset(
     botox babybotox treatment injection injections after done""".split()
 )
 
+#: The same, per language (accents folded as ``normalise`` folds them); English is above.
+MATCH_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": STOPWORDS,
+    "es": frozenset(
+        """a al algo alguna alguno algunos ante antes con como contra cual cuales de del desde
+        donde el ella ellas ellos en entre era es esa ese eso esta estas este esto estos estoy
+        estar fue ha hace hacer han hasta hay he la las le les lo los me mi mis muy ni nos o
+        os otra otro para pero poco por porque puede pueden puedo pues que se ser si sobre soy
+        su sus tambien te tengo tiene tienen todo tu tus un una uno unos usted ustedes y ya yo
+        hola gracias vale ok okey botox tratamiento inyeccion inyecciones pinchazo pinchazos
+        despues toxina quiero saber pregunta duda""".split()
+    ),
+    "de": frozenset(
+        """der die das den dem des ein eine einen einem einer eines und oder aber ich du er sie
+        es wir ihr mein meine meinen meinem meiner mir mich dir dich sich ist bin bist sind war
+        waren sein habe hab hat haben hatte kann konnen darf durfen soll sollte muss mussen
+        wird werden mit nach von vom zu zum zur bei beim in an auf aus fur uber unter um wie
+        was wann wo warum welche ob wenn dass auch noch schon nur sehr so ja nein bitte danke
+        hallo mal denn doch etwa botox behandlung spritze spritzen injektion frage""".split()
+    ),
+    "fr": frozenset(
+        """le la les l un une des du de d au aux et ou mais je j tu il elle on nous vous ils
+        elles me m te t se s mon ma mes ton ta tes son sa ses ce c cet cette ces qui que qu
+        quoi est suis es sont etait ai as a avons avez ont avoir etre peut peux pouvoir puis
+        dois doit faut en y dans sur sous avec pour par ne n tres bien si comme quand comment
+        pourquoi bonjour merci svp botox traitement injection injections piqure apres toxine
+        question""".split()
+    ),
+    "it": frozenset(
+        """il lo la i gli le un una uno l di del della dello dei degli delle da dal dalla dai a
+        al alla ai in nel nella nei su sul sulla con per tra fra e ed o ma che chi cui mi ti
+        si ci vi me te se io tu lui lei noi voi loro mio mia miei mie tuo tua suo sua sono sei
+        siamo siete era ho hai ha abbiamo hanno essere avere posso puoi puo possiamo devo deve
+        molto anche come quando perche cosa dove ciao grazie botox trattamento iniezione
+        iniezioni puntura dopo tossina domanda""".split()
+    ),
+    "pt": frozenset(
+        """o a os as um uma uns umas de do da dos das em no na nos nas num numa por pelo pela
+        para pra com e ou mas que se eu tu ele ela voces eles elas me te lhe meu minha meus
+        minhas teu tua seu sua sou esta estou estao ser estar foi tenho tem temos ter posso
+        pode podemos devo deve muito tambem como quando porque onde ola oi obrigada obrigado
+        botox tratamento injecao injecoes aplicacao picada depois toxina pergunta""".split()
+    ),
+}
+
 _STEMMERS: dict[str, str] = {
     "en": "english",
     "es": "spanish",
     "de": "german",
     "fr": "french",
+    "it": "italian",
+    "pt": "portuguese",
     "ru": "russian",
 }
 
@@ -288,13 +354,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def split_clauses(text: str) -> list[str]:
+def split_clauses(text: str, language: str | None = None) -> list[str]:
     """Split at sentence punctuation, commas and "but"-like words, where meaning turns.
 
     Negation and hypotheticals rarely cross these boundaries: in "no fever but pus coming
-    out" the "no" belongs to the fever alone.
+    out" the "no" belongs to the fever alone. ``language`` picks that language's "but"
+    words; without it (and for English) every known language's are used.
     """
-    parts = _CLAUSE_BREAK.split(clean(text))
+    pattern = _CLAUSE_BREAKS.get(language or "", _CLAUSE_BREAK)
+    parts = pattern.split(clean(text))
     return [part.strip() for part in parts if part and part.strip()]
 
 

@@ -22,51 +22,17 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.core.knowledge import RedFlag
 from bot.core.text import bounded, normalise, split_clauses, stem
-from bot.core.vocabulary import Vocabulary, is_common_word
+from bot.core.triage_context import ContextRules, rules_for, stopwords
+from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
 Level = Literal["emergency", "urgent"]
 LEVEL_RANK: dict[str | None, int] = {None: 0, "urgent": 1, "emergency": 2}
 
-# Words dropped from phrasings before matching: they carry no symptom. Negation words are
-# deliberately absent, because "cant", "no puedo" and "не могу" are part of a symptom.
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "a an the my me i im am is are was were be been to of in on at it its and or my your "
-        "this that is feel feels feeling like so very really bit little just after since from can "
-        "with have has had having getting get got keep keeps kept some any".split()
-    ),
-    "es": frozenset(
-        "el la los las un una mi me yo es esta estoy de del en y o que se lo muy".split()
-    ),
-    "de": frozenset(
-        "der die das ein eine einen mein meine mir mich ich ist bin habe hat und oder zu im in "
-        "es sehr".split()
-    ),
-    "fr": frozenset(
-        "le la les un une mon ma mes me je j est suis de du des en et ou a au tres".split()
-    ),
-    "ru": frozenset("я у меня мне мой моя это и в на с очень".split()),
-}
-
-_NEGATION_CUES: frozenset[str] = frozenset(
-    "no not never without dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt nor "
-    "neither none nothing zero "
-    "sin nunca ni tampoco ningun ninguna nada "
-    "kein keine keinen keiner keinerlei nicht ohne nie niemals "
-    "pas sans jamais aucun aucune "
-    "не нет без ни никогда".split()
-)
-_NEGATION_STEMS: frozenset[str] = frozenset(
-    stem(cue, language) for cue in _NEGATION_CUES for language in ("en", "es", "de", "fr", "ru")
-)
-# A negation's reach ends at these words ("no fever and pus coming out").
-_SCOPE_BREAKERS: frozenset[str] = frozenset(
-    "and also plus then but however although though y pero und aber sondern et mais и а но".split()
-)
 _NEGATION_REACH = 5
 # Other words allowed between a phrasing's words: within a clause, and across two clauses.
 _CLAUSE_SLACK = 5
@@ -86,30 +52,15 @@ _LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
         "depuis avec pour dans pas mon mes je ne est suis elle il mari femme fille fils mere "
         "pere visage yeux tres".split()
     ),
+    "it": frozenset(
+        "non sono della dalla nella sulla dopo ancora molto tanto mia mio occhio occhi viso "
+        "faccia labbra gola lingua riesco ieri oggi stamattina".split()
+    ),
+    "pt": frozenset(
+        "nao estou esta minha meu desde muito olho olhos rosto boca labios garganta lingua "
+        "consigo ontem hoje depois tenho".split()
+    ),
 }
-
-# Words that never carry a symptom, negation or scope, skipped when measuring distances.
-# Another language's stop word counts only when it is not also an English word ("die").
-_FILLER: frozenset[str] = (
-    _STOPWORDS["en"].union(
-        *(
-            {word for word in words if not is_common_word(word)}
-            for language, words in _STOPWORDS.items()
-            if language != "en"
-        )
-    )
-    - _NEGATION_CUES
-    - _SCOPE_BREAKERS
-)
-
-# Removed before anything else: they look like negations or hypotheticals but are not.
-_NOT_NEGATIONS = re.compile(
-    r"\b(?:no (?:joke|idea|clue|kidding|lie|way)|not (?:kidding|joking|even joking)"
-    r"|not sure (?:if|whether|but)|not sure|unsure (?:if|whether)|dont know (?:if|whether|why)"
-    r"|cant tell (?:if|whether)|no se si|nicht sicher ob|weiss nicht ob|pas sur que|pas sur si"
-    r"|pas sure|je ne sais pas si|je sais pas si)\b"
-    r"|(?<!\w)(?:не уверена?|не знаю)(?!\w)"
-)
 
 # "I can't say my throat isn't swelling": two negations that affirm the symptom.
 _DOUBLE_NEGATIVE = re.compile(
@@ -120,79 +71,6 @@ _DOUBLE_NEGATIVE = re.compile(
 _CANT_SAY_I_HAD = re.compile(
     r"\b(?:cant|couldnt|wouldnt) say (?:that )?(?:i|i have|i am|i has|i would) "
     r"(?:had|got|noticed|seen|felt|have|any)\b"
-)
-
-# Cues that turn what follows into a question about the symptom rather than a report.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:what if|what should i do if|what do i do if|what to do if|what happens if"
-    r"|if i (?:get|got|have|had|start|develop|notice|see|feel|ever)"
-    r"|if (?:it|my|the|there|you|someone)"
-    r"|in case|can botox cause|could botox cause|does botox cause|will botox cause|can botox make"
-    r"|can it cause|could it cause|does it cause|can you get|could i get|is it possible"
-    r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"
-    r"|how (?:do|would|can|will) i (?:know|tell)|how to (?:know|tell)|look out for|watch out for"
-    r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
-    r"|how common|is it common|side effects? like"
-    r"|^(?:would|will|could|might|do|does|can) (?:i|my|you|people|it) (?:\w+ ){0,3}?"
-    r"(?:get|have|end up)"
-    r"|^(?:can|could|does|do|will|would) (?:\w+ ){0,3}?(?:make|cause|give) (?:me|you|my|people|it)"
-    r"|should i (?:be )?(?:worried|worry|concerned) about"
-    r"|worried (?:that|about) (?:i|it) (?:might|could|will)"
-    r"|(?:read|saw|seen|heard|watched) (?:a|an|the|some|this)? ?"
-    r"(?:story|article|post|video|thing|report|tiktok)"
-    r"|^if |^si (?:se|me|mi|el|la|tengo|j|je|ma|mon)|^wenn |^если"
-    r"|que pasa si|y si|que debo hacer si|que hago si|was wenn|was ist wenn|was soll ich tun wenn"
-    r"|was mache ich wenn|et si|que faire si|que dois je faire si|si jamais"
-    r"|что если|что делать если)\b"
-)
-
-# A general question ("is infection common with botox?", "what does an allergic reaction look
-# like?") asks about a symptom; one that speaks of the patient ("why can't I swallow?") or asks
-# whether it is normal to have it ("is it normal to have trouble swallowing?") reports it.
-_QUESTION_START = re.compile(
-    r"^(?:why|what|whats|how|hows|is|are|can|could|does|do|will|would|should|which|when"
-    r"|que|por que|como|warum|was|wie|ist|kann|pourquoi|quest|comment|est ce|почему|что|как)\b"
-)
-_FIRST_PERSON = re.compile(
-    r"\b(?:i|me|my|mine|myself|im|ive|id|ich|mein|meine|meinen|mir|mich|je|j|moi|mon|ma|mes"
-    r"|yo|mi|mis|we|our|us)\b|(?<!\w)(?:я|меня|мне|мой|моя|моё|мои)(?!\w)"
-)
-_ASKS_IF_NORMAL = re.compile(
-    r"\b(?:is it|is this|is that) (?:normal|ok|okay|bad|common|expected|serious|dangerous) "
-    r"(?:to|if|that|for)\b"
-)
-
-_THIRD_PARTY = re.compile(
-    r"\b(?:my (?:friend|friends|mum|mom|mother|sister|brother|wife|husband|partner|daughter|son"
-    r"|aunt|auntie|uncle|cousin|colleague|gf|bf|girlfriend|boyfriend|neighbour|neighbor|bestie"
-    r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate)"
-    r"|friends|a friend|a mate|a colleague|friend of mine|someone|somebody|people|she|he|her|his"
-    r"|freundin|freund|mutter|schwester|tante|amiga|amigo|madre|hermana|tia|amie|ami|mere|soeur"
-    r"|tante|подруга|друг|мама|сестра|тетя)\b"
-)
-# The patient as the subject ("I have", "I've got"); "my" alone may be "my aunt".
-_FIRST_PERSON_SUBJECT = re.compile(
-    r"\b(?:i|im|ive|me|myself|ich|mir|mich|je|j|moi|yo)\b|(?<!\w)(?:я|меня|мне)(?!\w)"
-)
-_PAST_PERIOD = re.compile(
-    r"\b(?:last year|years ago|a year ago|year ago|last time|in the past|used to|previously"
-    r"|once before|previous (?:treatment|time|session)|before that|back then|the first time"
-    r"|in (?:19|20)\d\d|letztes jahr|letztes mal|vor jahren|vor einem jahr|el ano pasado"
-    r"|la ultima vez|hace anos|hace un ano|l annee derniere|la derniere fois|il y a des annees"
-    r"|il y a un an|had (?:\w+ ){1,5}once|once from|when i was (?:\d+|a kid|a child|young\w*)"
-    r"|as a (?:kid|child|teenager)|when i had (?:\w+ ){0,3}in (?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december)|cleared up|cleared with)\b"
-    r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
-)
-_PAST_VERB = re.compile(
-    r"\b(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
-    r"|fainted|saw|passed out|collapsed|fell|reacted"
-    r"|hatte|tuvo|a eu|avait)\b"
-    r"|(?<!\w)(?:было|была|был)(?!\w)"
-)
-_STILL_HAPPENING = re.compile(
-    r"\b(?:now|rightnow|still|currently|today|tonight|this morning|this evening|since|keeps"
-    r"|again|just|getting|started|starting|suddenly)\b"
 )
 
 
@@ -263,8 +141,15 @@ class _Pattern:
 Concepts = Mapping[str, Mapping[str, Sequence[str]]]
 
 
+@lru_cache(maxsize=16)
+def _negation_stems(language: str) -> frozenset[str]:
+    """Stems of the negation words of ``language`` (a phrasing holding one, such as
+    "no puedo respirar", keeps its negation inside)."""
+    return frozenset(stem(cue, language) for cue in rules_for(language).negations)
+
+
 def _content_stems(text: str, language: str) -> tuple[str, ...]:
-    stop = _STOPWORDS.get(language, frozenset())
+    stop = stopwords(language)
     words = [word for word in normalise(text).split() if word not in stop]
     return tuple(stem(word, language) for word in words)
 
@@ -317,7 +202,7 @@ class TriageDetector:
                     slots = _compile_slots(phrasing, language, concepts or {})
                     own_words.setdefault(language, set()).update(normalise(phrasing).split())
                     if slots:
-                        negation = any(slot & _NEGATION_STEMS for slot in slots)
+                        negation = any(slot & _negation_stems(language) for slot in slots)
                         self._patterns.append(_Pattern(flag, language, phrasing, slots, negation))
                         stems_by_language.setdefault(language, []).extend(
                             stem_ for slot in slots for stem_ in slot
@@ -346,11 +231,27 @@ class TriageDetector:
         self._markers = {
             lang: frozenset(
                 word
-                for word in self._own_words.get(lang, frozenset()) | _STOPWORDS.get(lang, set())
+                for word in self._own_words.get(lang, frozenset()) | stopwords(lang)
                 if not is_common_word(word)
             )
             | _LANGUAGE_MARKERS.get(lang, frozenset())
             for lang in stems_by_language
+        }
+        # Which languages a whole message may be in is judged more strictly: words shared
+        # with English ("infection", "botox", "sepsis") prove nothing, and a word only one
+        # language uses ("tengo") beats words two share ("problemas", "respirar": Spanish and
+        # Portuguese, whose "no" is not a negation).
+        english_words = self._own_words.get("en", frozenset())
+        strict = {
+            lang: frozenset(
+                word for word in markers if not looks_english(word) and word not in english_words
+            )
+            for lang, markers in self._markers.items()
+        }
+        self._strict_markers = strict
+        self._exclusive = {
+            lang: markers.difference(*(other for name, other in strict.items() if name != lang))
+            for lang, markers in strict.items()
         }
         self._by_language: dict[str, list[_Pattern]] = {}
         for pattern in self._patterns:
@@ -363,29 +264,34 @@ class TriageDetector:
                 for slot_stem in {s for slot in pattern.slots for s in slot}:
                     by_stem.setdefault(slot_stem, []).append(number)
             self._index[language] = by_stem
-        idioms = sorted(
-            {normalise(p) for items in (ignore_phrases or {}).values() for p in items} - {""},
-            key=len,
-            reverse=True,
-        )
-        self._idioms = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(i) for i in idioms) + r")(?!\w)")
-            if idioms
-            else None
-        )
+        # Idioms are cut per language: "me muero de sueño" is harmless only in Spanish.
+        self._idioms: dict[str, re.Pattern[str]] = {}
+        for language, items in (ignore_phrases or {}).items():
+            idioms = sorted({normalise(p) for p in items} - {""}, key=len, reverse=True)
+            if idioms:
+                self._idioms[language] = re.compile(
+                    r"(?<!\w)(?:" + "|".join(re.escape(i) for i in idioms) + r")(?!\w)"
+                )
 
     def assess(self, text: str) -> TriageResult:
-        """Find the red flags a message affirms, and those it only asks about."""
+        """Find the red flags a message affirms, and those it only asks about.
+
+        Each language's phrasings are looked for with that language's rules: its own
+        clause breaks, filler words, negations and question cues (``triage_context``).
+        """
         text = bounded(text)
         hits: list[FlagHit] = []
         mentions: list[FlagHit] = []
-        clauses = [c for c in (self._prepare(raw) for raw in split_clauses(text)) if c.words]
-        for clause in clauses:
-            self._scan([clause], hits, mentions)
-        for first, second in itertools.pairwise(clauses):
-            # Signs that only mean an emergency together ("a fever, my heart is racing") may
-            # sit in neighbouring clauses; look for those combinations across the pair.
-            self._scan([first, second], hits, mentions)
+        for language in self._languages_of(normalise(text).split()):
+            rules = rules_for(language)
+            prepared = (self._prepare(raw, rules) for raw in split_clauses(text, language))
+            clauses = [clause for clause in prepared if clause.words]
+            for clause in clauses:
+                self._scan(language, [clause], hits, mentions)
+            for first, second in itertools.pairwise(clauses):
+                # Signs that only mean an emergency together ("a fever, my heart is racing")
+                # may sit in neighbouring clauses; look for those combinations across the pair.
+                self._scan(language, [first, second], hits, mentions)
         if not hits and not mentions:
             return NO_FLAGS
         hits = _unique(hits)
@@ -397,95 +303,114 @@ class TriageDetector:
         hits.sort(key=lambda hit: -LEVEL_RANK[hit.level])
         return TriageResult(level=level, hits=tuple(hits), mentions=tuple(mentions))
 
-    def _prepare(self, raw: str) -> _Clause:
+    def _languages_of(self, words: Sequence[str]) -> list[str]:
+        """English, and the languages the message could be in: those with a word only they
+        use when there is one, else every language with a word of its own."""
+        others = [lang for lang in self._by_language if lang != "en"]
+        exclusive = [lang for lang in others if _speaks(lang, words, self._exclusive[lang])]
+        likely = exclusive or [
+            lang for lang in others if _speaks(lang, words, self._strict_markers[lang])
+        ]
+        return ["en", *likely] if "en" in self._by_language else likely
+
+    def _prepare(self, raw: str, rules: ContextRules) -> _Clause:
         """Normalise a clause, drop idioms and filler words, and read its context once."""
         text = normalise(raw)
-        if self._idioms is not None:
-            text = self._idioms.sub(" ", text)
-        text = _CANT_SAY_I_HAD.sub(" no ", text)
-        text = _DOUBLE_NEGATIVE.sub(r"\1", text)
-        text = " ".join(_NOT_NEGATIONS.sub(" ", text).split())
+        idioms = self._idioms.get(rules.language)
+        if idioms is not None:
+            text = idioms.sub(" ", text)
+        if rules.english_rewrites:
+            text = _CANT_SAY_I_HAD.sub(" no ", text)
+            text = _DOUBLE_NEGATIVE.sub(r"\1", text)
+        if rules.improving is not None:
+            text = rules.improving.sub(" ", text)
+        text = " ".join(rules.not_negations.sub(" ", text).split())
         all_words = text.split()
-        kept = [i for i, word in enumerate(all_words) if word not in _FILLER]
-        hypothetical_start = _cue_start(_HYPOTHETICAL, text)
+        kept = [i for i, word in enumerate(all_words) if word not in rules.filler]
+        hypothetical_start = _cue_start(rules.hypothetical, text)
         return _Clause(
             raw=raw,
             words=tuple(all_words[i] for i in kept),
             original_index=tuple(kept),
             hypothetical_start=hypothetical_start,
-            story=_is_someone_elses_past(text) or _is_general_question(text),
+            story=_is_someone_elses_past(text, rules) or _is_general_question(text, rules),
         )
 
     def _scan(
-        self, clauses: Sequence[_Clause], hits: list[FlagHit], mentions: list[FlagHit]
+        self,
+        language: str,
+        clauses: Sequence[_Clause],
+        hits: list[FlagHit],
+        mentions: list[FlagHit],
     ) -> None:
-        """Match every phrasing against one clause, or across two neighbouring clauses."""
+        """Match one language's phrasings against one clause, or two neighbouring ones."""
         words = [word for clause in clauses for word in clause.words]
         owner = [n for n, clause in enumerate(clauses) for _ in clause.words]
         pair = len(clauses) > 1
-        for language, patterns in self._by_language.items():
-            vocab = self._vocab[language]
-            own = self._own_words.get(language, frozenset())
-            if language != "en" and not _speaks(language, words, self._markers[language]):
-                continue  # the clause is not in this language: skip its false friends
-            positions: dict[str, list[int]] = {}
-            exact: dict[str, list[int]] = {}
-            for index, word in enumerate(words):
-                if _foreign_false_friend(word, language, own):
-                    continue
-                word_stem = stem(word, language)
-                found = set(vocab.lookup(word_stem, word, language))
-                if not found and len(word) >= 5:
-                    spelling, stem_of = self._spelling[language]
-                    found = {stem_of[w] for w in spelling.lookup(word, word, language)}
-                for vocab_stem in found:
-                    positions.setdefault(vocab_stem, []).append(index)
-                    if vocab_stem == word_stem:
-                        exact.setdefault(vocab_stem, []).append(index)
-            if not positions:
+        patterns = self._by_language[language]
+        rules = rules_for(language)
+        vocab = self._vocab[language]
+        own = self._own_words.get(language, frozenset())
+        if language != "en" and not _speaks(language, words, self._markers[language]):
+            return  # the clause is not in this language: skip its false friends
+        positions: dict[str, list[int]] = {}
+        exact: dict[str, list[int]] = {}
+        for index, word in enumerate(words):
+            if _foreign_false_friend(word, language, own):
                 continue
-            # Only phrasings whose every slot has a word here can match: start from the
-            # phrasings that use one of the words found, then check the rest.
-            uses = self._index[language]
-            candidates = sorted({i for s in positions for i in uses.get(s, ())})
-            for pattern in (patterns[i] for i in candidates):
-                if not all(any(s in positions for s in slot) for slot in pattern.slots):
-                    continue
-                if pair and (len(pattern.slots) < 2 or pattern.negation_word):
-                    continue
-                # A one-word phrasing must be spelt right ("botched" is not "blotches");
-                # typos are forgiven where other words of the phrasing corroborate them.
-                where = exact if len(pattern.slots) == 1 else positions
-                slot_positions = [
-                    sorted({p for s in slot for p in where.get(s, ())}) for slot in pattern.slots
-                ]
-                if not all(slot_positions):
-                    continue
-                span = _tightest_span(slot_positions, _PAIR_SLACK if pair else _CLAUSE_SLACK)
-                if span is None:
-                    continue
-                start, used = span
-                if pair and len({owner[p] for p in used}) < 2:
-                    continue  # found within one clause already
-                if _is_negated(words, start, used, inside=not pattern.negation_word):
-                    continue
-                clause = clauses[owner[start]]
-                hit = FlagHit(
-                    flag_id=pattern.flag.id,
-                    level=pattern.flag.level,
-                    language=language,
-                    phrasing=pattern.phrasing,
-                    clause=" / ".join(c.raw for c in clauses),
-                )
-                first_word = clause.original_index[start - _offset(clauses, owner[start])]
-                hypothetical = (
-                    clause.hypothetical_start is not None
-                    and clause.hypothetical_start <= first_word
-                )
-                if clause.story or hypothetical:
-                    mentions.append(hit)
-                else:
-                    hits.append(hit)
+            word_stem = stem(word, language)
+            found = set(vocab.lookup(word_stem, word, language))
+            if not found and len(word) >= 5:
+                spelling, stem_of = self._spelling[language]
+                found = {stem_of[w] for w in spelling.lookup(word, word, language)}
+            for vocab_stem in found:
+                positions.setdefault(vocab_stem, []).append(index)
+                if vocab_stem == word_stem:
+                    exact.setdefault(vocab_stem, []).append(index)
+        if not positions:
+            return
+        # Only phrasings whose every slot has a word here can match: start from the
+        # phrasings that use one of the words found, then check the rest.
+        uses = self._index[language]
+        candidates = sorted({i for s in positions for i in uses.get(s, ())})
+        for pattern in (patterns[i] for i in candidates):
+            if not all(any(s in positions for s in slot) for slot in pattern.slots):
+                continue
+            if pair and (len(pattern.slots) < 2 or pattern.negation_word):
+                continue
+            # A one-word phrasing must be spelt right ("botched" is not "blotches");
+            # typos are forgiven where other words of the phrasing corroborate them.
+            where = exact if len(pattern.slots) == 1 else positions
+            slot_positions = [
+                sorted({p for s in slot for p in where.get(s, ())}) for slot in pattern.slots
+            ]
+            if not all(slot_positions):
+                continue
+            span = _tightest_span(slot_positions, _PAIR_SLACK if pair else _CLAUSE_SLACK)
+            if span is None:
+                continue
+            start, used = span
+            if pair and len({owner[p] for p in used}) < 2:
+                continue  # found within one clause already
+            if _is_negated(words, start, used, rules, inside=not pattern.negation_word):
+                continue
+            clause = clauses[owner[start]]
+            hit = FlagHit(
+                flag_id=pattern.flag.id,
+                level=pattern.flag.level,
+                language=language,
+                phrasing=pattern.phrasing,
+                clause=" / ".join(c.raw for c in clauses),
+            )
+            first_word = clause.original_index[start - _offset(clauses, owner[start])]
+            hypothetical = (
+                clause.hypothetical_start is not None
+                and clause.hypothetical_start <= first_word
+            )
+            if clause.story or hypothetical:
+                mentions.append(hit)
+            else:
+                hits.append(hit)
 
 
 def _speaks(language: str, words: Sequence[str], markers: frozenset[str]) -> bool:
@@ -561,7 +486,12 @@ def _nearest_free(positions: Sequence[int], anchor: int, used: set[int]) -> int 
 
 
 def _is_negated(
-    words: Sequence[str], start: int, used: frozenset[int], *, inside: bool = True
+    words: Sequence[str],
+    start: int,
+    used: frozenset[int],
+    rules: ContextRules,
+    *,
+    inside: bool = True,
 ) -> bool:
     """True when a negation word outside the phrasing governs it.
 
@@ -570,14 +500,14 @@ def _is_negated(
     """
     end = max(used)
     for index in range(max(0, start - _NEGATION_REACH), end):
-        if index in used or words[index] not in _NEGATION_CUES:
+        if index in used or words[index] not in rules.negations:
             continue
         if index > start:
             if inside:  # "no puede ni levantar": a second negation only insists
                 return True
             continue
         between = words[index + 1 : start]
-        if not any(word in _SCOPE_BREAKERS for word in between):
+        if not any(word in rules.scope_breakers for word in between):
             return True
     return False
 
@@ -590,21 +520,27 @@ def _cue_start(pattern: re.Pattern[str], text: str) -> int | None:
     return len(text[: match.start()].split())
 
 
-def _is_general_question(text: str) -> bool:
+def _is_general_question(text: str, rules: ContextRules) -> bool:
     """A question about a symptom in general, not a patient describing their own."""
-    if not _QUESTION_START.match(text) or _FIRST_PERSON.search(text):
+    if not rules.question_start.match(text) or rules.first_person.search(text):
         return False
-    return not _ASKS_IF_NORMAL.search(text)
+    return not rules.asks_if_normal.search(text)
 
 
-def _is_someone_elses_past(text: str) -> bool:
+def _is_someone_elses_past(text: str, rules: ContextRules) -> bool:
     """A past event, or someone else's past event, with nothing saying it is happening now.
 
     "Last year I had a droopy eye" and "my friend's eyelid drooped" are stories; "my mum
     just had a seizure" and "I've got a rash where they injected" are happening now.
     """
-    if _PAST_PERIOD.search(text):
-        return not _STILL_HAPPENING.search(text)
-    if _FIRST_PERSON_SUBJECT.search(text) or _STILL_HAPPENING.search(text):
+    if rules.past_period.search(text):
+        return not rules.still_happening.search(text)
+    if rules.first_person_subject.search(text) or rules.still_happening.search(text):
         return False
-    return bool(_THIRD_PARTY.search(text) and _PAST_VERB.search(text))
+    return bool(rules.third_party.search(text) and rules.past_verb.search(text))
+
+
+# Public names for the understanding layer's safety net (``bot/core/understanding/context.py``),
+# which reads a clause the model fired on with exactly these rules.
+is_general_question = _is_general_question
+is_someone_elses_past = _is_someone_elses_past

@@ -26,6 +26,17 @@ def is_common_word(word: str, language: str = "en") -> bool:
     return zipf_frequency(word, "en", wordlist="small") >= COMMON_WORD_ZIPF
 
 
+#: Below the common-word line but still English to a reader ("botox", "pus", "sepsis"): such
+#: a word in a message says nothing about which other language it is written in.
+ENGLISH_LOOKING_ZIPF = 2.9
+
+
+@lru_cache(maxsize=65536)
+def looks_english(word: str) -> bool:
+    """True for a word an English message may well contain, even if it is rare."""
+    return word.isalpha() and zipf_frequency(word, "en", wordlist="small") >= ENGLISH_LOOKING_ZIPF
+
+
 def max_typos(length: int) -> int:
     """Typos tolerated in a stem of this length: none in short words ("weak" is not "week")."""
     if length < 5:

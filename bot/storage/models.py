@@ -41,6 +41,8 @@ class Patient:
     checkins_enabled: bool
     #: The treatment's moment, when the patient said the time ("2 hours ago", "at 5pm").
     treated_at: datetime | None = None
+    #: The language the patient chose with /language (``language`` is Telegram's code).
+    chosen_language: str | None = None
 
 
 def new_alert_id() -> str:

@@ -65,6 +65,7 @@ patients = sa.Table(
     sa.Column("last_seen_at", UTCDateTime, nullable=False),
     sa.Column("first_name", sa.Text),
     sa.Column("language", sa.Text),
+    sa.Column("chosen_language", sa.Text),
     sa.Column("treated_on", sa.Date),
     sa.Column("treated_at", UTCDateTime),
     sa.Column("treatment_area", sa.Text),

@@ -392,6 +392,26 @@ class Storage:
             )
         return result.rowcount
 
+    async def set_language(
+        self, clinic_id: str, user_id: int, language: str | None, now: datetime
+    ) -> None:
+        """Store the language the patient chose (/language); None forgets the choice.
+
+        Creates the patient when they choose before ever writing (a /language first)."""
+        insert = self._insert(patients).values(
+            clinic_id=clinic_id,
+            user_id=user_id,
+            first_seen_at=now,
+            last_seen_at=now,
+            chosen_language=language,
+        )
+        upsert = insert.on_conflict_do_update(
+            index_elements=[patients.c.clinic_id, patients.c.user_id],
+            set_={"chosen_language": insert.excluded.chosen_language},
+        )
+        async with self._write() as connection:
+            await connection.execute(upsert)
+
     async def set_checkins_enabled(self, clinic_id: str, user_id: int, enabled: bool) -> bool:
         """Turn check-ins on or off; turning them off also cancels the ones not yet sent.
 

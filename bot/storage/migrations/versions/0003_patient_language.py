@@ -4,11 +4,15 @@ Revision ID: 0003_patient_language
 Revises: 0002_dashboard
 Create Date: 2026-12-02
 
-Reserved in the migration chain so that the engineers adding these tables can work at the
-same time; the owner of this step fills it in (and adds the same tables to the schema).
+``patients.chosen_language``: the language a patient picked with /language (nullable: most
+never pick one, and are answered in their message's language, else Telegram's). It sits
+beside ``patients.language``, which keeps Telegram's ``language_code`` as last seen.
 """
 
 from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
 
 revision: str = "0003_patient_language"
 down_revision: str | None = "0002_dashboard"
@@ -17,8 +21,10 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
-    """Nothing yet."""
+    with op.batch_alter_table("patients") as batch:
+        batch.add_column(sa.Column("chosen_language", sa.Text))
 
 
 def downgrade() -> None:
-    """Nothing yet."""
+    with op.batch_alter_table("patients") as batch:
+        batch.drop_column("chosen_language")

@@ -1,0 +1,860 @@
+"""Per-language grammar that decides whether a red-flag phrasing is *reported*: negation,
+uncertainty, hypotheticals, questions, someone else's past. Pure data and regexes.
+
+Triage scans each language's phrasings with that language's rules: Portuguese "no" means
+"in the" ("dor no peito") and is not a negation there, French "mais" ("but") is Portuguese
+"more", German "an", "am", "im", "so", "was" are words of German phrasings, not English
+filler, and "kann kaum schlucken" (subject left out) is a report, not a question.
+
+English keeps the rules the English evaluation sets were tuned on, which also hold the
+older Spanish, German, French and Russian cues; Russian uses them as they are.
+These cues are grammar, so they live in code; idioms a clinic may want to add ("me muero
+de sueño") live in ``ignore_phrases`` in the knowledge files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.core.vocabulary import is_common_word
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    """How one language marks a symptom as denied, asked about, or someone else's past."""
+
+    language: str
+    #: Words dropped from phrasings and messages alike: they carry no symptom.
+    stopwords: frozenset[str]
+    #: Words skipped when measuring how close a phrasing's words are.
+    filler: frozenset[str]
+    negations: frozenset[str]
+    #: A negation's reach ends at these words ("no fever and pus coming out").
+    scope_breakers: frozenset[str]
+    #: Removed first: they look like negations but express doubt ("not sure if").
+    not_negations: re.Pattern[str]
+    #: Cues that turn what follows into a question about the symptom ("what if").
+    hypothetical: re.Pattern[str]
+    question_start: re.Pattern[str]
+    first_person: re.Pattern[str]
+    asks_if_normal: re.Pattern[str]
+    third_party: re.Pattern[str]
+    first_person_subject: re.Pattern[str]
+    past_period: re.Pattern[str]
+    past_verb: re.Pattern[str]
+    still_happening: re.Pattern[str]
+    #: English only: "I can't say I've had any trouble swallowing" and double negatives.
+    english_rewrites: bool = False
+    #: Good news that borrows a symptom's words ("a dor está cada vez mais fraca": the pain
+    #: is getting weaker), removed before any phrasing is looked for.
+    improving: re.Pattern[str] | None = None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """A regex matching any of the alternatives as whole words (alternatives are regexes)."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+# ---- English (and the older multilingual cues it has always carried) ---------------------
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "a an the my me i im am is are was were be been to of in on at it its and or my your "
+        "this that is feel feels feeling like so very really bit little just after since from "
+        "can with have has had having getting get got keep keeps kept some any"
+    ),
+    "es": _words("el la los las un una mi me yo es esta estoy de del en y o que se lo muy"),
+    "de": _words(
+        "der die das ein eine einen mein meine mir mich ich ist bin habe hat und oder zu im in "
+        "es sehr"
+    ),
+    "fr": _words("le la les un une mon ma mes me je j est suis de du des en et ou a au tres"),
+    "it": _words(
+        "il lo la i gli le un una uno mi mio mia miei mie io e ed di del della dello dei delle "
+        "da dal dalla dall in nel nella nell a al alla all con per su sul sulla ho ha sono sto "
+        "molto che si ci"
+    ),
+    "pt": _words(
+        "o a os as um uma uns umas meu minha meus minhas eu me de do da dos das em na nas num "
+        "numa e ou que se muito estou esta tenho tem com para pra ao"
+    ),
+    "ru": _words("я у меня мне мой моя это и в на с очень"),
+}
+
+_OLD_NEGATIONS = _words(
+    "no not never without dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt nor "
+    "neither none nothing zero "
+    "sin nunca ni tampoco ningun ninguna nada "
+    "kein keine keinen keiner keinerlei nicht ohne nie niemals "
+    "pas sans jamais aucun aucune "
+    "non senza nessun nessuno nessuna niente nulla nao sem nem nenhum nenhuma "
+    "не нет без ни никогда"
+)
+_OLD_SCOPE_BREAKERS = _words(
+    "and also plus then but however although though y pero und aber sondern et mais и а но"
+)
+_OLD_NOT_NEGATIONS = re.compile(
+    r"\b(?:no (?:joke|idea|clue|kidding|lie|way)|not (?:kidding|joking|even joking)"
+    r"|not sure (?:if|whether|but)|not sure|unsure (?:if|whether)|dont know (?:if|whether|why)"
+    r"|cant tell (?:if|whether)|no se si|nicht sicher ob|weiss nicht ob|pas sur que|pas sur si"
+    r"|pas sure|je ne sais pas si|je sais pas si)\b"
+    r"|(?<!\w)(?:не уверена?|не знаю)(?!\w)"
+)
+_OLD_HYPOTHETICAL = re.compile(
+    r"\b(?:what if|what should i do if|what do i do if|what to do if|what happens if"
+    r"|if i (?:get|got|have|had|start|develop|notice|see|feel|ever)"
+    r"|if (?:it|my|the|there|you|someone)"
+    r"|in case|can botox cause|could botox cause|does botox cause|will botox cause|can botox make"
+    r"|can it cause|could it cause|does it cause|can you get|could i get|is it possible"
+    r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"
+    r"|how (?:do|would|can|will) i (?:know|tell)|how to (?:know|tell)|look out for|watch out for"
+    r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
+    r"|how common|is it common|side effects? like"
+    r"|^(?:would|will|could|might|do|does|can) (?:i|my|you|people|it) (?:\w+ ){0,3}?"
+    r"(?:get|have|end up)"
+    r"|^(?:can|could|does|do|will|would) (?:\w+ ){0,3}?(?:make|cause|give) (?:me|you|my|people|it)"
+    r"|should i (?:be )?(?:worried|worry|concerned) about"
+    r"|worried (?:that|about) (?:i|it) (?:might|could|will)"
+    r"|(?:read|saw|seen|heard|watched) (?:a|an|the|some|this)? ?"
+    r"(?:story|article|post|video|thing|report|tiktok)"
+    r"|^if |^si (?:se|me|mi|el|la|tengo|j|je|ma|mon)|^wenn |^если"
+    r"|que pasa si|y si|que debo hacer si|que hago si|was wenn|was ist wenn|was soll ich tun wenn"
+    r"|was mache ich wenn|et si|que faire si|que dois je faire si|si jamais"
+    r"|что если|что делать если)\b"
+)
+# "can barely breathe" is a report with its subject left out, not a question (issue 12).
+_OLD_QUESTION_START = re.compile(
+    r"^(?:why|what|whats|how|hows|is|are"
+    r"|(?:can|could)(?! (?:barely|hardly|scarcely|only|just|not|no longer)\b)"
+    r"|does|do|will|would|should|which|when"
+    r"|que|por que|como|warum|was|wie|ist|kann|pourquoi|quest|comment|est ce|почему|что|как)\b"
+)
+_OLD_FIRST_PERSON = re.compile(
+    r"\b(?:i|me|my|mine|myself|im|ive|id|ich|mein|meine|meinen|mir|mich|je|j|moi|mon|ma|mes"
+    r"|yo|mi|mis|we|our|us)\b|(?<!\w)(?:я|меня|мне|мой|моя|моё|мои)(?!\w)"
+)
+_OLD_ASKS_IF_NORMAL = re.compile(
+    r"\b(?:is it|is this|is that) (?:normal|ok|okay|bad|common|expected|serious|dangerous) "
+    r"(?:to|if|that|for)\b"
+)
+_OLD_THIRD_PARTY = re.compile(
+    r"\b(?:my (?:friend|friends|mum|mom|mother|sister|brother|wife|husband|partner|daughter|son"
+    r"|aunt|auntie|uncle|cousin|colleague|gf|bf|girlfriend|boyfriend|neighbour|neighbor|bestie"
+    r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate)"
+    r"|friends|a friend|a mate|a colleague|friend of mine|someone|somebody|people|she|he|her|his"
+    r"|freundin|freund|mutter|schwester|tante|amiga|amigo|madre|hermana|tia|amie|ami|mere|soeur"
+    r"|tante|подруга|друг|мама|сестра|тетя)\b"
+)
+_OLD_FIRST_PERSON_SUBJECT = re.compile(
+    r"\b(?:i|im|ive|me|myself|ich|mir|mich|je|j|moi|yo)\b|(?<!\w)(?:я|меня|мне)(?!\w)"
+)
+_OLD_PAST_PERIOD = re.compile(
+    r"\b(?:last year|years ago|a year ago|year ago|last time|in the past|used to|previously"
+    r"|once before|previous (?:treatment|time|session)|before that|back then|the first time"
+    r"|in (?:19|20)\d\d|letztes jahr|letztes mal|vor jahren|vor einem jahr|el ano pasado"
+    r"|la ultima vez|hace anos|hace un ano|l annee derniere|la derniere fois|il y a des annees"
+    r"|il y a un an|had (?:\w+ ){1,5}once|once from|when i was (?:\d+|a kid|a child|young\w*)"
+    r"|as a (?:kid|child|teenager)|when i had (?:\w+ ){0,3}in (?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)|cleared up|cleared with)\b"
+    r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
+)
+_OLD_PAST_VERB = re.compile(
+    r"\b(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
+    r"|fainted|saw|passed out|collapsed|fell|reacted"
+    r"|hatte|tuvo|a eu|avait)\b"
+    r"|(?<!\w)(?:было|была|был)(?!\w)"
+)
+_OLD_STILL_HAPPENING = re.compile(
+    r"\b(?:now|rightnow|still|currently|today|tonight|this morning|this evening|since|keeps"
+    r"|again|just|getting|started|starting|suddenly)\b"
+)
+
+
+def _english() -> ContextRules:
+    # Another language's stop word counts as filler only when it is not also an English word.
+    filler = (
+        _STOPWORDS["en"].union(
+            *(
+                {word for word in words if not is_common_word(word)}
+                for language, words in _STOPWORDS.items()
+                if language not in {"en", "it", "pt"}
+            )
+        )
+        - _OLD_NEGATIONS
+        - _OLD_SCOPE_BREAKERS
+    )
+    return ContextRules(
+        language="en",
+        stopwords=_STOPWORDS["en"],
+        filler=filler,
+        negations=_OLD_NEGATIONS,
+        scope_breakers=_OLD_SCOPE_BREAKERS,
+        not_negations=_OLD_NOT_NEGATIONS,
+        hypothetical=_OLD_HYPOTHETICAL,
+        question_start=_OLD_QUESTION_START,
+        first_person=_OLD_FIRST_PERSON,
+        asks_if_normal=_OLD_ASKS_IF_NORMAL,
+        third_party=_OLD_THIRD_PARTY,
+        first_person_subject=_OLD_FIRST_PERSON_SUBJECT,
+        past_period=_OLD_PAST_PERIOD,
+        past_verb=_OLD_PAST_VERB,
+        still_happening=_OLD_STILL_HAPPENING,
+        english_rewrites=True,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """One language's cues, as word lists and regex alternatives (normalised: no accents)."""
+
+    negations: str
+    scope_breakers: str
+    not_negations: tuple[str, ...]
+    hypothetical: tuple[str, ...]
+    question_start: tuple[str, ...]
+    first_person: tuple[str, ...]
+    asks_if_normal: tuple[str, ...]
+    third_party: tuple[str, ...]
+    first_person_subject: tuple[str, ...]
+    past_period: tuple[str, ...]
+    past_verb: tuple[str, ...]
+    still_happening: tuple[str, ...]
+    improving: tuple[str, ...] = ()
+
+
+_RELATIVES = {
+    "es": "amiga|amigo|madre|mama|hermana|hermano|tia|prima|primo|hija|hijo|marido|esposo|esposa"
+    "|novia|novio|pareja|companera|companero|vecina|jefa|abuela|suegra|cunada",
+    "de": "freundin|freund|mutter|mama|schwester|bruder|tante|cousine|kollegin|kollege|tochter"
+    "|sohn|frau|mann|nachbarin|oma|chefin|schwagerin",
+    "fr": "amie|ami|copine|copain|mere|maman|soeur|frere|tante|cousine|fille|fils|mari|femme"
+    "|collegue|voisine|grand mere|belle mere|belle soeur",
+    "it": "amica|amico|madre|mamma|sorella|fratello|zia|cugina|cugino|figlia|figlio|marito"
+    "|moglie|collega|vicina|nonna|suocera|cognata|fidanzata|fidanzato",
+    "pt": "amiga|amigo|mae|irma|irmao|tia|prima|primo|filha|filho|marido|esposa|namorada"
+    "|namorado|colega|vizinha|avo|sogra|cunhada",
+}
+
+_GRAMMAR: dict[str, _Grammar] = {
+    "es": _Grammar(
+        negations="no sin nunca ni tampoco ningun ninguna ninguno nada jamas",
+        scope_breakers="y e pero aunque sino tambien luego ademas",
+        not_negations=(
+            r"no se si",
+            r"no estoy segur[ao]",
+            r"no se (?:por que|porque)",
+            r"ni idea",
+            r"no tengo (?:ni )?idea",
+        ),
+        hypothetical=(
+            r"que pasa si",
+            r"y si",
+            r"que (?:debo|tengo que) hacer si",
+            r"que hago si",
+            r"^si (?:se|me|mi|el|la|tengo|llego|empiezo|noto|tuviera|me)",
+            r"en caso de",
+            r"por si",
+            r"puede (?:el botox |la toxina )?(?:causar|provocar|dar|producir)",
+            r"(?:el botox|la toxina) (?:puede|podria)",
+            r"es posible que",
+            r"cuales son los (?:signos|sintomas|riesgos)",
+            r"(?:signos|sintomas|senales) de",
+            r"como (?:se|sabre|saber|puedo saber) si",
+            r"riesgo de",
+            r"riesgos de",
+            r"me da miedo",
+            r"tengo miedo",
+            r"miedo (?:a|de) que",
+            r"me preocupa que",
+            r"me asusta que",
+            r"temo que",
+            r"lei que",
+            r"he leido",
+            r"escuche que",
+            r"me dijeron que puede",
+            r"que tan comun",
+            r"es comun",
+        ),
+        question_start=(
+            r"que",
+            r"por que",
+            r"porque",
+            r"como",
+            r"cual",
+            r"cuales",
+            r"cuando",
+            r"cuanto",
+            r"es",
+            r"son",
+            r"puede",
+            r"pueden",
+            r"se puede",
+            r"hay",
+            r"el botox",
+        ),
+        first_person=(
+            r"yo",
+            r"me",
+            r"mi",
+            r"mis",
+            r"mio",
+            r"mia",
+            r"tengo",
+            r"estoy",
+            r"siento",
+            r"noto",
+            r"veo",
+            r"puedo",
+            r"consigo",
+            r"logro",
+            r"tuve",
+            r"he",
+            r"nosotros",
+        ),
+        asks_if_normal=(
+            r"es normal (?:que|tener|sentir|notar|estar)",
+            r"es (?:grave|malo|peligroso) "
+            r"(?:que|tener|si)",
+        ),
+        third_party=(
+            rf"(?:mi|una|un) (?:{_RELATIVES['es']})",
+            r"alguien",
+            r"la gente",
+            r"ella",
+            r"le paso",
+            r"le dio",
+            r"le salio",
+        ),
+        first_person_subject=(r"yo", r"me", r"tengo", r"estoy", r"siento", r"noto", r"puedo"),
+        past_period=(
+            r"el ano pasado",
+            r"la ultima vez",
+            r"la otra vez",
+            r"hace (?:anos|un ano|meses)",
+            r"la primera vez",
+            r"de (?:pequena|pequeno|nina|nino)",
+            r"cuando era",
+            r"en (?:19|20)\d\d",
+        ),
+        past_verb=(r"tuvo", r"tuve", r"paso", r"fue", r"estuvo", r"tenia", r"quedo", r"se le"),
+        still_happening=(
+            r"ahora",
+            r"todavia",
+            r"aun",
+            r"sigo",
+            r"sigue",
+            r"hoy",
+            r"esta manana",
+            r"esta noche",
+            r"desde",
+            r"de repente",
+            r"otra vez",
+            r"empezo",
+            r"empieza",
+            r"cada vez",
+        ),
+        improving=(
+            r"dolor(?: \w+){0,3}? (?:esta |se )?(?:cada vez )?(?:mas )?(?:flojo|leve|suave)",
+        ),
+    ),
+    "de": _Grammar(
+        negations="kein keine keinen keiner keinem keinerlei nicht ohne nie niemals nichts weder",
+        scope_breakers="und aber sondern auch dann doch jedoch sowie",
+        not_negations=(
+            r"nicht sicher ob",
+            r"weiss nicht ob",
+            r"weiss nicht",
+            r"bin mir nicht sicher",
+            r"keine ahnung ob",
+            r"nicht ganz sicher",
+        ),
+        hypothetical=(
+            r"was passiert wenn",
+            r"was wenn",
+            r"was ist wenn",
+            r"was soll ich tun wenn",
+            r"was mache ich wenn",
+            r"was tun wenn",
+            r"^wenn ",
+            r"falls",
+            r"im falle",
+            r"kann (?:botox|das|es|die spritze|die behandlung) (?:\w+ ){0,3}?"
+            r"(?:verursachen|auslosen|machen|fuhren)",
+            r"kann man (?:davon|vom botox|von botox|nach botox)",
+            r"ist es moglich",
+            r"anzeichen (?:fur|von|einer|eines|dass)",
+            r"symptome (?:von|einer|eines|fur)",
+            r"woran erkenne ich",
+            r"wie erkenne ich",
+            r"wie merke ich",
+            r"woran merke ich",
+            r"risiko (?:einer|eines|fur|von)",
+            r"angst (?:dass|vor)",
+            r"sorge dass",
+            r"sorgen (?:dass|wegen)",
+            r"gelesen dass",
+            r"gehort dass",
+            r"befurchte",
+            r"wie haufig",
+            r"wie oft kommt",
+        ),
+        question_start=(
+            r"warum",
+            r"was",
+            r"wie",
+            r"wann",
+            r"wo",
+            r"welche",
+            r"welcher",
+            r"ist",
+            r"sind",
+            r"kann (?:man|botox|das|es|eine|ein|sie|so)",
+            r"konnen",
+            r"darf",
+            r"durfen",
+            r"gibt es",
+            r"bekommt man",
+            r"kommt es",
+        ),
+        first_person=(
+            r"ich",
+            r"mein",
+            r"meine",
+            r"meinen",
+            r"meinem",
+            r"meiner",
+            r"mir",
+            r"mich",
+            r"wir",
+            r"uns",
+            r"unser",
+        ),
+        asks_if_normal=(
+            r"ist (?:es|das) (?:normal|schlimm|gefahrlich|bedenklich) (?:dass|wenn)",
+            r"normal dass",
+        ),
+        third_party=(
+            rf"(?:meine|mein|meiner|meinem|eine|ein) (?:{_RELATIVES['de']})",
+            r"jemand",
+            r"leute",
+            r"bei ihr",
+            r"bei ihm",
+        ),
+        first_person_subject=(r"ich", r"mir", r"mich"),
+        past_period=(
+            r"letztes jahr",
+            r"letztes mal",
+            r"vor jahren",
+            r"vor einem jahr",
+            r"damals",
+            r"beim letzten mal",
+            r"beim ersten mal",
+            r"als kind",
+            r"im jahr (?:19|20)\d\d",
+        ),
+        past_verb=(r"hatte", r"war", r"wurde", r"bekam", r"hing", r"ging"),
+        still_happening=(
+            r"jetzt",
+            r"immer noch",
+            r"noch immer",
+            r"gerade",
+            r"heute",
+            r"seit",
+            r"wieder",
+            r"plotzlich",
+            r"inzwischen",
+            r"mittlerweile",
+        ),
+        improving=(r"schmerz\w*(?: \w+){0,3}? (?:immer )?(?:schwacher|weniger|leichter)",),
+    ),
+    "fr": _Grammar(
+        negations="pas sans jamais aucun aucune ni rien nul nulle",
+        scope_breakers="et mais aussi puis ensuite cependant pourtant",
+        not_negations=(
+            r"pas sur que",
+            r"pas sur si",
+            r"pas sure",
+            r"pas sur",
+            r"je ne sais pas si",
+            r"je sais pas si",
+            r"pas certaine?",
+            r"aucune idee",
+        ),
+        hypothetical=(
+            r"et si",
+            r"que faire si",
+            r"que dois je faire si",
+            r"je fais quoi si",
+            r"si jamais",
+            r"^si ",
+            r"au cas ou",
+            r"en cas de",
+            r"(?:le botox|la toxine|ca) (?:peut|pourrait|risque)",
+            r"peut (?:provoquer|causer|donner)",
+            r"est (?:il|ce) possible",
+            r"c est quoi les (?:signes|symptomes|risques)",
+            r"quels sont les (?:signes|symptomes|risques)",
+            r"(?:signes|symptomes) d",
+            r"comment (?:savoir|reconnaitre|je sais|on sait)",
+            r"risques? d",
+            r"j ai peur",
+            r"peur que",
+            r"je crains",
+            r"je m inquiete",
+            r"j ai lu",
+            r"j ai entendu",
+            r"qu est ce qui se passe si",
+            r"que se passe t il si",
+            r"est ce frequent",
+            r"c est frequent",
+        ),
+        question_start=(
+            r"pourquoi",
+            r"qu est ce",
+            r"quest",
+            r"quel",
+            r"quels",
+            r"quelle",
+            r"quelles",
+            r"comment",
+            r"est ce",
+            r"peut on",
+            r"est il",
+            r"c est quoi",
+            r"combien",
+            r"quand",
+            r"le botox",
+            r"les",
+            r"y a t il",
+        ),
+        first_person=(r"je", r"j", r"moi", r"mon", r"ma", r"mes", r"me", r"m", r"nous", r"nos"),
+        asks_if_normal=(
+            r"(?:c est|est ce|est il|est ce que c est) (?:normal|grave|dangereux) "
+            r"(?:de|d|que|qu|si)",
+            r"normal d avoir",
+            r"normal que",
+        ),
+        third_party=(
+            rf"(?:mon|ma|une|un) (?:{_RELATIVES['fr']})",
+            r"quelqu un",
+            r"les gens",
+            r"elle",
+        ),
+        first_person_subject=(r"je", r"j", r"moi", r"me", r"m"),
+        past_period=(
+            r"l annee derniere",
+            r"la derniere fois",
+            r"il y a des annees",
+            r"il y a un an",
+            r"il y a (?:deux|2|quelques|plusieurs) ans",
+            r"autrefois",
+            r"la premiere fois",
+            r"quand j etais",
+            r"en (?:19|20)\d\d",
+        ),
+        past_verb=(r"a eu", r"avait", r"a fait", r"etait", r"est tombee?"),
+        still_happening=(
+            r"maintenant",
+            r"toujours",
+            r"encore",
+            r"aujourd hui",
+            r"ce matin",
+            r"ce soir",
+            r"depuis",
+            r"de nouveau",
+            r"a nouveau",
+            r"soudain",
+            r"soudainement",
+            r"tout a coup",
+            r"commence",
+            r"recommence",
+        ),
+        improving=(
+            r"douleur(?: \w+){0,3}? (?:est |devient )?(?:de plus en plus |plus )(?:faible|legere)",
+        ),
+    ),
+    "it": _Grammar(
+        # Not "ne": besides "né" (nor) it is the everyday pronoun "ne" ("ne ho tanti").
+        negations="non senza nessun nessuno nessuna mai niente nulla neanche nemmeno neppure",
+        scope_breakers="e ed ma pero anche poi inoltre tuttavia invece",
+        not_negations=(
+            r"non sono sicur[ao]",
+            r"non so se",
+            r"non sono certa",
+            r"non capisco se",
+            r"non so (?:perche|come mai)",
+        ),
+        hypothetical=(
+            r"e se",
+            r"(?:cosa|che) succede se",
+            r"cosa (?:devo fare|faccio|si fa) se",
+            r"^se ",
+            r"nel caso",
+            r"in caso di",
+            r"casomai",
+            r"(?:il botox|la tossina) (?:puo|potrebbe)",
+            r"puo (?:causare|provocare|dare|far venire)",
+            r"e possibile che",
+            r"quali sono i (?:segni|sintomi|rischi)",
+            r"(?:segni|sintomi|segnali) di",
+            r"come (?:faccio a sapere|capisco se|si riconosce|riconoscere)",
+            r"rischio di",
+            r"rischi di",
+            r"ho paura",
+            r"paura che",
+            r"temo che",
+            r"mi preoccupa",
+            r"sono preoccupata",
+            r"ho letto",
+            r"ho sentito (?:dire )?che",
+            r"e frequente",
+            r"capita spesso",
+        ),
+        question_start=(
+            r"perche",
+            r"cosa",
+            r"che cosa",
+            r"come",
+            r"quando",
+            r"quanto",
+            r"quale",
+            r"quali",
+            r"il botox",
+            r"si puo",
+            r"puo",
+            r"ci sono",
+            r"esiste",
+        ),
+        first_person=(
+            r"io",
+            r"mi",
+            r"me",
+            r"mio",
+            r"mia",
+            r"miei",
+            r"mie",
+            r"ho",
+            r"sono",
+            r"sento",
+            r"noto",
+            r"vedo",
+            r"riesco",
+            r"posso",
+            r"noi",
+        ),
+        asks_if_normal=(
+            r"e normale (?:che|avere|sentire|se|essere)",
+            r"e (?:grave|pericoloso) (?:che|se|avere)",
+        ),
+        third_party=(
+            rf"(?:mia|mio|un|una|la mia|il mio) (?:{_RELATIVES['it']})",
+            r"qualcuno",
+            r"la gente",
+            r"lei",
+            r"lui",
+        ),
+        first_person_subject=(r"io", r"mi", r"me", r"ho", r"sono"),
+        past_period=(
+            r"l anno scorso",
+            r"l ultima volta",
+            r"anni fa",
+            r"un anno fa",
+            r"la prima volta",
+            r"da (?:piccola|piccolo|bambina|bambino|ragazza)",
+            r"in passato",
+            r"nel (?:19|20)\d\d",
+        ),
+        past_verb=(r"ha avuto", r"aveva", r"era", r"e stata", r"e successo", r"le e venut"),
+        still_happening=(
+            r"adesso",
+            r"ora",
+            r"ancora",
+            r"oggi",
+            r"stamattina",
+            r"stasera",
+            r"da ieri",
+            r"da stamattina",
+            r"da giorni",
+            r"all improvviso",
+            r"improvvisamente",
+            r"di nuovo",
+            r"sempre piu",
+        ),
+        improving=(r"dolore(?: \w+){0,3}? (?:e |sta )?(?:sempre )?piu (?:debole|leggero|lieve)",),
+    ),
+    "pt": _Grammar(
+        # Not "no": in Portuguese it is "in the" ("dor no peito"); nor "no" from "nó".
+        negations="nao sem nem nenhum nenhuma nunca nada jamais",
+        scope_breakers="e mas tambem depois porem contudo entao",
+        not_negations=(
+            r"nao sei se",
+            r"nao tenho (?:certeza|a certeza)",
+            r"nao sei (?:porque|por que)",
+            r"nao faco ideia",
+        ),
+        hypothetical=(
+            r"e se",
+            r"o que acontece se",
+            r"o que (?:eu )?faco se",
+            r"o que devo fazer se",
+            r"^se ",
+            r"caso (?:eu|a|o|minha|meu)",
+            r"em caso de",
+            r"(?:o botox|a toxina) (?:pode|poderia)",
+            r"pode (?:causar|provocar|dar)",
+            r"e possivel",
+            r"quais (?:sao )?os (?:sinais|sintomas|riscos)",
+            r"(?:sinais|sintomas) de",
+            r"como (?:eu )?sei se",
+            r"como saber se",
+            r"como reconhecer",
+            r"risco de",
+            r"riscos de",
+            r"tenho medo",
+            r"medo (?:que|de)",
+            r"receio que",
+            r"me preocupa",
+            r"estou preocupada",
+            r"li que",
+            r"ouvi (?:dizer )?que",
+            r"e comum",
+        ),
+        question_start=(
+            r"por que",
+            r"porque",
+            r"o que",
+            r"como",
+            r"quando",
+            r"quanto",
+            r"qual",
+            r"quais",
+            r"pode",
+            r"o botox",
+            r"existe",
+            r"tem como",
+            r"da para",
+        ),
+        first_person=(
+            r"eu",
+            r"me",
+            r"meu",
+            r"minha",
+            r"meus",
+            r"minhas",
+            r"mim",
+            r"comigo",
+            r"tenho",
+            r"estou",
+            r"sinto",
+            r"consigo",
+            r"vejo",
+            r"posso",
+        ),
+        asks_if_normal=(
+            r"e normal (?:que|ter|sentir|ficar|estar)",
+            r"e (?:grave|perigoso) (?:que|se|ter)",
+        ),
+        third_party=(
+            rf"(?:minha|meu|uma|um|a minha|o meu) (?:{_RELATIVES['pt']})",
+            r"alguem",
+            r"as pessoas",
+            r"ela",
+            r"ele",
+        ),
+        first_person_subject=(r"eu", r"me", r"mim", r"tenho", r"estou", r"sinto", r"consigo"),
+        past_period=(
+            r"(?:no )?ano passado",
+            r"da ultima vez",
+            r"ha (?:anos|um ano)",
+            r"anos atras",
+            r"um ano atras",
+            r"da primeira vez",
+            r"quando eu era",
+            r"em (?:19|20)\d\d",
+        ),
+        past_verb=(r"teve", r"tinha", r"foi", r"ficou", r"caiu", r"deu"),
+        still_happening=(
+            r"agora",
+            r"ainda",
+            r"hoje",
+            r"esta manha",
+            r"desde",
+            r"de novo",
+            r"outra vez",
+            r"de repente",
+            r"cada vez",
+            r"comecou",
+            r"continua",
+        ),
+        improving=(
+            r"dor(?: \w+){0,3}? (?:esta |fica |vai |ficando )*(?:cada vez )?(?:mais )?"
+            r"(?:fraca|fraquinha|leve|suave|melhor)",
+        ),
+    ),
+}
+
+
+def _build(language: str, grammar: _Grammar) -> ContextRules:
+    negations = _words(grammar.negations)
+    breakers = _words(grammar.scope_breakers)
+    stopwords = _STOPWORDS[language]
+    return ContextRules(
+        language=language,
+        stopwords=stopwords,
+        filler=stopwords - negations - breakers,
+        negations=negations,
+        scope_breakers=breakers,
+        not_negations=_any(*grammar.not_negations),
+        hypothetical=_any(*grammar.hypothetical),
+        question_start=re.compile(r"^(?:" + "|".join(grammar.question_start) + r")\b"),
+        first_person=_any(*grammar.first_person),
+        asks_if_normal=_any(*grammar.asks_if_normal),
+        third_party=_any(*grammar.third_party),
+        first_person_subject=_any(*grammar.first_person_subject),
+        past_period=_any(*grammar.past_period),
+        past_verb=_any(*grammar.past_verb),
+        still_happening=_any(*grammar.still_happening),
+        improving=_any(*grammar.improving) if grammar.improving else None,
+    )
+
+
+def _all_rules() -> dict[str, ContextRules]:
+    english = _english()
+    rules = {"en": english}
+    rules.update({language: _build(language, grammar) for language, grammar in _GRAMMAR.items()})
+    # Russian (inline in red_flags.yaml, no pack yet) keeps the older shared cues.
+    rules["ru"] = ContextRules(
+        **{
+            **{name: getattr(english, name) for name in ContextRules.__slots__},
+            "language": "ru",
+            "stopwords": _STOPWORDS["ru"],
+            "english_rewrites": False,
+        }
+    )
+    return rules
+
+
+RULES: dict[str, ContextRules] = _all_rules()
+
+
+def rules_for(language: str) -> ContextRules:
+    """The rules of ``language``; a language without its own grammar uses the English ones."""
+    return RULES.get(language, RULES["en"])
+
+
+def stopwords(language: str) -> frozenset[str]:
+    """Words a phrasing in ``language`` can leave out."""
+    return _STOPWORDS.get(language, frozenset())
+
+
+def all_negations(languages: Iterable[str]) -> frozenset[str]:
+    return frozenset().union(*(rules_for(language).negations for language in languages))
+
+
+__all__ = ["RULES", "ContextRules", "all_negations", "rules_for", "stopwords"]
