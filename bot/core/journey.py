@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.core.clock import recovery_day
-from bot.core.knowledge import FaqEntry, Messages
+from bot.core.knowledge import FaqEntry, Messages, TimeWords
 from bot.core.replies import fill
 
 #: When only the date is known, assume the appointment was at midday.
@@ -39,23 +39,32 @@ class Treatment:
         )
 
 
-def _when(moment: datetime, now: datetime) -> str:
-    """A plain phrase for a moment soon after ``now``: "today at 3pm", "tomorrow at 10am"."""
-    hour = moment.strftime("%I%p").lstrip("0").lower()
+def _clock(moment: datetime, words: TimeWords) -> str:
+    """"3pm" / "10:30am" where the language reads a 12-hour clock, else "15:00"."""
+    if not words.twelve_hour:
+        return moment.strftime("%H:%M")
     if moment.minute:
-        hour = moment.strftime("%I:%M%p").lstrip("0").lower()
+        return moment.strftime("%I:%M%p").lstrip("0").lower()
+    return moment.strftime("%I%p").lstrip("0").lower()
+
+
+def _when(moment: datetime, now: datetime, words: TimeWords) -> str:
+    """A plain phrase for a moment soon after ``now``: "today at 3pm", "tomorrow at 10am",
+    in the words of the reply's language."""
+    time = _clock(moment, words)
     days = (moment.date() - now.date()).days
     if days <= 0:
-        return f"today at {hour}"
+        return fill(words.today_at, {"time": time})
     if days == 1:
-        return f"tomorrow at {hour}"
-    return f"{moment.strftime('%A')} at {hour}"
+        return fill(words.tomorrow_at, {"time": time})
+    weekday = words.weekdays[moment.weekday()]
+    return fill(words.weekday_at, {"weekday": weekday, "time": time})
 
 
-def _duration(hours: int) -> str:
+def _duration(hours: int, words: TimeWords) -> str:
     if hours % 24 == 0 and hours >= 48:
-        return f"{hours // 24} days"
-    return f"{hours} hours"
+        return fill(words.days, {"n": str(hours // 24)})
+    return fill(words.hours, {"n": str(hours)})
 
 
 def timing_note(
@@ -69,9 +78,10 @@ def timing_note(
     day = recovery_day(treatment.treated_on, local_now.date())
     if entry.wait_hours is not None:
         until = treatment.moment(tz) + timedelta(hours=entry.wait_hours)
-        values = {"wait": _duration(entry.wait_hours), "day": str(day)}
+        words = messages.time_words
+        values = {"wait": _duration(entry.wait_hours, words), "day": str(day)}
         if local_now < until:
-            values["until"] = _when(until.astimezone(tz), local_now)
+            values["until"] = _when(until.astimezone(tz), local_now, words)
             return fill(messages.timing_wait, values)
         return fill(messages.timing_done, values)
     if entry.mention_day:

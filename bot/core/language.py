@@ -72,18 +72,13 @@ class LanguageChooser:
     ) -> None:
         self.languages: tuple[str, ...] = tuple(dict.fromkeys(languages)) or ("en",)
         self.default = self.languages[0]
-        # Short phrases that name their language exactly ("hola", "danke"), when only one
-        # enabled language uses them.
+        # Short phrases that name their language exactly ("danke", "ciao"), when only one
+        # enabled language uses them ("hello" is English and French small talk: not decided).
         owners: dict[str, set[str]] = {}
         for language, phrases in (greetings or {}).items():
             if language in self.languages:
                 for phrase in phrases:
                     owners.setdefault(normalise(phrase), set()).add(language)
-        # A greeting English borrowed ("hola" is in the English small talk too) still names
-        # the one other language it belongs to.
-        for langs in owners.values():
-            if len(langs) == 2 and "en" in langs:
-                langs.discard("en")
         self._phrases = {
             phrase: next(iter(langs)) for phrase, langs in owners.items() if len(langs) == 1
         }

@@ -8,7 +8,7 @@ editor fixes them all in one pass. ``aftercare-bot check`` and start-up run this
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,7 +24,8 @@ from bot.core.knowledge.countries import (
     with_profile,
 )
 from bot.core.knowledge.dialogue import DIALOGUE_FILE, DIALOGUE_LANGUAGES, DialogueFile
-from bot.core.knowledge.overrides import merge_entries
+from bot.core.knowledge.overrides import change_pack, merge_entries
+from bot.core.knowledge.packs import merge_packs
 from bot.core.knowledge.schemas import (
     CLINIC_FILE,
     EMERGENCY_LANGUAGES,
@@ -47,8 +48,11 @@ from bot.core.knowledge.schemas import (
 )
 from bot.errors import KnowledgeError
 
+# libyaml's parser when it is installed: the language packs make the knowledge large.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+
+class _UniqueKeyLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """``yaml.SafeLoader`` that refuses duplicate mapping keys instead of keeping the last."""
 
 
@@ -61,7 +65,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
         seen.add(key)
-    return loader.construct_mapping(node)
+    return dict(loader.construct_mapping(node))
 
 
 _UniqueKeyLoader.add_constructor(
@@ -486,14 +490,45 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
     return top
 
 
+def _pack_reader(
+    knowledge_dir: Path, clinic_dir: Path | None, switched_off: set[str], problems: list[str]
+) -> Callable[[Path, list[str]], Any]:
+    """How the language packs are read: the shipped pack with the clinic's own pack (same
+    file name under ``clinic_dir/lang``) applied, by entry id and only what differs."""
+    own_dir = clinic_dir / "lang" if clinic_dir is not None else None
+    if own_dir is not None and own_dir.is_dir():
+        for path in sorted(own_dir.glob("*.yaml")):
+            if not (knowledge_dir / "lang" / path.name).exists():
+                problems.append(
+                    f"{own_dir.parent.name}/lang/{path.name}: there is no shipped "
+                    f"lang/{path.name} to change"
+                )
+
+    def read(path: Path, problems: list[str]) -> Any:
+        data = _read_yaml(path, problems)
+        own_path = own_dir / path.name if own_dir is not None else None
+        if data is None or own_path is None or not own_path.exists():
+            return data
+        own = _read_yaml(own_path, problems) if _has_content(own_path) else None
+        if own is None:
+            return data
+        label = f"{own_path.parent.parent.name}/lang/{path.name}"
+        merged, off = change_pack(data, own, label, problems)
+        switched_off.update(off)
+        return merged
+
+    return read
+
+
 def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowledge:
     """Load and cross-check a knowledge folder; raise ``KnowledgeError`` listing every problem.
 
     ``clinic_dir``, when given, supplies the clinic's own ``clinic.yaml`` in place of the
     shipped example (its country's profile in ``countries.yaml`` fills in what it leaves
     out); its optional ``faq.yaml`` adds entries, changes shipped ones by id (only the fields
-    it names, see ``overrides``) or switches them off, and its optional ``messages.yaml``
-    rewords any of the shipped messages.
+    it names, see ``overrides``) or switches them off, its optional ``messages.yaml``
+    rewords any of the shipped messages, and its optional ``lang/<code>.yaml`` changes a
+    language pack's entries and messages the same way.
     """
     problems: list[str] = []
     if not knowledge_dir.is_dir():
@@ -510,16 +545,37 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
     messages = _load_messages(knowledge_dir / MESSAGES_FILE, problems, own(MESSAGES_FILE))
     dialogue = _load_dialogue(knowledge_dir / DIALOGUE_FILE, problems, {e.id for e in faq})
 
-    if problems or clinic is None or messages is None:
+    packs = (
+        merge_packs(
+            knowledge_dir,
+            faq=faq,
+            flags=flags,
+            ignore=ignore,
+            concepts=concepts,
+            messages=messages,
+            enabled=clinic.languages if clinic is not None else ("en",),
+            read_yaml=_pack_reader(knowledge_dir, clinic_dir, switched_off, problems),
+            validate=_validate_model,
+            check_template=_check_templates,
+            problems=problems,
+        )
+        if messages is not None
+        else None
+    )
+
+    if problems or clinic is None or messages is None or packs is None:
         raise KnowledgeError(problems or ["knowledge could not be loaded"])
     return Knowledge(
         faq=tuple(without(faq, switched_off)),
-        red_flags=tuple(flags),
-        ignore_phrases=ignore,
-        concepts=concepts,
+        red_flags=packs.red_flags,
+        ignore_phrases=packs.ignore_phrases,
+        concepts=packs.concepts,
         clinic=clinic,
         messages=messages,
         country=country,
         switched_off=tuple(entry for entry in faq if entry.id in switched_off),
+        texts=packs.texts,
+        localized_messages=packs.messages,
+        language_gaps=packs.gaps,
         dialogue=dialogue,
     )

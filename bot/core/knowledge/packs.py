@@ -120,7 +120,8 @@ def merge_packs(
 
     Load errors go to ``problems``; what an *enabled* language lacks goes to ``gaps``.
     """
-    texts: dict[str, dict[str, EntryText]] = {"en": english_texts(faq)}
+    english = english_texts(faq)
+    texts: dict[str, dict[str, EntryText]] = {}
     localized: dict[str, Messages] = {"en": messages}
     merged_flags = {flag.id: flag for flag in flags}
     merged_ignore = {lang: tuple(items) for lang, items in ignore.items()}
@@ -190,7 +191,9 @@ def merge_packs(
                             f"concept ${concept}"
                         )
     serious: list[str] = []
-    gaps = _gaps(enabled, texts, localized, english_dump, final_flags, paths, pack_dir, serious)
+    gaps = _gaps(
+        enabled, english, texts, localized, english_dump, final_flags, paths, pack_dir, serious
+    )
     problems.extend(serious)
     return Merged(
         texts=texts,
@@ -295,6 +298,7 @@ def numbers(text: str) -> frozenset[str]:
 
 def _gaps(
     enabled: Sequence[str],
+    english_texts_: Mapping[str, EntryText],
     texts: Mapping[str, Mapping[str, EntryText]],
     localized: Mapping[str, Messages],
     english_dump: Mapping[str, Any],
@@ -306,7 +310,6 @@ def _gaps(
     """What each enabled language lacks (returned) or says differently from English, or
     cannot recognise (added to ``serious``)."""
     gaps: list[str] = []
-    english_texts_ = texts["en"]
     english_flat = _flat(english_dump)
     have_pack = {path.stem for path in paths}
     for lang in enabled:

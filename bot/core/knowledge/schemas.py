@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo
@@ -64,6 +64,9 @@ TEMPLATE_FIELDS: frozenset[str] = frozenset(
         "days",
         "example",
         "name",
+        "n",
+        "time",
+        "weekday",
     }
 )
 
@@ -224,6 +227,20 @@ class WeekdayNames(_Strict):
     closed: Text
 
 
+class TimeWords(_Strict):
+    """How a timing note says a wait and a moment ("24 hours", "tomorrow at 3pm")."""
+
+    hours: Text
+    days: Text
+    today_at: Text
+    tomorrow_at: Text
+    weekday_at: Text
+    weekdays: list[Text] = Field(min_length=7, max_length=7)
+    twelve_hour: bool = False
+    #: How a date is written in a confirmation (``strftime``: "%d %b %Y", "%d/%m/%Y").
+    date_format: Text = "%d/%m/%Y"
+
+
 class StaffMessages(_Strict):
     refused: Text
     no_open_alerts: Text
@@ -272,11 +289,32 @@ class Messages(_Strict):
     group_mention: Text
     journey: JourneyMessages
     staff: StaffMessages
+    #: The command menu per command name (setMyCommands), and /language.
+    commands: dict[Ident, Text]
+    language_name: Text
+    language_ask: Text
+    language_set: Text
+    time_words: TimeWords
+
+
+@dataclass(frozen=True, slots=True)
+class EntryText:
+    """One FAQ entry's words in one language (its rules, such as ``wait_hours``, are shared)."""
+
+    title: str
+    answer: str
+    questions: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Knowledge:
-    """Everything loaded from one knowledge folder, validated and cross-checked."""
+    """Everything loaded from one knowledge folder, validated and cross-checked.
+
+    ``faq`` and ``messages`` are the English originals; the language packs
+    (``knowledge/lang/*.yaml``) add ``texts`` and ``localized_messages`` per language, read
+    through ``entry_text``, ``phrasings`` and ``messages_for`` (English fills any gap).
+    """
 
     faq: tuple[FaqEntry, ...]
     red_flags: tuple[RedFlag, ...]
@@ -290,6 +328,54 @@ class Knowledge:
     switched_off: tuple[FaqEntry, ...] = ()
     #: How to follow a conversation (``dialogue.yaml``); None: every message stands alone.
     dialogue: DialogueFile | None = None
+    #: Language -> entry id -> that entry's words, for every loaded pack (English is ``faq``).
+    texts: Mapping[str, Mapping[str, EntryText]] = field(default_factory=dict)
+    #: Language -> every fixed message, English where the pack has none.
+    localized_messages: Mapping[str, Messages] = field(default_factory=dict)
+    #: What an enabled language lacks or says differently from English (``check`` lists it).
+    language_gaps: tuple[str, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the clinic enabled, its own first (``clinic.yaml`` ``languages:``)."""
+        return tuple(self.clinic.languages) or ("en",)
+
+    @property
+    def staff_language(self) -> str:
+        """Staff-facing texts are in the clinic's first language."""
+        return self.languages[0]
+
+    @property
+    def text_languages(self) -> tuple[str, ...]:
+        """Every language with FAQ texts loaded, enabled or not (English first)."""
+        return ("en", *(language for language in self.texts if language != "en"))
+
+    def messages_for(self, language: str) -> Messages:
+        """The fixed messages in ``language``; English for a language without a pack."""
+        return self.localized_messages.get(language, self.messages)
+
+    def entry_text(self, entry_id: str, language: str) -> EntryText:
+        """An entry's title, answer, phrasings and keywords in ``language``, else English."""
+        found = self.texts.get(language, {}).get(entry_id) if language != "en" else None
+        if found is not None:
+            return found
+        entry = self.entry(entry_id)
+        return EntryText(entry.title, entry.answer, tuple(entry.questions), tuple(entry.keywords))
+
+    def phrasings(self, entry_id: str, language: str) -> tuple[str, ...]:
+        """The questions written for an entry in ``language`` (no English fallback: empty
+        when the language has none), as the matcher and the understanding model learn them."""
+        if language == "en":
+            return tuple(self.entry(entry_id).questions)
+        found = self.texts.get(language, {}).get(entry_id)
+        return found.questions if found is not None else ()
+
+    def flag_phrasings(self, flag_id: str, language: str) -> tuple[str, ...]:
+        """A red flag's phrasings in ``language`` (packs already merged), ``$concepts`` kept."""
+        for flag in self.red_flags:
+            if flag.id == flag_id:
+                return tuple(flag.phrasings.get(language, ()))
+        raise KeyError(flag_id)
 
     def entry(self, entry_id: str) -> FaqEntry:
         for entry in self.faq:
