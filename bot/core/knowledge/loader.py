@@ -484,7 +484,9 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
     for before, after in top.if_not_topics.items() if faq_ids else ():  # no FAQ: said already
         for entry_id in (before, after):
             if entry_id not in faq_ids:
-                problems.append(f"{path.name}: field 'if_not_topics' names unknown entry {entry_id!r}")
+                problems.append(
+                    f"{path.name}: field 'if_not_topics' names unknown entry {entry_id!r}"
+                )
     for where, text in _strings(top.model_dump()):
         _check_templates(path.name, f"field '{where}'", text, problems)
     return top
