@@ -333,7 +333,7 @@ class TriageDetector:
             words=tuple(all_words[i] for i in kept),
             original_index=tuple(kept),
             hypothetical_start=hypothetical_start,
-            story=_is_someone_elses_past(text, rules) or _is_general_question(text, rules),
+            story=is_someone_elses_past(text, rules) or is_general_question(text, rules),
         )
 
     def _scan(
@@ -404,8 +404,7 @@ class TriageDetector:
             )
             first_word = clause.original_index[start - _offset(clauses, owner[start])]
             hypothetical = (
-                clause.hypothetical_start is not None
-                and clause.hypothetical_start <= first_word
+                clause.hypothetical_start is not None and clause.hypothetical_start <= first_word
             )
             if clause.story or hypothetical:
                 mentions.append(hit)
@@ -520,19 +519,22 @@ def _cue_start(pattern: re.Pattern[str], text: str) -> int | None:
     return len(text[: match.start()].split())
 
 
-def _is_general_question(text: str, rules: ContextRules) -> bool:
-    """A question about a symptom in general, not a patient describing their own."""
+def is_general_question(text: str, rules: ContextRules | None = None) -> bool:
+    """A question about a symptom in general, not a patient describing their own
+    (``rules``: a language's context rules, English by default)."""
+    rules = rules or rules_for("en")
     if not rules.question_start.match(text) or rules.first_person.search(text):
         return False
     return not rules.asks_if_normal.search(text)
 
 
-def _is_someone_elses_past(text: str, rules: ContextRules) -> bool:
+def is_someone_elses_past(text: str, rules: ContextRules | None = None) -> bool:
     """A past event, or someone else's past event, with nothing saying it is happening now.
 
     "Last year I had a droopy eye" and "my friend's eyelid drooped" are stories; "my mum
     just had a seizure" and "I've got a rash where they injected" are happening now.
     """
+    rules = rules or rules_for("en")
     if rules.past_period.search(text):
         return not rules.still_happening.search(text)
     if rules.first_person_subject.search(text) or rules.still_happening.search(text):
@@ -540,7 +542,13 @@ def _is_someone_elses_past(text: str, rules: ContextRules) -> bool:
     return bool(rules.third_party.search(text) and rules.past_verb.search(text))
 
 
-# Public names for the understanding layer's safety net (``bot/core/understanding/context.py``),
-# which reads a clause the model fired on with exactly these rules.
-is_general_question = _is_general_question
-is_someone_elses_past = _is_someone_elses_past
+# ``is_general_question`` and ``is_someone_elses_past`` are public: the understanding layer's
+# safety net (``bot/core/understanding/context.py``) reads the clause the model fired on
+# with exactly these rules. Below, the names the English rules had before they moved to
+# ``triage_context``, for code written against them (new code reads ``rules_for``).
+_is_general_question = is_general_question
+_is_someone_elses_past = is_someone_elses_past
+_ENGLISH = rules_for("en")
+_HYPOTHETICAL = _ENGLISH.hypothetical
+_NEGATION_CUES = _ENGLISH.negations
+_NOT_NEGATIONS = _ENGLISH.not_negations
