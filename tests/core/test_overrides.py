@@ -25,7 +25,8 @@ def shipped() -> Knowledge:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    return write_clinic(tmp_path / "riverside", GB_CLINIC)
+    """A clinic answering in English only (see the German tests for other languages)."""
+    return write_clinic(tmp_path / "riverside", GB_CLINIC, languages=["en"])
 
 
 def readme_override_example() -> str:
@@ -106,6 +107,65 @@ def test_switching_every_entry_off_is_refused(shipped: Knowledge, folder: Path) 
     entries = [{"id": entry.id, "enabled": False} for entry in shipped.faq]
     (folder / "faq.yaml").write_text(yaml.safe_dump({"entries": entries}), encoding="utf-8")
     assert any("every FAQ entry is switched off" in p for p in problems_of(folder))
+
+
+def test_a_clinic_answering_in_german_must_change_the_german_answer_too(
+    tmp_path: Path,
+) -> None:
+    folder = write_clinic(tmp_path / "riverside", GB_CLINIC, languages=["en", "de"])
+    (folder / "faq.yaml").write_text(
+        "entries:\n  - id: exercise_gym\n    answer: No gym for 48 hours.\n", encoding="utf-8"
+    )
+    (problem,) = problems_of(folder)
+    assert problem.startswith("lang/de.yaml: entry 'exercise_gym': the answer's numbers")
+    (folder / "lang").mkdir()
+    (folder / "lang" / "de.yaml").write_text(
+        "faq:\n  exercise_gym:\n    answer: 48 Stunden kein Sport.\n", encoding="utf-8"
+    )
+    knowledge = load_knowledge(DEFAULT_KNOWLEDGE_DIR, folder)
+    assert knowledge.entry_text("exercise_gym", "de").answer == "48 Stunden kein Sport."
+
+
+def test_a_clinics_language_pack_changes_only_what_it_names(
+    shipped: Knowledge, tmp_path: Path
+) -> None:
+    folder = write_clinic(tmp_path / "riverside", GB_CLINIC, languages=["en", "de"])
+    (folder / "lang").mkdir()
+    (folder / "lang" / "de.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "faq": {
+                    "exercise_gym": {
+                        "answer": "Bei uns: 24 Stunden kein Sport, 48 Stunden kein Wettkampf.",
+                        "questions": ["darf ich zum reformer pilates"],
+                    },
+                    "alcohol": {"enabled": False},
+                },
+                "messages": {"fallback": "Dazu weiß ich nichts. Notfall? {emergency_number}."},
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    knowledge = load_knowledge(DEFAULT_KNOWLEDGE_DIR, folder)
+    before = shipped.entry_text("exercise_gym", "de")
+    after = knowledge.entry_text("exercise_gym", "de")
+    assert after.answer == "Bei uns: 24 Stunden kein Sport, 48 Stunden kein Wettkampf."
+    assert after.title == before.title
+    assert after.questions == (*before.questions, "darf ich zum reformer pilates")
+    assert "alcohol" not in {entry.id for entry in knowledge.faq}
+    assert knowledge.messages_for("de").fallback.startswith("Dazu weiß ich nichts")
+    assert knowledge.messages_for("de").help == shipped.messages_for("de").help
+    assert knowledge.entry("exercise_gym").answer == shipped.entry("exercise_gym").answer
+
+
+def test_a_clinic_pack_may_not_touch_red_flags_or_invent_a_language(folder: Path) -> None:
+    (folder / "lang").mkdir()
+    (folder / "lang" / "de.yaml").write_text("red_flags: {flags: {}}\n", encoding="utf-8")
+    (folder / "lang" / "nl.yaml").write_text("faq: {}\n", encoding="utf-8")
+    problems = "\n".join(problems_of(folder))
+    assert "riverside/lang/de.yaml: field 'red_flags' cannot be changed by a clinic" in problems
+    assert "riverside/lang/nl.yaml: there is no shipped lang/nl.yaml to change" in problems
 
 
 def test_merging_keeps_the_shipped_order_and_puts_new_items_last() -> None:
