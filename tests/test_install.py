@@ -91,3 +91,26 @@ def test_wheel_runs_as_a_terminal_chat_without_a_token(installed_bot: Path, tmp_
     )
     assert "terminal chat" in out
     assert "exercise" in out.lower()
+
+
+@pytest.mark.timeout(1200)
+def test_wheel_ships_the_dashboards_templates_and_styles(
+    installed_bot: Path, tmp_path: Path
+) -> None:
+    """The dashboard renders from package data: every template and the CSS are installed
+    beside the installed code, and its form parser (python-multipart) came with the wheel."""
+    python = installed_bot.parent / "python"
+    script = (
+        "import bot.web.app as app, pathlib, json, python_multipart;"
+        "here = pathlib.Path(app.__file__).parent;"
+        "print(json.dumps(["
+        "sorted(p.name for p in (here / 'templates').glob('*.html')),"
+        "sorted(p.name for p in (here / 'static').glob('*.css')),"
+        "str(here)]))"
+    )
+    out = _run([str(python), "-c", script], cwd=tmp_path, env=_clean_env(tmp_path), timeout=120)
+    templates, styles, where = json.loads(out)
+    shipped = sorted(p.name for p in (ROOT / "bot" / "web" / "templates").glob("*.html"))
+    assert templates == shipped and "base.html" in templates
+    assert styles == ["dashboard.css"]
+    assert not where.startswith(str(ROOT))  # the installed copy, not this checkout

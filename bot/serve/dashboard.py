@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import itertools
 import logging
 import os
 import re
@@ -35,6 +36,10 @@ logger = logging.getLogger(__name__)
 
 #: Where a generated signing key is kept, beside the SQLite database.
 SECRET_FILE = "dashboard_secret"
+#: How long a FAQ change may take to go live before the page returns and says "soon": the
+#: rules and matcher rebuild in seconds; retraining a learned model takes longer, and a web
+#: request must not hang on it (a proxy would time out).
+LIVE_WAIT_SECONDS = 20.0
 
 
 def public_url(settings: Settings) -> str:
@@ -116,11 +121,31 @@ def clinic_services(application: BotApplication) -> ClinicServices:
         assert data.responder is not None
         return data.responder
 
-    async def knowledge_changed(knowledge: Knowledge) -> None:
-        # Building the matcher and triage indexes takes a moment: off the event loop.
+    changes = itertools.count(1)
+    latest = [0]
+    rebuilding: set[asyncio.Task[None]] = set()
+
+    async def rebuild(number: int, knowledge: Knowledge) -> None:
+        # Off the event loop: the matcher and triage indexes (and a learned model) are built.
         responder = await asyncio.to_thread(get_responder().with_knowledge, knowledge)
+        if number != latest[0]:
+            return  # a later change was saved meanwhile; its own rebuild puts it in service
         use_responder(application, responder)
         logger.info("clinic '%s': FAQ changed on the dashboard, now live", settings.clinic_id)
+
+    async def knowledge_changed(knowledge: Knowledge) -> bool:
+        """Rebuild with the new knowledge; the old responder answers until the new one is
+        complete (never a half-built one, so triage keeps every part it had)."""
+        latest[0] = number = next(changes)
+        task = asyncio.create_task(rebuild(number, knowledge))
+        rebuilding.add(task)
+        task.add_done_callback(rebuilding.discard)
+        task.add_done_callback(_log_failure)
+        done, _ = await asyncio.wait({task}, timeout=LIVE_WAIT_SECONDS)
+        if task not in done:
+            return False  # still building: live within a minute or two
+        task.result()  # raises a failure: the dashboard then says "from the next start"
+        return True
 
     staff_chat = settings.staff_chat_id
     return ClinicServices(
@@ -137,6 +162,11 @@ def clinic_services(application: BotApplication) -> ClinicServices:
             else None
         ),
     )
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("a FAQ change could not be put in service", exc_info=task.exception())
 
 
 def dashboard_routes(

@@ -332,7 +332,8 @@ class DashboardStore:
     async def alerts(
         self, clinic_id: str, *, acknowledged_since: datetime, limit: int = 200
     ) -> list[AlertView]:
-        """Open alerts (oldest first), then those acknowledged since then (newest first)."""
+        """Open alerts (emergencies first, then oldest first), then those acknowledged
+        since then (newest first)."""
         is_open = staff_alerts.c.status.in_(("queued", "sent"))
         query = (
             sa.select(staff_alerts, patients.c.treated_on)
@@ -347,6 +348,11 @@ class DashboardStore:
                 staff_alerts.c.clinic_id == clinic_id,
                 sa.or_(is_open, staff_alerts.c.acknowledged_at >= acknowledged_since),
             )
+            .order_by(  # open ones first (oldest first), so a long history never hides one
+                sa.case((is_open, 0), else_=1),
+                sa.case((is_open, staff_alerts.c.created_at), else_=None),
+                staff_alerts.c.acknowledged_at.desc(),
+            )
             .limit(limit)
         )
         async with self._read() as connection:
@@ -354,7 +360,7 @@ class DashboardStore:
         views = [AlertView(_alert(row._mapping), row.treated_on) for row in rows]
         open_ = sorted(
             (v for v in views if v.alert.status != "acknowledged"),
-            key=lambda v: (v.alert.created_at, v.alert.id),
+            key=lambda v: (v.alert.level != "emergency", v.alert.created_at, v.alert.id),
         )
         done = sorted(
             (v for v in views if v.alert.status == "acknowledged"),

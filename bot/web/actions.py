@@ -56,14 +56,21 @@ async def acknowledge(page: Page) -> Response:
 
 
 async def _edit(page: Page, change: Callable[[], Any]) -> Any:
-    """Run an FAQ change in a worker thread, one at a time per clinic, then make it live."""
+    """Run an FAQ change in a worker thread, one at a time per clinic, then make it live
+    (``page.applied`` says whether the bot uses it now, soon, or from its next start)."""
     async with page.clinic.edit_lock:
         result = await asyncio.to_thread(change)
         knowledge = result[0] if isinstance(result, tuple) else result
         assert isinstance(knowledge, Knowledge)
         hook = page.clinic.services.on_knowledge_changed
-        if hook is not None:
-            await hook(knowledge)
+        if hook is None:
+            page.applied = "restart"
+        else:
+            try:
+                page.applied = "now" if await hook(knowledge) else "soon"
+            except Exception:  # saved and valid: the bot's next start uses it
+                logger.exception("dashboard: the bot could not take up a FAQ change")
+                page.applied = "restart"
     return result
 
 

@@ -58,6 +58,7 @@ class Dashboard:
             lstrip_blocks=True,
         )
         self.templates.filters["local"] = _local
+        self.templates.filters["checkin"] = pages.checkin_label
         self.templates.globals["static"] = f"{settings.path}/static"
 
     def render(self, template: str, *, status: int = 200, **values: Any) -> HTMLResponse:

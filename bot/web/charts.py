@@ -32,6 +32,8 @@ COLOURS: dict[str, str] = {
     "a question": "#0072B2",
     "something is wrong": "#B00020",
 }
+#: How many days the phone-sized "messages per day" chart shows.
+NARROW_DAYS = 10
 PALETTE = ("#0072B2", "#007A5A", "#B35C00", "#6A3D9A", "#767676", "#B00020", "#8A6D00")
 
 
@@ -54,6 +56,10 @@ class Chart:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     empty: bool
+    #: A version drawn for phone screens (fewer days, larger type), shown instead of
+    #: ``svg`` on narrow screens; None when ``svg`` reads well at any width.
+    svg_narrow: Markup | None = None
+    narrow_note: str = ""
 
 
 def _coloured(series: Sequence[Series]) -> list[Series]:
@@ -74,20 +80,21 @@ def _nice_max(value: int) -> int:
     return value  # pragma: no cover - the loop always returns
 
 
-def _legend(series: Sequence[Series], y: float, width: float) -> list[str]:
+def _legend(series: Sequence[Series], y: float, width: float) -> tuple[list[str], int]:
+    """A key under the chart, wrapped to ``width``; returns its parts and how many lines."""
     parts: list[str] = []
-    x = 0.0
+    x, lines = 0.0, 1
     for item in series:
+        size = 22 + 7.5 * len(item.name)
+        if x and x + size > width:
+            x, y, lines = 0.0, y + 18, lines + 1
         label = escape(item.name)
         parts.append(
-            f'<rect x="{x:.0f}" y="{y - 9:.0f}" width="10" height="10" fill="{item.colour}"/>'
-            f'<text x="{x + 14:.0f}" y="{y:.0f}" font-size="12">{label}</text>'
+            f'<rect x="{x:.0f}" y="{y - 10:.0f}" width="11" height="11" fill="{item.colour}"/>'
+            f'<text x="{x + 15:.0f}" y="{y:.0f}" font-size="13">{label}</text>'
         )
-        x += 22 + 7 * len(item.name)
-        if x > width - 60:
-            x = 0.0
-            y += 16
-    return parts
+        x += size
+    return parts, lines
 
 
 def _frame(title: str, description: str, width: int, height: float, body: list[str]) -> Markup:
@@ -101,25 +108,25 @@ def _frame(title: str, description: str, width: int, height: float, body: list[s
     )
 
 
-def columns_by_day(
-    title: str, description: str, days: Sequence[date], series: Sequence[Series]
-) -> Chart:
-    """Stacked columns, one per day, one colour per series (e.g. messages by kind)."""
-    series = _coloured(series)
-    width, left, top, plot_h = 640, 34, 8, 160
+def _columns_svg(
+    title: str, description: str, days: Sequence[date], series: Sequence[Series], width: int
+) -> Markup:
+    left, right, top, plot_h = 30, 20, 8, 150  # room on the right for the last day's label
     totals = [sum(s.values[i] for s in series) for i in range(len(days))]
     peak = _nice_max(max(totals, default=0))
-    slot = (width - left) / max(1, len(days))
+    slot = (width - left - right) / max(1, len(days))
     bar = max(2.0, slot * 0.7)
     body: list[str] = []
     for fraction in (0.0, 0.5, 1.0):
         y = top + plot_h * (1 - fraction)
         body.append(
-            f'<line x1="{left}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>'
-            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
+            'stroke="#c8c8c8"/>'
+            f'<text x="{left - 4}" y="{y + 4:.1f}" font-size="12" text-anchor="end">'
             f"{round(peak * fraction)}</text>"
         )
-    label_every = max(1, len(days) // 7)
+    label_every = max(1, -(-len(days) // 7))
+    last = len(days) - 1
     for index, day in enumerate(days):
         x = left + index * slot + (slot - bar) / 2
         y = top + plot_h
@@ -134,13 +141,33 @@ def columns_by_day(
                 f'fill="{item.colour}"><title>{escape(day.isoformat())}: {value} '
                 f"{escape(item.name)}</title></rect>"
             )
-        if index % label_every == 0:
+        if (last - index) % label_every == 0:  # always label the latest day
             body.append(
-                f'<text x="{x + bar / 2:.1f}" y="{top + plot_h + 14}" font-size="11" '
+                f'<text x="{x + bar / 2:.1f}" y="{top + plot_h + 16}" font-size="12" '
                 f'text-anchor="middle">{day:%d %b}</text>'
             )
-    body += _legend(series, top + plot_h + 36, width)
-    height = top + plot_h + 36 + 16 * (1 + sum(len(s.name) for s in series) * 7 // width)
+    legend, lines = _legend(series, top + plot_h + 40, width)
+    body += legend
+    height = top + plot_h + 40 + 18 * lines
+    return _frame(title, description, width, height, body)
+
+
+def columns_by_day(
+    title: str, description: str, days: Sequence[date], series: Sequence[Series]
+) -> Chart:
+    """Stacked columns, one per day, one colour per series (e.g. messages by kind).
+
+    Drawn twice: every day for wide screens, and the last ``NARROW_DAYS`` days at a phone's
+    width, so the day labels stay readable there instead of shrinking to a few pixels.
+    """
+    series = _coloured(series)
+    totals = [sum(s.values[i] for s in series) for i in range(len(days))]
+    narrow = None
+    note = ""
+    if len(days) > NARROW_DAYS:
+        recent = [Series(s.name, s.values[-NARROW_DAYS:], s.colour) for s in series]
+        narrow = _columns_svg(title, description, days[-NARROW_DAYS:], recent, 340)
+        note = f"The last {NARROW_DAYS} days; every day is in the numbers below."
     rows = tuple(
         (day.isoformat(), *(str(s.values[i]) for s in series), str(totals[i]))
         for i, day in enumerate(days)
@@ -148,45 +175,49 @@ def columns_by_day(
     return Chart(
         title=title,
         description=description,
-        svg=_frame(title, description, width, height, body),
+        svg=_columns_svg(title, description, days, series, 640),
         columns=("day", *(s.name for s in series), "total"),
         rows=rows,
         empty=not any(totals),
+        svg_narrow=narrow,
+        narrow_note=note,
     )
 
 
 def bars(title: str, description: str, labels: Sequence[str], series: Sequence[Series]) -> Chart:
-    """Stacked horizontal bars, one per label (a topic, a level, a check-in day)."""
+    """Stacked horizontal bars, one per label (a topic, a level, a check-in day).
+
+    Each label sits on its own line above its bar, so long topic names are not cut and the
+    chart is drawn at about a phone's width (its type stays readable there).
+    """
     series = _coloured(series)
-    width, label_w, row_h = 480, 150, 26
+    width, row_h = 340, 40
     totals = [sum(s.values[i] for s in series) for i in range(len(labels))]
     peak = max(totals, default=0) or 1
-    plot_w = width - label_w - 50
+    plot_w = width - 40
     body: list[str] = []
     for index, label in enumerate(labels):
-        y = index * row_h + 4
-        short = label if len(label) <= 26 else label[:25] + "…"
-        body.append(
-            f'<text x="{label_w - 6}" y="{y + 15}" font-size="12" text-anchor="end">'
-            f"{escape(short)}</text>"
-        )
-        x = float(label_w)
+        y = index * row_h
+        short = label if len(label) <= 48 else label[:47] + "…"
+        body.append(f'<text x="0" y="{y + 13}" font-size="13">{escape(short)}</text>')
+        x = 0.0
         for item in series:
             value = item.values[index]
             if not value:
                 continue
             w = plot_w * value / peak
             body.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{row_h - 8}" '
+                f'<rect x="{x:.1f}" y="{y + 18}" width="{w:.1f}" height="16" '
                 f'fill="{item.colour}"><title>{escape(label)}: {value} '
                 f"{escape(item.name)}</title></rect>"
             )
             x += w
-        body.append(f'<text x="{x + 5:.1f}" y="{y + 15}" font-size="12">{totals[index]}</text>')
-    legend_y = len(labels) * row_h + 20
+        body.append(f'<text x="{x + 5:.1f}" y="{y + 31}" font-size="13">{totals[index]}</text>')
+    height = len(labels) * row_h
     if len(series) > 1:
-        body += _legend(series, legend_y, width)
-    height = legend_y + (16 if len(series) > 1 else -8)
+        legend, lines = _legend(series, height + 14, width)
+        body += legend
+        height += 6 + 18 * lines
     rows = tuple(
         (label, *(str(s.values[i]) for s in series), str(totals[i]))
         for i, label in enumerate(labels)

@@ -46,12 +46,19 @@ SECURITY_HEADERS = {
 NOTICES = {
     "acknowledged": "Alert acknowledged. The staff chat shows who took it.",
     "already": "Someone had already taken that alert.",
-    "phrasing": "Added. The bot answers these wordings from now on.",
-    "saved": "Saved. The bot uses the new version from now on.",
-    "created": "New entry saved. The bot answers it from now on.",
-    "switched_off": "Entry switched off: the bot no longer uses it.",
+    "phrasing": "Added.",
+    "saved": "Saved.",
+    "created": "New entry saved.",
+    "switched_off": "Entry switched off.",
     "switched_on": "Entry switched back on.",
 }
+#: After a FAQ change, when the bot uses it (``?applied=`` in the address after the change).
+APPLIED = {
+    "now": "The bot uses it from now on.",
+    "soon": "The bot is learning the change and uses it within a minute or two.",
+    "restart": "The bot uses it from its next start.",
+}
+KNOWLEDGE_CHANGES = frozenset({"phrasing", "saved", "created", "switched_off", "switched_on"})
 
 
 @dataclass
@@ -75,6 +82,8 @@ class Page:
     storage: Storage
     store: DashboardStore
     form: FormData | None = None
+    #: Set by a FAQ change: "now", "soon" (still being applied) or "restart" (no bot here).
+    applied: str = "now"
 
     @property
     def responder(self) -> Responder:
@@ -111,7 +120,10 @@ class Page:
         return [v.strip() for v in self.form.getlist(name) if isinstance(v, str) and v.strip()]
 
     def render(self, template: str, *, status: int = 200, **values: Any) -> HTMLResponse:
-        notice = NOTICES.get(self.request.query_params.get("done", ""))
+        done = self.request.query_params.get("done", "")
+        notice = NOTICES.get(done)
+        if notice is not None and done in KNOWLEDGE_CHANGES:
+            notice += " " + APPLIED.get(self.request.query_params.get("applied", ""), "")
         return self.app.render(
             template,
             status=status,
@@ -123,11 +135,14 @@ class Page:
             zone=self.zone,
             notice=notice,
             can_edit=self.clinic.editor is not None,
+            category_titles=dict(self.knowledge.messages.categories),
             **values,
         )
 
     def redirect(self, path: str, done: str | None = None) -> RedirectResponse:
         target = self.url(path) + (f"?done={done}" if done else "")
+        if done in KNOWLEDGE_CHANGES:
+            target += f"&applied={self.applied}"
         return RedirectResponse(target, status_code=303)
 
     async def audit(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
@@ -24,6 +25,12 @@ from bot.web.page import SECURITY_HEADERS, Page
 MESSAGE_KINDS = ("answered", "clarified", "fallback", "smalltalk", "escalation")
 CHECKIN_ANSWERS = {"ok": "all good", "q": "a question", "wrong": "something is wrong"}
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+
+def checkin_label(kind: str) -> str:
+    """A check-in's kind as staff read it: ``day3`` is "Day 3 check-in"."""
+    match = re.fullmatch(r"day(\d+)", kind)
+    return f"Day {match.group(1)} check-in" if match else kind.replace("_", " ")
 
 
 def _day_range(first: date, last: date) -> list[date]:
@@ -84,7 +91,7 @@ def overview_charts(
         bars(
             "Check-in answers",
             "How patients answered each check-in after treatment.",
-            kinds,
+            [checkin_label(k) for k in kinds],
             [
                 Series(label, tuple(answers.get((k, code), 0) for k in kinds))
                 for code, label in CHECKIN_ANSWERS.items()
@@ -126,6 +133,7 @@ class AlertRow:
     alert: Alert
     flags: str
     days: int | None
+    taken_by: str = ""
 
 
 def days_since_treatment(view: AlertView, today: date, zone: tzinfo) -> int | None:
@@ -144,11 +152,20 @@ async def alerts(page: Page) -> Response:
     )
     names = {flag.id: flag.name.get("en", flag.id) for flag in page.knowledge.red_flags}
     today = page.now.astimezone(page.zone).date()
+    # Who took an alert on the dashboard is in the audit log; the "I'm on it" button in
+    # Telegram leaves only the user id.
+    takers = {
+        entry.target: entry.staff_name
+        for entry in await page.store.audit_entries(page.clinic.slug)
+        if entry.action == "acknowledge_alert"
+    }
     rows = [
         AlertRow(
             alert=view.alert,
             flags=", ".join(names.get(f, f) for f in view.alert.flag_ids),
             days=days_since_treatment(view, today, page.zone),
+            taken_by=takers.get(view.alert.id)
+            or f"Telegram user {view.alert.acknowledged_by} (in the staff chat)",
         )
         for view in views
     ]

@@ -22,7 +22,9 @@ logger = logging.getLogger(__name__)
 
 #: Called with the clinic's new knowledge (switched-off entries already left out) after a
 #: FAQ change was saved; the bot should rebuild its responder (and topic keyboards) from it.
-OnKnowledgeChanged = Callable[[Knowledge], Awaitable[None]]
+#: Returns True when the bot uses the change on return, False when it is still being applied
+#: (a learned model retraining in the background): the page then says so.
+OnKnowledgeChanged = Callable[[Knowledge], Awaitable[bool]]
 #: Called after staff acknowledged an alert on the dashboard, with the alert as it now is
 #: and the staff member's name; the bot should update the staff chat's alert message.
 OnAlertAcknowledged = Callable[[Alert, str], Awaitable[None]]

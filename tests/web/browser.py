@@ -1,9 +1,12 @@
 """A real headless Chromium for end-to-end tests: Debian's ``chromium`` and
-``chromium-driver`` (``apt-get install -y chromium chromium-driver``) driven by Selenium.
+``chromium-driver`` (``apt-get install -y chromium chromium-driver``; ``scripts/test`` does it)
+driven by Selenium.
 
-Nothing is downloaded at test time: Selenium is pointed at the system browser and driver,
-and tests that need them are skipped when they are missing. Selenium is synchronous; call it
-from a worker thread (``asyncio.to_thread``) while the server runs on the test's loop.
+Nothing is downloaded at test time: Selenium is pointed at the system browser and driver
+(no Selenium Manager), the browser gets a fresh profile under the test's tmp_path and is told
+not to fetch components, updates or sync, and tests that need it are skipped when it is
+missing. Selenium is synchronous; call it from a worker thread (``asyncio.to_thread``) while
+the server runs on the test's event loop.
 """
 
 from __future__ import annotations
@@ -14,13 +17,19 @@ import socket
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import uvicorn
 from starlette.types import ASGIApp
 
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+PHONE = (390, 844)
+DESKTOP = (1280, 900)
 
 needs_browser = pytest.mark.skipif(
     not (CHROMIUM.exists() and CHROMEDRIVER.exists()) or shutil.which("chromium") is None,
@@ -53,8 +62,10 @@ async def serving(app: ASGIApp, port: int) -> AsyncIterator[str]:
 
 
 @contextmanager
-def chromium(width: int = 390, height: int = 844) -> Iterator[object]:
-    """A headless Chromium WebDriver (phone-sized by default), closed afterwards."""
+def chromium(
+    profile: Path, *, size: tuple[int, int] = PHONE, downloads: Path | None = None
+) -> Iterator[WebDriver]:
+    """A headless Chromium WebDriver with a fresh profile in ``profile``, closed afterwards."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -62,29 +73,49 @@ def chromium(width: int = 390, height: int = 844) -> Iterator[object]:
     options.binary_location = str(CHROMIUM)
     for argument in (
         "--headless=new",
-        "--no-sandbox",  # tests run as root in CI
-        "--disable-dev-shm-usage",
+        "--no-sandbox",  # tests may run as root in CI
         "--disable-gpu",
-        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
         "--disable-extensions",
-        f"--window-size={width},{height}",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--force-device-scale-factor=1",
+        "--hide-scrollbars",
+        "--lang=en-GB",
+        f"--user-data-dir={profile}",
+        f"--window-size={size[0]},{size[1]}",
     ):
         options.add_argument(argument)
+    if downloads is not None:
+        downloads.mkdir(parents=True, exist_ok=True)
+        options.add_experimental_option(
+            "prefs",
+            {
+                "download.default_directory": str(downloads),
+                "download.prompt_for_download": False,
+                "safebrowsing.enabled": False,
+            },
+        )
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(20)
+    driver.set_page_load_timeout(30)
     try:
         yield driver
     finally:
         driver.quit()
 
 
-def full_page_screenshot(driver: object, path: Path) -> None:
-    """A PNG of the whole page, not just the viewport."""
-    from selenium.webdriver.remote.webdriver import WebDriver
+def full_page_screenshot(driver: WebDriver, path: Path, width: int) -> None:
+    """A PNG of the whole page, ``width`` CSS pixels wide, not just what fits in the window.
 
-    assert isinstance(driver, WebDriver)
+    The window is made as tall as the page; the browser's own frame (which headless Chromium
+    still counts in the window size) is measured and added, so nothing is cut off.
+    """
+    driver.set_window_size(width, 900)
+    frame = 900 - int(driver.execute_script("return window.innerHeight"))
     height = int(driver.execute_script("return document.documentElement.scrollHeight"))
-    width = int(driver.execute_script("return document.documentElement.scrollWidth"))
-    driver.set_window_size(max(width, 390), min(max(height, 600), 6000))
+    driver.set_window_size(width, min(max(height, 500), 8000) + frame)
     path.parent.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(path))

@@ -118,9 +118,10 @@ async def dashboard(tmp_path: Path, responder: Responder) -> AsyncIterator[Dashb
 
         async def knowledge_changed(
             knowledge: Knowledge, holder: dict[str, Responder] = holder, slug: str = slug
-        ) -> None:
+        ) -> bool:
             clinics[slug].knowledge_changes.append(knowledge)
             holder["current"] = Responder(knowledge)
+            return True  # live at once
 
         async def acknowledged(alert: Alert, name: str, slug: str = slug) -> None:
             clinics[slug].acknowledged.append((alert, name))

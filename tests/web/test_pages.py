@@ -19,7 +19,7 @@ PAGES = {
     "": ["Messages per day", "<svg", "Escalations by level", "Helpfulness per topic"],
     "alerts": ["Open (1)", "I'm on it", "Days since treatment", "Mia"],
     "questions": ["can my dog lick my face after", "Add as phrasings", "Write a new answer"],
-    "faq": ["Alcohol", "New entry", "switch off"],
+    "faq": ["Alcohol", "New entry", "Switch off"],
     "faq/new": ["New FAQ entry", 'name="questions"'],
     "faq/entry/alcohol": ["Edit:", "ships with the bot", 'name="answer"'],
     "checkins": ["Check-in answers", "something is wrong", "Mia"],
