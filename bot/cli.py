@@ -92,7 +92,8 @@ def _summary(knowledge: Knowledge) -> str:
         f"OK: {len(knowledge.faq)} FAQ entries, {knowledge.phrasing_count} phrasings; "
         f"{len(knowledge.red_flags)} red flags ({emergency} emergency, {urgent} urgent) with "
         f"{phrasings} phrasings; clinic '{knowledge.clinic.name}' "
-        f"(emergency number {knowledge.clinic.emergency_number})."
+        f"(emergency number {knowledge.clinic.emergency_number}); "
+        f"languages {', '.join(knowledge.languages)}."
     )
 
 
@@ -110,6 +111,10 @@ def cmd_check(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     knowledge = load_clinic(settings, warnings)
     for warning in warnings:
         print(warning, file=sys.stderr)
+    # What an enabled language lacks is answered in English; check says so (what a
+    # language cannot recognise, or says differently, already failed the load).
+    for gap in knowledge.language_gaps:
+        print(f"warning: {gap}", file=sys.stderr)
     print(_summary(knowledge), file=out)
     return EXIT_OK
 
@@ -267,16 +272,20 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     from bot.core.dialogue.evaluation import is_dialogue_file
     from bot.core.evaluation import (
         evaluate_faq,
+        evaluate_languages,
         evaluate_triage,
+        is_language_set,
         is_triage_set,
         load_examples,
         miss_table,
     )
 
     responder = build_responder(settings)
-    files = [Path(f) for f in args.files] or sorted(
-        (Path(__file__).resolve().parent.parent / "tests" / "data").glob("*_eval.jsonl")
-    )
+    data = Path(__file__).resolve().parent.parent / "tests" / "data"
+    files = [Path(f) for f in args.files] or [
+        *sorted(data.glob("*_eval.jsonl")),
+        *sorted(data.glob("lang_dev_*.jsonl")),
+    ]
     if not files:
         print("No evaluation files given or found under tests/data/.", file=out)
         return EXIT_CONFIG
@@ -291,6 +300,15 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
             return EXIT_CONFIG
         label = f"{path.name}" + (f" [{args.split}]" if args.split else "")
         print(f"\n== {label}: {len(examples)} messages", file=out)
+        if is_language_set(examples):
+            for language_report in evaluate_languages(responder, examples):
+                print(f"-- language {language_report.language}", file=out)
+                for line in language_report.lines():
+                    print(line, file=out)
+                if args.misses:
+                    for line in miss_table(language_report.misses):
+                        print(line, file=out)
+            continue
         report = (
             evaluate_triage(responder, examples)
             if is_triage_set(examples)

@@ -86,7 +86,10 @@ class PatientState:
 
     private: bool = True
     treatment: Treatment | None = None
+    #: The language the patient chose with /language (None: not chosen).
     language: str | None = None
+    #: Telegram's ``language_code`` for the sender ("es", "pt-br"), when known.
+    telegram_language: str | None = None
     #: The chat's memory (last topics, clarify options, last escalation), as stored.
     dialogue: DialogueState = field(default_factory=DialogueState)
 
@@ -139,6 +142,8 @@ class Outcome:
     record: EventRecord | None = None
     change: StateChange | None = None
     handled: bool = True
+    #: The language the replies are in (None: nothing was said).
+    language: str | None = None
 
     @property
     def reply(self) -> Reply | None:
@@ -186,10 +191,12 @@ class Conversation:
 
     def on_question(self, event: TypedQuestion, state: PatientState, now: datetime) -> Outcome:
         """Triage first, always; then small talk, the FAQ, or an honest fallback."""
+        language = self.language_of(state, event.text)
         if event.flood != "ok" and not self.responder.triage.assess(event.text).escalates:
             # Flooding: answer only what triage flags; warn once per window about the rest.
             if event.flood == "warn":
-                return Outcome(replies=(self._notice(self._messages.slow_down),))
+                slow_down = self._messages_in(language).slow_down
+                return Outcome(replies=(self._notice(slow_down, language),), language=language)
             return Outcome()
         treatment, told = self._treatment_told(event.text, state, now)
         turn = self.dialogue.on_text(
@@ -198,7 +205,7 @@ class Conversation:
             now=now,
             private=state.private,
             treatment=treatment,
-            language=state.language,
+            language=language,
             treatment_said=told is not None,
         )
         outcome = self._answer(
@@ -212,7 +219,12 @@ class Conversation:
         change = StateChange(dialogue=turn.dialogue)
         if told is not None:
             change = replace(told, dialogue=turn.dialogue)
-        return replace(outcome, change=change)
+        return replace(outcome, change=change, language=turn.reply.language)
+
+    def language_of(self, state: PatientState, text: str | None = None) -> str:
+        """The language to answer in: the message's when clear, else the patient's choice,
+        else Telegram's, else the clinic's first (``bot.core.language``)."""
+        return self.responder.language_for(text, state.language, state.telegram_language)
 
     def _treatment_told(
         self, text: str, state: PatientState, now: datetime
@@ -237,27 +249,35 @@ class Conversation:
         except KeyError:
             return Outcome()
         live = state.dialogue.live(now)
+        language = self.language_of(state)
         if live.escalation is not None:
             # After a red flag a button is no way round the advice: say it again.
-            turn = self.dialogue.on_text("", live, now=now, language=state.language)
-            return Outcome(replies=(turn.reply,))
-        reply = self.responder.answer(event.entry_id, None, now=now, treatment=state.treatment)
+            turn = self.dialogue.on_text("", live, now=now, language=language)
+            return Outcome(replies=(turn.reply,), language=language)
+        reply = self.responder.answer(
+            event.entry_id, None, now=now, treatment=state.treatment, language=language
+        )
         change = StateChange(dialogue=live.answered((event.entry_id,), now))
-        return Outcome(replies=(reply,), change=change)
+        return Outcome(replies=(reply,), change=change, language=language)
 
     def on_caption(self, event: Caption, state: PatientState, now: datetime) -> Outcome:
         """Say what the bot cannot do with media; triage the caption (an escalation first)."""
-        non_text = self.responder.renderer.non_text(event.media)
+        language = self.language_of(state, event.text)
+        non_text = self.responder.renderer.speaking(language).non_text(event.media)
         if not event.text:
-            return Outcome(replies=(non_text,))
+            return Outcome(replies=(non_text,), language=language)
         reply = self.responder.respond(
-            event.text, private=state.private, now=now, treatment=state.treatment
+            event.text,
+            private=state.private,
+            now=now,
+            treatment=state.treatment,
+            language=language,
         )
         if reply.kind == "escalation":
             question = self.on_question(TypedQuestion(event.text), state, now)
             return replace(question, replies=(*question.replies, non_text))
         extra = (reply,) if reply.kind in {"answer", "clarify"} else ()
-        return Outcome(replies=(non_text, *extra))
+        return Outcome(replies=(non_text, *extra), language=language)
 
     def on_typed_date(self, event: TypedDate, state: PatientState, now: datetime) -> Outcome:
         """The treatment date /treated asked for; a red flag or a question is never a date."""
@@ -273,9 +293,11 @@ class Conversation:
         if told is None:
             if len(event.text.split()) > 4:
                 return NOT_HANDLED  # a question, not a date: let the responder have it
-            journey = self._messages.journey
+            language = self.language_of(state)
+            journey = self._messages_in(language).journey
             example = date_example(event.month_first)
-            return Outcome(replies=(self._notice(journey.treated_bad_date, example=example),))
+            notice = self._notice(journey.treated_bad_date, language, example=example)
+            return Outcome(replies=(notice,), language=language)
         day, moment = told
         if moment is None and day == today:
             return self.on_treated_today(TreatedToday(), state, now)
@@ -284,7 +306,7 @@ class Conversation:
     def on_treated_today(self, event: TreatedToday, state: PatientState, now: datetime) -> Outcome:
         """Treated "today" without a time: assume just now (timed advice then never ends too
         early) and say so, inviting the real time."""
-        notice = self.dialogue.assumed_today(self.clock.local(now), state.language)
+        notice = self.dialogue.assumed_today(self.clock.local(now), self.language_of(state))
         change = StateChange(treated_on=self.clock.today(now), treated_at=now, awaiting_date=False)
         return Outcome(replies=(notice,) if notice else (), change=change)
 
@@ -292,13 +314,15 @@ class Conversation:
         self, event: CheckinAnswered, state: PatientState, now: datetime
     ) -> Outcome:
         """Thank the patient for their check-in answer and count it."""
-        journey = self._messages.journey
+        language = self.language_of(state)
+        journey = self._messages_in(language).journey
         template = {"ok": journey.checkin_ok, "q": journey.checkin_question}.get(
             event.answer, journey.checkin_wrong
         )
         return Outcome(
-            replies=(self._notice(template),),
+            replies=(self._notice(template, language),),
             record=EventRecord(kind="checkin_response", topic=event.answer),
+            language=language,
         )
 
     # ---- shared -------------------------------------------------------------------------
@@ -307,8 +331,12 @@ class Conversation:
     def _messages(self) -> Messages:
         return self.responder.knowledge.messages
 
-    def _notice(self, template: str, **values: str) -> Reply:
-        return self.responder.renderer.notice(self.responder.renderer.say(template, **values))
+    def _messages_in(self, language: str | None) -> Messages:
+        return self.responder.renderer.speaking(language).messages
+
+    def _notice(self, template: str, language: str | None = None, **values: str) -> Reply:
+        renderer = self.responder.renderer.speaking(language)
+        return renderer.notice(renderer.say(template, **values))
 
     def _answer(
         self,

@@ -40,7 +40,7 @@ class Treatment:
 
 
 def _clock(moment: datetime, words: TimeWords) -> str:
-    """"3pm" / "10:30am" where the language reads a 12-hour clock, else "15:00"."""
+    """The clock time: "3pm" or "10:30am" where the language reads a 12-hour clock, else "15:00"."""
     if not words.twelve_hour:
         return moment.strftime("%H:%M")
     if moment.minute:

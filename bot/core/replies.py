@@ -22,6 +22,7 @@ from bot.core.knowledge import (
     FaqEntry,
     Knowledge,
     Level,
+    Messages,
     OpeningHours,
     RedFlag,
     WeekdayNames,
@@ -48,6 +49,8 @@ class Reply:
     related: tuple[str, ...] = field(default=())
     #: Every topic answered, in the order asked (several questions in one message).
     topics: tuple[str, ...] = ()
+    #: The language the reply is written in (an emergency may add English after it).
+    language: str = "en"
 
     def as_dict(self) -> dict[str, object]:
         """The ``ask --json`` shape."""
@@ -58,6 +61,7 @@ class Reply:
             "topics": list(self.topics or ((self.topic,) if self.topic else ())),
             "score": self.score,
             "suggestions": list(self.suggestions),
+            "language": self.language,
             "text": self.text,
         }
 
@@ -144,26 +148,47 @@ def to_html(text: str, bold_lines: int = 0) -> str:
 
 
 class Renderer:
-    """Knows the clinic and the fixed messages; builds every kind of reply."""
+    """Knows the clinic and the fixed messages; builds every kind of reply in one language.
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    ``Renderer(knowledge)`` speaks the clinic's first language (staff texts use it);
+    ``speaking(language)`` gives the same renderer in a patient's language (cached).
+    """
+
+    def __init__(self, knowledge: Knowledge, language: str | None = None) -> None:
         self._knowledge = knowledge
-        self._messages = knowledge.messages
+        self.language = language or knowledge.staff_language
+        self._messages = knowledge.messages_for(self.language)
         self._flags: dict[str, RedFlag] = {flag.id: flag for flag in knowledge.red_flags}
         self._entries: dict[str, FaqEntry] = {entry.id: entry for entry in knowledge.faq}
-        self.values = clinic_fields(knowledge.clinic, "en", knowledge.messages.weekdays)
-        self._values_in: dict[str, dict[str, str]] = {"en": self.values}
+        self.values = clinic_fields(knowledge.clinic, self.language, self._messages.weekdays)
+        self._values_in: dict[str, dict[str, str]] = {self.language: self.values}
+        self._speaking: dict[str, Renderer] = {self.language: self}
+
+    @property
+    def messages(self) -> Messages:
+        """The fixed messages in this renderer's language (English where a pack has none)."""
+        return self._messages
+
+    def speaking(self, language: str | None) -> Renderer:
+        """This renderer in ``language`` (None: this one)."""
+        if language is None:
+            return self
+        found = self._speaking.get(language)
+        if found is None:
+            found = self._speaking[language] = Renderer(self._knowledge, language)
+            found._speaking = self._speaking
+        return found
 
     def values_in(self, language: str, weekdays: WeekdayNames | None = None) -> dict[str, str]:
         """The clinic's values for a reply in ``language``: its country's routes in that
         language where the profile (or clinic.yaml) has them, else in English."""
         if language not in self._values_in:
-            names = weekdays or self._messages.weekdays
+            names = weekdays or self._knowledge.messages_for(language).weekdays
             self._values_in[language] = clinic_fields(self._knowledge.clinic, language, names)
         return self._values_in[language]
 
-    def say(self, template: str, *, language: str = "en", **extra: str) -> str:
-        return fill(template, {**self.values_in(language), **extra})
+    def say(self, template: str, *, language: str | None = None, **extra: str) -> str:
+        return fill(template, {**self.values_in(language or self.language), **extra})
 
     def _signed(self, body: str, pointer: str | None = None) -> str:
         parts = [body.strip(), self.say(pointer or self._messages.pointer)]
@@ -180,7 +205,7 @@ class Renderer:
         personal_note: str | None = None,
     ) -> Reply:
         entry = self._entries[entry_id]
-        body = self.say(entry.answer)
+        body = self.say(self._knowledge.entry_text(entry_id, self.language).answer)
         if personal_note:
             body = f"{body}\n\n{personal_note}"
         if safety_note:
@@ -193,12 +218,13 @@ class Renderer:
             topic=entry_id,
             score=score,
             related=tuple(entry.related),
+            language=self.language,
         )
 
     def clarify(self, entry_ids: Sequence[str], score: float) -> Reply:
         # Numbered, so a patient can answer "2" or "the first one" by typing.
         options = "\n".join(
-            f"{number}. {self._entries[eid].title}" for number, eid in enumerate(entry_ids, 1)
+            f"{number}. {self.title(eid)}" for number, eid in enumerate(entry_ids, 1)
         )
         text = self._signed(f"{self.say(self._messages.clarify)}\n{options}")
         return Reply(
@@ -207,20 +233,29 @@ class Renderer:
             html=to_html(text),
             score=score,
             suggestions=tuple(entry_ids),
+            language=self.language,
         )
 
     def fallback(self, score: float | None = None, *, template: str | None = None) -> Reply:
         text = self._signed(self.say(template or self._messages.fallback))
-        return Reply(kind="fallback", text=text, html=to_html(text), score=score)
+        return Reply(
+            kind="fallback", text=text, html=to_html(text), score=score, language=self.language
+        )
 
     def smalltalk(self, intent: str) -> Reply:
         reply = self._messages.smalltalk[intent].reply
         text = self._signed(self.say(reply))
-        return Reply(kind="smalltalk", text=text, html=to_html(text), topic=None)
+        return Reply(
+            kind="smalltalk", text=text, html=to_html(text), topic=None, language=self.language
+        )
 
     def notice(self, text: str) -> Reply:
         """A fixed sentence, already filled, sent as it is."""
-        return Reply(kind="notice", text=text, html=to_html(text))
+        return Reply(kind="notice", text=text, html=to_html(text), language=self.language)
+
+    def title(self, entry_id: str) -> str:
+        """An entry's title in this language (buttons, clarifying choices)."""
+        return self._knowledge.entry_text(entry_id, self.language).title
 
     def non_text(self, kind: str) -> Reply:
         template = self._messages.non_text.get(kind) or self._messages.non_text.get("other")
@@ -256,19 +291,21 @@ class Renderer:
         ]
         blocks: list[str] = []
         if not private:
-            action = (
-                self.say(self._messages.emergency_action["en"])
-                if triage.level == "emergency"
-                else self.say(self._messages.urgent_action)
-            )
+            if triage.level == "emergency":
+                actions = self._messages.emergency_action
+                own = actions.get(self.language, actions["en"])
+                action = "\n".join(dict.fromkeys(self.say(text) for text in (own, actions["en"])))
+            else:
+                action = self.say(self._messages.urgent_action)
             text = self._signed(f"{action}\n{self.say(self._messages.group_mention)}")
             return self._escalation(text, triage.level, top_flags)
         if triage.level == "emergency":
-            for language in _reply_languages(triage.languages):
+            for language in _reply_languages(self.language, triage.languages):
                 blocks.append(self._emergency_block(language, top_flags))
             pointer = self._messages.emergency_pointer
         else:
-            names = ", ".join(flag.name["en"] for flag in top_flags)
+            lang = self.language
+            names = ", ".join(flag.name.get(lang, flag.name["en"]) for flag in top_flags)
             moment = now or datetime.now(UTC)
             pointer = (
                 self._messages.pointer_urgent
@@ -277,18 +314,20 @@ class Renderer:
             )
             lines = [
                 self.say(self._messages.urgent_action),
-                self.say(self._messages.recognised["en"], names=names),
+                self.say(
+                    self._messages.recognised.get(lang, self._messages.recognised["en"]),
+                    names=names,
+                ),
             ]
             used = _words(*lines, self.say(pointer))
-            advice = self.say(top_flags[0].message["en"])
+            advice = self.say(top_flags[0].message.get(lang, top_flags[0].message["en"]))
             number = self._knowledge.clinic.emergency_number
             lines.append(within(advice, ESCALATION_WORDS - used, keep=number))
             blocks.append("\n".join(lines))
         text = self._signed("\n\n".join(blocks), pointer)
         return self._escalation(text, triage.level, top_flags)
 
-    @staticmethod
-    def _escalation(text: str, level: Level, flags: Sequence[RedFlag]) -> Reply:
+    def _escalation(self, text: str, level: Level, flags: Sequence[RedFlag]) -> Reply:
         """The one place an escalation ``Reply`` is built: the action line in bold."""
         return Reply(
             kind="escalation",
@@ -296,19 +335,19 @@ class Renderer:
             html=to_html(text, bold_lines=1),
             level=level,
             flags=tuple(flag.id for flag in flags),
+            language=self.language,
         )
 
     def _emergency_block(self, language: str, flags: Sequence[RedFlag]) -> str:
-        action = self._messages.emergency_action.get(
-            language, self._messages.emergency_action["en"]
-        )
-        recognised = self._messages.recognised.get(language, self._messages.recognised["en"])
+        messages = self._knowledge.messages_for(language)
+        action = messages.emergency_action.get(language, messages.emergency_action["en"])
+        recognised = messages.recognised.get(language, messages.recognised["en"])
         names = ", ".join(flag.name.get(language, flag.name["en"]) for flag in flags)
         lines = [self.say(action, language=language)]
         lines.append(self.say(recognised, language=language, names=names))
         # One level per reply: the advice of the most serious flag only (the others are
         # named above), cut at a sentence so the block stays short.
-        pointer = self.say(self._messages.emergency_pointer, language=language)
+        pointer = self.say(messages.emergency_pointer, language=language)
         message = self.say(
             flags[0].message.get(language, flags[0].message["en"]), language=language
         )
@@ -338,10 +377,11 @@ def within(advice: str, budget: int, keep: str = "") -> str:
     return " ".join(kept)
 
 
-def _reply_languages(found: Sequence[str]) -> list[str]:
-    """The patient's own language first, then English (always present, for staff too)."""
-    others = [lang for lang in found if lang != "en"]
-    return [*others, "en"]
+def _reply_languages(own: str, found: Sequence[str]) -> list[str]:
+    """The reply's language first, then any other language the patient reported in, then
+    English (always present, for staff and bystanders too)."""
+    ordered = [lang for lang in (own, *found) if lang != "en"]
+    return [*dict.fromkeys(ordered), "en"]
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")

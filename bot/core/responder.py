@@ -11,7 +11,15 @@ from datetime import UTC, datetime
 
 from bot.core.journey import Treatment, timing_note
 from bot.core.knowledge import Knowledge
-from bot.core.matching import Answer, Clarify, Matcher, MatchResult, Thresholds
+from bot.core.language import LanguageChooser
+from bot.core.matching import (
+    Answer,
+    Clarify,
+    Matcher,
+    MatchResult,
+    MultilingualMatcher,
+    Thresholds,
+)
 from bot.core.replies import Renderer, Reply
 from bot.core.smalltalk import SmalltalkMatcher
 from bot.core.text import bounded, normalise
@@ -28,9 +36,38 @@ class Responder:
         self.triage = TriageDetector(
             knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts
         )
-        self.matcher = Matcher(knowledge.faq, thresholds=thresholds)
+        # Every enabled language is matched in its own words (English is always indexed:
+        # it is the language every entry is written in first).
+        languages = [lang for lang in knowledge.languages if lang in knowledge.texts]
+        matched = dict.fromkeys([*languages, "en"])
+        self.matcher = MultilingualMatcher(
+            {
+                lang: Matcher(
+                    knowledge.faq,
+                    thresholds=thresholds,
+                    language=lang,
+                    texts=None if lang == "en" else knowledge.texts[lang],
+                )
+                for lang in matched
+            },
+            thresholds,
+        )
         self.renderer = Renderer(knowledge)
-        self.smalltalk = SmalltalkMatcher(knowledge.messages.smalltalk)
+        self.smalltalk = SmalltalkMatcher(
+            *(knowledge.messages_for(lang).smalltalk for lang in matched)
+        )
+        self.languages = LanguageChooser(
+            knowledge.languages,
+            greetings={
+                lang: [
+                    phrase
+                    for intent in knowledge.messages_for(lang).smalltalk.values()
+                    for phrase in intent.phrasings
+                ]
+                for lang in knowledge.languages
+                if lang == "en" or lang in knowledge.localized_messages
+            },
+        )
 
     def with_knowledge(self, knowledge: Knowledge) -> Responder:
         """A responder like this one (same thresholds) over changed knowledge, e.g. after a
@@ -44,25 +81,30 @@ class Responder:
         private: bool = True,
         now: datetime | None = None,
         treatment: Treatment | None = None,
+        language: str | None = None,
     ) -> Reply:
         """Triage first; then small talk; then the FAQ; then an honest fallback.
 
         ``private`` is False in group chats, where a reply must not repeat symptoms; ``now``
         (default: the current time) decides whether the clinic is open; ``treatment``, when
         the patient has told us, puts time-dependent answers into their own timeline.
+        ``language`` is the language to answer in (see ``language_for``); without it, the
+        message's own language when clear, else the clinic's first language.
         """
         text = bounded(text)  # a few thousand characters at most, whatever the caller sent
+        language = language or self.languages.choose(text)
+        renderer = self.renderer.speaking(language)
         if not normalise(text):
-            return self.renderer.fallback(template=self.knowledge.messages.empty)
+            return renderer.fallback(template=renderer.messages.empty)
 
         triage = self.triage.assess(text)
         if triage.escalates:
             logger.debug("escalation level=%s flags=%s", triage.level, ",".join(triage.flag_ids))
-            return self.renderer.escalation(triage, private=private, now=now)
+            return renderer.escalation(triage, private=private, now=now)
 
         intent = self.smalltalk.intent(text)
         if intent is not None:
-            return self.renderer.smalltalk(intent)
+            return renderer.smalltalk(intent)
 
         result = self.match(text)
         if isinstance(result, Answer):
@@ -72,17 +114,32 @@ class Responder:
                 safety_note=triage.mentions_emergency,
                 now=now,
                 treatment=treatment,
+                language=language,
             )
         if isinstance(result, Clarify):
             ids = [candidate.entry_id for candidate in result.candidates]
-            return self.renderer.clarify(ids, result.score)
+            return renderer.clarify(ids, result.score)
         score = result.score if result.candidates else None
-        return self.renderer.fallback(score)
+        return renderer.fallback(score)
+
+    def language_for(
+        self, text: str | None, chosen: str | None = None, telegram: str | None = None
+    ) -> str:
+        """The language to answer in: the message's when clear, else the patient's choice,
+        else Telegram's language code, else the clinic's first language."""
+        return self.languages.choose(text, chosen, telegram)
 
     def match(self, text: str) -> MatchResult:
         """The FAQ decision for ``text`` alone (answer, clarify or nothing); the conversation
         asks it of each question in a message and of follow-ups, so fuse scores here."""
-        return self.matcher.match(text)
+        return self.matcher.match(text, self._match_languages(text))
+
+    def _match_languages(self, text: str) -> list[str] | None:
+        """The message's own language (and English) when clear; else every language."""
+        found = self.languages.of_message(text)
+        if found is None or found not in self.matcher.matchers:
+            return None
+        return list(dict.fromkeys([found, "en"]))
 
     def answer(
         self,
@@ -92,10 +149,10 @@ class Responder:
         safety_note: bool = False,
         now: datetime | None = None,
         treatment: Treatment | None = None,
+        language: str | None = None,
     ) -> Reply:
         """An FAQ answer, placed in the patient's timeline when their treatment date is known."""
+        renderer = self.renderer.speaking(language)
         moment = (now or datetime.now(UTC)).astimezone(self.knowledge.clinic.zone())
-        note = timing_note(
-            self.knowledge.entry(entry_id), treatment, moment, self.knowledge.messages
-        )
-        return self.renderer.answer(entry_id, score, safety_note=safety_note, personal_note=note)
+        note = timing_note(self.knowledge.entry(entry_id), treatment, moment, renderer.messages)
+        return renderer.answer(entry_id, score, safety_note=safety_note, personal_note=note)

@@ -12,6 +12,7 @@ import logging
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,17 +50,13 @@ async def load_state(
             memory = await storage.load_conversation(clinic_id, user_id, chat_id)
         except StorageError:
             logger.exception("could not load the conversation; answering without it")
-    state = PatientState(private=private, treatment=treatment_of(patient), language=language)
-    return (
-        state
-        if memory is None
-        else PatientState(
-            private=state.private,
-            treatment=state.treatment,
-            language=state.language,
-            dialogue=memory,
-        )
+    state = PatientState(
+        private=private,
+        treatment=treatment_of(patient),
+        language=language or (patient.chosen_language if patient is not None else None),
+        telegram_language=patient.language if patient is not None else None,
     )
+    return state if memory is None else replace(state, dialogue=memory)
 
 
 async def save_change(

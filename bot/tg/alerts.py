@@ -49,7 +49,8 @@ def retry_delay(attempts: int, policy: AlertPolicy) -> timedelta:
 
 def render_alert(alert: Alert, knowledge: Knowledge, *, repeat: bool, resend: bool) -> str:
     """The staff-chat message, as escaped HTML: level, flags, patient link, timing."""
-    names = {flag.id: flag.name["en"] for flag in knowledge.red_flags}
+    staff = knowledge.staff_language  # staff texts: the clinic's first language
+    names = {flag.id: flag.name.get(staff, flag.name["en"]) for flag in knowledge.red_flags}
     recognised = ", ".join(names.get(fid, fid) for fid in alert.flag_ids)
     when = alert.created_at.astimezone(knowledge.clinic.zone()).strftime("%a %d %b %H:%M")
     patient = f'<a href="tg://user?id={alert.user_id}">{html.escape(alert.patient_name)}</a>'
@@ -77,7 +78,7 @@ def render_alert(alert: Alert, knowledge: Knowledge, *, repeat: bool, resend: bo
 
 def taken_note(responder: Responder, staff_name: str) -> str:
     """The clinic's "Taken by {name}." line, in its own words."""
-    return responder.renderer.say(responder.knowledge.messages.staff.taken, name=staff_name)
+    return responder.renderer.say(responder.renderer.messages.staff.taken, name=staff_name)
 
 
 def taken_html(alert_html: str, note: str) -> str:

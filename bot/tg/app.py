@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Message
+from telegram import LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -27,7 +27,15 @@ from bot.core.responder import Responder
 from bot.errors import ConfigError
 from bot.storage import Storage
 from bot.tg.alerts import AlertPolicy
-from bot.tg.callbacks import AckAlert, CheckinReply, Forget, TreatedAgo, TreatedArea, matches
+from bot.tg.callbacks import (
+    AckAlert,
+    CheckinReply,
+    ChooseLanguage,
+    Forget,
+    TreatedAgo,
+    TreatedArea,
+    matches,
+)
 from bot.tg.context import BotContext, BotData
 from bot.tg.journey import (
     cmd_forget,
@@ -42,6 +50,7 @@ from bot.tg.journey import (
     on_typed_date,
 )
 from bot.tg.keyboards import Keyboards
+from bot.tg.language import cmd_language, on_language_button, register_commands
 from bot.tg.patient import (
     cmd_contact,
     cmd_emergency,
@@ -67,17 +76,19 @@ logger = logging.getLogger(__name__)
 # python-telegram-bot's builder cannot carry our context types through its generics.
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
-#: The command menu Telegram shows patients (registered with setMyCommands at start-up).
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "Welcome and what I can do"),
-    ("help", "How to ask a question"),
-    ("topics", "Browse common questions"),
-    ("contact", "Your clinic's contact details"),
-    ("emergency", "What counts as an emergency"),
-    ("privacy", "What is stored and for how long"),
-    ("treated", "Tell me when you were treated"),
-    ("stop_checkins", "Stop check-in messages"),
-    ("forget", "Delete everything stored about you"),
+#: The command menu Telegram shows patients, in this order (registered with setMyCommands at
+#: start-up, once per enabled language; the descriptions are ``commands`` in messages.yaml).
+COMMANDS: tuple[str, ...] = (
+    "start",
+    "help",
+    "topics",
+    "contact",
+    "emergency",
+    "privacy",
+    "treated",
+    "stop_checkins",
+    "forget",
+    "language",
 )
 
 
@@ -124,7 +135,8 @@ async def _post_init(application: BotApplication) -> None:
         application.job_queue.run_repeating(job_sweep_alerts, interval=every, first=0.5)
         application.job_queue.run_repeating(job_send_checkins, interval=every, first=1.0)
         application.job_queue.run_repeating(job_retention, interval=24 * 3600, first=60)
-    await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    assert data.responder is not None
+    await register_commands(application.bot, data.responder.knowledge, COMMANDS)
 
 
 async def _post_shutdown(application: BotApplication) -> None:
@@ -216,6 +228,7 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
         ("treated", cmd_treated),
         ("stop_checkins", cmd_stop_checkins),
         ("forget", cmd_forget),
+        ("language", cmd_language),
         ("alerts", cmd_alerts),
         ("stats", cmd_stats),
         ("dashboard", cmd_dashboard),
@@ -228,6 +241,7 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
         (on_checkin_button, CheckinReply),
         (on_forget_button, Forget),
         (on_ack_button, AckAlert),
+        (on_language_button, ChooseLanguage),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=matches(payload)))
     application.add_handler(CallbackQueryHandler(on_button))

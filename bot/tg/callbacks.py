@@ -9,6 +9,7 @@ the one buttons already sent to patients carry, so they keep working:
     NoneOfThese   ``n``                  TreatedAgo   ``tr:<days>`` / ``tr:pick``
     TreatedArea   ``ta:<area>``          CheckinReply ``ci:<id>:<ok|q|wrong>``
     Forget        ``fg:yes`` / ``fg:no``  AckAlert     ``a:<alert id>``
+    ChooseLanguage ``lg:<code>``
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ class AckAlert:
     alert_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class ChooseLanguage:
+    language: str  # a two-letter code the clinic enabled
+
+
 Callback = (
     Browse
     | ShowAnswer
@@ -77,6 +83,7 @@ Callback = (
     | CheckinReply
     | Forget
     | AckAlert
+    | ChooseLanguage
 )
 
 
@@ -101,6 +108,8 @@ def encode(callback: Callback) -> str:
             data = f"fg:{'yes' if confirmed else 'no'}"
         case AckAlert(alert_id):
             data = f"a:{alert_id}"
+        case ChooseLanguage(language):
+            data = f"lg:{language}"
     if len(data.encode()) > CALLBACK_LIMIT:
         raise ValueError(f"callback data over {CALLBACK_LIMIT} bytes: {data!r}")
     return data
@@ -153,6 +162,8 @@ def decode(data: object) -> Callback | None:
         return Forget(rest == "yes")
     if prefix == "a" and _is_name(rest):
         return AckAlert(rest)
+    if prefix == "lg" and len(rest) == 2 and rest.isascii() and rest.isalpha():
+        return ChooseLanguage(rest.lower())
     return None
 
 

@@ -11,13 +11,13 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.core.checkins import plan_checkins
-from bot.core.conversation import CheckinAnswered, PatientState, TreatedToday, TypedDate
+from bot.core.conversation import CheckinAnswered, TreatedToday, TypedDate
 from bot.core.journey import date_example, parse_treatment_date
 from bot.core.knowledge import JourneyMessages
 from bot.core.replies import to_html
 from bot.tg.callbacks import CheckinReply, Forget, TreatedAgo, TreatedArea, decode
 from bot.tg.context import BotContext
-from bot.tg.outcomes import carry_out
+from bot.tg.outcomes import carry_out, patient_language, state_of
 from bot.tg.send import send_text
 
 logger = logging.getLogger(__name__)
@@ -26,12 +26,13 @@ AWAITING_DATE = "awaiting_treatment_date"
 DEEP_LINK_PREFIX = "treated-"
 
 
-def _say(context: BotContext, template: str, **values: str) -> str:
-    return context.responder.renderer.say(template, **values)
+def _say(context: BotContext, lang: str | None, template: str, **values: str) -> str:
+    return context.responder.renderer.speaking(lang).say(template, **values)
 
 
-def _labels(context: BotContext) -> JourneyMessages:
-    return context.responder.knowledge.messages.journey
+def _labels(context: BotContext, lang: str | None) -> JourneyMessages:
+    """The journey's words in ``lang`` (None: the clinic's first language)."""
+    return context.responder.renderer.speaking(lang).messages.journey
 
 
 def _language(update: Update) -> str | None:
@@ -49,32 +50,39 @@ def _example(context: BotContext) -> str:
 
 async def cmd_treated(update: Update, context: BotContext) -> None:
     """Ask when the treatment was, with one-tap answers."""
+    lang = await patient_language(update, context)
     if update.effective_chat is None:
         return
-    text = _say(context, _labels(context).treated_ask)
-    await send_text(context.bot, update.effective_chat.id, text, markup=context.keyboards.treated())
+    text = _say(context, lang, _labels(context, lang).treated_ask)
+    await send_text(
+        context.bot,
+        update.effective_chat.id,
+        text,
+        markup=context.keyboards.speaking(lang).treated(),
+    )
 
 
 async def on_treated_button(update: Update, context: BotContext) -> None:
+    lang = await patient_language(update, context)
     query = update.callback_query
     callback = decode(query.data) if query is not None else None
     if query is None or not isinstance(callback, TreatedAgo) or update.effective_chat is None:
         return
     await query.answer()
-    journey = _labels(context)
+    journey = _labels(context, lang)
     if callback.days is None:
         if context.user_data is not None:
             context.user_data[AWAITING_DATE] = True
         await send_text(
             context.bot,
             update.effective_chat.id,
-            _say(context, journey.treated_pick, example=_example(context)),
+            _say(context, lang, journey.treated_pick, example=_example(context)),
         )
         return
     if callback.days == 0:
         # "Today": the time is assumed (just now) and said, so the patient can correct it.
         outcome = context.conversation.handle(
-            TreatedToday(), PatientState(language=_language(update)), datetime.now(UTC)
+            TreatedToday(), state_of(update, None), datetime.now(UTC)
         )
         change = outcome.change
         if change is not None and change.treated_on is not None:
@@ -96,7 +104,7 @@ async def receive_typed_date(update: Update, context: BotContext) -> bool:
     if message is None or message.text is None:
         return False
     event = TypedDate(message.text, month_first=_month_first(context))
-    outcome = context.conversation.handle(event, PatientState(), datetime.now(UTC))
+    outcome = context.conversation.handle(event, state_of(update, None), datetime.now(UTC))
     if not outcome.handled:
         return False  # a red flag or a question: the ordinary text handler (triage) takes it
     change = outcome.change
@@ -123,6 +131,7 @@ async def save_treatment(
     treated_at: datetime | None = None,
 ) -> None:
     """Store the date (and area), plan the check-ins, and tell the patient."""
+    lang = await patient_language(update, context)
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
@@ -137,12 +146,12 @@ async def save_treatment(
         now=now,
     )
     await storage.set_treatment(context.clinic_id, user.id, treated_on, area, treated_at=treated_at)
-    journey = _labels(context)
+    journey = _labels(context, lang)
     if ask_area:
-        markup = context.keyboards.areas()
-        await send_text(context.bot, chat.id, _say(context, journey.area_ask), markup=markup)
+        markup = context.keyboards.speaking(lang).areas()
+        await send_text(context.bot, chat.id, _say(context, lang, journey.area_ask), markup=markup)
         return
-    await _confirm(context, chat.id, user.id, treated_on, area, patient.checkins_enabled)
+    await _confirm(context, chat.id, user.id, treated_on, area, patient.checkins_enabled, lang)
 
 
 async def _confirm(
@@ -152,11 +161,13 @@ async def _confirm(
     treated_on: date,
     area: str | None,
     checkins_enabled: bool,
+    lang: str | None = None,
 ) -> None:
-    journey = _labels(context)
+    journey = _labels(context, lang)
     days = context.settings.checkin_days
     area_text = f" ({journey.areas.get(area, area).lower()})" if area else ""
-    when = treated_on.strftime("%d %b %Y")
+    time_words = context.responder.renderer.speaking(lang).messages.time_words
+    when = treated_on.strftime(time_words.date_format)
     planned = []
     if checkins_enabled and days:
         clock = context.clock
@@ -172,13 +183,14 @@ async def _confirm(
     if planned:
         text = _say(
             context,
+            lang,
             journey.saved,
             date=when,
             area=area_text,
             days=", ".join(p.kind.removeprefix("day") for p in planned),
         )
     else:
-        text = _say(context, journey.saved_no_checkins, date=when, area=area_text)
+        text = _say(context, lang, journey.saved_no_checkins, date=when, area=area_text)
     await send_text(context.bot, chat_id, text)
 
 
@@ -197,7 +209,10 @@ async def on_area_button(update: Update, context: BotContext) -> None:
     await context.storage.set_treatment(
         context.clinic_id, user.id, patient.treated_on, area, treated_at=patient.treated_at
     )
-    await _confirm(context, chat.id, user.id, patient.treated_on, area, patient.checkins_enabled)
+    lang = await patient_language(update, context)
+    await _confirm(
+        context, chat.id, user.id, patient.treated_on, area, patient.checkins_enabled, lang
+    )
 
 
 async def start_with_deep_link(update: Update, context: BotContext) -> bool:
@@ -216,36 +231,46 @@ async def start_with_deep_link(update: Update, context: BotContext) -> bool:
 
 
 async def cmd_stop_checkins(update: Update, context: BotContext) -> None:
+    lang = await patient_language(update, context)
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
     await context.storage.set_checkins_enabled(context.clinic_id, user.id, False)
     await context.storage.cancel_checkins(context.clinic_id, user.id)
-    await send_text(context.bot, chat.id, _say(context, _labels(context).checkins_stopped))
+    await send_text(
+        context.bot, chat.id, _say(context, lang, _labels(context, lang).checkins_stopped)
+    )
 
 
 async def cmd_forget(update: Update, context: BotContext) -> None:
+    lang = await patient_language(update, context)
     if update.effective_chat is None:
         return
-    text = _say(context, _labels(context).forget_confirm)
-    await send_text(context.bot, update.effective_chat.id, text, markup=context.keyboards.forget())
+    text = _say(context, lang, _labels(context, lang).forget_confirm)
+    await send_text(
+        context.bot,
+        update.effective_chat.id,
+        text,
+        markup=context.keyboards.speaking(lang).forget(),
+    )
 
 
 async def on_forget_button(update: Update, context: BotContext) -> None:
+    lang = await patient_language(update, context)
     query = update.callback_query
     user, chat = update.effective_user, update.effective_chat
     if query is None or user is None or chat is None:
         return
     await query.answer()
-    journey = _labels(context)
+    journey = _labels(context, lang)
     if isinstance(callback := decode(query.data), Forget) and callback.confirmed:
         removed = await context.storage.forget_patient(context.clinic_id, user.id)
         if context.user_data is not None:
             context.user_data.clear()
         logger.info("patient data deleted on request (%d rows)", removed)
-        await send_text(context.bot, chat.id, _say(context, journey.forget_done))
+        await send_text(context.bot, chat.id, _say(context, lang, journey.forget_done))
     else:
-        await send_text(context.bot, chat.id, _say(context, journey.forget_cancelled))
+        await send_text(context.bot, chat.id, _say(context, lang, journey.forget_cancelled))
 
 
 async def on_checkin_button(update: Update, context: BotContext) -> None:
@@ -263,8 +288,9 @@ async def on_checkin_button(update: Update, context: BotContext) -> None:
     )
     if not stored:
         return  # not this patient's check-in (an old or forged button)
+    patient = await context.storage.get_patient(context.clinic_id, user.id)
     outcome = context.conversation.handle(
-        CheckinAnswered(answer), PatientState(), datetime.now(UTC)
+        CheckinAnswered(answer), state_of(update, patient), datetime.now(UTC)
     )
     await carry_out(update, context, outcome)
 
@@ -283,13 +309,20 @@ async def job_send_checkins(context: BotContext) -> None:
         day = checkin.kind.removeprefix("day")
         if patient is not None and patient.treated_on is not None:
             day = str(clock.recovery_day(patient.treated_on, now))
-        text = _say(context, _labels(context).checkin, day=day)
+        # A check-in has no message to read the language from: the patient's choice, else
+        # the Telegram language last seen, else the clinic's first language.
+        lang = context.responder.language_for(
+            None,
+            patient.chosen_language if patient is not None else None,
+            patient.language if patient is not None else None,
+        )
+        text = _say(context, lang, _labels(context, lang).checkin, day=day)
         try:
             await context.bot.send_message(
                 chat_id=checkin.chat_id,
                 text=to_html(text),
                 parse_mode=ParseMode.HTML,
-                reply_markup=context.keyboards.checkin(checkin.id),
+                reply_markup=context.keyboards.speaking(lang).checkin(checkin.id),
             )
         except TelegramError as error:
             logger.warning(

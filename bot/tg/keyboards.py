@@ -12,6 +12,7 @@ from bot.tg.callbacks import (
     Browse,
     Callback,
     CheckinReply,
+    ChooseLanguage,
     Feedback,
     Forget,
     NoneOfThese,
@@ -27,23 +28,50 @@ def _button(text: str, callback: Callback) -> InlineKeyboardButton:
 
 
 class Keyboards:
-    """Builds every keyboard from the knowledge, so labels come from messages.yaml."""
+    """Builds every keyboard from the knowledge, so labels come from messages.yaml, in one
+    language: ``Keyboards(knowledge)`` speaks the clinic's first language (the staff's
+    "I'm on it"), ``speaking(language)`` a patient's."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, language: str | None = None) -> None:
         self._knowledge = knowledge
-        self._labels = knowledge.messages.buttons
-        self._titles = {entry.id: entry.title for entry in knowledge.faq}
+        self.language = language or knowledge.staff_language
+        self._messages = knowledge.messages_for(self.language)
+        self._labels = self._messages.buttons
+        self._titles = {
+            entry.id: knowledge.entry_text(entry.id, self.language).title for entry in knowledge.faq
+        }
+        self._speaking: dict[str, Keyboards] = {self.language: self}
+
+    def speaking(self, language: str | None) -> Keyboards:
+        """These keyboards in ``language`` (None: these)."""
+        if language is None:
+            return self
+        found = self._speaking.get(language)
+        if found is None:
+            found = self._speaking[language] = Keyboards(self._knowledge, language)
+            found._speaking = self._speaking
+        return found
+
+    def languages(self) -> InlineKeyboardMarkup:
+        """/language: every language the clinic enabled, each named in itself."""
+        knowledge = self._knowledge
+        return InlineKeyboardMarkup(
+            [
+                [_button(knowledge.messages_for(code).language_name, ChooseLanguage(code))]
+                for code in knowledge.languages
+            ]
+        )
 
     def categories(self) -> InlineKeyboardMarkup:
         present = dict.fromkeys(entry.category for entry in self._knowledge.faq)
-        names = self._knowledge.messages.categories
+        names = self._messages.categories
         return InlineKeyboardMarkup(
             [[_button(names.get(category, category), Browse(category))] for category in present]
         )
 
     def category(self, category: str) -> InlineKeyboardMarkup:
         rows = [
-            [_button(entry.title, ShowAnswer(entry.id))]
+            [_button(self._titles[entry.id], ShowAnswer(entry.id))]
             for entry in self._knowledge.faq
             if entry.category == category
         ]
@@ -73,7 +101,7 @@ class Keyboards:
 
     def treated(self) -> InlineKeyboardMarkup:
         """When was the treatment: today, yesterday, 2 or 3 days ago, or type a date."""
-        labels = self._knowledge.messages.journey.labels
+        labels = self._messages.journey.labels
         return InlineKeyboardMarkup(
             [
                 [_button(labels.today, TreatedAgo(0)), _button(labels.yesterday, TreatedAgo(1))],
@@ -86,19 +114,19 @@ class Keyboards:
         )
 
     def areas(self) -> InlineKeyboardMarkup:
-        areas = self._knowledge.messages.journey.areas
+        areas = self._messages.journey.areas
         return InlineKeyboardMarkup(
             [[_button(label, TreatedArea(key))] for key, label in areas.items()]
         )
 
     def forget(self) -> InlineKeyboardMarkup:
-        labels = self._knowledge.messages.journey.labels
+        labels = self._messages.journey.labels
         return InlineKeyboardMarkup(
             [[_button(labels.forget_yes, Forget(True))], [_button(labels.forget_no, Forget(False))]]
         )
 
     def checkin(self, checkin_id: int) -> InlineKeyboardMarkup:
-        labels = self._knowledge.messages.journey.labels
+        labels = self._messages.journey.labels
         return InlineKeyboardMarkup(
             [
                 [_button(labels.all_good, CheckinReply(checkin_id, "ok"))],
@@ -109,5 +137,5 @@ class Keyboards:
 
     def ack(self, alert_id: str) -> InlineKeyboardMarkup:
         """The staff's "I'm on it" button."""
-        label = self._knowledge.messages.journey.labels.im_on_it
+        label = self._messages.journey.labels.im_on_it
         return InlineKeyboardMarkup([[_button(label, AckAlert(alert_id))]])

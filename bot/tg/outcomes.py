@@ -15,7 +15,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 
 from bot.core.conversation import Outcome, PatientState
-from bot.core.replies import Reply
+from bot.core.replies import Renderer, Reply
 from bot.errors import StorageError
 from bot.storage import (
     ANSWERED,
@@ -28,9 +28,10 @@ from bot.storage import (
     AlertDraft,
     Patient,
 )
-from bot.tg.alerts import send_alert
 from bot.storage.chats import load_state, save_change, treatment_of
+from bot.tg.alerts import send_alert
 from bot.tg.context import BotContext
+from bot.tg.keyboards import Keyboards
 from bot.tg.send import send_reply
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,14 @@ async def touch_patient(update: Update, context: BotContext) -> Patient | None:
 
 def state_of(update: Update, patient: Patient | None) -> PatientState:
     """The core's view of the sender, without the conversation's memory."""
-    return PatientState(private=is_private(update), treatment=treatment_of(patient))
+    user = update.effective_user
+    return PatientState(
+        private=is_private(update),
+        treatment=treatment_of(patient),
+        language=patient.chosen_language if patient is not None else None,
+        telegram_language=(user.language_code if user is not None else None)
+        or (patient.language if patient is not None else None),
+    )
 
 
 def _ids(update: Update) -> tuple[int, int] | None:
@@ -102,11 +110,25 @@ async def patient_state(update: Update, context: BotContext) -> PatientState:
 
 
 def markup_for(context: BotContext, reply: Reply) -> InlineKeyboardMarkup | None:
+    keyboards = context.keyboards.speaking(reply.language)
     if reply.kind == "answer" and reply.topic:
-        return context.keyboards.answer(reply.topic, reply.related)
+        return keyboards.answer(reply.topic, reply.related)
     if reply.kind == "clarify" and reply.suggestions:
-        return context.keyboards.clarify(reply.suggestions)
+        return keyboards.clarify(reply.suggestions)
     return None
+
+
+async def speaking(update: Update, context: BotContext) -> tuple[Renderer, Keyboards]:
+    """The renderer and keyboards in the sender's language (commands and buttons carry no
+    sentence to read it from: their /language choice, else Telegram's, else the clinic's)."""
+    language = await patient_language(update, context)
+    return context.responder.renderer.speaking(language), context.keyboards.speaking(language)
+
+
+async def patient_language(update: Update, context: BotContext) -> str:
+    """The language to speak to the sender in when no message says otherwise (commands,
+    buttons): their /language choice, else Telegram's language code, else the clinic's."""
+    return context.conversation.language_of(state_of(update, await touch_patient(update, context)))
 
 
 async def send(update: Update, context: BotContext, reply: Reply) -> None:

@@ -21,7 +21,7 @@ from bot.core.replies import to_html
 from bot.errors import StorageError
 from bot.tg.callbacks import Browse, Feedback, NoneOfThese, ShowAnswer, decode
 from bot.tg.context import BotContext
-from bot.tg.outcomes import carry_out, patient_state, state_of
+from bot.tg.outcomes import carry_out, patient_state, speaking, state_of
 from bot.tg.send import DeliveryFailed, send_text
 
 logger = logging.getLogger(__name__)
@@ -37,18 +37,18 @@ async def _reply_plain(update: Update, context: BotContext, text: str) -> None:
 
 async def cmd_start(update: Update, context: BotContext) -> None:
     """Greet with the clinic's name, say what the bot can and cannot do, invite a question."""
-    renderer = context.responder.renderer
-    knowledge = context.responder.knowledge
-    parts = [renderer.say(knowledge.messages.start)]
-    if knowledge.clinic.welcome:
-        parts.append(renderer.say(knowledge.clinic.welcome))
-    parts.append(renderer.say(knowledge.messages.pointer))
+    renderer, _ = await speaking(update, context)
+    clinic = context.responder.knowledge.clinic
+    parts = [renderer.say(renderer.messages.start)]
+    if clinic.welcome:
+        parts.append(renderer.say(clinic.welcome))
+    parts.append(renderer.say(renderer.messages.pointer))
     await _reply_plain(update, context, "\n\n".join(parts))
 
 
 async def cmd_help(update: Update, context: BotContext) -> None:
-    renderer = context.responder.renderer
-    messages = context.responder.knowledge.messages
+    renderer, _ = await speaking(update, context)
+    messages = renderer.messages
     await _reply_plain(
         update, context, "\n\n".join([renderer.say(messages.help), renderer.say(messages.pointer)])
     )
@@ -58,22 +58,24 @@ async def cmd_topics(update: Update, context: BotContext) -> None:
     """Browse the FAQ by subject with buttons."""
     if update.effective_chat is None:
         return
-    text = context.responder.renderer.say(context.responder.knowledge.messages.topics)
-    await send_text(
-        context.bot, update.effective_chat.id, text, markup=context.keyboards.categories()
-    )
+    renderer, keyboards = await speaking(update, context)
+    text = renderer.say(renderer.messages.topics)
+    await send_text(context.bot, update.effective_chat.id, text, markup=keyboards.categories())
 
 
 async def cmd_contact(update: Update, context: BotContext) -> None:
-    await _reply_plain(update, context, context.responder.renderer.contact())
+    renderer, _ = await speaking(update, context)
+    await _reply_plain(update, context, renderer.contact())
 
 
 async def cmd_emergency(update: Update, context: BotContext) -> None:
-    await _reply_plain(update, context, context.responder.renderer.emergency_info())
+    renderer, _ = await speaking(update, context)
+    await _reply_plain(update, context, renderer.emergency_info())
 
 
 async def cmd_privacy(update: Update, context: BotContext) -> None:
-    await _reply_plain(update, context, context.responder.renderer.privacy())
+    renderer, _ = await speaking(update, context)
+    await _reply_plain(update, context, renderer.privacy())
 
 
 # ---- messages ------------------------------------------------------------------------------
@@ -140,8 +142,8 @@ async def on_button(update: Update, context: BotContext) -> None:
     if query is None:
         return
     callback = decode(query.data)
-    renderer = context.responder.renderer
-    messages = context.responder.knowledge.messages
+    renderer, keyboards = await speaking(update, context)
+    messages = renderer.messages
     if isinstance(callback, Feedback):
         logger.info("feedback topic=%s helpful=%s", callback.entry_id, callback.helpful)
         user = update.effective_user
@@ -160,12 +162,12 @@ async def on_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     if isinstance(callback, Browse) and not callback.category:
-        await _edit(query.message, renderer.say(messages.topics), context.keyboards.categories())
+        await _edit(query.message, renderer.say(messages.topics), keyboards.categories())
     elif isinstance(callback, Browse):
         await _edit(
             query.message,
             renderer.say(messages.topics_in_category),
-            context.keyboards.category(callback.category),
+            keyboards.category(callback.category),
         )
     elif isinstance(callback, ShowAnswer):
         await _show_answer(update, context, callback.entry_id)
@@ -184,7 +186,8 @@ async def _show_answer(update: Update, context: BotContext, entry_id: str) -> No
     from_browser = query is not None and query.message is not None and _is_browser(query.message)
     if from_browser and query is not None:
         entry = context.responder.knowledge.entry(reply.topic)
-        markup = context.keyboards.answer(entry.id, entry.related, back=entry.category)
+        keyboards = context.keyboards.speaking(reply.language)
+        markup = keyboards.answer(entry.id, entry.related, back=entry.category)
         await _edit(query.message, reply.text, markup)
     else:
         await carry_out(update, context, outcome)

@@ -27,7 +27,7 @@ def _is_staff(update: Update, context: BotContext) -> bool:
 
 
 async def _refuse(update: Update, context: BotContext) -> None:
-    messages = context.responder.knowledge.messages
+    messages = context.responder.renderer.messages
     if update.effective_chat is not None:
         await send_text(context.bot, update.effective_chat.id, messages.staff.refused)
 
@@ -41,7 +41,7 @@ async def cmd_alerts(update: Update, context: BotContext) -> None:
     if update.effective_chat is None:
         return
     if not alerts:
-        text = context.responder.knowledge.messages.staff.no_open_alerts
+        text = context.responder.renderer.messages.staff.no_open_alerts
     else:
         lines = [f"Open alerts: {len(alerts)}"]
         for alert in alerts:
@@ -89,7 +89,7 @@ async def cmd_dashboard(update: Update, context: BotContext) -> None:
     if not _is_staff(update, context):
         await _refuse(update, context)
         return
-    staff = context.responder.knowledge.messages.staff
+    staff = context.responder.renderer.messages.staff
     if chat.type != ChatType.PRIVATE:
         await send_text(context.bot, chat.id, staff.dashboard_private)
         return

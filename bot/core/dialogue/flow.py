@@ -90,7 +90,10 @@ class Dialogue:
         ``treatment_said``: the message told the treatment's time ("had it done at 5pm"); if
         it asks nothing else, the reply says what was noted."""
         live = memory.live(now)
-        reply = self.responder.respond(text, private=private, now=now, treatment=treatment)
+        reply = self.responder.respond(
+            text, private=private, now=now, treatment=treatment, language=language
+        )
+        language = reply.language
         if reply.kind == "escalation":
             return self._escalated(reply, live, now, language, treatment)
         if live.escalation is not None and self.lexicon.enabled:

@@ -80,6 +80,7 @@ class DialogueRenderer:
             html=to_html(text, bold_lines=1),
             level=level,
             flags=memory.flags,
+            language=language,
         )
 
     def several(
@@ -92,7 +93,7 @@ class DialogueRenderer:
     ) -> Reply:
         """One reply answering each question in the order asked, each under its title with
         its own short answer (and its timeline note), signed once."""
-        pointer = self._say(self._knowledge.messages.pointer, language)
+        pointer = self._say(self._knowledge.messages_for(language).pointer, language)
         sign_off = self._sign_off(language)
         blocks = [self._say(words.multi.intro, language)]
         bold: list[str] = []
@@ -112,6 +113,7 @@ class DialogueRenderer:
             score=min((a.score for a in answers if a.score is not None), default=None),
             related=topics,
             topics=topics,
+            language=language,
         )
 
 
