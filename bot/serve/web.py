@@ -43,6 +43,7 @@ class _QuietServer(uvicorn.Server):
 
 def _listen(host: str, port: int) -> socket.socket:
     """A listening socket, or a ConfigError naming the address (uvicorn would exit)."""
+    sock: socket.socket | None = None
     try:
         family, kind, proto, _, address = socket.getaddrinfo(
             host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
@@ -52,6 +53,8 @@ def _listen(host: str, port: int) -> socket.socket:
         sock.bind(address)
         sock.listen(128)
     except OSError as exc:
+        if sock is not None:
+            sock.close()
         raise ConfigError(f"PORT: cannot listen on {host}:{port} ({exc})") from exc
     return sock
 
