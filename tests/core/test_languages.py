@@ -207,3 +207,14 @@ def test_timing_notes_speak_the_patients_language(responder: Responder) -> None:
         "¿Puedo tomar alcohol esta noche?", now=NOW, treatment=treatment, language="es"
     )
     assert "24 horas" in reply.text and "hours" not in reply.text
+
+
+def test_a_photo_is_answered_in_the_patients_language(conversation: Conversation) -> None:
+    from bot.core.conversation import Caption
+
+    outcome = conversation.handle(Caption("photo"), PatientState(telegram_language="fr"), NOW)
+    (reply,) = outcome.replies
+    assert reply.language == "fr"
+    assert reply.text.startswith(
+        conversation.responder.knowledge.messages_for("fr").non_text["photo"][:20]
+    )

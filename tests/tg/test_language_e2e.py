@@ -83,3 +83,14 @@ async def test_language_lets_the_patient_choose_and_it_sticks(
     assert confirmed.params["text"].startswith("D'ora in poi Le risponderò in italiano")
     assert short.params["text"] == responder.respond("ok", language="it").html
     assert help_text.params["text"].startswith("Scriva la Sua domanda")
+
+
+async def test_the_treatment_questions_are_asked_in_the_patients_language(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    async with running_bot(fake, responder):
+        fake.push_update(fake.command("treated", chat_id=34, user_id=34, language_code="de"))
+        (ask,) = await fake.wait_for("sendMessage")
+    german = responder.knowledge.messages_for("de").journey
+    assert ask.params["text"] == german.treated_ask
+    assert labels(ask)[:2] == [german.labels.today, german.labels.yesterday]
