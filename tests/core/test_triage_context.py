@@ -1,0 +1,57 @@
+"""Each language's grammar, as triage reads it (``bot/core/triage_context.py``)."""
+
+from __future__ import annotations
+
+from bot.core.knowledge import RedFlag
+from bot.core.text import normalise, split_clauses, stem
+from bot.core.triage import TriageDetector
+from bot.core.triage_context import rules_for
+
+
+def flag(language: str, *phrasings: str) -> RedFlag:
+    return RedFlag(
+        id="U9_test",
+        level="urgent",
+        name={"en": "a test sign", language: "ein Testzeichen"},
+        phrasings={"en": ["test sign"], language: list(phrasings)},
+        message={"en": "Test.", language: "Test."},
+    )
+
+
+def test_german_words_english_would_drop_are_part_of_german_phrasings() -> None:
+    detector = TriageDetector([flag("de", "so schlimm am Auge", "Druck im Hals")])
+    assert detector.assess("es ist so schlimm am Auge seit heute").escalates
+    assert detector.assess("ich habe Druck im Hals").escalates
+    assert not detector.assess("ich habe keinen Druck im Hals").escalates
+
+
+def test_portuguese_no_is_in_the_and_mais_is_more() -> None:
+    assert "no" not in rules_for("pt").negations
+    assert "no" in rules_for("es").negations
+    assert split_clauses("cada vez mais inchado e dor", "pt") == ["cada vez mais inchado e dor"]
+    assert split_clauses("ça gonfle mais pas de fièvre", "fr") == ["ça gonfle", "pas de fièvre"]
+
+
+def test_italian_and_portuguese_negations_and_cues() -> None:
+    italian, portuguese = rules_for("it"), rules_for("pt")
+    assert {"non", "senza", "nessun", "mai"} <= italian.negations
+    assert {"nao", "sem", "nem", "nenhum"} <= portuguese.negations
+    assert italian.hypothetical.search("e se mi cade la palpebra")
+    assert portuguese.hypothetical.search("tenho medo que a palpebra caia")
+    assert rules_for("es").hypothetical.search("me da miedo que se me caiga")
+    assert rules_for("fr").hypothetical.search("c est quoi les signes d une paupiere")
+    assert rules_for("de").hypothetical.search("was passiert wenn mein lid hangt")
+    assert italian.asks_if_normal.search("e normale avere la palpebra calata")
+
+
+def test_german_kann_without_a_subject_is_a_report() -> None:
+    german = rules_for("de")
+    assert not german.question_start.match("kann kaum schlucken")
+    assert german.question_start.match("kann man davon schlucken")
+
+
+def test_italian_elision_separates_words_and_stemmers_exist() -> None:
+    assert normalise("esce pus dall'occhio") == "esce pus dall occhio"
+    assert normalise("I can't swallow") == "i cant swallow"  # English contractions join
+    assert stem("gonfiando", "it") != "gonfiando"
+    assert stem("inchando", "pt") != "inchando"
