@@ -106,7 +106,7 @@ class Responder:
         if intent is not None:
             return renderer.smalltalk(intent)
 
-        result = self.match(text)
+        result = self.match(text, language=language)
         if isinstance(result, Answer):
             return self.answer(
                 result.entry_id,
@@ -129,17 +129,18 @@ class Responder:
         else Telegram's language code, else the clinic's first language."""
         return self.languages.choose(text, chosen, telegram)
 
-    def match(self, text: str) -> MatchResult:
+    def match(self, text: str, language: str | None = None) -> MatchResult:
         """The FAQ decision for ``text`` alone (answer, clarify or nothing); the conversation
         asks it of each question in a message and of follow-ups, so fuse scores here."""
-        return self.matcher.match(text, self._match_languages(text))
+        return self.matcher.match(text, self._match_languages(text, language))
 
-    def _match_languages(self, text: str) -> list[str] | None:
-        """The message's own language (and English) when clear; else every language."""
-        found = self.languages.of_message(text)
-        if found is None or found not in self.matcher.matchers:
-            return None
-        return list(dict.fromkeys([found, "en"]))
+    def _match_languages(self, text: str, language: str | None = None) -> list[str]:
+        """The languages to match ``text`` in: its own when clear, else the language the
+        reply is in (the patient's), else the clinic's first; and English, in which every
+        entry is written first. Two matchers at most, so a long message costs no more than
+        twice what it did in English alone."""
+        found = self.languages.of_message(text) or language or self.languages.default
+        return [lang for lang in dict.fromkeys([found, "en"]) if lang in self.matcher.matchers]
 
     def answer(
         self,
