@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
-from bot.config import Settings
 from bot.core.knowledge import Knowledge
 from bot.core.responder import Responder
 from bot.errors import ConfigError
@@ -88,23 +85,3 @@ class DashboardSettings:
     def clinic_url(self, slug: str) -> str:
         """The clinic's dashboard address, e.g. https://bot.example.com/dashboard/riverside/."""
         return f"{self.public_url.rstrip('/')}{self.path}/{slug}/"
-
-    @classmethod
-    def from_settings(cls, settings: Settings, **overrides: Any) -> DashboardSettings:
-        """Defaults from the bot's settings: the webhook address, else 127.0.0.1:PORT.
-
-        Reads ``dashboard_url`` and ``dashboard_secret`` from ``settings`` once those
-        settings exist; until then, pass them as ``public_url=`` and ``secret_key=``. Without
-        a secret a random one is made, so sessions end when the process restarts.
-        """
-        url = getattr(settings, "dashboard_url", None) or settings.webhook_url
-        secret = getattr(settings, "dashboard_secret", None)
-        values: dict[str, Any] = {
-            "public_url": url or f"http://127.0.0.1:{settings.port}",
-            "secret_key": secret.get_secret_value() if secret is not None else "",
-        }
-        values.update(overrides)
-        if not values["secret_key"]:
-            logger.warning("no DASHBOARD_SECRET: dashboard sessions end when the bot restarts")
-            values["secret_key"] = secrets.token_urlsafe(48)
-        return cls(**values)
