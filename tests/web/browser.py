@@ -107,15 +107,16 @@ def chromium(
         driver.quit()
 
 
-def full_page_screenshot(driver: WebDriver, path: Path, width: int) -> None:
-    """A PNG of the whole page, ``width`` CSS pixels wide, not just what fits in the window.
+def full_page_screenshot(driver: WebDriver, path: Path, width: int, *, longest: int = 2400) -> None:
+    """A PNG of the page, ``width`` CSS pixels wide and as tall as the page (up to
+    ``longest``: a long list is shown by its start), not just what fits in the window.
 
-    The window is made as tall as the page; the browser's own frame (which headless Chromium
-    still counts in the window size) is measured and added, so nothing is cut off.
+    The browser's own frame (which headless Chromium still counts in the window size) is
+    measured and added, so nothing is cut off at the bottom.
     """
     driver.set_window_size(width, 900)
     frame = 900 - int(driver.execute_script("return window.innerHeight"))
     height = int(driver.execute_script("return document.documentElement.scrollHeight"))
-    driver.set_window_size(width, min(max(height, 500), 8000) + frame)
+    driver.set_window_size(width, min(max(height, 500), longest) + frame)
     path.parent.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(path))
