@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cli(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``aftercare-bot`` entry point in a clean environment, no .env file."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "MATCH_"))}
@@ -25,7 +25,7 @@ def cli(
         text=True,
         cwd=ROOT,
         env={**base, **(env or {})},
-        timeout=60,
+        timeout=timeout,
     )
 
 
@@ -126,3 +126,28 @@ def test_report_prints_and_writes_csv(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Questions answered" in result.stdout and "last 30 days" in result.stdout
     assert (tmp_path / "r.csv").read_text().startswith("section,item,detail,count")
+
+
+def test_ask_chats_keeps_each_chats_context() -> None:
+    """``ask --json --chats``: one reply object per message, each chat with its own memory."""
+    lines = [
+        {"chat": "a", "text": "can i go to the gym today?"},
+        {"chat": "b", "text": "my face feels tight and im a bit wheezy"},
+        {"chat": "a", "text": "and tomorrow?"},
+        {"chat": "b", "text": "is that normal?"},
+        {"chat": "c", "text": "is that normal?"},
+    ]
+    stdin = "".join(json.dumps(line) + "\n" for line in lines)
+    result = cli("ask", "--json", "--chats", stdin=stdin, timeout=300)  # may train the model
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["chat"] for r in replies] == ["a", "b", "a", "b", "c"]
+    assert replies[2]["topic"] == "exercise_gym"  # "and tomorrow?" about the gym
+    assert replies[3]["level"] == "emergency"  # still the emergency, never reassured
+    assert replies[4]["level"] is None  # chat c never reported anything
+
+
+def test_ask_chats_names_a_malformed_line() -> None:
+    result = cli("ask", "--json", "--chats", stdin='{"chat": "a"}\n')
+    assert result.returncode == 2
+    assert "line 1" in result.stderr

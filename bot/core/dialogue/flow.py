@@ -68,6 +68,11 @@ class Dialogue:
         self.times = TreatmentTime(
             lang.time for lang in (dialogue.languages.values() if dialogue else ())
         )
+        keywords: dict[str, set[str]] = {}
+        for entry in responder.knowledge.faq:
+            for keyword in entry.keywords:
+                keywords.setdefault(normalise(keyword), set()).add(entry.id)
+        self._keywords = keywords
         self._smalltalk = frozenset(
             normalise(phrase)
             for intent in responder.knowledge.messages.smalltalk.values()
@@ -222,7 +227,7 @@ class Dialogue:
         language: str | None = None,
     ) -> Turn:
         if not chosen:  # "none of these"
-            fallback = self.responder.renderer.fallback()
+            fallback = self.responder.renderer.speaking(language).fallback()
             return Turn(fallback, live.settled(), how="clarify_declined")
         answer = self._answer(chosen, now, treatment, language=language)
         return Turn(answer, live.answered((chosen,), now), how="clarify_answer")
@@ -265,7 +270,8 @@ class Dialogue:
             self._answer(topic, now, treatment, scores.get(topic), language=language)
             for topic in topics
         ]
-        titles = [self.responder.knowledge.entry(topic).title for topic in topics]
+        renderer = self.responder.renderer.speaking(language)
+        titles = [renderer.title(topic) for topic in topics]
         combined = self.render.several(answers, titles, words, language=language or "en")
         return Turn(combined, live.answered(tuple(topics), now), how="several")
 
@@ -284,12 +290,15 @@ class Dialogue:
         if len(new_words) > FOLLOWUP_MAX_NEW_WORDS:
             return None
         short = len(new_words) <= 2
-        if last is not None and lexicon.points_back(text) and lexicon.about_progress(new_words):
+        if last is not None and lexicon.points_back(text) and lexicon.about_progress(text):
             return last  # "how long does that usually last?", "when will it go away?"
-        alone = self.responder.match(" ".join(new_words)) if short and new_words else None
+        alone = self._words_alone(new_words, last) if short and new_words else None
         if isinstance(alone, Answer) and last is not None and _close(alone, last):
             alone = None  # "what about yoga?" after exercise: still the same topic
-        if reply.kind != "answer" and isinstance(alone, Answer) and alone.entry_id != last:
+        named = isinstance(alone, Answer) and not alone.candidates  # an FAQ keyword
+        if (reply.kind != "answer" or (named and lexicon.has_cue(text))) and isinstance(
+            alone, Answer
+        ):
             return alone.entry_id  # "what about wine?": the new word says what it is about
         if last is None or not (lexicon.has_cue(text) or short):
             return None
@@ -314,6 +323,20 @@ class Dialogue:
         if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _words_alone(self, words: list[str], last: str | None) -> Answer | None:
+        """The topic one or two words name on their own ("wine", "yoga", "sauna"): a keyword
+        of exactly one FAQ entry, else the fused decision on the words alone."""
+        found = {
+            entry_id
+            for phrase in (" ".join(words), *words)
+            for entry_id in self._keywords.get(phrase, ())
+        }
+        if len(found) == 1 or (last is not None and last in found):
+            entry_id = last if last in found else next(iter(found))
+            return Answer(entry_id, 100.0, ())
+        result = self.responder.match(" ".join(words))
+        return result if isinstance(result, Answer) else None
 
     def _is_smalltalk(self, text: str) -> bool:
         """Exactly a small-talk phrase ("ok", "thanks"), not a follow-up that looks like one
@@ -343,7 +366,9 @@ class Dialogue:
         *,
         language: str | None = None,
     ) -> Reply:
-        return self.responder.answer(entry_id, score, now=now, treatment=treatment)
+        return self.responder.answer(
+            entry_id, score, now=now, treatment=treatment, language=language
+        )
 
     @staticmethod
     def _plain(reply: Reply, live: DialogueState, now: datetime) -> Turn:

@@ -127,10 +127,15 @@ class Lexicon:
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.pronouns)
 
-    def about_progress(self, words: Sequence[str]) -> bool:
-        """Every one of ``words`` (the new words of a message) says how something goes."""
-        rest = _strip(" ".join(words), self._pooled.progress)
-        return bool(words) and not rest
+    def about_progress(self, text: str) -> bool:
+        """Besides follow-up words and filler, ``text`` only says how something goes ("how
+        long does that usually last?", "when will it go away?", "will it get bigger?")."""
+        pooled = self._pooled
+        norm = normalise(text)
+        rest = _strip(norm, pooled.context | pooled.pronouns | pooled.if_not)
+        rest = _strip(rest, pooled.progress)
+        moved = rest != _strip(norm, pooled.context | pooled.pronouns | pooled.if_not)
+        return moved and not [word for word in rest.split() if word not in STOPWORDS]
 
     # ---- clarify answers ----------------------------------------------------------------
 
