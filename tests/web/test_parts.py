@@ -116,10 +116,12 @@ def test_a_hand_edit_is_picked_up(clinic_folder: Path) -> None:
 
 
 def test_the_editor_writes_only_what_differs_from_the_shipped_entry(clinic_folder: Path) -> None:
+    # The same numbers as the shipped answer: the demo clinic answers in every language, and
+    # check refuses an English rule that the other languages' answers contradict.
     editor = FaqEditor(DEFAULT_KNOWLEDGE_DIR, clinic_folder)
     shipped = load_knowledge(DEFAULT_KNOWLEDGE_DIR).entry("exercise_gym")
     wanted = shipped.model_dump()
-    wanted["answer"] = "At our clinic: no gym for 48 hours."
+    wanted["answer"] = "At our clinic: nothing hard for 24 hours, no gym for 48 hours."
     wanted["questions"] = [*shipped.questions[1:], "can i do crossfit tomorrow"]
     knowledge = editor.save_entry(wanted)
     written = yaml.safe_load((clinic_folder / "faq.yaml").read_text(encoding="utf-8"))
@@ -127,7 +129,7 @@ def test_the_editor_writes_only_what_differs_from_the_shipped_entry(clinic_folde
         "entries": [
             {
                 "id": "exercise_gym",
-                "answer": "At our clinic: no gym for 48 hours.",
+                "answer": "At our clinic: nothing hard for 24 hours, no gym for 48 hours.",
                 "questions": ["can i do crossfit tomorrow"],
                 "remove_questions": [shipped.questions[0]],
             }
