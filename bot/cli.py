@@ -254,12 +254,12 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
         return cmd_chat(settings, args, out)
+    # Where the dashboard will be, first: loading (or training) the responder takes a while.
+    print_dashboard(settings, [settings.clinic_id], out)
     responder = build_responder(settings)
     # Telegram is imported only when needed.
     from bot.serve.polling import run_polling
     from bot.serve.webhook import run_webhook
-
-    print_dashboard(settings, [settings.clinic_id], out)
 
     if args.webhook or settings.webhook_url:
         run_webhook(settings, responder)

@@ -250,10 +250,14 @@ async def live_bot(
 
 
 async def until_healthy(
-    http: httpx.AsyncClient, base: str, runner: asyncio.Task[None] | None = None
+    http: httpx.AsyncClient,
+    base: str,
+    runner: asyncio.Task[None] | None = None,
+    *,
+    seconds: float = 60,
 ) -> None:
     """Wait until ``GET /healthz`` answers 200 (every bot running, the server listening)."""
-    for _ in range(600):
+    for _ in range(int(seconds / 0.05)):
         if runner is not None and runner.done():
             runner.result()  # raises what stopped the bot
             raise AssertionError("the bot stopped before it was ready")

@@ -303,6 +303,7 @@ async def test_the_webhook_server_serves_the_dashboard_too(tmp_path: Path) -> No
             await asyncio.wait_for(runner, timeout=30)
 
 
+@pytest.mark.timeout(400)
 async def test_run_prints_the_dashboard_address_and_keeps_a_private_key(tmp_path: Path) -> None:
     """``aftercare-bot run`` as a clinic starts it: the address is printed, the server up."""
     port = free_port()
@@ -335,8 +336,8 @@ async def test_run_prints_the_dashboard_address_and_keeps_a_private_key(tmp_path
             first = await asyncio.wait_for(process.stdout.readline(), timeout=60)
             address = f"http://127.0.0.1:{port}/dashboard/default/"
             assert first.decode().strip() == f"Dashboard for clinic 'default': {address}"
-            async with httpx.AsyncClient() as client:
-                await until_healthy(client, f"http://127.0.0.1:{port}")
+            async with httpx.AsyncClient() as client:  # after loading the learned model
+                await until_healthy(client, f"http://127.0.0.1:{port}", seconds=240)
                 assert (await client.get(address)).status_code == 401
             fake.push_update(fake.command("dashboard", chat_id=42, user_id=42))
             (answer,) = await fake.wait_for("sendMessage", timeout=20)
