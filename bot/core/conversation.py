@@ -254,9 +254,7 @@ class Conversation:
             # After a red flag a button is no way round the advice: say it again.
             turn = self.dialogue.on_text("", live, now=now, language=language)
             return Outcome(replies=(turn.reply,), language=language)
-        reply = self.responder.answer(
-            event.entry_id, None, now=now, treatment=state.treatment, language=language
-        )
+        reply = self.dialogue.answer(event.entry_id, now, state.treatment, language)
         change = StateChange(dialogue=live.answered((event.entry_id,), now))
         return Outcome(replies=(reply,), change=change, language=language)
 

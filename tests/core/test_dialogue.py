@@ -19,6 +19,7 @@ from bot.core.conversation import (
 )
 from bot.core.dialogue import DialogueState, EscalationMemory, TreatmentTime, split_questions
 from bot.core.dialogue.evaluation import apply_change, evaluate_dialogues, load_dialogues
+from bot.core.journey import Treatment
 from bot.core.responder import Responder
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -62,7 +63,6 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
         ("i have a bruise on my forehead", "is that normal?", "bruising"),
         ("do i have to stay upright after", "why?", "stay_upright_lying_down"),
         ("when will i see the results", "and if it doesn't?", "not_working_after_two_weeks"),
-        ("had my 11s done", "when will they stop moving?", "when_results_appear"),
         (
             "theres some swelling on my forehead",
             "how long does that usually last",
@@ -76,6 +76,15 @@ def test_a_follow_up_is_answered_in_context(
     _, answer = chat(conversation, first, follow)
     assert answer.reply is not None and answer.reply.kind == "answer"
     assert topics(answer) == (expected,)
+
+
+def test_a_pronoun_refers_back_to_the_last_topic(conversation: Conversation) -> None:
+    """ "had my 11s done" answered with when results show; "they" are the 11s."""
+    state = PatientState(dialogue=DialogueState(topics=("when_results_appear",), topics_at=NOW))
+    outcome = conversation.handle(
+        TypedQuestion("when will they stop moving?"), state, NOW + timedelta(minutes=1)
+    )
+    assert topics(outcome) == ("when_results_appear",)
 
 
 def test_a_new_question_does_not_inherit_the_old_topic(conversation: Conversation) -> None:
@@ -384,3 +393,16 @@ def test_the_dev_dialogue_set_meets_the_targets(conversation: Conversation) -> N
     assert follow / follow_total >= 0.9
     assert multi / multi_total >= 0.85
     assert false == 0
+
+
+def test_a_timed_answer_says_what_it_assumes_or_asks(conversation: Conversation) -> None:
+    (unknown,) = chat(conversation, "can i lie down now?")
+    assert unknown.reply is not None and "when you were treated" in unknown.reply.text
+    dated = PatientState(treatment=Treatment(NOW.date()))  # a date, no time
+    outcome = conversation.handle(TypedQuestion("can i lie down now?"), dated, NOW)
+    assert outcome.reply is not None and "assumed" in outcome.reply.text
+    assert "12:00" in outcome.reply.text
+    timed = PatientState(treatment=Treatment(NOW.date(), NOW - timedelta(hours=1)))
+    outcome = conversation.handle(TypedQuestion("can i lie down now?"), timed, NOW)
+    assert outcome.reply is not None and "assumed" not in outcome.reply.text
+    assert "not yet" in outcome.reply.text

@@ -16,7 +16,7 @@ The order, in plain code:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.core.dialogue.lexicon import Lexicon
 from bot.core.dialogue.render import DialogueRenderer
@@ -25,7 +25,7 @@ from bot.core.dialogue.state import DialogueState, EscalationMemory
 from bot.core.dialogue.when import TreatmentTime
 from bot.core.journey import Treatment
 from bot.core.matching import Answer, Clarify
-from bot.core.replies import Reply
+from bot.core.replies import Reply, to_html
 from bot.core.responder import Responder
 from bot.core.text import normalise
 
@@ -35,6 +35,8 @@ MAX_QUESTIONS = 3
 FOLLOWUP_MAX_NEW_WORDS = 4
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
+#: An assumed appointment time is mentioned while the wait could still be running.
+ASSUMPTION_MATTERS_HOURS = 12
 _RANK = {None: 0, "urgent": 1, "emergency": 2}
 
 
@@ -119,12 +121,58 @@ class Dialogue:
         followed = self._follow_up(text, reply, live)
         if followed is not None:
             answer = self._answer(followed, now, treatment, language=language)
+            answer = self._with_assumption(answer, treatment, now, language)
             return Turn(answer, live.answered((followed,), now), how="followup")
+        if reply.kind == "answer":
+            reply = self._with_assumption(reply, treatment, now, language)
         if treatment_said and treatment is not None and reply.kind in {"clarify", "fallback"}:
             noted = self._noted(treatment, language)
             if noted is not None:
                 return Turn(noted, live.settled(), how="treatment_noted")
         return self._plain(reply, live, now)
+
+    def answer(
+        self,
+        entry_id: str,
+        now: datetime,
+        treatment: Treatment | None,
+        language: str | None = None,
+    ) -> Reply:
+        """One FAQ answer as a chosen topic gets it: the timeline note, and what was assumed
+        about the treatment's time (the same words a typed question gets)."""
+        reply = self._answer(entry_id, now, treatment, language=language)
+        return self._with_assumption(reply, treatment, now, language)
+
+    def _with_assumption(
+        self, reply: Reply, treatment: Treatment | None, now: datetime, language: str | None
+    ) -> Reply:
+        """A timed answer ("stay upright for 4 hours") says what it assumed about the
+        treatment's time, or asks for it: never a verdict on a guess left unsaid."""
+        words = self.lexicon.words(language)
+        if words is None or reply.topic is None:
+            return reply
+        wait = self.responder.knowledge.entry(reply.topic).wait_hours
+        if wait is None:
+            return reply
+        zone = self.responder.knowledge.clinic.zone()
+        if treatment is None:
+            note = words.timing.ask_time
+            values: dict[str, str] = {}
+        elif treatment.treated_at is None:
+            assumed = treatment.moment(zone)
+            if now > assumed + timedelta(hours=wait + ASSUMPTION_MATTERS_HOURS):
+                return reply  # long past, whatever the hour was
+            note = words.timing.assumed_time
+            values = {"until": assumed.strftime("%H:%M")}
+        else:
+            return reply
+        renderer = self.responder.renderer.speaking(language)
+        sentence = renderer.say(note, **values)
+        pointer = renderer.say(renderer.messages.pointer)
+        paragraphs = reply.text.split("\n\n")
+        at = paragraphs.index(pointer) if pointer in paragraphs else len(paragraphs)
+        text = "\n\n".join([*paragraphs[:at], sentence, *paragraphs[at:]])
+        return replace(reply, text=text, html=to_html(text))
 
     def _noted(self, treatment: Treatment, language: str | None) -> Reply | None:
         """ "Noted: your treatment was on 2026-12-02 at 17:00." """
