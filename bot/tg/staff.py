@@ -140,8 +140,13 @@ async def job_sweep_alerts(context: BotContext) -> None:
 
 
 async def job_retention(context: BotContext) -> None:
-    """Delete events and message texts older than the clinic's retention period."""
+    """Delete events and message texts older than the clinic's retention period, and
+    expired conversation memories."""
     cutoff = datetime.now(UTC) - timedelta(days=context.settings.retention_days)
     removed = await context.storage.purge_before(cutoff)
     if removed:
         logger.info("retention: deleted %d old records", removed)
+    # Conversation memories are read only while live; expired ones are deleted here too.
+    expired = await context.storage.purge_expired_conversations(datetime.now(UTC))
+    if expired:
+        logger.info("retention: deleted %d expired conversation memories", expired)
