@@ -13,13 +13,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.config import Settings, load_settings
+from bot.config import Settings, load_settings, model_cache_folder
 from bot.core.clock import ClinicClock
 from bot.core.conversation import Conversation, Privacy
 from bot.core.knowledge import Knowledge
 from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
+from bot.core.understanding.source import ModelSource
 from bot.core.text import MAX_TEXT_CHARS
 from bot.errors import AftercareError, ConfigError, KnowledgeError, StorageError
 
@@ -70,8 +71,15 @@ def load_clinic(settings: Settings, warnings: list[str] | None = None) -> Knowle
     return knowledge
 
 
+def model_source(settings: Settings) -> ModelSource:
+    """The understanding model's cache folder and the language packs it learns from."""
+    return ModelSource(model_cache_folder(settings), settings.knowledge_dir / "lang")
+
+
 def build_responder(settings: Settings) -> Responder:
-    return Responder(load_clinic(settings), thresholds_from(settings))
+    """The responder as shipped: rules, matcher and the learned understanding model (loaded
+    from the cache, or trained now when the knowledge changed)."""
+    return Responder(load_clinic(settings), thresholds_from(settings), model_source(settings))
 
 
 def print_dashboard(settings: Settings, names: Sequence[str], out: TextIO) -> None:
@@ -230,7 +238,9 @@ def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> i
     from bot.serve.polling import serve_polling
     from bot.serve.webhook import serve_webhooks
 
-    bots, problems = load_clinic_bots(settings, thresholds_from(settings))
+    bots, problems = load_clinic_bots(
+        settings, thresholds_from(settings), understanding=model_source(settings)
+    )
     for problem in problems:
         print(problem, file=sys.stderr)
     if not bots:

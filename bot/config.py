@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import time
 from pathlib import Path
@@ -44,6 +45,9 @@ class Settings(BaseSettings):
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     clinic_dir: Path | None = None
     clinics_dir: Path | None = None
+    #: Where trained understanding models are kept by knowledge fingerprint (see
+    #: ``model_cache_folder``); unset: the user's cache folder.
+    model_cache_dir: Path | None = None
     telegram_rate_limit: float = Field(default=30.0, ge=0)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -233,6 +237,18 @@ def _clock_time(text: str) -> time:
         return time.fromisoformat(text.strip().zfill(5))
     except ValueError:
         raise ValueError(f"{text.strip()!r} is not a time of day") from None
+
+
+def model_cache_folder(settings: Settings) -> Path:
+    """``MODEL_CACHE_DIR``, else ``$XDG_CACHE_HOME/aftercare-bot/models`` (``~/.cache/...``).
+
+    The bot trains its understanding model when the knowledge changed (seconds) and keeps it
+    here under a hash of the knowledge; a start with unchanged knowledge just loads it.
+    """
+    if settings.model_cache_dir is not None:
+        return settings.model_cache_dir
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "aftercare-bot" / "models"
 
 
 def load_settings(env_file: str | Path | None = ".env") -> Settings:

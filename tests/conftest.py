@@ -13,6 +13,7 @@ import pytest
 from bot.config import DEFAULT_KNOWLEDGE_DIR
 from bot.core.knowledge import Knowledge, load_knowledge
 from bot.core.responder import Responder
+from bot.core.understanding.source import ModelSource
 
 DATA = Path(__file__).parent / "data"
 
@@ -31,6 +32,10 @@ def private_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     saved_tempdir, saved_env = tempfile.tempdir, os.environ.get("TMPDIR")
     tempfile.tempdir = str(folder)
     os.environ["TMPDIR"] = str(folder)
+    # One understanding-model cache for the whole run, shared by the bot processes tests
+    # start (they inherit the environment): the model trains once per run, not per process.
+    # A developer's own MODEL_CACHE_DIR is kept, so repeated runs need not train at all.
+    os.environ.setdefault("MODEL_CACHE_DIR", str(tmp_path_factory.mktemp("models")))
     yield folder
     tempfile.tempdir = saved_tempdir
     if saved_env is None:
@@ -45,8 +50,15 @@ def knowledge() -> Knowledge:
 
 
 @pytest.fixture(scope="session")
-def responder(knowledge: Knowledge) -> Responder:
-    return Responder(knowledge)
+def model_source(private_temp_folder: Path) -> ModelSource:
+    """The understanding model's source as the bot uses it, with the run's shared cache."""
+    return ModelSource(Path(os.environ["MODEL_CACHE_DIR"]), DEFAULT_KNOWLEDGE_DIR / "lang")
+
+
+@pytest.fixture(scope="session")
+def responder(knowledge: Knowledge, model_source: ModelSource) -> Responder:
+    """The responder as shipped: rules, matcher and the learned understanding model."""
+    return Responder(knowledge, understanding=model_source)
 
 
 @pytest.fixture

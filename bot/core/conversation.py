@@ -192,7 +192,7 @@ class Conversation:
     def on_question(self, event: TypedQuestion, state: PatientState, now: datetime) -> Outcome:
         """Triage first, always; then small talk, the FAQ, or an honest fallback."""
         language = self.language_of(state, event.text)
-        if event.flood != "ok" and not self.responder.triage.assess(event.text).escalates:
+        if event.flood != "ok" and not self.responder.assess(event.text).escalates:
             # Flooding: answer only what triage flags; warn once per window about the rest.
             if event.flood == "warn":
                 slow_down = self._messages_in(language).slow_down
@@ -279,7 +279,7 @@ class Conversation:
 
     def on_typed_date(self, event: TypedDate, state: PatientState, now: datetime) -> Outcome:
         """The treatment date /treated asked for; a red flag or a question is never a date."""
-        if self.responder.triage.assess(event.text).escalates:
+        if self.responder.assess(event.text).escalates:
             return NOT_HANDLED  # triage answers it as a question
         today = self.clock.today(now)
         found = parse_treatment_date(event.text, today, month_first=event.month_first)

@@ -2,6 +2,11 @@
 
 Safety order lives here in plain code, not in handler registration: a message that both
 asks an FAQ question and reports a red flag always gets the escalation.
+
+With an understanding model (``bot.core.understanding``), triage is the rules fused with the
+model's red-flag net (``fuse_triage``: the net may add an escalation the rules missed, never
+remove a clear one) and the FAQ decision fuses the lexical matcher with the model's FAQ head
+(``fuse_faq``). Without one (``understanding=None``) it is the rules and the matcher alone.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ from bot.core.matching import (
 from bot.core.replies import Renderer, Reply
 from bot.core.smalltalk import SmalltalkMatcher
 from bot.core.text import bounded, normalise
-from bot.core.triage import TriageDetector
+from bot.core.triage import TriageDetector, TriageResult
+from bot.core.understanding.fusion import FaqFusion, TriageFusion, fuse_faq, fuse_triage
+from bot.core.understanding.model import Reading, UnderstandingModel
+from bot.core.understanding.source import ModelSource
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +39,20 @@ logger = logging.getLogger(__name__)
 class Responder:
     """Turns any message text into a ``Reply``; independent of Telegram."""
 
-    def __init__(self, knowledge: Knowledge, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        thresholds: Thresholds | None = None,
+        understanding: ModelSource | None = None,
+    ) -> None:
         self.knowledge = knowledge
+        self.source = understanding
+        #: The learned model for exactly this knowledge (None: rules and matcher alone).
+        self.understanding: UnderstandingModel | None = (
+            understanding.model_for(knowledge) if understanding is not None else None
+        )
+        self.faq_fusion = FaqFusion()
+        self.triage_fusion = TriageFusion()
         self.triage = TriageDetector(
             knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts
         )
@@ -72,7 +92,7 @@ class Responder:
     def with_knowledge(self, knowledge: Knowledge) -> Responder:
         """A responder like this one (same thresholds) over changed knowledge, e.g. after a
         clinic edited its FAQ on the dashboard; keep it next to ``__init__`` so the two agree."""
-        return Responder(knowledge, self.matcher.thresholds)
+        return Responder(knowledge, self.matcher.thresholds, self.source)
 
     def respond(
         self,
@@ -97,7 +117,8 @@ class Responder:
         if not normalise(text):
             return renderer.fallback(template=renderer.messages.empty)
 
-        triage = self.triage.assess(text)
+        reading = self.read(text)
+        triage = self.assess(text, reading)
         if triage.escalates:
             logger.debug("escalation level=%s flags=%s", triage.level, ",".join(triage.flag_ids))
             return renderer.escalation(triage, private=private, now=now)
@@ -106,7 +127,7 @@ class Responder:
         if intent is not None:
             return renderer.smalltalk(intent)
 
-        result = self.match(text, language=language)
+        result = self.match(text, reading, language)
         if isinstance(result, Answer):
             return self.answer(
                 result.entry_id,
@@ -129,10 +150,38 @@ class Responder:
         else Telegram's language code, else the clinic's first language."""
         return self.languages.choose(text, chosen, telegram)
 
-    def match(self, text: str, language: str | None = None) -> MatchResult:
+    def read(self, text: str) -> Reading | None:
+        """The model's view of ``text`` (both heads), or None without a model."""
+        return self.understanding.read(text) if self.understanding is not None else None
+
+    def assess(self, text: str, reading: Reading | None = None) -> TriageResult:
+        """Triage: the rules, fused with the model's red-flag net when there is a model.
+
+        Use this, not ``self.triage.assess``, wherever a decision depends on whether a
+        message is a red flag (flood control, dates, captions): it is what ``respond`` uses.
+        """
+        rules = self.triage.assess(text)
+        if self.understanding is None:
+            return rules
+        reading = reading or self.understanding.read(text)
+        return fuse_triage(
+            rules,
+            reading.flags,
+            reading.faq,
+            self.understanding.flag_languages,
+            self.triage_fusion,
+        ).result
+
+    def match(
+        self, text: str, reading: Reading | None = None, language: str | None = None
+    ) -> MatchResult:
         """The FAQ decision for ``text`` alone (answer, clarify or nothing); the conversation
         asks it of each question in a message and of follow-ups, so fuse scores here."""
-        return self.matcher.match(text, self._match_languages(text, language))
+        languages = self._match_languages(text, language)
+        if self.understanding is None:
+            return self.matcher.match(text, languages)
+        reading = reading or self.understanding.read(text)
+        return fuse_faq(self.matcher.rank(text, languages=languages), reading.faq, self.faq_fusion)
 
     def _match_languages(self, text: str, language: str | None = None) -> list[str]:
         """The languages to match ``text`` in: its own when clear, else the language the

@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
+from bot.core.understanding.source import ModelSource
 from bot.errors import ConfigError, KnowledgeError
 from bot.serve.lifecycle import ClinicBot
 
@@ -49,9 +50,16 @@ class Deployment(BaseModel):
 
 
 def load_clinic_bots(
-    settings: Settings, thresholds: Thresholds, *, need_tokens: bool = True
+    settings: Settings,
+    thresholds: Thresholds,
+    *,
+    need_tokens: bool = True,
+    understanding: ModelSource | None = None,
 ) -> tuple[list[ClinicBot], list[str]]:
-    """Every valid clinic under ``CLINICS_DIR``, and one problem line per broken clinic."""
+    """Every valid clinic under ``CLINICS_DIR``, and one problem line per broken clinic.
+
+    ``understanding`` gives each clinic the learned model for its own knowledge (a clinic
+    with its own FAQ gets its own model); None: rules and matcher only (``check``)."""
     assert settings.clinics_dir is not None
     root = settings.clinics_dir
     if not root.is_dir():
@@ -76,7 +84,8 @@ def load_clinic_bots(
                     "staff_user_ids": frozenset(deployment.staff_user_ids),
                 }
             )
-            bots.append(ClinicBot(name, own, Responder(knowledge, thresholds)))
+            responder = Responder(knowledge, thresholds, understanding)
+            bots.append(ClinicBot(name, own, responder))
         except (ConfigError, KnowledgeError) as exc:
             problems.append(f"clinic '{name}': {exc}")
     return bots, problems

@@ -11,7 +11,13 @@ from bot.core.responder import Responder
 POINTER = "Example Aesthetics Clinic"
 PHONE = "020 7946 0000"
 OPEN = datetime(2026, 11, 23, 11, tzinfo=UTC)  # a Monday morning in London
-CLARIFY_CANDIDATES = ("face tight", "bumps and bruise", "heavy brow tight", "eyes puffy and sore")
+CLARIFY_CANDIDATES = (
+    "face tight",
+    "bumps and bruise",
+    "heavy brow tight",
+    "eyes puffy and sore",
+    "my face",  # the shipped fused decision: too little to answer from
+)
 
 
 def a_clarifying_message(responder: Responder) -> str:

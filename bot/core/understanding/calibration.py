@@ -64,7 +64,9 @@ def faq_figures(cases: Sequence[FaqCase], fusion: FaqFusion) -> FaqFigures:
     return FaqFigures(*counts)
 
 
-def calibrate_faq(cases: Sequence[FaqCase]) -> FaqFusion:
+def calibrate_faq(
+    cases: Sequence[FaqCase], out_of_scope_max: float = OUT_OF_SCOPE_ANSWERED_MAX
+) -> FaqFusion:
     """Most answered-correctly on ``cases`` within the clarify and out-of-scope limits;
     ties go to fewer confident wrong answers."""
     best: tuple[tuple[int, int], FaqFusion] | None = None
@@ -82,7 +84,7 @@ def calibrate_faq(cases: Sequence[FaqCase]) -> FaqFusion:
         f = faq_figures(cases, fusion)
         if f.share(f.clarified, f.topic) > CLARIFY_MAX:
             continue
-        if f.share(f.out_of_scope_answered, f.out_of_scope) > OUT_OF_SCOPE_ANSWERED_MAX:
+        if f.share(f.out_of_scope_answered, f.out_of_scope) > out_of_scope_max:
             continue
         key = (f.answered_correct, -f.confident_wrong)
         if best is None or key > best[0]:
@@ -120,14 +122,15 @@ def triage_figures(expected: Sequence[str], decide: Callable[[int], FusedTriage]
     return TriageFigures(*counts)
 
 
-#: A false alarm costs this many caught urgent cases (an emergency caught counts two).
-FALSE_ALARM_COST = 3
+#: A false alarm costs as much as a missed urgent case (a missed emergency counts two): the
+#: calibrator never trades a missed red flag for a false alarm fewer.
+FALSE_ALARM_COST = 1
 
 
 def calibrate_triage(
     expected: Sequence[str], decide: Callable[[int, TriageFusion], FusedTriage]
 ) -> TriageFusion:
-    """The fusion with the best ``2 x emergencies caught + urgent caught - 3 x false alarms``
+    """The fusion with the best ``2 x emergencies caught + urgent caught - false alarms``
     on ``expected`` (false escalation within its limit); ties go to the higher thresholds
     (fewer model decisions). ``decide(i, fusion)`` is the fused triage of message ``i``."""
     best: tuple[tuple[int, float], TriageFusion] | None = None
@@ -135,15 +138,21 @@ def calibrate_triage(
     stand_downs = [(False, 0.1, 0.5)] + [
         (True, flag_max, faq_min) for flag_max in (0.05, 0.2) for faq_min in (0.3, 0.6)
     ]
-    for emergency, urgent, raise_, (stand_down, flag_max, faq_min) in itertools.product(
-        levels, levels, (0.8, 1.01), stand_downs
+    for emergency, urgent, (stand_down, flag_max, faq_min) in itertools.product(
+        levels, levels, stand_downs
     ):
-        fusion = TriageFusion(emergency, urgent, raise_, stand_down, flag_max, faq_min)
+        fusion = TriageFusion(
+            emergency=emergency,
+            urgent=urgent,
+            stand_down=stand_down,
+            stand_down_flag_max=flag_max,
+            stand_down_faq_min=faq_min,
+        )
         f = triage_figures(expected, lambda i, fusion=fusion: decide(i, fusion))  # type: ignore[misc]
         if f.false_escalation > FALSE_ESCALATION_MAX:
             continue
         gain = 2 * f.emergency_caught + f.urgent_caught - FALSE_ALARM_COST * f.benign_escalated
-        key = (gain, emergency + urgent + raise_ - flag_max + faq_min)
+        key = (gain, emergency + urgent - flag_max + faq_min)
         if best is None or key > best[0]:
             best = (key, fusion)
     return best[1] if best else TriageFusion()

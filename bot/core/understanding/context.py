@@ -6,35 +6,45 @@ must pass the same checks the rules apply: no negation, no hypothetical or infor
 question, not someone else's past, not a general question. Idioms are removed earlier, by
 the model itself, with the knowledge's ``ignore_phrases``.
 
-The cues are the rules' (``bot.core.triage``); this is the one place that imports them, so the
-integration phase moves one import when triage moves.
+The cues are the rules' per-language ``ContextRules`` (``bot.core.triage_context``, public),
+read through the triage module's public predicates, so the net and the rules never disagree
+about what a clause says.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from bot.core.text import normalise
-from bot.core.triage import (
-    _HYPOTHETICAL,
-    _NEGATION_CUES,
-    _NOT_NEGATIONS,
-    _is_general_question,
-    _is_someone_elses_past,
+from bot.core.triage import is_general_question, is_someone_elses_past
+from bot.core.triage_context import rules_for
+
+Reading = Literal["affirmed", "negated", "hypothetical", "story", "general_question", "reassured"]
+
+# "i can swallow fine, breathe fine", "puedo respirar bien": a function reported as working.
+# The rules need no such cue (their phrasings hold the problem word); the model reads
+# "swallow" + "breathe" alone. Not "normal" or "ok": "is it normal that i cant swallow"
+# reports the symptom. A negated reassurance ("no puedo respirar bien") is negated first.
+_REASSURED = re.compile(
+    r"\b(?:fine(?! lines?\b)|all good|no problems?|no issues?|no trouble|perfectly"
+    r"|bien|sin problemas?|gut|problemlos|ohne probleme|sans probleme|bene|senza problemi"
+    r"|bem|sem problemas?)\b"
 )
 
-Reading = Literal["affirmed", "negated", "hypothetical", "story", "general_question"]
 
-
-def read_clause(clause: str) -> Reading:
-    """How a clause speaks of whatever symptom it holds."""
-    text = " ".join(_NOT_NEGATIONS.sub(" ", normalise(clause)).split())
-    if _HYPOTHETICAL.search(text):
+def read_clause(clause: str, language: str = "en") -> Reading:
+    """How a clause speaks of whatever symptom it holds, by ``language``'s rules."""
+    rules = rules_for(language)
+    text = " ".join(rules.not_negations.sub(" ", normalise(clause)).split())
+    if rules.hypothetical.search(text):
         return "hypothetical"
-    if _is_someone_elses_past(text):
+    if is_someone_elses_past(text, rules):
         return "story"
-    if _is_general_question(text):
+    if is_general_question(text, rules):
         return "general_question"
-    if any(word in _NEGATION_CUES for word in text.split()):
+    if any(word in rules.negations for word in text.split()):
         return "negated"
+    if _REASSURED.search(text):
+        return "reassured"
     return "affirmed"

@@ -35,7 +35,7 @@ OUT_OF_SCOPE = "__out_of_scope__"
 #: Class label for messages that report no red flag.
 NO_FLAG = "__none__"
 #: Bump when the corpus or the model changes in a way the knowledge's content does not show.
-CORPUS_VERSION = "2"
+CORPUS_VERSION = "3"
 #: Realistic labelled messages (package data), by the source set they were copied from.
 LABELLED_FILE = "labelled_messages.yaml"
 LABELLED_SOURCES: tuple[str, ...] = (
@@ -44,10 +44,23 @@ LABELLED_SOURCES: tuple[str, ...] = (
     "triage_blind2",
     "faq_eval",
     "faq_holdout",
+    # /work/blind_dev triage sets (issue 12), copied into tests/data and used for training.
+    "triage_blind3",
+    "triage_ml_blind1_de",
+    "triage_ml_blind1_es",
+    "triage_ml_blind1_fr",
+    "triage_ml_blind1_it",
+    "triage_ml_blind1_pt",
 )
+#: Whole-message red-flag reports and hard negatives written by hand, per language (always
+#: in training; not a labelled set, so never left out by calibration).
+EXAMPLES_FILE = "triage_examples.yaml"
 #: A realistic message counts this many template sentences: they are few, and worded as
 #: patients write.
 LABELLED_WEIGHT = 3.0
+#: An out-of-scope message counts double for the FAQ head: "balanced" class weights would
+#: otherwise give the whole out-of-scope class the weight of one FAQ entry.
+OUT_OF_SCOPE_WEIGHT = 2.0
 
 # libyaml's loader when present: the language packs are large and this runs at every start.
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -227,7 +240,7 @@ def build_corpus(
             if flag_id in levels:
                 phrasings.extend((t, flag_id, language) for t in texts)
     out_of_scope = [
-        Example(t, OUT_OF_SCOPE, lang)
+        Example(t, OUT_OF_SCOPE, lang, OUT_OF_SCOPE_WEIGHT)
         for lang, texts in _packaged("out_of_scope.yaml").items()
         for t in texts
     ]
@@ -237,6 +250,13 @@ def build_corpus(
     red.extend(Example(t, NO_FLAG, lang) for lang, texts in negatives.items() for t in texts)
     red.extend(Example(e.text, NO_FLAG, e.language) for e in faq)
     red.extend(Example(p, NO_FLAG, "en") for p in ignore)
+    red.extend(
+        Example(str(t), NO_FLAG if label == "none" else str(label), str(lang), LABELLED_WEIGHT)
+        for lang, by_label in _packaged(EXAMPLES_FILE).items()
+        for label, texts in (by_label or {}).items()
+        if label == "none" or label in levels
+        for t in texts
+    )
     red.extend(
         Example(m.text, m.label, detect_language(m.text), LABELLED_WEIGHT)
         for m in (labelled_messages() if labelled is None else labelled)
@@ -276,6 +296,7 @@ PACKAGED_FILES: tuple[str, ...] = (
     "out_of_scope.yaml",
     "seed_examples.yaml",
     "triage_negatives.yaml",
+    EXAMPLES_FILE,
     LABELLED_FILE,
 )
 
@@ -299,7 +320,7 @@ def fingerprint(
         digest.update(f"{tag}:{len(payload)}:".encode())
         digest.update(payload)
 
-    add("version", CORPUS_VERSION.encode())
+    add("version", f"{CORPUS_VERSION}:{LABELLED_WEIGHT}:{OUT_OF_SCOPE_WEIGHT}".encode())
     known = {
         "faq": [(e.id, e.title, list(e.questions)) for e in knowledge.faq],
         "flags": [

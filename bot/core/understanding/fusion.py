@@ -5,26 +5,30 @@ probabilities into one 0-100 score per entry, then answers, clarifies or falls b
 thresholds calibrated on the dev split (``calibration.py``). A message the model reads as
 out of scope is never answered.
 
-Triage: ``fuse_triage`` keeps the rules in charge and lets the model act in three ways only:
+Triage: ``fuse_triage`` keeps the rules in charge. The exact combination allowed:
 
-1. **Safety net** (the rules found no affirmed red flag): the model's top flag escalates at
-   that flag's level when its probability reaches the level's threshold, the message is in
-   a language the model learned red flags in, the rules did not read the message as a
-   mention of that flag (hypothetical, question, someone else's past), and the clause the
-   model fired on reads as affirmed (``context.read_clause``: not negated, hypothetical,
-   a story or a general question). Idioms are already cut out by the model.
-2. **Raise** (the rules found an urgent flag): a confident model emergency flag in an
-   affirmed clause raises the level to emergency ("highest level wins"). Never lowers.
-3. **Stand down on a loose urgent match** (the only downgrade): every rule hit is *urgent*
-   and *loose* (the phrasing matched through a stem, a typo or across two clauses, not word
-   for word in one clause), the model's top red-flag probability is below
-   ``stand_down_flag_max``, and the FAQ head reads an ordinary in-scope question with
-   probability at least ``stand_down_faq_min``. Then the message is answered, not
-   escalated. An emergency hit, or any word-for-word hit, is never overruled.
+1. **The rules escalate** (an affirmed red flag): the rules' level stands. The model never
+   lowers an emergency, never lowers a word-for-word hit, and never raises a level.
+2. **Safety net** (the rules found no affirmed red flag): the model's top flag escalates at
+   that flag's level when *all* of these hold: its probability reaches the level's
+   threshold; the message is in a language the model learned red flags in; the rules did
+   not read the message as a *mention* of that flag (hypothetical, information question,
+   someone else's past); and the clause the model fired on reads as affirmed by the rules'
+   own context cues (``context.read_clause``: not negated, not hypothetical, not a story,
+   not a general question). Idioms are cut out before the model reads anything.
+3. **Stand down** (the only downgrade): every rule hit is *urgent* and *loose* (the
+   phrasing matched through a stem, a typo or across two clauses, not word for word in one
+   clause), the model's top red-flag probability is below ``stand_down_flag_max`` (far from
+   every flag), and the FAQ head reads an ordinary in-scope question with probability at
+   least ``stand_down_faq_min``. Then the message is answered, not escalated.
+
+Every threshold is calibrated by ``benchmarks/semantic_eval.py`` (leave-one-set-out over the
+labelled sets the red-flag head learns from) and set as the defaults below.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -42,14 +46,17 @@ from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
 class FaqFusion:
     """How lexical and model scores mix, and where answer / clarify / fallback begin.
 
-    Defaults were chosen on ``tests/data/faq_eval.jsonl`` split dev (see ``calibration``).
+    Defaults: ``benchmarks/semantic_eval.py`` calibrated them on ``tests/data/faq_eval.jsonl``
+    (both splits; most answered correctly with clarify <= 10% and at most one of its 31
+    out-of-scope messages answered). The model carries most of the weight; an answer needs
+    a fused score of 20 and a lead of 3 over the runner-up; P(out of scope) >= 0.6 falls back.
     """
 
-    model_weight: float = 0.5
-    answer: float = 40.0
+    model_weight: float = 0.8
+    answer: float = 20.0
     clarify: float = 10.0
-    min_gap: float = 0.0
-    out_of_scope: float = 0.45
+    min_gap: float = 3.0
+    out_of_scope: float = 0.6
 
 
 def fuse_faq(
@@ -87,19 +94,22 @@ def fused_candidates(
 
 @dataclass(frozen=True, slots=True)
 class TriageFusion:
-    """Thresholds of the safety net, the raise, and the one allowed stand-down.
+    """Thresholds of the safety net (per level; above 1 turns it off) and of the one allowed
+    stand-down. Defaults: calibrated by ``benchmarks/semantic_eval.py`` (module doc)."""
 
-    Defaults were chosen on ``tests/data/triage_eval.jsonl`` split dev (see ``calibration``):
-    the rules already catch all of its emergencies, so dev admits only a cautious net, no
-    raise (a threshold above 1 turns it off) and no stand-down.
-    """
-
-    emergency: float = 0.95
-    urgent: float = 0.95
+    emergency: float = 0.8
+    urgent: float = 1.01  # off: no threshold gained an urgent case without false alarms
+    #: Raise (issue 12): the rules found only urgent flags and the model reads an emergency
+    #: flag at least this confident in an affirmed clause: emergency ("highest level wins";
+    #: hives with a racing heart, a red-hot site with fever and confusion). Never lowers.
     raise_to_emergency: float = 1.01
-    stand_down: bool = False
-    stand_down_flag_max: float = 0.1
-    stand_down_faq_min: float = 0.5
+    #: Flags whose net hit needs no "affirmed" clause, only not someone else's past: suicidal
+    #: ideation is voiced through negations and conditionals ("would be easier if i didnt
+    #: wake up", "not worth being alive"), the very cues that make other symptoms mentions.
+    any_mood: tuple[str, ...] = ("E5_mental_health_crisis",)
+    stand_down: bool = True
+    stand_down_flag_max: float = 0.05
+    stand_down_faq_min: float = 0.6
 
 
 Source = Literal["none", "rules", "model", "rules+model", "stood_down"]
@@ -132,7 +142,7 @@ def fuse_triage(
                 hits = (raised, *rules.hits)
                 return FusedTriage(TriageResult("emergency", hits, rules.mentions), "rules+model")
         return FusedTriage(rules, "rules")
-    hit = _net_hit(rules, flags, languages, fusion, emergency_only=False)
+    hit = _net_hit(rules, flags, languages, fusion)
     if hit is None:
         return FusedTriage(rules, "none")
     return FusedTriage(TriageResult(hit.level, (hit,), rules.mentions), "model")
@@ -173,7 +183,7 @@ def _net_hit(
     languages: Iterable[str],
     fusion: TriageFusion,
     *,
-    emergency_only: bool,
+    emergency_only: bool = False,
 ) -> FlagHit | None:
     if flags.language not in set(languages):
         return None
@@ -181,13 +191,32 @@ def _net_hit(
     for score in flags.ranked:
         if emergency_only and score.level != "emergency":
             continue
-        needed = fusion.raise_to_emergency if emergency_only else _threshold(score.level, fusion)
-        if score.probability < needed or score.flag_id in mentioned:
+        threshold = fusion.raise_to_emergency if emergency_only else _threshold(score.level, fusion)
+        if score.probability < threshold or score.flag_id in mentioned:
             continue
-        if read_clause(score.clause) != "affirmed":
+        reading = read_clause(score.clause, flags.language)
+        if reading == "negated":
+            reading = read_clause(_INABILITY.sub(" ", normalise(score.clause)), flags.language)
+        if reading != "affirmed" and not (score.flag_id in fusion.any_mood and reading != "story"):
             continue
         return _as_hit(score, flags.language)
     return None
+
+
+# Inability and persistence are the symptom, not its negation (issue 12): "headache hasnt
+# gone in 4 days", "tablets not touching it", "no puedo abrir el ojo", "non riesco ad alzare
+# le braccia", "parei de enxergar". The net re-reads a "negated" clause without them, so
+# "no swelling" stays negated while "cant open my eye" reads as a report.
+_INABILITY = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|unable to|not able to|wont|isnt doing what"
+    r"|isnt working|not working|doesnt work|hasnt gone|havent gone|not gone|not going away"
+    r"|not touching|not helping|nothing helps|no longer"
+    r"|no puedo|no consigo|no me deja|ya no"
+    r"|kann nicht|kann nich|nicht mehr|nich mehr|kriege? (?:\w+ ){0,4}nich(?:t)?"
+    r"|n arrive (?:pas|plus)|arrive plus|ne peux (?:pas|plus)|peux plus|ne passe plus"
+    r"|non riesco(?: (?:nemmeno|neanche|neppure|piu))?|non posso|non si regge|non mi reggo"
+    r"|nao consigo|nao posso|parei de|do nada)\b"
+)
 
 
 def _as_hit(score: FlagScore, language: str) -> FlagHit:

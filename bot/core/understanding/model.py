@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the saved format or the way it is trained changes.
-MODEL_VERSION = "tfidf-sgd-2"
+MODEL_VERSION = "tfidf-sgd-3"
 #: Clauses scored per message at most (beyond that, the whole message still is).
 MAX_CLAUSES = 12
 
@@ -187,7 +187,7 @@ class UnderstandingModel:
         from bot.core.understanding.training import train
 
         idioms = Idioms(normalise(p) for p in corpus.ignore_phrases)
-        trained: Trained = train(corpus, lambda text: prepare(text, idioms))
+        trained: Trained = train(corpus, normalise, lambda text: prepare(text, idioms))
         return cls(
             trained.featurizer,
             Head(trained.faq.classes, trained.faq.coef_t, trained.faq.intercept),
@@ -277,16 +277,22 @@ class UnderstandingModel:
     # ------------------------------------------------------------------ scoring
 
     def _rows(self, texts: Sequence[str]) -> list[SparseRow]:
+        """Red-flag features: the knowledge's idioms ("dying to see") cut out first."""
         return [self._featurizer.row(prepare(t, self._idioms)) for t in texts]
 
+    def _faq_row(self, text: str) -> SparseRow:
+        """FAQ features: the whole normalised text. The idiom list also holds triage-only
+        typo guards ("injection", "month") that an FAQ question needs."""
+        return self._featurizer.row(normalise(text))
+
     def read(self, text: str) -> Reading:
-        """Both heads at once: the whole message is featurised one time."""
+        """Both heads' view of one message."""
         rows, clauses = self._message_rows(text)
-        return Reading(self._faq_from(rows[0]), self._flags_from(text, rows, clauses))
+        return Reading(self._faq_from(self._faq_row(text)), self._flags_from(text, rows, clauses))
 
     def faq_scores(self, text: str, limit: int = 5) -> FaqScores:
         """Entries ranked by probability (out-of-scope excluded), and P(out of scope)."""
-        return self._faq_from(self._rows([text])[0], limit)
+        return self._faq_from(self._faq_row(text), limit)
 
     def red_flag_scores(self, text: str, limit: int = 3) -> RedFlagScores:
         """Flags ranked by their highest probability over the message and each of its clauses."""

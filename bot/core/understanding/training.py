@@ -112,24 +112,25 @@ def train_head(
     )
 
 
-def train(corpus: Corpus, prepare: Any) -> Trained:
+def train(corpus: Corpus, prepare_faq: Any, prepare_flags: Any) -> Trained:
     """Fit vocabularies on every training sentence, then the FAQ and red-flag heads.
 
-    ``prepare`` is the text preparation the model applies at scoring time (normalise, cut
-    idioms), so training sees exactly what serving will.
+    ``prepare_faq`` and ``prepare_flags`` are the text preparations each head gets at scoring
+    time (normalise; the red-flag head also without idioms), so training sees exactly what
+    serving will.
     """
     started = time.perf_counter()
-    texts = [prepare(e.text) for e in (*corpus.faq, *corpus.red_flags)]
-    fitted = Fitted(texts)
+    faq_texts = [prepare_faq(e.text) for e in corpus.faq]
+    flag_texts = [prepare_flags(e.text) for e in corpus.red_flags]
+    fitted = Fitted([*faq_texts, *flag_texts])
 
-    def head(examples: Sequence[Example], alpha: float) -> HeadArrays:
-        features = fitted.features([prepare(e.text) for e in examples])
-        return train_head(
-            features, [e.label for e in examples], alpha, [e.weight for e in examples]
-        )
+    def head(examples: Sequence[Example], texts: Sequence[str], alpha: float) -> HeadArrays:
+        labels = [e.label for e in examples]
+        weights = [e.weight for e in examples]
+        return train_head(fitted.features(texts), labels, alpha, weights)
 
-    faq = head(corpus.faq, FAQ_ALPHA)
-    flags = head(corpus.red_flags, FLAG_ALPHA)
+    faq = head(corpus.faq, faq_texts, FAQ_ALPHA)
+    flags = head(corpus.red_flags, flag_texts, FLAG_ALPHA)
     logger.info(
         "understanding model trained in %.1fs: %d faq, %d red-flag examples",
         time.perf_counter() - started,

@@ -153,7 +153,7 @@ def _flags(flag_id: str, level: str, p: float, clause: str, language: str = "en"
     return RedFlagScores((FlagScore(flag_id, level, p, clause),), language)
 
 
-NET = TriageFusion(emergency=0.6, urgent=0.6, raise_to_emergency=0.8, stand_down=True)
+NET = TriageFusion(emergency=0.6, urgent=0.6, stand_down=True)
 LANGS = frozenset({"en", "es", "de", "fr", "it", "pt", "ru"})
 
 
@@ -215,13 +215,15 @@ def test_a_word_for_word_urgent_hit_is_never_overruled() -> None:
     assert fuse_triage(rules, quiet, _faq([("exercise_gym", 0.99)]), LANGS, NET).result.escalates
 
 
-def test_the_model_may_raise_an_urgent_hit_to_emergency() -> None:
-    text = "i feel strange, my lips are tingling and getting bigger and im itchy everywhere"
+def test_the_model_never_changes_the_level_the_rules_found() -> None:
+    """An urgent rule hit stays urgent however sure the model is of an emergency: the net
+    only speaks when the rules found nothing (an allergic emergency is a rule, in the YAML)."""
+    text = "i feel strange and im itchy everywhere"
     hit = FlagHit("U8_allergic_skin", "urgent", "en", "itchy", text)
     rules = TriageResult("urgent", (hit,), ())
-    flags = _flags("E2_allergic_reaction", "emergency", 0.9, "my lips are getting bigger")
+    flags = _flags("E2_allergic_reaction", "emergency", 0.99, text)
     fused = fuse_triage(rules, flags, _faq([]), LANGS, NET)
-    assert fused.result.level == "emergency" and fused.source == "rules+model"
+    assert fused.result.level == "urgent" and fused.source == "rules"
 
 
 # ------------------------------------------------------------------ helpers
@@ -247,3 +249,6 @@ def test_clause_reading_matches_the_rules() -> None:
     assert read_clause("my lips are getting bigger") == "affirmed"
     assert read_clause("no swelling at all") == "negated"
     assert read_clause("what if my lips swell") == "hypothetical"
+    assert read_clause("i can swallow fine, breathe fine, all good") == "reassured"
+    assert read_clause("is it normal that i cant swallow") == "affirmed"
+    assert read_clause("my fine lines are gone and my throat feels weird") == "affirmed"
