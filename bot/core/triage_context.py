@@ -116,6 +116,10 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|how (?:do|would|can|will) i (?:know|tell)|how to (?:know|tell)|look out for|watch out for"
     r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
     r"|how common|is it common|side effects? like"
+    r"|^is (?:\w+ ){1,5}a (?:common |known |normal |possible |usual |real )?side effect"
+    r"|reading (?:that|about)|heard of (?:someone|somebody|people|a (?:friend|girl|woman|lady))"
+    r"|some people (?:get|got|have|had)|unrelated to (?:me|my|botox|the)"
+    r"|nothing to do with (?:me|my|botox|the)|i dont actually have"
     r"|^(?:would|will|could|might|do|does|can) (?:i|my|you|people|it) (?:\w+ ){0,3}?"
     r"(?:get|have|end up)"
     r"|^(?:can|could|does|do|will|would) (?:\w+ ){0,3}?(?:make|cause|give) (?:me|you|my|people|it)"
@@ -253,6 +257,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"no tengo (?:ni )?idea",
         ),
         hypothetical=(
+            r"q pasa si",
+            r"(?:es|sera) (?:un )?efecto (?:secundario|adverso)",
+            r"como (?:se|sabre|saber|puedo saber|reconozco|distingo)",
             r"que pasa si",
             r"y si",
             r"que (?:debo|tengo que) hacer si",
@@ -375,6 +382,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"nicht ganz sicher",
         ),
         hypothetical=(
+            r"woran erkenn?e? (?:ich|man)",
+            r"(?:ist|sind) (?:\w+ ){1,4}(?:eine )?nebenwirkung",
+            r"wie erkenn?e? (?:ich|man)",
             r"was passiert wenn",
             r"was wenn",
             r"was ist wenn",
@@ -487,6 +497,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"aucune idee",
         ),
         hypothetical=(
+            r"comment (?:savoir|reconnaitre|je sais|on sait)",
+            r"(?:est ce|c est) (?:un )?effet secondaire",
             r"et si",
             r"que faire si",
             r"que dois je faire si",
@@ -591,6 +603,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"non so (?:perche|come mai)",
         ),
         hypothetical=(
+            r"come (?:faccio a|posso) (?:capire|sapere|riconoscere)",
+            r"(?:e|sono) (?:un )?effett[oi] collateral[ei]",
             r"e se",
             r"(?:cosa|che) succede se",
             r"cosa (?:devo fare|faccio|si fa) se",
@@ -699,6 +713,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"nao faco ideia",
         ),
         hypothetical=(
+            r"como (?:sei|saber|reconhecer|posso saber)",
+            r"(?:e|sera) (?:um )?efeito (?:secundario|colateral)",
             r"e se",
             r"o que acontece se",
             r"o que (?:eu )?faco se",

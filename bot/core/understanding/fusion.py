@@ -208,9 +208,10 @@ def _net_hit(
 # le braccia", "parei de enxergar". The net re-reads a "negated" clause without them, so
 # "no swelling" stays negated while "cant open my eye" reads as a report.
 _INABILITY = re.compile(
-    r"\b(?:cant|cannot|can not|couldnt|unable to|not able to|wont|isnt doing what"
-    r"|isnt working|not working|doesnt work|hasnt gone|havent gone|not gone|not going away"
-    r"|not touching|not helping|nothing helps|no longer"
+    r"\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|wont|will not"
+    r"|(?:isnt|is not) (?:doing what|working)|not working|(?:doesnt|does not) work"
+    r"|(?:hasnt|has not|havent|have not|not) gone|not going away|not touching|not helping"
+    r"|nothing helps|no longer|sin fuerzas?|ohne kraft|sans force|senza forz[ae]|sem forca"
     r"|no puedo|no consigo|no me deja|ya no"
     r"|kann nicht|kann nich|nicht mehr|nich mehr|kriege? (?:\w+ ){0,4}nich(?:t)?"
     r"|n arrive (?:pas|plus)|arrive plus|ne peux (?:pas|plus)|peux plus|ne passe plus"
