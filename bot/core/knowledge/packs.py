@@ -10,11 +10,14 @@ speakers and include the good inline ones); its concept words and ignored idioms
 
 Problems that make a pack unusable or unsafe are load errors like any other, reported by
 ``aftercare-bot check`` and refused at start-up: bad YAML, an unknown entry or flag id, an
-unknown placeholder, and, for every *enabled* language, a red flag it cannot recognise, a
-text whose placeholders differ from the English one (a reply without ``{emergency_number}``)
-and an answer whose numbers (hours, days, weeks) differ from the English answer. What an
-enabled language merely lacks (an entry, a message) falls back to English and is listed in
-``Knowledge.language_gaps``, which ``check`` prints as warnings.
+unknown placeholder, and a red flag an *enabled* language cannot recognise. For every
+enabled language, ``Knowledge.language_gaps`` lists (and ``check`` prints as warnings) what
+it lacks (an entry, a message) and what says something other than the English: a text whose
+placeholders differ (a reply without ``{emergency_number}``) or an answer whose numbers
+(hours, days, weeks) differ. Both are answered in English until the pack is brought up to
+date, so a patient never reads a translation that contradicts the English advice (a clinic
+that changes an English answer on the dashboard gets English in its other languages
+meanwhile).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -191,10 +194,21 @@ def merge_packs(
                             f"concept ${concept}"
                         )
     serious: list[str] = []
+    stale = _Stale()
     gaps = _gaps(
-        enabled, english, texts, localized, english_dump, final_flags, paths, pack_dir, serious
+        enabled,
+        english,
+        texts,
+        localized,
+        english_dump,
+        final_flags,
+        paths,
+        pack_dir,
+        serious,
+        stale,
     )
     problems.extend(serious)
+    final_flags = _use_english_where_stale(stale, english, texts, localized, final_flags, validate)
     return Merged(
         texts=texts,
         messages=localized,
@@ -296,6 +310,52 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(match.replace(",", ".") for match in _NUMBER.findall(text))
 
 
+@dataclass
+class _Stale:
+    """Translations that say something other than the English (other numbers, other
+    placeholders): never shown; English is used until the translation is brought up to date
+    (a clinic that changes an English answer gets English in its other languages meanwhile)."""
+
+    answers: set[tuple[str, str]] = field(default_factory=set)
+    messages: dict[str, list[str]] = field(default_factory=dict)
+    flag_messages: set[tuple[str, str]] = field(default_factory=set)
+
+
+def _use_english_where_stale(
+    stale: _Stale,
+    english: Mapping[str, EntryText],
+    texts: dict[str, dict[str, EntryText]],
+    localized: dict[str, Messages],
+    flags: tuple[RedFlag, ...],
+    validate: Validate,
+) -> tuple[RedFlag, ...]:
+    for lang, entry_id in stale.answers:
+        texts[lang][entry_id] = replace(texts[lang][entry_id], answer=english[entry_id].answer)
+    english_dump = localized["en"].model_dump()
+    for lang, keys in stale.messages.items():
+        dump = localized[lang].model_dump()
+        for key in keys:
+            *path, last = key.split(".")
+            source, target = english_dump, dump
+            for part in path:
+                source, target = source[part], target[part]
+            target[last] = source[last]
+        fixed = validate(f"{PACK_DIR}/{lang}.yaml", dump, Messages, [])
+        if isinstance(fixed, Messages):
+            localized[lang] = fixed
+    return tuple(
+        flag.model_copy(
+            update={
+                "message": {
+                    lang: flag.message["en"] if (lang, flag.id) in stale.flag_messages else text
+                    for lang, text in flag.message.items()
+                }
+            }
+        )
+        for flag in flags
+    )
+
+
 def _gaps(
     enabled: Sequence[str],
     english_texts_: Mapping[str, EntryText],
@@ -306,9 +366,10 @@ def _gaps(
     paths: Sequence[Path],
     pack_dir: Path,
     serious: list[str],
+    stale: _Stale,
 ) -> tuple[str, ...]:
-    """What each enabled language lacks (returned) or says differently from English, or
-    cannot recognise (added to ``serious``)."""
+    """What each enabled language lacks or says differently from English (returned, and
+    noted in ``stale``), or cannot recognise (added to ``serious``)."""
     gaps: list[str] = []
     english_flat = _flat(english_dump)
     have_pack = {path.stem for path in paths}
@@ -329,15 +390,17 @@ def _gaps(
                 gaps.append(f"{label}: entry '{entry_id}' is missing (answered in English)")
                 continue
             if placeholders(entry.answer) != placeholders(english.answer):
-                serious.append(
+                stale.answers.add((lang, entry_id))
+                gaps.append(
                     f"{label}: entry '{entry_id}': the answer's placeholders differ "
-                    "from the English answer's"
+                    f"from the English answer's{_MEANWHILE}"
                 )
             if numbers(entry.answer) != numbers(english.answer):
-                serious.append(
+                stale.answers.add((lang, entry_id))
+                gaps.append(
                     f"{label}: entry '{entry_id}': the answer's numbers "
                     f"({_listed(numbers(entry.answer))}) differ from the English answer's "
-                    f"({_listed(numbers(english.answer))})"
+                    f"({_listed(numbers(english.answer))}){_MEANWHILE}"
                 )
         messages = localized.get(lang)
         if messages is not None:
@@ -349,9 +412,10 @@ def _gaps(
                 if text is None or (text == english_text and _has_letters(text)):
                     gaps.append(f"{label}: message '{key}' is missing (English is used)")
                 elif placeholders(text) != placeholders(english_text):
-                    serious.append(
+                    stale.messages.setdefault(lang, []).append(key)
+                    gaps.append(
                         f"{label}: message '{key}' uses {_listed(placeholders(text))}, the "
-                        f"English one {_listed(placeholders(english_text))}"
+                        f"English one {_listed(placeholders(english_text))}{_MEANWHILE}"
                     )
             for key in _PER_LANGUAGE_MESSAGES:
                 if lang not in getattr(messages, key):
@@ -365,11 +429,15 @@ def _gaps(
             if lang not in flag.message or lang not in flag.name:
                 gaps.append(f"{label}: flag '{flag.id}' has no name or message (English is used)")
             elif placeholders(flag.message[lang]) != placeholders(flag.message["en"]):
-                serious.append(
+                stale.flag_messages.add((lang, flag.id))
+                gaps.append(
                     f"{label}: flag '{flag.id}': the message's placeholders differ from "
-                    "the English message's"
+                    f"the English message's{_MEANWHILE}"
                 )
     return tuple(gaps)
+
+
+_MEANWHILE = ": English is used until the translation is updated"
 
 
 def _has_letters(text: str) -> bool:
