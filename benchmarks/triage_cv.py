@@ -37,8 +37,10 @@ from bot.core.understanding.model import Reading
 
 EMERGENCY_TARGET = 0.98
 URGENT_TARGET = 0.96
-LEVELS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 1.01)
-STAND_DOWNS = ((False, 0.05, 0.6), (True, 0.05, 0.6), (True, 0.1, 0.5))
+EMERGENCY_LEVELS = (0.6, 0.7, 0.8, 0.9)
+URGENT_LEVELS = (0.6, 0.7, 0.8, 0.9, 1.01)
+RAISE_LEVELS = (0.7, 0.8, 0.9, 1.01)
+STAND_DOWNS = ((False, 0.05, 0.6), (True, 0.05, 0.6))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def calibrate(
 ) -> tuple[TriageFusion, Figures]:
     best: tuple[tuple[float, ...], TriageFusion, Figures] | None = None
     for emergency, urgent, lift, (stand, flag_max, faq_min) in itertools.product(
-        LEVELS, LEVELS, LEVELS, STAND_DOWNS
+        EMERGENCY_LEVELS, URGENT_LEVELS, RAISE_LEVELS, STAND_DOWNS
     ):
         fusion = TriageFusion(
             emergency=emergency,
