@@ -20,8 +20,8 @@ from bot.core.knowledge import Knowledge
 from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
-from bot.core.understanding.source import ModelSource
 from bot.core.text import MAX_TEXT_CHARS
+from bot.core.understanding.source import ModelSource
 from bot.errors import AftercareError, ConfigError, KnowledgeError, StorageError
 
 logger = logging.getLogger(__name__)
