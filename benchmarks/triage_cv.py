@@ -37,10 +37,10 @@ from bot.core.understanding.model import Reading
 
 EMERGENCY_TARGET = 0.98
 URGENT_TARGET = 0.96
-EMERGENCY_LEVELS = (0.6, 0.7, 0.8, 0.9)
-URGENT_LEVELS = (0.6, 0.7, 0.8, 0.9, 1.01)
-RAISE_LEVELS = (0.7, 0.8, 0.9, 1.01)
-STAND_DOWNS = ((False, 0.05, 0.6), (True, 0.05, 0.6))
+EMERGENCY_LEVELS = (0.5, 0.6, 0.7, 0.8, 0.9)
+URGENT_LEVELS = (0.7, 0.8, 0.9, 1.01)
+RAISE_LEVELS = (0.6, 0.7, 0.8, 1.01)
+STAND_DOWNS = ((True, 0.1, 0.5), (True, 0.05, 0.6))
 
 
 @dataclass(frozen=True, slots=True)

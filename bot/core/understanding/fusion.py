@@ -8,14 +8,19 @@ out of scope is never answered.
 Triage: ``fuse_triage`` keeps the rules in charge. The exact combination allowed:
 
 1. **The rules escalate** (an affirmed red flag): the rules' level stands. The model never
-   lowers an emergency, never lowers a word-for-word hit, and never raises a level.
+   lowers an emergency and never lowers a word-for-word hit. **Raise**: when every rule hit
+   is urgent and the model reads an emergency flag at ``raise_to_emergency`` or above in an
+   affirmed clause, the level is emergency ("highest level wins"; hives with a racing heart).
 2. **Safety net** (the rules found no affirmed red flag): the model's top flag escalates at
    that flag's level when *all* of these hold: its probability reaches the level's
    threshold; the message is in a language the model learned red flags in; the rules did
    not read the message as a *mention* of that flag (hypothetical, information question,
    someone else's past); and the clause the model fired on reads as affirmed by the rules'
    own context cues (``context.read_clause``: not negated, not hypothetical, not a story,
-   not a general question). Idioms are cut out before the model reads anything.
+   not a general question). A clause negated only by inability or persistence ("cant open
+   my eye", "headache hasnt gone") is re-read without it; a flag in ``any_mood`` (suicidal
+   ideation) needs only not to be someone else's past. Idioms are cut out before the model
+   reads anything.
 3. **Stand down** (the only downgrade): every rule hit is *urgent* and *loose* (the
    phrasing matched through a stem, a typo or across two clauses, not word for word in one
    clause), the model's top red-flag probability is below ``stand_down_flag_max`` (far from
@@ -94,22 +99,25 @@ def fused_candidates(
 
 @dataclass(frozen=True, slots=True)
 class TriageFusion:
-    """Thresholds of the safety net (per level; above 1 turns it off) and of the one allowed
-    stand-down. Defaults: calibrated by ``benchmarks/semantic_eval.py`` (module doc)."""
+    """Thresholds of the safety net (per level; above 1 turns it off), the raise and the one
+    allowed stand-down. Defaults: calibrated by ``benchmarks/triage_cv.py`` on the
+    out-of-fold readings of every labelled set (2,374 messages, each read by a model trained
+    without its set): the recall targets (emergency 98%, urgent 96%) first, then the fewest
+    false escalations. There: emergency 98.1%, urgent 96.3%, false escalation 2.4%."""
 
-    emergency: float = 0.8
-    urgent: float = 1.01  # off: no threshold gained an urgent case without false alarms
+    emergency: float = 0.5
+    urgent: float = 0.9
     #: Raise (issue 12): the rules found only urgent flags and the model reads an emergency
     #: flag at least this confident in an affirmed clause: emergency ("highest level wins";
     #: hives with a racing heart, a red-hot site with fever and confusion). Never lowers.
-    raise_to_emergency: float = 1.01
+    raise_to_emergency: float = 0.6
     #: Flags whose net hit needs no "affirmed" clause, only not someone else's past: suicidal
     #: ideation is voiced through negations and conditionals ("would be easier if i didnt
     #: wake up", "not worth being alive"), the very cues that make other symptoms mentions.
     any_mood: tuple[str, ...] = ("E5_mental_health_crisis",)
     stand_down: bool = True
-    stand_down_flag_max: float = 0.05
-    stand_down_faq_min: float = 0.6
+    stand_down_flag_max: float = 0.1
+    stand_down_faq_min: float = 0.5
 
 
 Source = Literal["none", "rules", "model", "rules+model", "stood_down"]
