@@ -45,6 +45,6 @@ def read_clause(clause: str, language: str = "en") -> Reading:
         return "general_question"
     if any(word in rules.negations for word in text.split()):
         return "negated"
-    if _REASSURED.search(text):
-        return "reassured"
+    if _REASSURED.search(text) or (rules.improving is not None and rules.improving.search(text)):
+        return "reassured"  # also the language's "the pain is getting weaker"
     return "affirmed"

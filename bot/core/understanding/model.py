@@ -300,7 +300,8 @@ class UnderstandingModel:
         return self._flags_from(text, rows, clauses, limit)
 
     def _message_rows(self, text: str) -> tuple[list[SparseRow], list[str]]:
-        clauses = split_clauses(text)[:MAX_CLAUSES]
+        # Each language's own "but" words: Portuguese "mais" is "more", not French "but".
+        clauses = split_clauses(text, detect_language(text))[:MAX_CLAUSES]
         texts = [text, *clauses] if len(clauses) > 1 else [text]
         return self._rows(texts), texts
 
