@@ -202,9 +202,10 @@ def _net_hit(
         threshold = fusion.raise_to_emergency if emergency_only else _threshold(score.level, fusion)
         if score.probability < threshold or score.flag_id in mentioned:
             continue
-        reading = read_clause(score.clause, flags.language)
+        clause = _CANT_SAY.sub(" no ", normalise(score.clause))
+        reading = read_clause(clause, flags.language)
         if reading == "negated":
-            reading = read_clause(_INABILITY.sub(" ", normalise(score.clause)), flags.language)
+            reading = read_clause(_INABILITY.sub(" ", clause), flags.language)
         if reading != "affirmed" and not (score.flag_id in fusion.any_mood and reading != "story"):
             continue
         return _as_hit(score, flags.language)
@@ -216,7 +217,8 @@ def _net_hit(
 # le braccia", "parei de enxergar". The net re-reads a "negated" clause without them, so
 # "no swelling" stays negated while "cant open my eye" reads as a report.
 _INABILITY = re.compile(
-    r"\b(?:cant|cannot|can not|couldnt|could not|unable to|not able to|wont|will not"
+    r"\b(?:(?:cant|cannot|can not|couldnt|could not)(?! say| complain| wait| believe)"
+    r"|unable to|not able to|wont|will not"
     r"|(?:isnt|is not) (?:doing what|working)|not working|(?:doesnt|does not) work"
     r"|(?:hasnt|has not|havent|have not|not) gone|not going away|not touching|not helping"
     r"|nothing helps|no longer|sin fuerzas?|ohne kraft|sans force|senza forz[ae]|sem forca"
@@ -225,6 +227,12 @@ _INABILITY = re.compile(
     r"|n arrive (?:pas|plus)|arrive plus|ne peux (?:pas|plus)|peux plus|ne passe plus"
     r"|non riesco(?: (?:nemmeno|neanche|neppure|piu))?|non posso|non si regge|non mi reggo"
     r"|nao consigo|nao posso|parei de|do nada)\b"
+)
+
+
+# "i cant say i have had any trouble swallowing" denies the symptom, as the rules read it.
+_CANT_SAY = re.compile(
+    r"\b(?:cant|can not|cannot) say (?:that )?i (?:have |ve )?(?:had|got|noticed)\b"
 )
 
 

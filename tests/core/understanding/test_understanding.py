@@ -216,14 +216,18 @@ def test_a_word_for_word_urgent_hit_is_never_overruled() -> None:
 
 
 def test_the_model_never_changes_the_level_the_rules_found() -> None:
-    """An urgent rule hit stays urgent however sure the model is of an emergency: the net
-    only speaks when the rules found nothing (an allergic emergency is a rule, in the YAML)."""
+    """With the raise off, an urgent rule hit stays urgent however sure the model is of an
+    emergency; with the calibrated raise (issue 12) a confident emergency reading in an
+    affirmed clause raises it ("highest level wins"), and nothing ever lowers it."""
     text = "i feel strange and im itchy everywhere"
     hit = FlagHit("U8_allergic_skin", "urgent", "en", "itchy", text)
     rules = TriageResult("urgent", (hit,), ())
     flags = _flags("E2_allergic_reaction", "emergency", 0.99, text)
-    fused = fuse_triage(rules, flags, _faq([]), LANGS, NET)
+    off = TriageFusion(emergency=0.6, urgent=0.6, raise_to_emergency=1.01, stand_down=True)
+    fused = fuse_triage(rules, flags, _faq([]), LANGS, off)
     assert fused.result.level == "urgent" and fused.source == "rules"
+    raised = fuse_triage(rules, flags, _faq([]), LANGS, NET)
+    assert raised.result.level == "emergency" and raised.source == "rules+model"
 
 
 # ------------------------------------------------------------------ helpers
