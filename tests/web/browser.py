@@ -100,7 +100,7 @@ def chromium(
             },
         )
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(120)  # a FAQ change rebuilds the matcher before answering
     try:
         yield driver
     finally:

@@ -42,11 +42,17 @@ from tests.web.live import (
     until_healthy,
 )
 
+#: Each test starts the whole bot; on a busy machine that takes a while.
+pytestmark = pytest.mark.timeout(400)
+
 KNOWLEDGE = load_knowledge(DEFAULT_KNOWLEDGE_DIR)
 MESSAGES = KNOWLEDGE.messages.staff
 PATIENT = 5501
 RED_FLAG = "my eyelid has been drooping since this morning"
 SALT = "aftercare-dashboard-session"
+#: Seconds a request may take: a FAQ change validates every knowledge file and rebuilds the
+#: matcher, which is slow on a busy test machine.
+SLOW = 120.0
 
 
 def token_of(link: str) -> str:
@@ -98,7 +104,7 @@ async def test_staff_get_a_private_one_time_link_and_nobody_else_gets_one(
         texts = clinic.fake.sent_texts()
         assert sum("login?token=" in text for text in texts) == 1
 
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(timeout=SLOW) as client:
             first = await client.post(
                 bot.url("riverside", "login"), data={"token": token_of(link.group(0))}
             )
@@ -106,7 +112,7 @@ async def test_staff_get_a_private_one_time_link_and_nobody_else_gets_one(
             cookie = first.headers["set-cookie"]
             assert "HttpOnly" in cookie and "SameSite=lax" in cookie
             assert "Path=/dashboard/riverside/" in cookie
-        async with httpx.AsyncClient() as stranger:  # the same link, used again
+        async with httpx.AsyncClient(timeout=SLOW) as stranger:  # the same link, used again
             again = await stranger.post(
                 bot.url("riverside", "login"), data={"token": token_of(link.group(0))}
             )
@@ -126,7 +132,7 @@ async def test_without_the_dashboard_staff_are_told_it_is_off(
 
 
 async def test_links_cookies_and_forms_that_must_fail_change_nothing(tmp_path: Path) -> None:
-    async with live_bot(tmp_path) as bot, httpx.AsyncClient() as client:
+    async with live_bot(tmp_path) as bot, httpx.AsyncClient(timeout=SLOW) as client:
         clinic = bot.clinics["riverside"]
         alert_id = await raise_alert(clinic)
         store = DashboardStore.of(bot.storage)
@@ -162,7 +168,7 @@ async def test_links_cookies_and_forms_that_must_fail_change_nothing(tmp_path: P
             "unsigned": session_id,
         }
         for name, value in forged.items():
-            async with httpx.AsyncClient(cookies={COOKIE: value}) as other:
+            async with httpx.AsyncClient(cookies={COOKIE: value}, timeout=SLOW) as other:
                 page = await other.get(bot.url("riverside", "alerts"))
                 assert page.status_code == 401, name
                 change = await other.post(
@@ -200,7 +206,7 @@ async def test_links_cookies_and_forms_that_must_fail_change_nothing(tmp_path: P
 async def test_two_clinics_in_one_process_never_see_each_other(tmp_path: Path) -> None:
     async with (
         live_bot(tmp_path, (RIVERSIDE, BROOKLYN)) as bot,
-        httpx.AsyncClient() as client,
+        httpx.AsyncClient(timeout=SLOW) as client,
     ):
         riverside, brooklyn = bot.clinics["riverside"], bot.clinics["brooklyn"]
         ours = await raise_alert(riverside, user=PATIENT)
@@ -227,7 +233,7 @@ async def test_two_clinics_in_one_process_never_see_each_other(tmp_path: Path) -
         assert wrong.status_code == 404
         # Riverside's cookie, carried to Brooklyn's pages by hand, opens nothing there.
         cookie = client.cookies[COOKIE]
-        async with httpx.AsyncClient(cookies={COOKIE: cookie}) as carried:
+        async with httpx.AsyncClient(cookies={COOKIE: cookie}, timeout=SLOW) as carried:
             for path in ("", "alerts", "questions", "faq", "checkins", "activity", "export.csv"):
                 assert (await carried.get(bot.url("brooklyn", path))).status_code == 401, path
             for path, data in (
@@ -281,7 +287,7 @@ async def test_the_webhook_server_serves_the_dashboard_too(tmp_path: Path) -> No
         )
         try:
             await fake.wait_for("setWebhook", timeout=20)
-            async with httpx.AsyncClient() as probe:
+            async with httpx.AsyncClient(timeout=SLOW) as probe:
                 await until_healthy(probe, f"http://127.0.0.1:{port}")
             status = await fake.post_webhook(
                 None, fake.command("dashboard", chat_id=42, user_id=42), secret_token=secret
@@ -291,7 +297,7 @@ async def test_the_webhook_server_serves_the_dashboard_too(tmp_path: Path) -> No
             link = LINK.search(answer.params["text"])
             assert link is not None
             assert link.group(0).startswith(f"http://127.0.0.1:{port}/dashboard/default/login")
-            async with httpx.AsyncClient() as client:
+            async with httpx.AsyncClient(timeout=SLOW) as client:
                 assert (await client.get(f"http://127.0.0.1:{port}/healthz")).status_code == 200
                 url = f"http://127.0.0.1:{port}/dashboard/default/"
                 assert (await client.get(url)).status_code == 401
@@ -303,7 +309,6 @@ async def test_the_webhook_server_serves_the_dashboard_too(tmp_path: Path) -> No
             await asyncio.wait_for(runner, timeout=30)
 
 
-@pytest.mark.timeout(400)
 async def test_run_prints_the_dashboard_address_and_keeps_a_private_key(tmp_path: Path) -> None:
     """``aftercare-bot run`` as a clinic starts it: the address is printed, the server up."""
     port = free_port()
@@ -336,7 +341,7 @@ async def test_run_prints_the_dashboard_address_and_keeps_a_private_key(tmp_path
             first = await asyncio.wait_for(process.stdout.readline(), timeout=60)
             address = f"http://127.0.0.1:{port}/dashboard/default/"
             assert first.decode().strip() == f"Dashboard for clinic 'default': {address}"
-            async with httpx.AsyncClient() as client:  # after loading the learned model
+            async with httpx.AsyncClient(timeout=SLOW) as client:  # after loading the learned model
                 await until_healthy(client, f"http://127.0.0.1:{port}", seconds=240)
                 assert (await client.get(address)).status_code == 401
             fake.push_update(fake.command("dashboard", chat_id=42, user_id=42))
@@ -357,7 +362,7 @@ async def test_a_faq_change_that_takes_long_goes_live_in_the_background(
     answers stay in service meanwhile, and the change is live as soon as it is built."""
     monkeypatch.setattr(bot_dashboard, "LIVE_WAIT_SECONDS", 0.0)
     question = "can my dog lick my face after"
-    async with live_bot(tmp_path) as bot, httpx.AsyncClient() as client:
+    async with live_bot(tmp_path) as bot, httpx.AsyncClient(timeout=SLOW) as client:
         clinic = bot.clinics["riverside"]
         await clinic.reply_to(question, user=PATIENT)  # unanswered, kept as text
         csrf = await sign_in(bot, clinic, client)
