@@ -55,8 +55,14 @@ class Nearest:
         self.index = np.stack(vectors)
         self.entries = sorted(set(self.ids))
         self.column = np.asarray([self.entries.index(i) for i in self.ids])
+        self._seen: dict[str, FaqScores] = {}
 
     def scores(self, text: str) -> FaqScores:
+        if text not in self._seen:
+            self._seen[text] = self._scores(text)
+        return self._seen[text]
+
+    def _scores(self, text: str) -> FaqScores:
         cosine = self.index @ self.model.embed(text)
         best = np.full(len(self.entries), -1.0)
         np.maximum.at(best, self.column, cosine)

@@ -24,6 +24,35 @@ os.environ["NO_PROXY"] = "127.0.0.1,localhost"
 os.environ["no_proxy"] = "127.0.0.1,localhost"
 
 
+_OWN_MODEL_CACHE: list[str] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """One understanding-model cache for the whole run, warmed before the first test.
+
+    Tests and the bot processes they start (which inherit the environment) load the model
+    from it instead of training per process. Training takes tens of seconds on a busy
+    machine, so it happens here, outside every test's timeout. A developer's own
+    ``MODEL_CACHE_DIR`` is kept (and stays warm across runs).
+    """
+    if "MODEL_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="aftercare-models-")
+        _OWN_MODEL_CACHE.append(folder)
+        os.environ["MODEL_CACHE_DIR"] = folder
+    from bot.cli import load_clinic, model_source
+    from bot.config import load_settings
+
+    settings = load_settings(None)
+    source = model_source(settings)
+    source.model_for(load_knowledge(DEFAULT_KNOWLEDGE_DIR))  # the fixtures' knowledge
+    source.model_for(load_clinic(settings))  # the bot's own start-up path (usually the same)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for folder in _OWN_MODEL_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Every temporary file of the run (ours, libraries', child processes') lands under
@@ -32,10 +61,6 @@ def private_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
     saved_tempdir, saved_env = tempfile.tempdir, os.environ.get("TMPDIR")
     tempfile.tempdir = str(folder)
     os.environ["TMPDIR"] = str(folder)
-    # One understanding-model cache for the whole run, shared by the bot processes tests
-    # start (they inherit the environment): the model trains once per run, not per process.
-    # A developer's own MODEL_CACHE_DIR is kept, so repeated runs need not train at all.
-    os.environ.setdefault("MODEL_CACHE_DIR", str(tmp_path_factory.mktemp("models")))
     yield folder
     tempfile.tempdir = saved_tempdir
     if saved_env is None:
@@ -50,7 +75,7 @@ def knowledge() -> Knowledge:
 
 
 @pytest.fixture(scope="session")
-def model_source(private_temp_folder: Path) -> ModelSource:
+def model_source() -> ModelSource:
     """The understanding model's source as the bot uses it, with the run's shared cache."""
     return ModelSource(Path(os.environ["MODEL_CACHE_DIR"]), DEFAULT_KNOWLEDGE_DIR / "lang")
 
