@@ -103,14 +103,17 @@ class TriageFusion:
     allowed stand-down. Defaults: calibrated by ``benchmarks/triage_cv.py`` on the
     out-of-fold readings of every labelled set (2,374 messages, each read by a model trained
     without its set): the recall targets (emergency 98%, urgent 96%) first, then the fewest
-    false escalations. There: emergency 98.1%, urgent 96.3%, false escalation 2.4%."""
+    false escalations. There: emergency 98.1%, urgent 96.3%, false escalation 2.4%. That point
+    (emergency 0.5) escalated plain thanks ("muchas gracias por todo!") on fresh messages, so
+    the stricter point the same grid gives is shipped: on the blind error-analysis sets, held
+    out, about 90.5% emergency, 94.8% urgent, 3.6% false escalation (0.5: 94.4 / 90.8 / 6.0)."""
 
-    emergency: float = 0.5
-    urgent: float = 0.9
+    emergency: float = 0.7
+    urgent: float = 0.8
     #: Raise (issue 12): the rules found only urgent flags and the model reads an emergency
     #: flag at least this confident in an affirmed clause: emergency ("highest level wins";
     #: hives with a racing heart, a red-hot site with fever and confusion). Never lowers.
-    raise_to_emergency: float = 0.6
+    raise_to_emergency: float = 0.7
     #: Flags whose net hit needs no "affirmed" clause, only not someone else's past: suicidal
     #: ideation is voiced through negations and conditionals ("would be easier if i didnt
     #: wake up", "not worth being alive"), the very cues that make other symptoms mentions.
