@@ -162,6 +162,10 @@ async def carry_out(update: Update, context: BotContext, outcome: Outcome) -> No
     """Queue the alert, record, reply, then alert the staff."""
     alert = await _queue_alert(update, context, outcome)
     await _record(update, context, outcome)
+    for reply in outcome.replies:
+        await send(update, context, reply)
+    # The conversation's memory is saved once the patient has the reply: the next message
+    # (seconds later at the earliest) reads it, and the reply is never held up for it.
     ids = _ids(update)
     if ids is not None and outcome.change is not None:
         known = is_private(update) and update.effective_user is not None
@@ -173,8 +177,6 @@ async def carry_out(update: Update, context: BotContext, outcome: Outcome) -> No
             datetime.now(UTC),
             known_patient=known,
         )
-    for reply in outcome.replies:
-        await send(update, context, reply)
     staff_chat = context.settings.staff_chat_id
     if alert is not None and staff_chat is not None:
         try:

@@ -388,7 +388,7 @@ def test_the_dev_dialogue_set_meets_the_targets(conversation: Conversation) -> N
     kept, kept_total = report.escalation_kept
     follow, follow_total = report.followups
     multi, multi_total = report.multi_question
-    false, _ = report.false_escalations
+    false, _ = report.added_false_escalations  # single messages are triage's own sets
     assert kept == kept_total
     # The targets are 90% and 85% on blind sets; the dev set keeps a margin for the
     # understanding model's retraining, which moves single-message answers a little.

@@ -17,6 +17,7 @@ import pytest
 from bot.core.clock import ClinicClock
 from bot.core.conversation import Conversation, Privacy
 from bot.core.responder import Responder
+from bot.storage import Storage
 from bot.storage.chats import local_chats
 from bot.tg.callbacks import Feedback, ShowAnswer, decode
 from tests.fakes import FakeBotApi
@@ -173,6 +174,11 @@ async def test_two_bots_on_one_postgres_database_share_the_conversation(
         pytest.skip("TEST_DATABASE_URL is not set")
     settings = {**FAST, "database_url": url}
     chat = 7301
+    storage = await Storage.open(url)  # the run's database outlives runs: start afresh
+    try:
+        await storage.forget_patient("default", chat)
+    finally:
+        await storage.close()
     async with FakeBotApi() as first_api, FakeBotApi() as second_api:
         async with running_bot(first_api, responder, **settings):
             red_flag = await say(first_api, chat, "since the botox i cant swallow properly")

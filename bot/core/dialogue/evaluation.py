@@ -107,6 +107,10 @@ class TurnResult:
     level: str
     topics: tuple[str, ...]
     kind: str
+    #: The level the same message gets on its own, in a new chat (no-flag turns only).
+    alone_level: str = "none"
+    #: An earlier turn of the dialogue got an escalation (whose advice lingers).
+    after_red_flag: bool = False
 
     @property
     def level_ok(self) -> bool:
@@ -156,6 +160,16 @@ class DialogueReport:
         return sum(r.level != "none" for r in rows), len(rows)
 
     @property
+    def added_false_escalations(self) -> tuple[int, int]:
+        """No-flag turns escalated by the conversation although the message alone is not and
+        no earlier turn escalated: what following the conversation itself adds."""
+        rows = [r for r in self.results if r.expect.level == "none"]
+        added = sum(
+            r.level != "none" and r.alone_level == "none" and not r.after_red_flag for r in rows
+        )
+        return added, len(rows)
+
+    @property
     def misses(self) -> list[TurnResult]:
         return [r for r in self.results if not r.ok]
 
@@ -178,6 +192,8 @@ class DialogueReport:
         lines.append(
             f"{'false escalation (no-flag turns)':<35}{pct(self.false_escalations, empty=0.0)}"
         )
+        added = pct(self.added_false_escalations, empty=0.0)
+        lines.append(f"{'  of which added by the dialogue':<35}{added}")
         return lines
 
     def miss_lines(self, width: int = 60) -> list[str]:
@@ -217,12 +233,18 @@ def run_dialogue(
     state = PatientState(language=dialogue.lang)
     now = start
     results = []
+    escalated = False
     for index, turn in enumerate(dialogue.turns):
         if index:
             now += timedelta(minutes=turn.after_minutes)
         outcome = conversation.handle(TypedQuestion(turn.text), state, now)
         state = apply_change(state, outcome)
         reply = outcome.reply
+        alone_level = "none"
+        if turn.expect.level == "none" and reply is not None and reply.level is not None:
+            fresh = PatientState(language=dialogue.lang)
+            alone = conversation.handle(TypedQuestion(turn.text), fresh, now).reply
+            alone_level = (alone.level if alone is not None else None) or "none"
         results.append(
             TurnResult(
                 dialogue=dialogue.id,
@@ -231,8 +253,11 @@ def run_dialogue(
                 level=(reply.level if reply is not None else None) or "none",
                 topics=_topics(reply),
                 kind=reply.kind if reply is not None else "none",
+                alone_level=alone_level,
+                after_red_flag=escalated,
             )
         )
+        escalated = escalated or (reply is not None and reply.level is not None)
     return results
 
 

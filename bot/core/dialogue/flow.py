@@ -340,7 +340,9 @@ class Dialogue:
         short = len(new_words) <= 2
         if last is not None and lexicon.points_back(text) and lexicon.about_progress(text):
             return last  # "how long does that usually last?", "when will it go away?"
-        alone = self._words_alone(new_words, last) if short and new_words else None
+        # Reading the words alone costs a model pass: only when it can change the decision.
+        fused = reply.kind != "answer" or last is not None
+        alone = self._words_alone(new_words, last, fused=fused) if short and new_words else None
         if isinstance(alone, Answer) and last is not None and _close(alone, last):
             alone = None  # "what about yoga?" after exercise: still the same topic
         named = isinstance(alone, Answer) and not alone.candidates  # an FAQ keyword
@@ -372,7 +374,7 @@ class Dialogue:
             return last
         return None
 
-    def _words_alone(self, words: list[str], last: str | None) -> Answer | None:
+    def _words_alone(self, words: list[str], last: str | None, *, fused: bool) -> Answer | None:
         """The topic one or two words name on their own ("wine", "yoga", "sauna"): a keyword
         of exactly one FAQ entry, else the fused decision on the words alone."""
         found = {
@@ -383,6 +385,8 @@ class Dialogue:
         if len(found) == 1 or (last is not None and last in found):
             entry_id = last if last in found else next(iter(found))
             return Answer(entry_id, 100.0, ())
+        if not fused:
+            return None
         result = self.responder.match(" ".join(words))
         return result if isinstance(result, Answer) else None
 
