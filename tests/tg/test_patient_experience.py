@@ -100,7 +100,13 @@ async def test_a_clarifying_reply_offers_topics_and_none_of_these(
 ) -> None:
     question = next(
         text
-        for text in ("face tight", "bumps and bruise", "heavy brow tight", "eyes puffy and sore")
+        for text in (
+            "face tight",
+            "bumps and bruise",
+            "heavy brow tight",
+            "eyes puffy and sore",
+            "my face",
+        )
         if responder.respond(text).kind == "clarify"
     )
     async with running_bot(fake, responder):
