@@ -87,7 +87,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
 }
 
-TARGETS: dict[str, int] = {"matcher_latency": 1, "end_to_end": 2}
+TARGETS: dict[str, int] = {"matcher_latency": 1, "end_to_end": 2, "accuracy": 2}
 
 
 @dataclass(slots=True)
