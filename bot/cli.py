@@ -23,6 +23,7 @@ from bot.core.responder import Responder
 from bot.core.text import MAX_TEXT_CHARS
 from bot.core.understanding.source import ModelSource
 from bot.errors import AftercareError, ConfigError, KnowledgeError, StorageError
+from bot.logs import quiet_libraries
 
 logger = logging.getLogger(__name__)
 
@@ -31,16 +32,14 @@ EXIT_RUNTIME = 1
 EXIT_CONFIG = 2
 
 
-def configure_logging(level: str) -> None:
-    """Log ids, kinds and scores; keep httpx quiet because its request lines hold the token."""
+def configure_logging(level: str, *, libraries: bool = False) -> None:
+    """Log ids, kinds and scores; libraries that can print SQL parameters, update bodies or
+    the token (httpx's request lines) stay at WARNING unless ``libraries`` (LOG_LIBRARIES)."""
     logging.basicConfig(
         level=getattr(logging, level.upper(), logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    quiet_libraries(libraries)
 
 
 def thresholds_from(settings: Settings) -> Thresholds:
@@ -511,7 +510,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(args.env_file)
-        configure_logging(settings.log_level)
+        configure_logging(settings.log_level, libraries=settings.log_libraries)
         return int(args.handler(settings, args, stream))
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)

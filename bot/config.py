@@ -75,8 +75,17 @@ class Settings(BaseSettings):
     alert_lease_seconds: float = Field(default=60, gt=0)
     alert_retry_seconds: float = Field(default=5, gt=0)
     sweep_seconds: float = Field(default=30, gt=0)
+    # The durable inbox: how long a process holds an update before another may take it over,
+    # and how long a stopping bot keeps working on what it accepted (the rest waits in the
+    # inbox for the next start).
+    inbox_lease_seconds: float = Field(default=30, gt=0)
+    shutdown_grace_seconds: float = Field(default=20, ge=0)
+    #: Updates of different chats processed at the same time.
+    inbox_concurrency: int = Field(default=32, ge=1, le=1024)
     log_level: str = "INFO"
     log_message_text: bool = False
+    #: Let libraries that can print SQL parameters or update bodies log below WARNING.
+    log_libraries: bool = False
 
     # Matcher thresholds (0-100). Defaults were chosen on tests/data/faq_eval.jsonl (dev split);
     # see README "How answers are chosen". Leave unset unless you have measured your own.

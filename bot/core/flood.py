@@ -22,8 +22,15 @@ class FloodGuard:
     window_seconds: float = 10.0
     _seen: dict[int, deque[float]] = field(default_factory=dict)
     _warned_at: dict[int, float] = field(default_factory=dict)
+    _swept_at: float = 0.0
+
+    def __len__(self) -> int:
+        """How many users are remembered (those who wrote within the last window or so)."""
+        return len(self._seen)
 
     def check(self, user_id: int, now: float) -> Verdict:
+        if now - self._swept_at > self.window_seconds:
+            self._forget_idle(now)
         recent = self._seen.setdefault(user_id, deque())
         while recent and now - recent[0] > self.window_seconds:
             recent.popleft()
@@ -34,13 +41,14 @@ class FloodGuard:
         if warned is not None and now - warned <= self.window_seconds:
             return "quiet"
         self._warned_at[user_id] = now
-        self._forget_idle(now)
         return "warn"
 
     def _forget_idle(self, now: float) -> None:
-        """Drop users who have been quiet for a while, so memory stays bounded."""
-        if len(self._seen) < 10_000:
-            return
-        for user_id in [u for u, q in self._seen.items() if not q or now - q[-1] > 60]:
-            self._seen.pop(user_id, None)
+        """Drop users quiet for a whole window: they hold no recent message and no warning,
+        so forgetting them changes no verdict. Once per window, so memory follows the users
+        active in the last window or two, however many wrote over the bot's lifetime."""
+        self._swept_at = now
+        idle = [u for u, q in self._seen.items() if not q or now - q[-1] > self.window_seconds]
+        for user_id in idle:
+            del self._seen[user_id]
             self._warned_at.pop(user_id, None)

@@ -318,6 +318,7 @@ def bounded(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=256)
 def clean(text: str) -> str:
     """Remove what a patient cannot see (zero-width characters, controls) and emoji."""
     text = unicodedata.normalize("NFKC", bounded(text))

@@ -37,6 +37,10 @@ def looks_english(word: str) -> bool:
     return word.isalpha() and zipf_frequency(word, "en", wordlist="small") >= ENGLISH_LOOKING_ZIPF
 
 
+#: The most typos ``max_typos`` ever forgives.
+MAX_TYPOS = 2
+
+
 def max_typos(length: int) -> int:
     """Typos tolerated in a stem of this length: none in short words ("weak" is not "week")."""
     if length < 5:
@@ -55,6 +59,7 @@ class Vocabulary:
     def __init__(self, stems: Iterable[str]) -> None:
         self._stems = sorted(set(stems))
         self._known = frozenset(self._stems)
+        self._alphabet = frozenset("".join(self._stems))
         self._cache: dict[str, frozenset[str]] = {}
 
     def __contains__(self, word_stem: object) -> bool:
@@ -69,6 +74,10 @@ class Vocabulary:
         """Stems ``word_stem`` stands for; ``word``, the unstemmed form, guards real words."""
         if word_stem in self._known:
             return frozenset((word_stem,))
+        if sum(letter not in self._alphabet for letter in word_stem) > MAX_TYPOS:
+            # More letters foreign to every stem than typos are forgiven: no stem is near.
+            # Exact, and it spares random text (thousands of one-off words) the fuzzy search.
+            return frozenset()
         key = word_stem if word is None else f"{word_stem}\0{word}"
         cached = self._cache.get(key)
         if cached is not None:

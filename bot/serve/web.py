@@ -32,9 +32,10 @@ def health_route(applications: Sequence[BotApplication]) -> Route:
     return Route("/healthz", healthz, methods=["GET"])
 
 
-class _QuietServer(uvicorn.Server):
-    """uvicorn without its own SIGINT/SIGTERM handlers: the polling loop owns the signals
-    and stops this server along with the bots."""
+class QuietServer(uvicorn.Server):
+    """uvicorn without its own SIGINT/SIGTERM handlers: the serving loop (polling or webhook)
+    owns the signals and stops this server before the bots (uvicorn would re-raise a signal
+    it captured, killing the process before the bots had finished)."""
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -65,7 +66,7 @@ async def web_server(
 ) -> AsyncIterator[uvicorn.Server]:
     """Serve ``routes`` on ``host:port`` in this event loop until the block ends."""
     sock = _listen(host, port)
-    server = _QuietServer(
+    server = QuietServer(
         uvicorn.Config(Starlette(routes=list(routes)), log_level="warning", lifespan="off")
     )
     task = asyncio.create_task(server.serve(sockets=[sock]))

@@ -1,10 +1,14 @@
 """Webhook mode: one small ASGI app (Starlette on uvicorn) in front of the bot Applications.
 
 python-telegram-bot's built-in webhook server cannot serve a health check or several bots,
-so we follow its documented custom-webhook pattern: check the secret token on every request,
-turn the JSON into an ``Update`` and put it on the Application's queue. ``GET /healthz`` is
-for the hosting platform. uvicorn handles SIGTERM: it stops accepting requests, lets those
-in flight finish, and then every Application processes what is already queued before exit.
+so we follow its documented custom-webhook pattern: check the secret token on every request
+and hand the update on; here to the durable inbox (``bot.serve.receive``), which keeps it
+before the 200. ``GET /healthz`` is for the hosting platform.
+
+SIGTERM and Ctrl-C are ours, not uvicorn's (uvicorn re-raises a captured signal when it
+stops, which killed the process before the bots had finished): the server stops taking
+requests and finishes those in flight, then every bot finishes what it accepted within
+``SHUTDOWN_GRACE_SECONDS`` (the rest stays in the inbox), and the process exits 0.
 """
 
 from __future__ import annotations
@@ -12,29 +16,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import hmac
-import json
 import logging
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
-from telegram import Update
 
 from bot.config import Settings
 from bot.core.responder import Responder
 from bot.errors import ConfigError
 from bot.serve.dashboard import dashboard_routes, dashboard_settings
-from bot.serve.lifecycle import ClinicBot, running
-from bot.serve.web import health_route
-from bot.tg.app import BotApplication, build_application
+from bot.serve.lifecycle import ClinicBot, inbox_of, running
+from bot.serve.receive import SECRET_HEADER, Endpoint, update_receiver
+from bot.serve.web import QuietServer, health_route
+from bot.tg.app import HANDLED_UPDATES, BotApplication, build_application
 
 logger = logging.getLogger(__name__)
 
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+__all__ = ["SECRET_HEADER", "WebhookTarget", "build_web_app", "serve_webhook", "serve_webhooks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,23 +59,8 @@ def build_web_app(
     """The ASGI app: one POST route per bot, ``GET /healthz``, and ``extra_routes`` (the
     dashboard, when it is switched on)."""
 
-    def receiver(target: WebhookTarget):  # type: ignore[no-untyped-def]
-        async def receive(request: Request) -> Response:
-            given = request.headers.get(SECRET_HEADER, "")
-            if not hmac.compare_digest(given.encode(), target.secret.encode()):
-                logger.warning("webhook request with a wrong or missing secret rejected")
-                return PlainTextResponse("forbidden", status_code=403)
-            try:
-                data = await request.json()
-                update = Update.de_json(data, target.application.bot)
-            except (json.JSONDecodeError, ValueError, TypeError, KeyError):
-                return PlainTextResponse("bad update", status_code=400)
-            if update is None:
-                return PlainTextResponse("bad update", status_code=400)
-            await target.application.update_queue.put(update)
-            return Response(status_code=200)
-
-        return receive
+    def receiver(target: WebhookTarget) -> Endpoint:
+        return update_receiver(target.secret, lambda: inbox_of(target.application))
 
     routes: list[BaseRoute] = [health_route([t.application for t in targets])]
     routes += [Route(t.path, receiver(t), methods=["POST"]) for t in targets]
@@ -95,9 +81,15 @@ async def serve_webhooks(
 ) -> None:
     """Webhook mode behind uvicorn, one secret path per bot; returns after a graceful stop.
 
-    uvicorn stops on SIGTERM or Ctrl-C; ``stop``, when given, does the same from code.
+    SIGTERM or Ctrl-C (or ``stop``, from code) stop the server, then the bots.
     """
     import uvicorn  # imported here: polling deployments never need the web server
+
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
 
     if not server_settings.webhook_url:
         raise ConfigError("WEBHOOK_URL is required in webhook mode (the public https address)")
@@ -115,7 +107,7 @@ async def serve_webhooks(
         if server_settings.dashboard
         else []
     )
-    server = uvicorn.Server(
+    server = QuietServer(  # leaves SIGTERM to the handlers above
         uvicorn.Config(
             build_web_app(targets, dashboard),
             host=server_settings.webhook_listen,
@@ -132,7 +124,7 @@ async def serve_webhooks(
                 await application.bot.set_webhook(
                     url=f"{server_settings.webhook_url}{target.path}",
                     secret_token=target.secret,
-                    allowed_updates=Update.ALL_TYPES,
+                    allowed_updates=list(HANDLED_UPDATES),
                 )
             except Exception:  # one clinic's failure must not take the others down
                 logger.exception("bot '%s' could not start; the others carry on", target.name)
@@ -143,9 +135,8 @@ async def serve_webhooks(
         logger.info("webhook server listening on port %s", server_settings.port)
 
         async def stop_when_asked() -> None:
-            if stop is not None:
-                await stop.wait()
-                server.should_exit = True
+            await stop.wait()
+            server.should_exit = True
 
         watcher = asyncio.create_task(stop_when_asked())
         try:

@@ -15,7 +15,9 @@ returned write is a committed write:
 
 from __future__ import annotations
 
+import asyncio
 import os
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -149,10 +151,26 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
     return engine
 
 
+_sqlite_writers: weakref.WeakKeyDictionary[AsyncEngine, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
 @asynccontextmanager
 async def write_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
-    """One transaction that may write; committed before the caller's ``async with`` ends."""
-    async with engine.begin() as connection:
+    """One transaction that may write; committed before the caller's ``async with`` ends.
+
+    SQLite lets one writer in at a time, and a connection that finds the lock taken sleeps in
+    growing steps (up to 100 ms) before it looks again: with dozens of chats handled at once
+    that sleeping, not the writing, would take most of the time. So the writers of one
+    process queue here, in order, and only other processes meet the busy timeout.
+    """
+    if engine.dialect.name != "sqlite":
+        async with engine.begin() as connection:
+            yield connection
+        return
+    lock = _sqlite_writers.get(engine)
+    if lock is None:
+        lock = _sqlite_writers[engine] = asyncio.Lock()
+    async with lock, engine.begin() as connection:
         yield connection
 
 

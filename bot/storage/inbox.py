@@ -217,13 +217,14 @@ class InboxStore:
                 sa.update(inbox).where(self._mine(bot_id, update_id)).values(sent=sent)
             )
 
-    async def record_attempt(self, bot_id: int, update_id: int) -> None:
-        """One more try at an update whose replies could not be delivered yet."""
+    async def record_attempt(self, bot_id: int, update_id: int, sent: int) -> None:
+        """One more try at an update whose replies could not all be delivered yet; ``sent``
+        of them were."""
         async with self._write() as connection:
             await connection.execute(
                 sa.update(inbox)
                 .where(self._mine(bot_id, update_id))
-                .values(attempts=inbox.c.attempts + 1)
+                .values(attempts=inbox.c.attempts + 1, sent=sent)
             )
 
     async def finish(self, bot_id: int, update_id: int, status: Finished, now: datetime) -> None:

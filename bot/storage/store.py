@@ -11,13 +11,14 @@ process takes it over. Delivery is therefore at-least-once, never zero times.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import fields
 from datetime import date, datetime, timedelta
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, overload
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -82,6 +83,21 @@ def _alert(row: sa.Row[Any]) -> Alert:
     values = dict(row._mapping)
     values["flag_ids"] = tuple(values["flag_ids"])
     return Alert(**{name: values[name] for name in _ALERT_FIELDS})
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@overload
+def _storable(text: str) -> str: ...
+@overload
+def _storable(text: None) -> None: ...
+def _storable(text: str | None) -> str | None:
+    """Text both databases accept: Telegram's JSON can carry lone surrogates (invalid UTF-16)
+    in a name or a message, which no UTF-8 database stores; they become U+FFFD."""
+    if text is None or text.isascii():
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _unclaimed(table: sa.Table, now: datetime) -> sa.ColumnElement[bool]:
@@ -256,8 +272,8 @@ class Storage:
             chat_id=chat_id,
             first_seen_at=now,
             last_seen_at=now,
-            first_name=first_name,
-            language=language,
+            first_name=_storable(first_name),
+            language=_storable(language),
         )
         upsert = insert.on_conflict_do_update(
             index_elements=[patients.c.clinic_id, patients.c.user_id],
@@ -502,7 +518,7 @@ class Storage:
                     topic=topic,
                     level=level,
                     score=score,
-                    text=text,
+                    text=_storable(text),
                     created_at=now,
                 )
             )
@@ -529,7 +545,7 @@ class Storage:
         async with self._write() as connection:
             await connection.execute(
                 sa.insert(unanswered).values(
-                    clinic_id=clinic_id, user_id=user_id, text=text, created_at=now
+                    clinic_id=clinic_id, user_id=user_id, text=_storable(text), created_at=now
                 )
             )
 
@@ -551,8 +567,8 @@ class Storage:
             chat_id=draft.chat_id,
             level=draft.level,
             flag_ids=list(draft.flag_ids),
-            patient_name=draft.patient_name,
-            message_text=draft.message_text,
+            patient_name=_storable(draft.patient_name),
+            message_text=_storable(draft.message_text),
             days_since_treatment=draft.days_since_treatment,
             created_at=now,
             status="queued",
@@ -578,13 +594,17 @@ class Storage:
         *,
         limit: int = 20,
         lease: timedelta = timedelta(seconds=60),
+        clinic_id: str | None = None,
     ) -> list[Alert]:
         """Lease the queued alerts that are due to this process, oldest first.
 
         Send each, then ``mark_alert_sent`` or ``mark_alert_failed``; no other process gets
-        the same alert until the lease runs out.
+        the same alert until the lease runs out. ``clinic_id`` limits the claim to one clinic
+        (several clinics' bots share a database, each with its own staff chat).
         """
         due = sa.and_(staff_alerts.c.status == "queued", staff_alerts.c.next_attempt_at <= now)
+        if clinic_id is not None:
+            due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
         async with self._write() as connection:
             rows = await self._claim(
                 connection,
@@ -605,6 +625,7 @@ class Storage:
         max_resends: int = 3,
         limit: int = 20,
         lease: timedelta = timedelta(seconds=60),
+        clinic_id: str | None = None,
     ) -> list[Alert]:
         """Lease sent alerts nobody acknowledged within ``unacknowledged_for``, to send again.
 
@@ -616,6 +637,8 @@ class Storage:
             staff_alerts.c.next_attempt_at <= now,
             staff_alerts.c.resend_count < max_resends,
         )
+        if clinic_id is not None:
+            due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
         async with self._write() as connection:
             rows = await self._claim(
                 connection,

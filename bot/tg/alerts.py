@@ -9,6 +9,7 @@ is marked as a possible repeat, so staff can tell a duplicate from a new report.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 from dataclasses import dataclass
@@ -166,16 +167,28 @@ async def sweep_alerts(
     knowledge: Knowledge,
     policy: AlertPolicy,
     now: datetime | None = None,
+    *,
+    clinic_id: str | None = None,
 ) -> int:
-    """Send every due alert and remind about unacknowledged ones; returns how many arrived."""
+    """Send every due alert (of ``clinic_id``, when given) and remind about unacknowledged
+    ones; returns how many arrived.
+
+    The claimed alerts go out side by side, so one that hangs does not hold up the others.
+    """
     moment = now or datetime.now(UTC)
-    delivered = 0
-    for alert in await storage.claim_due_alerts(moment, lease=policy.lease):
-        delivered += await send_alert(bot, storage, alert, staff_chat_id, knowledge, policy)
-    for alert in await storage.claim_alerts_to_resend(
-        moment, unacknowledged_for=policy.resend_after, lease=policy.lease
-    ):
-        delivered += await send_alert(
-            bot, storage, alert, staff_chat_id, knowledge, policy, resend=True
-        )
-    return delivered
+    due = await storage.claim_due_alerts(moment, lease=policy.lease, clinic_id=clinic_id)
+    resends = await storage.claim_alerts_to_resend(
+        moment, unacknowledged_for=policy.resend_after, lease=policy.lease, clinic_id=clinic_id
+    )
+    sent = await asyncio.gather(
+        *(send_alert(bot, storage, a, staff_chat_id, knowledge, policy) for a in due),
+        *(
+            send_alert(bot, storage, a, staff_chat_id, knowledge, policy, resend=True)
+            for a in resends
+        ),
+        return_exceptions=True,
+    )
+    for outcome in sent:
+        if isinstance(outcome, Exception):  # its lease runs out and the next sweep retries
+            logger.warning("an alert's delivery could not be recorded (%s)", type(outcome).__name__)
+    return sum(outcome is True for outcome in sent)

@@ -25,6 +25,7 @@ from bot.core.clock import ClinicClock
 from bot.core.conversation import Conversation, Privacy
 from bot.core.responder import Responder
 from bot.errors import ConfigError
+from bot.logs import quiet_libraries
 from bot.storage import Storage
 from bot.tg.alerts import AlertPolicy
 from bot.tg.callbacks import (
@@ -37,6 +38,7 @@ from bot.tg.callbacks import (
     matches,
 )
 from bot.tg.context import BotContext, BotData
+from bot.tg.journal import JournaledRequest
 from bot.tg.journey import (
     cmd_forget,
     cmd_start,
@@ -67,7 +69,6 @@ from bot.tg.staff import (
     cmd_dashboard,
     cmd_stats,
     job_retention,
-    job_sweep_alerts,
     on_ack_button,
 )
 
@@ -75,6 +76,9 @@ logger = logging.getLogger(__name__)
 
 # python-telegram-bot's builder cannot carry our context types through its generics.
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
+
+#: The update kinds the handler table below handles; Telegram is asked for these only.
+HANDLED_UPDATES: tuple[str, ...] = ("message", "edited_message", "callback_query")
 
 #: The command menu Telegram shows patients, in this order (registered with setMyCommands at
 #: start-up, once per enabled language; the descriptions are ``commands`` in messages.yaml).
@@ -124,7 +128,10 @@ MEDIA = (
 
 
 async def _post_init(application: BotApplication) -> None:
-    """Open storage, start the outbox and check-in sweeps, register the command menu."""
+    """Open storage, start the check-in and retention jobs, register the command menu.
+
+    Staff alerts have their own courier (``bot.tg.courier``), started by ``bot.serve``.
+    """
     data: BotData = application.bot_data
     settings = data.settings
     assert settings is not None
@@ -132,7 +139,6 @@ async def _post_init(application: BotApplication) -> None:
         data.storage = await Storage.open(settings.database_url)
     if application.job_queue is not None:
         every = settings.sweep_seconds
-        application.job_queue.run_repeating(job_sweep_alerts, interval=every, first=0.5)
         application.job_queue.run_repeating(job_send_checkins, interval=every, first=1.0)
         application.job_queue.run_repeating(job_retention, interval=24 * 3600, first=60)
     assert data.responder is not None
@@ -172,12 +178,9 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
     """The whole bot wiring in one readable place."""
     if settings.telegram_bot_token is None:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
-    # httpx logs every request URL at INFO, and a Bot API URL contains the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    if not settings.log_message_text:
-        # At DEBUG python-telegram-bot logs whole updates, patients' words included.
-        logging.getLogger("telegram").setLevel(logging.INFO)
+    # httpx logs request URLs (with the token), python-telegram-bot whole updates, the
+    # database drivers statement parameters: WARNING only, unless LOG_LIBRARIES=true.
+    quiet_libraries(settings.log_libraries)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value().strip())
@@ -190,6 +193,10 @@ def build_application(settings: Settings, responder: Responder) -> BotApplicatio
         )
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        # Updates arrive through the durable inbox (bot.serve.inbox), never PTB's Updater;
+        # every Bot API call goes through the journal, so a replay repeats no reply.
+        .updater(None)
+        .request(JournaledRequest())
     )
     if settings.telegram_api_base_url:
         builder = builder.base_url(settings.telegram_api_base_url)

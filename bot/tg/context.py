@@ -6,6 +6,7 @@ service is a clear error at start-up, not a ``KeyError`` in the middle of a conv
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -37,6 +38,8 @@ class BotData:
     alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
     flood: FloodGuard = field(default_factory=FloodGuard)
     dashboard_link: DashboardLink | None = None
+    #: Set when an alert is queued: the courier (``bot.tg.courier``) sends it at once.
+    alert_wakeup: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class BotContext(

@@ -8,7 +8,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import re
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -29,8 +32,9 @@ from bot.storage import (
     Patient,
 )
 from bot.storage.chats import load_state, save_change, treatment_of
-from bot.tg.alerts import send_alert
 from bot.tg.context import BotContext
+from bot.tg.journal import current as current_journal
+from bot.tg.journal import once
 from bot.tg.keyboards import Keyboards
 from bot.tg.send import send_reply
 
@@ -65,7 +69,7 @@ async def touch_patient(update: Update, context: BotContext) -> Patient | None:
             context.clinic_id,
             user.id,
             chat_id=chat.id,
-            first_name=user.first_name,
+            first_name=readable(user.first_name),
             language=user.language_code,
             now=datetime.now(UTC),
         )
@@ -143,27 +147,38 @@ async def send(update: Update, context: BotContext, reply: Reply) -> None:
 
 
 def _log_reply(update: Update, context: BotContext, reply: Reply) -> None:
-    message = update.effective_message
-    text = (message.text or message.caption) if message else None
-    extra = f" text={text!r}" if context.settings.log_message_text and text else ""
+    """One line per reply. At INFO no chat or user id stands beside what was said or found
+    (a keyed pseudonym correlates one patient's lines); the red flags only at DEBUG."""
+    chat = update.effective_chat
+    who = pseudonym(context.bot.token, chat.id) if chat is not None else "-"
     logger.info(
-        "reply chat=%s kind=%s level=%s topic=%s score=%s flags=%s%s",
-        update.effective_chat.id if update.effective_chat else None,
+        "reply who=%s kind=%s level=%s topic=%s score=%s",
+        who,
         reply.kind,
         reply.level,
         reply.topic,
         reply.score,
-        ",".join(reply.flags) or "-",
-        extra,
     )
+    if reply.flags:
+        logger.debug("reply who=%s flags=%s", who, ",".join(reply.flags))
+    message = update.effective_message
+    text = (message.text or message.caption) if message else None
+    if context.settings.log_message_text and text:
+        logger.info("reply who=%s text=%r", who, text)
 
 
 async def carry_out(update: Update, context: BotContext, outcome: Outcome) -> None:
-    """Queue the alert, record, reply, then alert the staff."""
+    """Queue the alert (durable), record, reply; then the courier sends the alert, apart
+    from this handler: a staff chat that hangs never delays the patient's answer, and the
+    alert goes out as soon as the reply is out, or has failed."""
     alert = await _queue_alert(update, context, outcome)
-    await _record(update, context, outcome)
-    for reply in outcome.replies:
-        await send(update, context, reply)
+    try:
+        await _record(update, context, outcome)
+        for reply in outcome.replies:
+            await send(update, context, reply)
+    finally:
+        if alert is not None:
+            context.bot_data.alert_wakeup.set()
     # The conversation's memory is saved once the patient has the reply: the next message
     # (seconds later at the earliest) reads it, and the reply is never held up for it.
     ids = _ids(update)
@@ -177,44 +192,63 @@ async def carry_out(update: Update, context: BotContext, outcome: Outcome) -> No
             datetime.now(UTC),
             known_patient=known,
         )
-    staff_chat = context.settings.staff_chat_id
-    if alert is not None and staff_chat is not None:
-        try:
-            await send_alert(
-                context.bot,
-                context.storage,
-                alert,
-                staff_chat,
-                context.responder.knowledge,
-                context.bot_data.alert_policy,
-            )
-        except StorageError:
-            logger.exception("could not record the alert's delivery; the sweep will retry")
 
 
 async def _queue_alert(update: Update, context: BotContext, outcome: Outcome) -> Alert | None:
-    """Write the staff alert to the outbox before anything else is sent."""
+    """Write the staff alert to the outbox before anything else is sent.
+
+    A private message without a sender (``from`` is optional in the Bot API) is alerted
+    under its chat, which is the patient's. When the update comes from the inbox the alert's
+    id is derived from it, so a replay after a crash queues the same alert, not a second.
+    """
     user, chat, draft = update.effective_user, update.effective_chat, outcome.alert
-    if draft is None or user is None or chat is None or context.bot_data.storage is None:
+    if draft is None or chat is None or context.bot_data.storage is None:
         return None
+    if user is None and chat.type != ChatType.PRIVATE:
+        return None
+    user_id = user.id if user is not None else chat.id
+    name = (user.full_name if user is not None else chat.full_name) or str(user_id)
+    journal = current_journal()
+    fields = {"id": alert_id_for(journal.bot_id, journal.update_id)} if journal else {}
     try:
-        return await context.storage.queue_alert(
+        alert = await context.storage.queue_alert(
             AlertDraft(
                 clinic_id=context.clinic_id,
-                user_id=user.id,
+                user_id=user_id,
                 chat_id=chat.id,
                 level=draft.level,
                 flag_ids=draft.flag_ids,
-                patient_name=user.full_name or str(user.id),
+                patient_name=readable(name),
                 message_text=draft.message_text,
                 days_since_treatment=draft.days_since_treatment,
+                **fields,
             ),
             datetime.now(UTC),
-            claim_for=context.bot_data.alert_policy.lease,
         )
     except StorageError:
         logger.exception("could not queue a staff alert")
         return None
+    return alert
+
+
+def alert_id_for(bot_id: int, update_id: int) -> str:
+    """The alert id of an update: the same on every replay of it."""
+    return hashlib.sha256(f"alert:{bot_id}:{update_id}".encode()).hexdigest()[:32]
+
+
+def pseudonym(key: str, chat_id: int) -> str:
+    """A short keyed hash of a chat id (the key is the bot token, never logged): lines of
+    one patient can be followed in the log without the log naming anyone."""
+    return hmac.new(key.encode(), str(chat_id).encode(), hashlib.sha256).hexdigest()[:10]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def readable(text: str) -> str:
+    """Text any database and any log can store: lone surrogates (invalid UTF-16, which
+    Telegram's JSON can carry in a name) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 async def _record(update: Update, context: BotContext, outcome: Outcome) -> None:
@@ -224,7 +258,8 @@ async def _record(update: Update, context: BotContext, outcome: Outcome) -> None
         return
     user = update.effective_user
     now = datetime.now(UTC)
-    try:
+
+    async def store() -> None:
         await context.storage.record_event(
             context.clinic_id,
             user.id if user else None,
@@ -237,5 +272,8 @@ async def _record(update: Update, context: BotContext, outcome: Outcome) -> None
         )
         if record.unanswered and user is not None:
             await context.storage.record_unanswered(context.clinic_id, user.id, record.text, now)
+
+    try:
+        await once(store)  # counted once, however often the update is replayed
     except StorageError:
         logger.exception("could not record a statistics event")

@@ -14,13 +14,14 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.core.conversation import Caption, TopicChosen, TypedQuestion
 from bot.core.replies import to_html
 from bot.errors import StorageError
 from bot.tg.callbacks import Browse, Feedback, NoneOfThese, ShowAnswer, decode
 from bot.tg.context import BotContext
+from bot.tg.journal import current as current_journal
 from bot.tg.outcomes import carry_out, patient_state, speaking, state_of
 from bot.tg.send import DeliveryFailed, send_text
 
@@ -214,8 +215,24 @@ async def _edit(message: object, text: str, markup: InlineKeyboardMarkup) -> Non
 
 
 async def on_error(update: object, context: BotContext) -> None:
-    """Log the failure without message text and give the patient a safe way forward."""
+    """Log the failure without message text and give the patient a safe way forward.
+
+    A reply Telegram could not take for now (a 5xx, a network fault, every retry spent) is
+    no fault of the bot's: the inbox runs the update again later, skipping what was already
+    delivered, so the patient gets the real answer rather than an apology. That is one line
+    in the log, not a traceback.
+    """
     error = context.error
+    if is_passing_fault(error):
+        journal = current_journal()
+        if journal is not None:
+            journal.retry = True
+        logger.warning(
+            "reply not delivered (%s); %s",
+            type(error).__name__,
+            "the update will be tried again" if journal is not None else "giving up",
+        )
+        return
     # The traceback's frames, not the exception's message: a message may quote the patient.
     frames = "".join(traceback.format_tb(error.__traceback__)) if error is not None else ""
     logger.error("error while handling an update: %s\n%s", type(error).__name__, frames)
@@ -227,3 +244,11 @@ async def on_error(update: object, context: BotContext) -> None:
         )
     except (DeliveryFailed, TelegramError):  # the safe reply failed too; nothing more to do
         logger.error("could not send the error reply")
+
+
+def is_passing_fault(error: object) -> bool:
+    """A delivery failure that time may cure: not a refusal (400, 403) but a 5xx, a timeout
+    before the request left, a network fault, a rate limit, or every retry spent."""
+    if isinstance(error, (BadRequest, Forbidden)):
+        return False
+    return isinstance(error, (DeliveryFailed, NetworkError, RetryAfter))

@@ -30,16 +30,21 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    """How hard to try. Escalations get more attempts than ordinary answers."""
+    """How hard to try at once. Escalations get more attempts than ordinary answers.
+
+    The budget is a few seconds: the patient's chat waits meanwhile (its later messages must
+    not overtake this reply). Beyond it ``DeliveryFailed`` reaches the error handler, and the
+    inbox tries the whole update again later, apart from every other chat.
+    """
 
     attempts: int = 5
     first_delay: float = 0.5
     max_delay: float = 8.0
-    max_retry_after: float = 60.0
+    max_retry_after: float = 10.0
 
 
 ANSWER_POLICY = RetryPolicy(attempts=4)
-ESCALATION_POLICY = RetryPolicy(attempts=8)
+ESCALATION_POLICY = RetryPolicy(attempts=5)
 
 
 class DeliveryFailed(Exception):
@@ -76,7 +81,9 @@ async def deliver(
             return await send()
         except RetryAfter as error:
             last = error
-            wait = min(retry_after_seconds(error), policy.max_retry_after)
+            wait = retry_after_seconds(error)
+            if wait > policy.max_retry_after:
+                break  # a long pause: not here, holding the chat; the inbox tries again later
             logger.warning("Bot API asked to wait %.1fs (attempt %d)", wait, attempt)
             await sleep(wait)
             continue

@@ -1,4 +1,5 @@
-"""The clinic staff's side: alert delivery jobs, "I'm on it", /alerts, /stats and /dashboard.
+"""The clinic staff's side: "I'm on it", /alerts, /stats and /dashboard (alerts are delivered
+by the courier, ``bot.tg.courier``).
 
 Staff commands answer only user ids listed in ``STAFF_USER_IDS``; anyone else gets a polite
 refusal. Acknowledging works for anyone in the staff chat, where only staff should be.
@@ -13,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from telegram import Message, Update
 from telegram.constants import ChatType
 
-from bot.tg.alerts import show_taken, sweep_alerts, taken_note
+from bot.tg.alerts import show_taken, taken_note
 from bot.tg.callbacks import AckAlert, decode
 from bot.tg.context import BotContext
 from bot.tg.send import send_text
@@ -123,20 +124,6 @@ async def on_ack_button(update: Update, context: BotContext) -> None:
             user.full_name,
             context.responder,
         )
-
-
-async def job_sweep_alerts(context: BotContext) -> None:
-    """Deliver queued alerts (after failures or a restart) and remind about ignored ones."""
-    staff_chat = context.settings.staff_chat_id
-    if staff_chat is None:
-        return
-    await sweep_alerts(
-        context.bot,
-        context.storage,
-        staff_chat,
-        context.responder.knowledge,
-        context.bot_data.alert_policy,
-    )
 
 
 async def job_retention(context: BotContext) -> None:

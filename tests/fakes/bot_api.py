@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import re
 import time
 import zlib
@@ -233,7 +234,10 @@ class FakeBotApi:
         #: Webhook as set by ``setWebhook`` (its decoded params), ``None`` when not set.
         self.webhook: dict[str, Any] | None = None
         self._pending: list[JSON] = []
-        self._update_ids = itertools.count(1)
+        # Update ids start somewhere random, as Telegram's do after a quiet week: a bot keeps
+        # the ids it has seen (its durable inbox), and a database reused across test runs
+        # must not mistake a new update for an old one.
+        self._update_ids = itertools.count(random.randrange(1, 2**31 - 2**24))
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._file_ids = itertools.count(1)
@@ -583,14 +587,17 @@ class FakeBotApi:
             ),
         )
 
-    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+    def delay_next(
+        self, method: str, seconds: float, times: int = 1, *, chat_id: int | None = None
+    ) -> None:
         """Answer the next ``times`` requests to ``method`` only after ``seconds``.
 
         Like a slow real server the request takes effect (and is recorded in :attr:`calls`)
         immediately; only the answer is late.  Use it to provoke PTB's ``TimedOut`` - the
         message was nevertheless sent, which is exactly the ambiguity a bot must cope with.
+        With ``chat_id`` only requests to that chat are slow (a staff chat that hangs).
         """
-        self._add_fault(method, _Fault("delay", times, seconds=seconds))
+        self._add_fault(method, _Fault("delay", times, seconds=seconds, chat_id=chat_id))
 
     def drop_next(self, method: str, times: int = 1) -> None:
         """Close the connection of the next ``times`` requests to ``method`` without answering.

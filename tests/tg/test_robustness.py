@@ -1,0 +1,241 @@
+"""The running bot against odd input and faults: the real Application, the durable inbox and
+the courier, on the fake Bot API and a real SQLite file (issue 16).
+
+Forged buttons, a lone surrogate in a name, a private message without a sender, an update
+python-telegram-bot cannot read, a reply Telegram keeps refusing, a flood of new users, and
+what the log says about all of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from bot.core.responder import Responder
+from bot.serve.lifecycle import inbox_of
+from bot.tg.app import BotApplication
+from tests.fakes import FakeBotApi
+from tests.fakes.bot_api import ApiCall
+from tests.telegram_harness import running_bot
+
+STAFF_CHAT = -100777
+FAST: dict[str, Any] = {
+    "staff_chat_id": STAFF_CHAT,
+    "sweep_seconds": 0.3,
+    "alert_lease_seconds": 1,
+    "alert_retry_seconds": 0.2,
+    "telegram_rate_limit": 0,
+}
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi() as server:
+        yield server
+
+
+def to_staff(call: ApiCall) -> bool:
+    return call.params.get("chat_id") == STAFF_CHAT
+
+
+def to_chat(chat_id: int) -> Any:
+    return lambda call: call.params.get("chat_id") == chat_id
+
+
+async def settled(application: BotApplication) -> None:
+    """Wait until the inbox has nothing left to do."""
+    inbox = inbox_of(application)
+    assert inbox is not None
+    async with asyncio.timeout(10):
+        await inbox.idle()
+
+
+FORGED = ["ci:1", "ci:", "ci:1:maybe", "tr:abc", "tr:99999999999", "tr:-1", "", "fg:maybe",
+          "ta:<b>", "f:nope", "h:1:nope", "t:nope", "a:nope",
+          "ci:99999999999999999999:ok"]  # fmt: skip
+
+
+async def test_forged_button_data_never_raises(
+    fake: FakeBotApi, responder: Responder, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    async with running_bot(fake, responder, **FAST) as application:
+        for data in FORGED:
+            fake.push_update(fake.callback_query(data, chat_id=31, message_id=1))
+        # Empty data matches no button handler (Telegram never sends it); the rest are answered.
+        await fake.wait_for("answerCallbackQuery", count=len(FORGED) - 1, timeout=20)
+        await settled(application)
+    assert "error while handling an update" not in caplog.text
+    # None of them gets the "something went wrong" apology, which is for real failures.
+    error_reply = responder.renderer.error()[:40]
+    assert not any(error_reply in text for text in fake.sent_texts(31))
+
+
+async def test_a_lone_surrogate_in_a_name_still_escalates_and_alerts(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    async with running_bot(fake, responder, **FAST):
+        fake.push_update(
+            fake.text_message("i cant breathe", chat_id=41, first_name="Ana\ud800Maria")
+        )
+        (reply,) = await fake.wait_for("sendMessage", to_chat(41))
+        (alert,) = await fake.wait_for("sendMessage", to_staff)
+    assert "Call 999 now" in reply.params["text"]
+    assert "EMERGENCY" in alert.params["text"] and "Ana\ufffdMaria" in alert.params["text"]
+
+
+async def test_a_private_message_without_a_sender_still_alerts_the_staff(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    update = fake.text_message("my throat is closing up", chat_id=43, first_name="Lu")
+    del update["message"]["from"]  # optional in the Bot API
+    async with running_bot(fake, responder, **FAST):
+        fake.push_update(update)
+        (reply,) = await fake.wait_for("sendMessage", to_chat(43))
+        (alert,) = await fake.wait_for("sendMessage", to_staff)
+    assert "Call 999 now" in reply.params["text"]
+    assert "tg://user?id=43" in alert.params["text"]
+
+
+async def test_an_unreadable_update_is_set_aside_and_everyone_else_answered(
+    fake: FakeBotApi, responder: Responder, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    poison = fake.poll_message("my secret poll question", ["a", "b"], chat_id=50)
+    for option in poison["message"]["poll"]["options"]:
+        del option["persistent_id"]  # what python-telegram-bot 22.8 requires
+    async with running_bot(fake, responder, **FAST) as application:
+        fake.push_update(fake.text_message("can i fly tomorrow?", chat_id=51))
+        fake.push_update(poison)
+        fake.push_update(fake.text_message("i cant swallow", chat_id=52))
+        await fake.wait_for("sendMessage", to_chat(51))
+        await fake.wait_for("sendMessage", to_chat(52))
+        await settled(application)
+        inbox = inbox_of(application)
+        assert inbox is not None and inbox.poison == 1
+        counts = await application.bot_data.storage.inbox.counts(inbox.bot_id)
+    assert counts == {"done": 2, "poison": 1}
+    assert not fake.pending_updates  # confirmed to Telegram: never fetched again
+    assert "secret poll question" not in caplog.text
+    assert sum("set aside as poison" in r.getMessage() for r in caplog.records) == 1
+
+
+async def test_a_reply_telegram_refuses_for_a_while_is_delivered_once_later(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    """500 on every send to one chat for longer than the handler's own retries: the inbox
+    tries the update again later; meanwhile another chat is answered at once."""
+    fake.fail_next("sendMessage", status=500, times=6, chat_id=61)
+    async with running_bot(fake, responder, **FAST) as application:
+        fake.push_update(fake.text_message("can i drink wine tonight?", chat_id=61))
+        await asyncio.sleep(0.2)
+        started = time.monotonic()
+        fake.push_update(fake.text_message("can i fly tomorrow?", chat_id=62))
+        await fake.wait_for("sendMessage", to_chat(62))
+        other_chat = time.monotonic() - started
+        await fake.wait_for("sendMessage", to_chat(61), timeout=20)
+        await settled(application)
+        stats = await application.bot_data.storage.stats("default", application_start())
+    assert other_chat < 2.0, f"the other chat waited {other_chat:.1f}s"
+    assert len([c for c in fake.calls_to("sendMessage") if to_chat(61)(c)]) == 1
+    assert stats.answered == 2  # the retried update was counted once
+
+
+def application_start() -> Any:
+    from datetime import UTC, datetime, timedelta
+
+    return datetime.now(UTC) - timedelta(hours=1)
+
+
+async def test_a_failed_reply_does_not_hold_back_its_alert(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    fake.fail_next("sendMessage", status=500, times=1_000, chat_id=71)
+    async with running_bot(fake, responder, **FAST):
+        started = time.monotonic()
+        fake.push_update(fake.text_message("i cant breathe", chat_id=71))
+        (alert,) = await fake.wait_for("sendMessage", to_staff, timeout=10)
+        waited = time.monotonic() - started
+        fake.clear_faults()
+    assert "EMERGENCY" in alert.params["text"]
+    assert waited < 3.0, f"the alert waited {waited:.1f}s for the patient's failed reply"
+
+
+async def test_emergencies_are_answered_first_under_load(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    fake.delay_next("sendMessage", 0.2, times=200)  # a slow Telegram: the queue builds up
+    async with running_bot(fake, responder, inbox_concurrency=2, **FAST):
+        for chat in range(1000, 1030):
+            fake.push_update(fake.text_message("can i go to the gym tonight?", chat_id=chat))
+        fake.push_update(fake.text_message("my tongue is swelling", chat_id=2000))
+        replies = await fake.wait_for("sendMessage", lambda c: c.params["chat_id"] > 0, count=31,
+                                      timeout=30)  # fmt: skip
+    order = [call.params["chat_id"] for call in replies]
+    assert order.index(2000) < 6, f"the emergency was answered {order.index(2000) + 1}th"
+
+
+async def test_memory_for_users_is_freed(fake: FakeBotApi, responder: Responder) -> None:
+    async with running_bot(fake, responder, **FAST) as application:
+        for user in range(3000, 3400):
+            fake.push_update(fake.text_message("hello", chat_id=user))
+        await fake.wait_for("sendMessage", count=400, timeout=60)
+        await settled(application)
+        assert len(application.user_data) == 0
+        assert len(application.chat_data) == 0
+        inbox = inbox_of(application)
+        assert inbox is not None and not inbox._lanes and not inbox._busy
+        flood = application.bot_data.flood
+        flood.check(1, time.monotonic() + 3600)  # an hour later: the idle are forgotten
+        assert len(flood) == 1
+
+
+async def test_a_502_is_one_log_line_not_a_traceback(
+    fake: FakeBotApi, responder: Responder, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    fake.fail_next("sendMessage", status=502, times=2, chat_id=81)
+    fake.fail_next("getUpdates", status=502, times=2)
+    async with running_bot(fake, responder, **FAST):
+        fake.push_update(fake.text_message("can i fly tomorrow?", chat_id=81))
+        await fake.wait_for("sendMessage", to_chat(81), timeout=20)
+    ours = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert any("502" in r.getMessage() or "NetworkError" in r.getMessage() for r in ours)
+    assert all(r.exc_info is None and "\n" not in r.getMessage() for r in ours if r.levelno
+               >= logging.WARNING)  # fmt: skip
+    assert "Traceback" not in caplog.text
+
+
+async def test_the_log_names_nobody_beside_their_health(
+    fake: FakeBotApi, responder: Responder, caplog: pytest.LogCaptureFixture
+) -> None:
+    """At INFO: kinds, levels, topics and a pseudonym; no chat or user id, no red flags.
+    At DEBUG the flags appear, and the libraries that print SQL parameters or update bodies
+    (aiosqlite, SQLAlchemy, python-telegram-bot, httpx) still say nothing."""
+    patient = 987_654_321
+    caplog.set_level(logging.INFO)
+    async with running_bot(fake, responder, **FAST):
+        fake.push_update(fake.text_message("my eyelid is drooping", chat_id=patient,
+                                           first_name="Philippa"))  # fmt: skip
+        await fake.wait_for("sendMessage", to_staff)
+    info = caplog.text
+    assert "kind=escalation" in info
+    assert str(patient) not in info and "Philippa" not in info
+    assert "flags=" not in info and "eyelid" not in info
+
+    caplog.clear()
+    caplog.set_level(logging.DEBUG)
+    async with running_bot(fake, responder, **FAST):
+        fake.push_update(fake.text_message("my eyelid is drooping again", chat_id=patient,
+                                           first_name="Philippa"))  # fmt: skip
+        await fake.wait_for("sendMessage", to_staff, count=2)
+    debug = caplog.text
+    assert "flags=" in debug
+    assert "Philippa" not in debug and "drooping again" not in debug
+    libraries = {r.name.split(".")[0] for r in caplog.records if r.levelno < logging.WARNING}
+    assert not libraries & {"aiosqlite", "sqlalchemy", "telegram", "httpx", "httpcore"}
