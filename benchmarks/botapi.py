@@ -151,10 +151,12 @@ async def start_bot(
     log: IO[bytes],
     log_path: Path,
     timeout: float = 60.0,  # noqa: ASYNC109
+    extra_env: dict[str, str] | None = None,
 ) -> BotProcess:
     """Spawn ``command`` against ``fake`` and wait for its first ``getUpdates`` (ready).
 
-    The bot gets a fresh SQLite database beside its log, never the developer's own.
+    The bot gets a fresh SQLite database beside its log, never the developer's own;
+    ``extra_env`` adds settings (``UNDERSTANDING_MODEL=false`` for the bot without its model).
     """
     database = log_path.with_name(f"{log_path.stem}-{time.time_ns()}.db")
     env = child_env(
@@ -162,6 +164,7 @@ async def start_bot(
         TELEGRAM_API_BASE_URL=fake.base_url,
         DATABASE_URL=f"sqlite:///{database}",
         **RATE_LIMIT_ENV,
+        **(extra_env or {}),
     )
     spawned = time.perf_counter_ns()
     process = await asyncio.create_subprocess_exec(

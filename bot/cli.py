@@ -75,10 +75,15 @@ def model_source(settings: Settings) -> ModelSource:
     return ModelSource(model_cache_folder(settings), settings.knowledge_dir / "lang")
 
 
+def understanding_for(settings: Settings) -> ModelSource | None:
+    """The model source, or None when ``UNDERSTANDING_MODEL=false`` (rules and matcher only)."""
+    return model_source(settings) if settings.understanding_model else None
+
+
 def build_responder(settings: Settings) -> Responder:
     """The responder as shipped: rules, matcher and the learned understanding model (loaded
-    from the cache, or trained now when the knowledge changed)."""
-    return Responder(load_clinic(settings), thresholds_from(settings), model_source(settings))
+    from the cache, or trained now when the knowledge changed) unless it is switched off."""
+    return Responder(load_clinic(settings), thresholds_from(settings), understanding_for(settings))
 
 
 def print_dashboard(settings: Settings, names: Sequence[str], out: TextIO) -> None:
@@ -238,7 +243,7 @@ def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> i
     from bot.serve.webhook import serve_webhooks
 
     bots, problems = load_clinic_bots(
-        settings, thresholds_from(settings), understanding=model_source(settings)
+        settings, thresholds_from(settings), understanding=understanding_for(settings)
     )
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     #: Where trained understanding models are kept by knowledge fingerprint (see
     #: ``model_cache_folder``); unset: the user's cache folder.
     model_cache_dir: Path | None = None
+    #: False: triage and FAQ by the rules and the matcher alone, no model loaded or trained
+    #: (less memory and CPU per message, lower accuracy; see benchmarks/README.md).
+    understanding_model: bool = True
     telegram_rate_limit: float = Field(default=30.0, ge=0)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

@@ -41,6 +41,20 @@ def test_ask_json_answers_the_gym_question() -> None:
     assert {"kind", "level", "topic", "topics", "score", "suggestions", "text"} <= set(reply)
 
 
+def test_the_model_switched_off_is_neither_trained_nor_loaded(tmp_path: Path) -> None:
+    """UNDERSTANDING_MODEL=false: rules and matcher answer; an empty model cache stays empty
+    (with the model on, the bot would train into it first)."""
+    cache = tmp_path / "models"
+    env = {"UNDERSTANDING_MODEL": "false", "MODEL_CACHE_DIR": str(cache)}
+    result = cli("ask", "--json", "can I go to the gym tonight?", env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["topic"] == "exercise_gym"
+    assert not cache.exists() or not any(cache.iterdir())
+    urgent = json.loads(cli("ask", "--json", "I can't swallow properly", env=env).stdout)
+    assert urgent["level"] == "emergency"
+    assert not cache.exists() or not any(cache.iterdir())
+
+
 def test_ask_json_escalates_trouble_swallowing() -> None:
     reply = json.loads(cli("ask", "--json", "I can't swallow properly").stdout)
     assert reply["kind"] == "escalation"
