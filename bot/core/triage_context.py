@@ -179,7 +179,10 @@ _OLD_PAST_VERB = re.compile(
 )
 _OLD_STILL_HAPPENING = re.compile(
     r"\b(?:now|rightnow|still|currently|today|tonight|this morning|this evening|since|keeps"
-    r"|again|just|getting|started|starting|suddenly)\b"
+    r"|again|just|getting|started|starting|suddenly"
+    # Someone else's present: "my wife has a swelling coming up", "he wont respond".
+    r"|(?:has|have) (?:a|an|got)|(?:shes|hes|she is|he is) (?:having|getting|got)|coming up"
+    r"|(?:wont|will not|is not|isnt|not) (?:respond|responding|wake|waking|answer|answering))\b"
 )
 
 

@@ -17,6 +17,7 @@ CLARIFY_CANDIDATES = (
     "heavy brow tight",
     "eyes puffy and sore",
     "my face",  # the shipped fused decision: too little to answer from
+    "my skin",
 )
 
 

@@ -220,11 +220,16 @@ def _net_hit(
 # le braccia", "parei de enxergar". The net re-reads a "negated" clause without them, so
 # "no swelling" stays negated while "cant open my eye" reads as a report.
 _INABILITY = re.compile(
-    r"\b(?:(?:cant|cannot|can not|couldnt|could not)(?! say| complain| wait| believe)"
+    r"\b(?:(?:cant|cannot|can not|couldnt|could not) \w+(?: \w+)? without"
+    r"|(?:cant|cannot|can not|couldnt|could not)(?! say| complain| wait| believe)"
     r"|unable to|not able to|wont|will not"
     r"|(?:isnt|is not) (?:doing what|working)|not working|(?:doesnt|does not) work"
     r"|(?:hasnt|has not|havent|have not|not) gone|not going away|not touching|not helping"
-    r"|nothing helps|no longer|sin fuerzas?|ohne kraft|sans force|senza forz[ae]|sem forca"
+    r"|nothing helps|no longer|no (?:strength|power|grip)|(?:dont|do not) belong"
+    r"|(?:not|isnt|is not|arent) (?:improving|getting (?:any )?better|easing|clearing|settling)"
+    r"|(?:hasnt|has not|havent|have not|not|didnt|did not) (?:cleared|settled|eased|improved)"
+    r"|(?:dont|doesnt|didnt|do not|does not|did not|arent|not) (?:touch|touching|shift)"
+    r"|sin fuerzas?|ohne kraft|sans force|senza forz[ae]|sem forca"
     r"|no puedo|no consigo|no me deja|ya no"
     r"|kann nicht|kann nich|nicht mehr|nich mehr|kriege? (?:\w+ ){0,4}nich(?:t)?"
     r"|n arrive (?:pas|plus)|arrive plus|ne peux (?:pas|plus)|peux plus|ne passe plus"
