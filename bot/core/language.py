@@ -30,6 +30,41 @@ SHIPPED: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt")
 CLEAR_PROBABILITY = 0.5
 #: Messages with fewer letters than this are never clear from the identifier alone.
 MIN_LETTERS = 4
+#: Below this probability the identifier is hesitating between close languages (Italian
+#: and Portuguese share "quando posso ... o ..."); a word only one language uses decides.
+HESITANT = 0.85
+
+# Everyday words (accents folded) that only one shipped language uses: the identifier's
+# character n-grams cannot always separate Italian, Portuguese and Spanish in five words,
+# while "fare", "fazer" and "hacer" can. A word shared with another language is left out.
+EXCLUSIVE_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the and are is was my what how can should will would does dont cant im ive with "
+        "after since this that tonight tomorrow".split()
+    ),
+    "es": frozenset(
+        "hacer hago puedo tengo despues hoy manana ayer cuando cuanto cuantos los las y pero "
+        "muy estoy mucho gimnasio cejas ceja maquillaje maquillarme ahora tambien todavia "
+        "hinchado hinchada duele".split()
+    ),
+    "de": frozenset(
+        "ich nicht kann darf habe ist und oder mit nach wann wie heute morgen schon noch "
+        "auch mein meine".split()
+    ),
+    "fr": frozenset(
+        "je peux puis est pas avec apres aujourd demain quand combien ce cette mon "
+        "sourcils maquillage".split()
+    ),
+    "it": frozenset(
+        "fare faccio della delle degli nella piu anche perche dopo ancora stasera domani "
+        "oggi ieri quale questo questa molto troppo bere mangiare fronte sopracciglia "
+        "palestra trucco viso".split()
+    ),
+    "pt": frozenset(
+        "fazer faco nao voce vc sao estou tenho isso esse essa muito depois hoje amanha ontem "
+        "um uma com sem pra ao academia sobrancelha sobrancelhas rosto maquiagem".split()
+    ),
+}
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +95,17 @@ class Guess:
     @property
     def clear(self) -> bool:
         return self.probability >= CLEAR_PROBABILITY
+
+
+def _only_language_with_its_own_words(
+    words: Sequence[str], candidates: Sequence[str]
+) -> str | None:
+    """The one candidate language with a word of its own in ``words``, or None when none or
+    several have one."""
+    found = [
+        lang for lang in candidates if any(word in EXCLUSIVE_WORDS.get(lang, ()) for word in words)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 class LanguageChooser:
@@ -103,7 +149,12 @@ class LanguageChooser:
         if total <= 0:
             return None
         best = max(candidates, key=lambda lang: ranked.get(lang, 0.0))
-        return Guess(best, float(ranked.get(best, 0.0)) / total)
+        probability = float(ranked.get(best, 0.0)) / total
+        if probability < HESITANT:
+            decided = _only_language_with_its_own_words(words.split(), candidates)
+            if decided is not None and decided != best:
+                return Guess(decided, CLEAR_PROBABILITY)
+        return Guess(best, probability)
 
     def of_message(self, text: str) -> str | None:
         """The message's language when it is clear, else None."""

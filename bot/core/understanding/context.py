@@ -29,7 +29,11 @@ Reading = Literal["affirmed", "negated", "hypothetical", "story", "general_quest
 _REASSURED = re.compile(
     r"\b(?:fine(?! lines?\b)|all good|no problems?|no issues?|no trouble|perfectly"
     r"|bien|sin problemas?|gut|problemlos|ohne probleme|sans probleme|bene|senza problemi"
-    r"|bem|sem problemas?)\b"
+    r"|bem|sem problemas?"
+    # the everyday "all fine" of each language ("atmen und schlucken passt alles")
+    r"|passt|klappt|alles (?:gut|bestens|ok|okay|prima)|einwandfrei|tout va bien|nickel"
+    r"|impeccable|todo (?:bien|ok|perfecto)|perfecto|perfectamente|tutto (?:ok|bene|a posto)"
+    r"|benissimo|a posto|tudo (?:bem|certo|ok)|perfeitamente|otimo)\b"
 )
 
 

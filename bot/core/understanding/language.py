@@ -28,15 +28,20 @@ _MARKERS: dict[str, frozenset[str]] = {
     ),
     "fr": frozenset(
         "le la les et je mon ma mes est pas avec apres comment quand peux puis ai des du un "
-        "une au aux ce cette tres depuis suis".split()
+        "une au aux ce cette tres depuis suis ca "
+        # what is left of an elision ("j'ai", "qu'il", "n'est"): only French ("l'", "c'" are
+        # Italian too)
+        "j qu n".split()
     ),
     "it": frozenset(
         "il lo la gli le e di che non mi ho sono posso dopo come quando un una del della con "
-        "per ma molto anche ancora sto occhio".split()
+        "per ma molto anche ancora sto occhio dell nell all sull fa piu ieri oggi mio mia "
+        "fronte sopracciglia giorno".split()
     ),
     "pt": frozenset(
         "o a os as e de que nao meu minha tenho posso depois como quando um uma do da com "
-        "para mas muito estou esta ja olho cara".split()
+        "para mas muito estou esta ja olho cara sem tem isso mesmo voce vc pra ate ao sinto "
+        "fiz ficou desde".split()
     ),
 }
 
