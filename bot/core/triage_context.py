@@ -121,6 +121,7 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|some people (?:get|got|have|had)|unrelated to (?:me|my|botox|the)"
     r"|nothing to do with (?:me|my|botox|the)|i dont actually have"
     r"|come (?:faccio a|posso) (?:capire|sapere|riconoscere)|come capisco se"
+    r"|comment (?:je sais|savoir|on sait|je le saurais)|como me doy cuenta"
     r"|como (?:sei|saber|reconhecer|posso saber) se"
     r"|^(?:would|will|could|might|do|does|can) (?:i|my|you|people|it) (?:\w+ ){0,3}?"
     r"(?:get|have|end up)"
@@ -264,6 +265,15 @@ _GRAMMAR: dict[str, _Grammar] = {
         ),
         hypothetical=(
             r"q pasa si",
+            # "q pasaria si me cuesta respirar? nomas por saber": asked, not reported.
+            r"q(?:ue)? pasaria si",
+            r"(?:nomas|solo|nada mas|simplemente) (?:por|x) (?:saber|curiosidad|preguntar)",
+            r"por (?:pura )?curiosidad",
+            r"hipoteticamente",
+            r"como me (?:doy|daria|daré|dare) cuenta",
+            r"q(?:ue)? (?:hago|hacer|debo hacer) si",
+            r"(?:se|uno|una) puede (?:ser|tener|quedar)",
+            r"si (?:tuviera|tuviese|llegara|me pasara|me diera)",
             r"(?:es|sera) (?:un )?efecto (?:secundario|adverso)",
             r"como (?:se|sabre|saber|puedo saber|reconozco|distingo)",
             r"que pasa si",
@@ -329,6 +339,13 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"tuve",
             r"he",
             r"nosotros",
+            # The subject is left out: "cuando bebo agua me atraganto" is the patient's own.
+            r"bebo",
+            r"trago",
+            r"respiro",
+            r"hablo",
+            r"duermo",
+            r"sonrio",
         ),
         asks_if_normal=(
             r"es normal (?:que|tener|sentir|notar|estar)",
@@ -377,7 +394,9 @@ _GRAMMAR: dict[str, _Grammar] = {
         ),
     ),
     "de": _Grammar(
-        negations="kein keine keinen keiner keinem keinerlei nicht ohne nie niemals nichts weder",
+        # "nich" and "nix": how "nicht" and "nichts" are typed in chats.
+        negations="kein keine keinen keiner keinem keinerlei nicht nich ohne nie niemals nichts "
+        "nix weder",
         scope_breakers="und aber sondern auch dann doch jedoch sowie",
         not_negations=(
             r"nicht sicher ob",
@@ -394,6 +413,14 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"was passiert wenn",
             r"was wenn",
             r"was ist wenn",
+            r"was ware wenn",
+            r"was passiert (?:\w+ ){0,2}wenn",
+            r"(?:nur|rein|einfach) (?:aus )?(?:neugier|interesse|interessehalber)",
+            r"nur (?:mal )?so gefragt",
+            r"(?:rein )?hypothetisch",
+            r"angenommen",
+            r"woher weiss ich",
+            r"kann man (?:\w+ ){0,3}?(?:bekommen|kriegen|haben)",
             r"was soll ich tun wenn",
             r"was mache ich wenn",
             r"was tun wenn",
@@ -506,6 +533,15 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"comment (?:savoir|reconnaitre|je sais|on sait)",
             r"(?:est ce|c est) (?:un )?effet secondaire",
             r"et si",
+            # "ça ferait quoi si j'avais du mal à respirer? juste pour savoir"
+            r"(?:ca )?ferait quoi si",
+            r"si j (?:avais|etais)",
+            r"(?:juste|c est juste|simplement) pour savoir",
+            r"par (?:pure )?curiosite",
+            r"simple curiosite",
+            r"hypothetiquement",
+            r"comment (?:je le saurais|je saurais|le savoir|on le sait|je peux savoir)",
+            r"(?:on peut|peut on) (?:etre|avoir|faire|devenir)",
             r"que faire si",
             r"que dois je faire si",
             r"je fais quoi si",
@@ -560,6 +596,7 @@ _GRAMMAR: dict[str, _Grammar] = {
         ),
         third_party=(
             rf"(?:mon|ma|une|un) (?:{_RELATIVES['fr']})",
+            r"(?:ma|mon|une|un) (?:pote|collegue|copine|copain|voisin|cousin)",
             r"quelqu un",
             r"les gens",
             r"elle",
@@ -567,6 +604,7 @@ _GRAMMAR: dict[str, _Grammar] = {
         first_person_subject=(r"je", r"j", r"moi", r"me", r"m"),
         past_period=(
             r"l annee derniere",
+            r"l an (?:dernier|passe)",
             r"la derniere fois",
             r"il y a des annees",
             r"il y a un an",
@@ -612,6 +650,13 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"come (?:faccio a|posso) (?:capire|sapere|riconoscere)",
             r"(?:e|sono) (?:un )?effett[oi] collateral[ei]",
             r"e se",
+            r"(?:cosa|che) succederebbe se",
+            r"(?:solo|giusto) per (?:sapere|curiosita)",
+            r"per (?:pura )?curiosita",
+            r"ipoteticamente",
+            r"come (?:faccio|farei) a (?:capire|sapere|accorgermi)",
+            r"(?:si puo|uno puo) (?:essere|avere|diventare)",
+            r"se (?:avessi|fossi|mi venisse)",
             r"(?:cosa|che) succede se",
             r"cosa (?:devo fare|faccio|si fa) se",
             r"^se ",
@@ -667,6 +712,11 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"riesco",
             r"posso",
             r"noi",
+            r"bevo",
+            r"mangio",
+            r"deglutisco",
+            r"respiro",
+            r"parlo",
         ),
         asks_if_normal=(
             r"e normale (?:che|avere|sentire|se|essere)",
@@ -722,6 +772,13 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"como (?:sei|saber|reconhecer|posso saber)",
             r"(?:e|sera) (?:um )?efeito (?:secundario|colateral)",
             r"e se",
+            r"o que aconteceria se",
+            r"(?:so|apenas) (?:por|pra|para) (?:saber|curiosidade)",
+            r"por (?:pura )?curiosidade",
+            r"hipoteticamente",
+            r"como (?:eu )?(?:vou saber|saberia|percebo|reparo)",
+            r"(?:da pra|da para|pode se|a gente pode) (?:ser|ter|ficar)",
+            r"se eu (?:tivesse|ficasse|estivesse)",
             r"o que acontece se",
             r"o que (?:eu )?faco se",
             r"o que devo fazer se",
@@ -777,6 +834,15 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"consigo",
             r"vejo",
             r"posso",
+            # The subject is left out: "quando bebo agua engasgo" is the patient's own.
+            r"bebo",
+            r"engasgo",
+            r"engulo",
+            r"como algo",
+            r"respiro",
+            r"falo",
+            r"fico",
+            r"acordo",
         ),
         asks_if_normal=(
             r"e normal (?:que|ter|sentir|ficar|estar)",
