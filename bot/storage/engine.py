@@ -4,8 +4,16 @@
 this maps them to the async drivers (aiosqlite, asyncpg) and sets each database up so that a
 returned write is a committed write:
 
-* SQLite: WAL journal, ``synchronous=FULL`` (survives power loss, not just a killed
-  process), a busy timeout so concurrent writers wait instead of failing, foreign keys on.
+* SQLite: WAL journal; a busy timeout so concurrent writers wait instead of failing; foreign
+  keys on. Every commit survives a killed process (WAL). A *durable* write transaction (the
+  default: the inbox receiving updates, a staff alert queued, a patient forgotten...) commits
+  with ``synchronous=FULL``, so it survives a power cut too; the per-message bookkeeping
+  (patient seen, event counted, conversation memory, reply noted, update finished) opts out
+  with ``durable=False`` and commits with ``synchronous=NORMAL``: no fsync, which on a slow
+  disk costs milliseconds per commit under the one writer lock (issue 17). The WAL is one
+  sequence, so the next FULL commit makes every earlier NORMAL one durable with it; a power
+  cut can lose only NORMAL commits made since the last FULL one (a reply may then be sent
+  again, an event counted again), never an update received or an alert queued.
   Every write transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock up front,
   so a claim's select-then-update cannot interleave with another process's claim.
 * PostgreSQL: claims use ``SELECT ... FOR UPDATE SKIP LOCKED``, a pooled connection is
@@ -35,6 +43,7 @@ DEFAULT_DATABASE_URL = "sqlite:///data/aftercare.db"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_WAL_LIMIT_BYTES = 1024 * 1024
 _READ_ONLY = "aftercare_read_only"
+_RELAXED = "aftercare_relaxed_sync"
 
 _DRIVERS = {
     "sqlite": "sqlite+aiosqlite",
@@ -125,7 +134,7 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
     engine = create_async_engine(url, hide_parameters=True)
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when and how a transaction begins.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -133,6 +142,7 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
+            record.info["synchronous"] = "FULL"
             cursor.execute("PRAGMA foreign_keys = ON")
             # Deleted rows are overwritten with zeros, not just marked free: after /forget the
             # patient's name is not left readable in the file (Storage.scrub does the log).
@@ -145,8 +155,17 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        read_only = connection.get_execution_options().get(_READ_ONLY, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        options = connection.get_execution_options()
+        if options.get(_READ_ONLY, False):
+            connection.exec_driver_sql("BEGIN")
+            return
+        # The commit's sync mode, set (between transactions) only when it changes.
+        wanted = "NORMAL" if options.get(_RELAXED, False) else "FULL"
+        info = connection.connection.info
+        if info.get("synchronous") != wanted:
+            connection.exec_driver_sql(f"PRAGMA synchronous = {wanted}")
+            info["synchronous"] = wanted
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -155,8 +174,14 @@ _sqlite_writers: weakref.WeakKeyDictionary[AsyncEngine, asyncio.Lock] = weakref.
 
 
 @asynccontextmanager
-async def write_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+async def write_transaction(
+    engine: AsyncEngine, *, durable: bool = True
+) -> AsyncIterator[AsyncConnection]:
     """One transaction that may write; committed before the caller's ``async with`` ends.
+
+    ``durable=False`` (SQLite only; PostgreSQL's commits are always synchronous): the commit
+    survives a killed process but not a power cut until the next durable commit (see the
+    module's docstring).
 
     SQLite lets one writer in at a time, and a connection that finds the lock taken sleeps in
     growing steps (up to 100 ms) before it looks again: with dozens of chats handled at once
@@ -170,8 +195,11 @@ async def write_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnectio
     lock = _sqlite_writers.get(engine)
     if lock is None:
         lock = _sqlite_writers[engine] = asyncio.Lock()
-    async with lock, engine.begin() as connection:
-        yield connection
+    async with lock, engine.connect() as connection:
+        if not durable:
+            await connection.execution_options(**{_RELAXED: True})
+        async with connection.begin():
+            yield connection
 
 
 @asynccontextmanager

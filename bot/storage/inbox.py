@@ -54,9 +54,10 @@ class InboxStore:
         self._is_postgres = engine.dialect.name == "postgresql"
 
     @asynccontextmanager
-    async def _write(self) -> AsyncIterator[AsyncConnection]:
+    async def _write(self, *, durable: bool = True) -> AsyncIterator[AsyncConnection]:
+        """``durable=False``: may be lost to a power cut, not to a crash (see ``engine``)."""
         try:
-            async with write_transaction(self._engine) as connection:
+            async with write_transaction(self._engine, durable=durable) as connection:
                 yield connection
         except (DBAPIError, OSError) as exc:
             raise StorageError(
@@ -125,7 +126,7 @@ class InboxStore:
     ) -> list[InboxItem]:
         """Lease up to ``limit`` waiting updates nobody holds, oldest first."""
         free = sa.or_(inbox.c.claimed_until.is_(None), inbox.c.claimed_until <= now)
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             chosen = (
                 (
                     await connection.execute(
@@ -186,7 +187,7 @@ class InboxStore:
 
     async def renew(self, bot_id: int, owner: str, until: datetime) -> None:
         """Extend the lease on everything ``owner`` holds (it is still working on them)."""
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             await connection.execute(
                 sa.update(inbox)
                 .where(
@@ -212,7 +213,7 @@ class InboxStore:
 
     async def record_sent(self, bot_id: int, update_id: int, sent: int) -> None:
         """``sent`` replies of this update have reached Telegram."""
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             await connection.execute(
                 sa.update(inbox).where(self._mine(bot_id, update_id)).values(sent=sent)
             )
@@ -229,7 +230,7 @@ class InboxStore:
 
     async def finish(self, bot_id: int, update_id: int, status: Finished, now: datetime) -> None:
         """The update is over: forget its JSON, keep the ids for deduplication."""
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             await connection.execute(
                 sa.update(inbox)
                 .where(self._mine(bot_id, update_id))

@@ -191,9 +191,11 @@ class Storage:
     # -- transactions -------------------------------------------------------------------
 
     @asynccontextmanager
-    async def _write(self) -> AsyncIterator[AsyncConnection]:
+    async def _write(self, *, durable: bool = True) -> AsyncIterator[AsyncConnection]:
+        """A write transaction; ``durable=False`` for per-message bookkeeping that may be lost
+        to a power cut (never to a crash): see ``bot.storage.engine``."""
         try:
-            async with write_transaction(self._engine) as connection:
+            async with write_transaction(self._engine, durable=durable) as connection:
                 yield connection
         except (DBAPIError, OSError) as exc:
             raise StorageError(f"database write failed ({self.url}): {exc}") from exc
@@ -284,7 +286,7 @@ class Storage:
                 "language": sa.func.coalesce(insert.excluded.language, patients.c.language),
             },
         ).returning(*patients.c)
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             return _patient((await connection.execute(upsert)).one())
 
     async def get_patient(self, clinic_id: str, user_id: int) -> Patient | None:
@@ -373,7 +375,7 @@ class Storage:
             table.c.clinic_id == clinic_id, table.c.user_id == user_id, table.c.chat_id == chat_id
         )
         expires = state.expires_at()
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             if state.empty or expires is None:
                 await connection.execute(sa.delete(table).where(mine))
                 return
@@ -509,7 +511,7 @@ class Storage:
 
         Pass ``text`` only when the clinic has chosen to keep message texts.
         """
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             await connection.execute(
                 sa.insert(events).values(
                     clinic_id=clinic_id,
@@ -542,7 +544,7 @@ class Storage:
         self, clinic_id: str, user_id: int, text: str | None, now: datetime
     ) -> None:
         """A question the bot could not answer; ``text`` only when the clinic keeps texts."""
-        async with self._write() as connection:
+        async with self._write(durable=False) as connection:
             await connection.execute(
                 sa.insert(unanswered).values(
                     clinic_id=clinic_id, user_id=user_id, text=_storable(text), created_at=now
