@@ -112,7 +112,7 @@ async def burst(fake: BenchBotApi, bot: BotProcess, texts: Sequence[str]) -> dic
     chats, updates = _updates(fake, texts)
     cpu_before = bot.cpu_seconds()
     pushed = fake.push_many(updates)
-    replied = await fake.wait_replies(chats, max(60.0, len(texts) / 20))
+    replied = await fake.wait_replies(chats, max(120.0, len(texts) / 5))
     cpu = bot.cpu_seconds() - cpu_before
     arrivals = [fake.replied_at[c] for c in chats if c in fake.replied_at]
     elapsed_s = (max(arrivals) - pushed) / 1e9 if arrivals else float("nan")
@@ -127,12 +127,17 @@ async def burst(fake: BenchBotApi, bot: BotProcess, texts: Sequence[str]) -> dic
 
 
 async def drive(
-    name: str, command: list[str], texts: dict[str, list[str]], log: IO[bytes], log_path: Path
+    name: str,
+    command: list[str],
+    texts: dict[str, list[str]],
+    log: IO[bytes],
+    log_path: Path,
+    env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """One round for one bot: start it, warm it up, measure, read its peak RSS, stop it."""
     async with BenchBotApi() as fake:
         errors_before = _error_lines(log_path)
-        bot = await start_bot(name, command, fake, log, log_path, extra_env=BOT_ENV.get(name))
+        bot = await start_bot(name, command, fake, log, log_path, extra_env=env)
         try:
             await burst(fake, bot, texts["warmup"])
             sequential, missing = await one_at_a_time(fake, texts["one_at_a_time"])
@@ -222,6 +227,7 @@ async def run_all(
     rounds_texts: list[dict[str, list[str]]],
     commands: dict[str, list[str]],
     logs: dict[str, tuple[IO[bytes], Path]],
+    envs: dict[str, dict[str, str]],
 ) -> dict[str, Any]:
     rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in commands}
     names = list(commands)
@@ -229,7 +235,7 @@ async def run_all(
         order = names[number % len(names) :] + names[: number % len(names)]
         for name in order:
             log, path = logs[name]
-            rounds[name].append(await drive(name, commands[name], texts, log, path))
+            rounds[name].append(await drive(name, commands[name], texts, log, path, envs.get(name)))
             print(
                 f"  round {number + 1}: {name} {rounds[name][-1]['burst']['msgs_per_s']:,.0f} "
                 "msgs/s",
@@ -242,6 +248,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser(NAME, __doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, help="rounds per bot (default: 3; quick 1)")
     parser.add_argument("--burst", type=int, help="messages per burst (default: 3,000)")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a copy of an earlier revision (git archive REV | tar -x -C DIR): its bot, model on "
+        "and off, runs in the same rounds, so before and after share the machine's load",
+    )
+    parser.add_argument(
+        "--no-precomputed", action="store_true", help="leave out the precomputed diagnostic"
+    )
     args = parser.parse_args(argv)
     run = Run(NAME, args.quick, args.out)
     run.header("End to end: `python -m bot run` vs a bare PTB echo bot, fake Bot API on 127.0.0.1")
@@ -257,8 +272,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"time, a burst of {plan.burst:,}\n"
     )
 
+    bots = dict(BOTS)
+    envs = dict(BOT_ENV)
+    if args.no_precomputed:
+        del bots["aftercare_precomputed"]
+    if args.before is not None:
+        before = {"PYTHONPATH": str(args.before.resolve())}
+        bots["before_bot"] = f"before ({args.before.name}), model on"
+        bots["before_no_model"] = f"before ({args.before.name}), model off"
+        envs["before_bot"] = before
+        envs["before_no_model"] = before | BOT_ENV["aftercare_no_model"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    paths = {name: args.out.parent / f"{NAME}-{name}.log" for name in BOTS}
+    paths = {name: args.out.parent / f"{NAME}-{name}.log" for name in bots}
     rounds_texts = plan_texts(plan)
     texts_path = args.out.parent / f"{NAME}-texts.txt"
     every_text = {t: None for texts in rounds_texts for phase in texts.values() for t in phase}
@@ -268,25 +293,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         "aftercare_bot": aftercare_run_command(sys.executable),
         "aftercare_no_model": aftercare_run_command(sys.executable),
         "aftercare_precomputed": precomputed_run_command(sys.executable, texts_path),
+        "before_bot": aftercare_run_command(sys.executable),
+        "before_no_model": aftercare_run_command(sys.executable),
     }
+    commands = {name: commands[name] for name in bots}
     with contextlib.ExitStack() as stack:
         logs = {name: (stack.enter_context(path.open("wb")), path) for name, path in paths.items()}
-        results = asyncio.run(run_all(rounds_texts, commands, logs))
+        results = asyncio.run(run_all(rounds_texts, commands, logs, envs))
 
     echo, bot, bare = results["echo_bot"], results["aftercare_bot"], results["aftercare_no_model"]
     shares = {
         name: round(results[name]["msgs_per_s"] / echo["msgs_per_s"], 3)
-        if echo["msgs_per_s"]
+        if echo["msgs_per_s"] and name in results
         else None
-        for name in ("aftercare_bot", "aftercare_no_model", "aftercare_precomputed")
+        for name in bots
+        if name != "echo_bot"
     }
     share = shares["aftercare_bot"]
     results["throughput_share_of_echo"] = share
     results["no_model_throughput_share_of_echo"] = shares["aftercare_no_model"]
-    results["precomputed_throughput_share_of_echo"] = shares["aftercare_precomputed"]
+    results["precomputed_throughput_share_of_echo"] = shares.get("aftercare_precomputed")
     results["cost_split"] = cost_split(echo, bot, bare)
+    if "before_bot" in results:
+        results["before_throughput_share_of_echo"] = shares["before_bot"]
+        results["before_no_model_throughput_share_of_echo"] = shares["before_no_model"]
+        results["before_cost_split"] = cost_split(
+            echo, results["before_bot"], results["before_no_model"]
+        )
     rows = []
-    for name, label in BOTS.items():
+    for name, label in bots.items():
         r = results[name]
         one, queued = r["one_at_a_time"], r["burst_latency"]
         rows.append(
@@ -327,18 +362,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows,
         )
     )
-    if None not in shares.values():
-        print(
-            f"\naftercare bot throughput = {100 * (share or 0):.0f}% of the echo bot's "
-            f"({100 * (shares['aftercare_no_model'] or 0):.0f}% with the model off, "
-            f"{100 * (shares['aftercare_precomputed'] or 0):.0f}% with its replies precomputed)"
-        )
+    print()
+    for name, value in shares.items():
+        if value is not None:
+            print(f"{bots[name]}: throughput {100 * value:.1f}% of the echo bot's")
     split = results["cost_split"]
     print(
         "CPU per message: the bot's own beyond the echo bot (model off) "
         f"{split['own_cpu_ms']} ms; the model's {split['model_cpu_ms']} ms; "
         f"one-at-a-time p50/p99 the model adds {split['model_p50_ms']} / {split['model_p99_ms']} ms"
     )
+    if "before_cost_split" in results:
+        old = results["before_cost_split"]
+        print(
+            f"before: the bot's own CPU beyond the echo bot {old['own_cpu_ms']} ms; "
+            f"the model's {old['model_cpu_ms']} ms"
+        )
     no_model_share = shares["aftercare_no_model"]
     targets = [
         Target(
@@ -361,6 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "bot_command": " ".join(aftercare_run_command("python")),
         "echo_command": " ".join(echo_run_command("python")),
         "precomputed_command": " ".join(precomputed_run_command("python", texts_path)),
+        "bots": bots,
+        "before": None if args.before is None else str(args.before),
         "logs": {name: str(path) for name, path in paths.items()},
     }
     run.finish(parameters, results, targets)

@@ -67,7 +67,12 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "aftercare_bot.burst_latency.p99_ms",
         "aftercare_bot.peak_rss_mb",
         "aftercare_precomputed.msgs_per_s",
+        "aftercare_no_model.msgs_per_s",
+        "aftercare_no_model.peak_rss_mb",
+        "cost_split.own_cpu_ms",
+        "cost_split.model_cpu_ms",
         "throughput_share_of_echo",
+        "no_model_throughput_share_of_echo",
         "precomputed_throughput_share_of_echo",
     ),
     "startup": (

@@ -55,6 +55,20 @@ def test_the_model_switched_off_is_neither_trained_nor_loaded(tmp_path: Path) ->
     assert not cache.exists() or not any(cache.iterdir())
 
 
+def test_polling_without_the_dashboard_imports_no_web_server_nor_alembic() -> None:
+    """What only some commands need stays out of ``run``'s start-up (issue 17)."""
+    code = (
+        "import sys, bot.cli, bot.serve.polling\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'starlette', 'uvicorn', 'jinja2', 'alembic', 'mako', 'sklearn', 'scipy'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 def test_ask_json_escalates_trouble_swallowing() -> None:
     reply = json.loads(cli("ask", "--json", "I can't swallow properly").stdout)
     assert reply["kind"] == "escalation"

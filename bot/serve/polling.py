@@ -12,9 +12,7 @@ from collections.abc import Sequence
 from bot.config import Settings
 from bot.core.responder import Responder
 from bot.errors import ConfigError
-from bot.serve.dashboard import dashboard_routes, dashboard_settings
 from bot.serve.lifecycle import ClinicBot, Polling, running
-from bot.serve.web import health_route, web_server
 from bot.tg.app import build_application
 
 logger = logging.getLogger(__name__)
@@ -38,11 +36,13 @@ async def serve_polling(
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     applications = {bot.name: build_application(bot.settings, bot.responder) for bot in bots}
-    dashboard = (
-        dashboard_routes(applications, dashboard_settings(server_settings))
-        if server_settings.dashboard
-        else []
-    )
+    dashboard = []
+    if server_settings.dashboard:
+        # Only now: the web server, Starlette and Jinja cost start-up time and memory that a
+        # polling bot without the dashboard never needs (issue 17).
+        from bot.serve.dashboard import dashboard_routes, dashboard_settings
+
+        dashboard = dashboard_routes(applications, dashboard_settings(server_settings))
     async with contextlib.AsyncExitStack() as stack:
         started = []
         for bot in bots:
@@ -57,6 +57,8 @@ async def serve_polling(
         if not started:
             raise ConfigError("no clinic could start")
         if dashboard:
+            from bot.serve.web import health_route, web_server
+
             await stack.enter_async_context(
                 web_server(
                     [health_route(started), *dashboard],
