@@ -152,11 +152,13 @@ async def start_bot(
     log_path: Path,
     timeout: float = 60.0,  # noqa: ASYNC109
     extra_env: dict[str, str] | None = None,
+    cwd: Path | None = None,
 ) -> BotProcess:
     """Spawn ``command`` against ``fake`` and wait for its first ``getUpdates`` (ready).
 
     The bot gets a fresh SQLite database beside its log, never the developer's own;
-    ``extra_env`` adds settings (``UNDERSTANDING_MODEL=false`` for the bot without its model).
+    ``extra_env`` adds settings (``UNDERSTANDING_MODEL=false`` for the bot without its model);
+    ``cwd`` (default: this checkout) is where ``python -m bot`` finds the package first.
     """
     database = log_path.with_name(f"{log_path.stem}-{time.time_ns()}.db")
     env = child_env(
@@ -168,7 +170,7 @@ async def start_bot(
     )
     spawned = time.perf_counter_ns()
     process = await asyncio.create_subprocess_exec(
-        *command, cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log
+        *command, cwd=cwd or ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log
     )
     bot = BotProcess(name, process, spawned, log_path, log, database=database)
     waiter = asyncio.ensure_future(fake.polling.wait())

@@ -134,10 +134,13 @@ async def drive(
     log_path: Path,
     env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """One round for one bot: start it, warm it up, measure, read its peak RSS, stop it."""
+    """One round for one bot: start it, warm it up, measure, read its peak RSS, stop it.
+    A ``PYTHONPATH`` in ``env`` (an earlier revision) is also the child's working folder,
+    since ``python -m`` looks there first."""
+    cwd = Path(env["PYTHONPATH"]) if env and "PYTHONPATH" in env else None
     async with BenchBotApi() as fake:
         errors_before = _error_lines(log_path)
-        bot = await start_bot(name, command, fake, log, log_path, extra_env=env)
+        bot = await start_bot(name, command, fake, log, log_path, extra_env=env, cwd=cwd)
         try:
             await burst(fake, bot, texts["warmup"])
             sequential, missing = await one_at_a_time(fake, texts["one_at_a_time"])
