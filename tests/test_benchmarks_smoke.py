@@ -82,6 +82,14 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "in_process.load_knowledge.median_s",
         "in_process.build_responder.first_s",
     ),
+    "soak": (
+        "missing",
+        "rss_start_mb",
+        "rss_end_mb",
+        "rss_growth_mb",
+        "peak_rss_mb",
+        "latency.p99_ms",
+    ),
     "hotspots": (
         "startup.top_self",
         "startup.slowest_imports",
@@ -92,7 +100,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
 }
 
-TARGETS: dict[str, int] = {"matcher_latency": 1, "end_to_end": 2, "accuracy": 2}
+TARGETS: dict[str, int] = {"matcher_latency": 1, "end_to_end": 4, "accuracy": 2, "soak": 2}
 
 
 @dataclass(slots=True)
