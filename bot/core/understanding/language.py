@@ -1,9 +1,11 @@
-"""Guess which of the supported languages a message is written in, from its everyday words."""
+"""Guess which of the supported languages a message is written in: the replies' identifier
+when it is sure (``bot.core.language.identify``), else the message's everyday words."""
 
 from __future__ import annotations
 
 import re
 
+from bot.core.language import identify
 from bot.core.text import normalise
 
 #: Languages the understanding layer is trained for (Russian: the red-flag file has it).
@@ -53,6 +55,12 @@ def detect_language(text: str) -> str:
     words = normalise(text).split()
     if not words:
         return "en"
+    # The replies' identifier first (py3langid, measured on short patient messages): marker
+    # words alone read "nessun problema a deglutire, posso andare" as Portuguese ("a",
+    # "posso"), and that language's grammar then missed the Italian negation.
+    guess = identify(text)
+    if guess is not None and guess.clear:
+        return guess.language
     best, best_count = "en", 0
     for language, markers in _MARKERS.items():
         count = sum(word in markers for word in words)
