@@ -74,6 +74,18 @@ _CANT_SAY_I_HAD = re.compile(
     r"(?:had|got|noticed|seen|felt|have|any)\b"
 )
 
+# A brief itch or a moment of light-headedness that the patient says has already passed
+# ("itchy for ten minutes then fine", "lightheaded at the clinic, fine after a drink") is
+# routine, not a same-day call (aftercare-facts: the routine tier). Only these urgent flags
+# are read as over; an emergency is never lowered by it, and anything still going on stays.
+TRANSIENT_FLAGS = frozenset({"U8_allergic_skin", "U9_dizziness_local_weakness"})
+_RESOLVED = re.compile(
+    r"\b(?:then (?:fine|ok|okay|gone|stopped)|(?:fine|ok|okay|better|gone) now"
+    r"|(?:fine|ok|okay|better) (?:after|again|within|once)"
+    r"|(?:passed|went away|wore off|settled|stopped|cleared) (?:quickly|straight away|on its own"
+    r"|by itself|after|within|in a (?:few|minute|sec|second)|in (?:a|\d+) min\w*))\b"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class FlagHit:
@@ -296,6 +308,10 @@ class TriageDetector:
         if not hits and not mentions:
             return NO_FLAGS
         hits = _unique(hits)
+        over = [hit for hit in hits if hit.flag_id in TRANSIENT_FLAGS and _is_over(hit, text)]
+        if over:
+            mentions.extend(over)
+            hits = [hit for hit in hits if hit not in over]
         mentions = [m for m in _unique(mentions) if m.flag_id not in {h.flag_id for h in hits}]
         level: Level | None = None
         for hit in hits:
@@ -411,6 +427,18 @@ class TriageDetector:
                 mentions.append(hit)
             else:
                 hits.append(hit)
+
+
+def _is_over(hit: FlagHit, text: str) -> bool:
+    """Whether the clause of ``hit`` says the symptom has passed, or the next clause opens by
+    saying so ("lightheaded at the clinic, fine after a drink")."""
+    clauses = [normalise(c) for c in split_clauses(text, hit.language)]
+    first = normalise(hit.clause.split(" / ")[0])
+    for index, clause in enumerate(clauses):
+        if clause == first:
+            after = clauses[index + 1 : index + 2]
+            return bool(_RESOLVED.search(clause) or any(_RESOLVED.match(c) for c in after))
+    return False
 
 
 def _speaks(language: str, words: Sequence[str], markers: frozenset[str]) -> bool:

@@ -179,11 +179,17 @@ _OLD_PAST_VERB = re.compile(
     r"|(?<!\w)(?:было|была|был)(?!\w)"
 )
 _OLD_STILL_HAPPENING = re.compile(
-    r"\b(?:now|rightnow|still|currently|today|tonight|this morning|this evening|since|keeps"
+    # "she fainted at the sight of the needle, shes fine now": a "now" that says it is over.
+    r"\b(?:(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!good )(?<!alright )now|rightnow|still"
+    r"|currently|today|tonight|this morning|this evening|since|keeps"
     r"|again|just|getting|started|starting|suddenly"
     # Someone else's present: "my wife has a swelling coming up", "he wont respond".
     r"|(?:has|have) (?:a|an|got)|(?:shes|hes|she is|he is) (?:having|getting|got)|coming up"
-    r"|(?:wont|will not|is not|isnt|not) (?:respond|responding|wake|waking|answer|answering))\b"
+    r"|(?:wont|will not|is not|isnt|not) (?:respond|responding|wake|waking|answer|answering)"
+    r"|(?:his|her|their) (?:\w+ ){0,2}(?:is|are|looks|feels|keeps)|(?:has|have) come (?:out|up)"
+    r"|(?:she|he|they) (?:is|are|keeps|wont)"
+    # "my mum had her neck done and she cant swallow" (not "she said she couldnt, ages ago").
+    r"|(?<!said )(?<!says )(?<!told me )(?<!told us )(?:she|he|they) (?:cant|cannot|can not))\b"
 )
 
 
