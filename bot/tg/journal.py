@@ -6,17 +6,25 @@ to be repeated, so each run carries a ``Journal`` in a context variable, and the
 must happen once are counted in order: every call that changes something on Telegram (a
 reply, an edit, a button's answer) and the statistics record.
 
-Each step is written down *before* it is taken (``sent`` on the update's inbox row) and
-taken back only when it certainly did not happen (Telegram answered with an error, or the
-connection was never made). A replay skips every step written down. So a reply Telegram
-received is never sent again, whatever moment the process dies at; the one gap left is the
-instant between the note and the request leaving the process (a millisecond or two, with
-nothing in between to wait for), where a reply would be noted but not sent. The Bot API has
-no idempotency key that could close it. A timeout after the request left counts as sent,
-as ``bot.tg.send`` already treats it: a patient must not get an emergency message twice.
+Each call is written down (``sent`` on the update's inbox row) at the moment it leaves: when
+the HTTP connection is ready, its headers written and its body about to be (httpcore's
+``trace`` hook, ``send_request_body.started``), not before; a request cut off before its
+body is not acted on by Telegram. It is taken back only when it
+certainly did not arrive (Telegram answered with an error, or nothing was written). A replay
+skips every call written down. So a reply Telegram received is never sent again, whatever
+moment the process dies at; and a reply still waiting for a connection, for the pool or for
+the event loop when the process dies is not written down, so the replay sends it. The one gap
+left is the instant between the note being committed and the write itself (no network wait in
+between), where a reply would be noted but not sent. The Bot API has no idempotency key that
+could close it. We chose "never repeated" over "repeated, flagged as a possible repeat" for
+patients' replies: a patient must not get an emergency message twice, and the staff alert of
+an emergency, queued before the reply, goes out in any case (staff alerts themselves are
+resent and flagged "possible repeat", ``bot.tg.alerts``). A timeout after the request left
+counts as sent, as ``bot.tg.send`` already treats it.
 
 ``JournaledRequest`` is python-telegram-bot's ``HTTPXRequest`` (its public ``do_request``
-extension point) with the journal in front of it; without a journal it is the plain request.
+extension point, and ``httpx_kwargs`` for the hook) with the journal in front of it; without
+a journal it is the plain request.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from telegram.error import NetworkError, TimedOut
@@ -132,6 +140,38 @@ def never_left(error: Exception) -> bool:
     return isinstance(cause, httpx.ConnectError)
 
 
+@dataclass(slots=True)
+class _Departure:
+    """One journaled request on its way: ``left`` once its first bytes were about to go."""
+
+    journal: Journal
+    index: int
+    left: bool = False
+
+    async def leaving(self) -> None:
+        if not self.left:
+            self.left = True
+            await self.journal.note(self.index + 1)
+
+
+_DEPARTING: ContextVar[_Departure | None] = ContextVar("aftercare_departing", default=None)
+
+
+async def _trace(event: str, info: dict[str, Any]) -> None:
+    """httpcore's trace callback, in the sending task: note the call just before the request
+    body is written (the connection is ready; nothing left to wait for)."""
+    if event.endswith("send_request_body.started"):
+        departure = _DEPARTING.get()
+        if departure is not None:
+            await departure.leaving()
+
+
+async def _attach_trace(request: httpx.Request) -> None:
+    """httpx request hook: a journaled request carries ``_trace`` down to httpcore."""
+    if _DEPARTING.get() is not None:
+        request.extensions["trace"] = _trace
+
+
 def _answer(result: object) -> tuple[int, bytes]:
     return 200, json.dumps({"ok": True, "result": result}).encode()
 
@@ -148,7 +188,14 @@ def _skipped(method: str, data: RequestData | None) -> tuple[int, bytes]:
 
 class JournaledRequest(HTTPXRequest):
     """Every Bot API call of the bot goes through here; calls in ``JOURNALED`` made while an
-    update is processed are noted before they are made, and skipped on a replay when noted."""
+    update is processed are noted as they leave, and skipped on a replay when noted."""
+
+    def __init__(self, *, httpx_kwargs: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        extra: dict[str, Any] = dict(httpx_kwargs or {})
+        hooks: dict[str, list[Any]] = {k: list(v) for k, v in extra.get("event_hooks", {}).items()}
+        hooks.setdefault("request", []).append(_attach_trace)
+        extra["event_hooks"] = hooks
+        super().__init__(httpx_kwargs=extra, **kwargs)
 
     async def do_request(
         self,
@@ -176,7 +223,8 @@ class JournaledRequest(HTTPXRequest):
         if already:
             journal.advance()
             return _skipped(endpoint, request_data)
-        await journal.note(index + 1)
+        departure = _Departure(journal, index)
+        token = _DEPARTING.set(departure)
         try:
             status, payload = await super().do_request(
                 url,
@@ -188,17 +236,21 @@ class JournaledRequest(HTTPXRequest):
                 pool_timeout,  # type: ignore[arg-type]
             )
         except NetworkError as error:  # TimedOut is one too
-            if never_left(error):
+            if not departure.left or never_left(error):
                 await journal.note(index)  # not sent: a retry takes this step again
             else:
                 journal.advance()  # it may have arrived: never repeated
             raise
+        finally:
+            _DEPARTING.reset(token)
         if 200 <= status < 300:
+            await departure.leaving()  # already noted, unless a transport had no trace hook
             journal.advance()
             return status, payload
         if endpoint == "answerCallbackQuery" and status == 400:
             # "query is too old": a button answered after a restart. The spinner on the
             # patient's button has long stopped; nothing is lost, so it is not an error.
+            await departure.leaving()
             journal.advance()
             return _answer(True)
         await journal.note(index)  # refused by Telegram: not delivered, may be tried again

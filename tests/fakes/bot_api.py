@@ -188,6 +188,20 @@ class _ApiError(Exception):
         self.parameters = parameters
 
 
+def _settled(
+    pending: set[asyncio.Future[web.StreamResponse]],
+) -> Callable[[asyncio.Future[web.StreamResponse]], None]:
+    """A done callback: forget the task and read its outcome (an incomplete request's error
+    is expected when the client went away; nobody else will read it)."""
+
+    def settled(task: asyncio.Future[web.StreamResponse]) -> None:
+        pending.discard(task)
+        if not task.cancelled():
+            task.exception()
+
+    return settled
+
+
 def _bad_request(reason: str) -> _ApiError:
     return _ApiError(HTTPStatus.BAD_REQUEST, f"Bad Request: {reason}")
 
@@ -251,6 +265,7 @@ class FakeBotApi:
         self._closing = False
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        self._acting: set[asyncio.Future[web.StreamResponse]] = set()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -282,6 +297,9 @@ class FakeBotApi:
         self._closing = True
         self._notify_updates()
         runner, self._runner = self._runner, None
+        for acting in list(self._acting):  # a dropped connection's handler still waiting
+            acting.cancel()
+        await asyncio.gather(*self._acting, return_exceptions=True)
         await runner.cleanup()
 
     async def __aenter__(self) -> FakeBotApi:
@@ -641,6 +659,17 @@ class FakeBotApi:
     # ------------------------------------------------------------------ HTTP plumbing
 
     async def _handle_method(self, request: web.Request) -> web.StreamResponse:
+        """Like Telegram, act on a complete request even when the client hangs up right after
+        sending it (a bot killed while waiting for the answer): the message is delivered.
+        Only getUpdates is abandoned with its client (see ``handler_cancellation``)."""
+        if request.match_info["method"].lower() == "getupdates":
+            return await self._answer_method(request)
+        acting = asyncio.ensure_future(self._answer_method(request))
+        self._acting.add(acting)
+        acting.add_done_callback(_settled(self._acting))
+        return await asyncio.shield(acting)
+
+    async def _answer_method(self, request: web.Request) -> web.StreamResponse:
         token = request.match_info["token"]
         method = request.match_info["method"]
         params, files = await self._read_params(request)
