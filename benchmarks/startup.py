@@ -11,7 +11,11 @@
 
 Runs are interleaved round-robin so drift on the machine hits every command alike.
 
-    .venv/bin/python -m benchmarks.startup [--quick]
+    .venv/bin/python -m benchmarks.startup [--quick] [--before DIR]
+
+``--before DIR`` (a ``git archive`` of an earlier revision) adds that revision's ``bot run``
+to the same interleaved rounds. Each bot's RSS when it became ready is printed too. Target
+(issue 17): ``bot run`` ready at most 1.0 s after the echo bot.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from benchmarks.common import (
     NO_ENV_FILE,
     ROOT,
     Run,
+    Target,
     child_env,
     format_table,
     make_parser,
@@ -46,6 +51,8 @@ from bot.core.knowledge import load_knowledge
 from bot.core.responder import Responder
 
 NAME = "startup"
+#: Issue 17: ``bot run`` ready at most this long after the echo bot.
+READY_OVER_ECHO_LIMIT_S = 1.0
 REPEATS = 10
 RUN_REPEATS = 5
 IN_PROCESS_REPEATS = 10
@@ -67,12 +74,17 @@ def spawn_to_exit(command: list[str]) -> float:
     return elapsed
 
 
-async def spawn_to_polling(name: str, command: list[str], log_path: Path) -> float:
+async def spawn_to_polling(
+    name: str, command: list[str], log_path: Path, env: dict[str, str] | None = None
+) -> tuple[float, float | None]:
+    """Seconds from spawn to the first getUpdates, and the RSS (MB) at that moment. A
+    ``PYTHONPATH`` in ``env`` (an earlier revision) is also the working folder."""
+    cwd = Path(env["PYTHONPATH"]) if env and "PYTHONPATH" in env else None
     with log_path.open("ab") as log:
         async with BenchBotApi() as fake:
-            bot = await start_bot(name, command, fake, log, log_path)
+            bot = await start_bot(name, command, fake, log, log_path, extra_env=env, cwd=cwd)
             await stop_bot(bot, fake)
-    return bot.ready_s or 0.0
+    return bot.ready_s or 0.0, bot.ready_rss_mb
 
 
 def stats(samples: Sequence[float]) -> dict[str, Any]:
@@ -105,6 +117,7 @@ def in_process(repeats: int) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser(NAME, __doc__.split("\n\n")[0])
+    parser.add_argument("--before", type=Path, help="an earlier revision's copy to time beside")
     args = parser.parse_args(argv)
     run = Run(NAME, args.quick, args.out)
     run.header("Start-up time: process start to ready, beside bare-interpreter baselines")
@@ -122,19 +135,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     log_path = args.out.parent / f"{NAME}-bots.log"
     log_path.write_bytes(b"")
-    ready_commands = {
-        "echo bot: spawn to first getUpdates (baseline)": echo_run_command(sys.executable),
-        "python -m bot run: spawn to first getUpdates": aftercare_run_command(sys.executable),
+    bot_run = aftercare_run_command(sys.executable)
+    ready_commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "echo bot: spawn to first getUpdates (baseline)": (echo_run_command(sys.executable), None),
+        "python -m bot run: spawn to first getUpdates": (bot_run, None),
+        "... with UNDERSTANDING_MODEL=false": (bot_run, {"UNDERSTANDING_MODEL": "false"}),
     }
+    if args.before is not None:
+        ready_commands[f"before ({args.before.name}): bot run to first getUpdates"] = (
+            bot_run,
+            {"PYTHONPATH": str(args.before.resolve())},
+        )
     samples.update({name: [] for name in ready_commands})
+    ready_rss: dict[str, list[float]] = {name: [] for name in ready_commands}
     for _ in range(run_repeats):
-        for name, command in ready_commands.items():
-            samples[name].append(asyncio.run(spawn_to_polling(name, command, log_path)))
-
-    processes = {name: stats(values) for name, values in samples.items()}
+        for name, (command, env) in ready_commands.items():
+            seconds, rss = asyncio.run(spawn_to_polling(name, command, log_path, env))
+            samples[name].append(seconds)
+            if rss is not None:
+                ready_rss[name].append(rss)
+    processes: dict[str, dict[str, Any]] = {name: stats(v) for name, v in samples.items()}
+    for name, values in ready_rss.items():
+        processes[name]["rss_at_ready_mb"] = median(values) if values else None
     inside = in_process(1 if args.quick else IN_PROCESS_REPEATS)
     rows = [
-        [name, s["runs"], s["median_s"], s["min_s"], s["max_s"]] for name, s in processes.items()
+        [name, s["runs"], s["median_s"], s["min_s"], s["max_s"], s.get("rss_at_ready_mb", "")]
+        for name, s in processes.items()
     ]
     rows += [
         [
@@ -143,10 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             r["median_s"],
             r["min_s"],
             r["max_s"],
+            "",
         ]
         for name, r in inside.items()
     ]
-    print(format_table(["what", "runs", "median s", "min s", "max s"], rows))
+    print(format_table(["what", "runs", "median s", "min s", "max s", "RSS at ready MB"], rows))
 
     check = processes["python -m bot check"]["median_s"]
     bare = processes["python -c pass (baseline)"]["median_s"]
@@ -164,8 +191,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\n`bot check` costs {check - bare:.2f} s over a bare interpreter; `bot run` is ready "
         f"{ready - echo:.2f} s after the echo bot would be."
     )
-    parameters = {"repeats": repeats, "run_repeats": run_repeats, "log": str(log_path)}
-    run.finish(parameters, results)
+    parameters = {
+        "repeats": repeats,
+        "run_repeats": run_repeats,
+        "log": str(log_path),
+        "before": None if args.before is None else str(args.before),
+    }
+    targets = [
+        Target(
+            "bot run ready after the echo bot", round(ready - echo, 3), READY_OVER_ECHO_LIMIT_S, "s"
+        )
+    ]
+    run.finish(parameters, results, targets)
     return 0
 
 

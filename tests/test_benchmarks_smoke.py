@@ -100,7 +100,13 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
 }
 
-TARGETS: dict[str, int] = {"matcher_latency": 1, "end_to_end": 4, "accuracy": 2, "soak": 2}
+TARGETS: dict[str, int] = {
+    "matcher_latency": 1,
+    "end_to_end": 4,
+    "accuracy": 2,
+    "soak": 2,
+    "startup": 1,
+}
 
 
 @dataclass(slots=True)
