@@ -205,14 +205,22 @@ def _net_hit(
         threshold = fusion.raise_to_emergency if emergency_only else _threshold(score.level, fusion)
         if score.probability < threshold or score.flag_id in mentioned:
             continue
-        clause = _CANT_SAY.sub(" no ", normalise(score.clause))
-        reading = read_clause(clause, flags.language)
-        if reading == "negated":
-            reading = read_clause(_INABILITY.sub(" ", clause), flags.language)
-        if reading != "affirmed" and not (score.flag_id in fusion.any_mood and reading != "story"):
-            continue
-        return _as_hit(score, flags.language)
+        # The best-scoring text first; then any other clause that reaches the threshold alone.
+        for text, probability in ((score.clause, score.probability), *score.others):
+            if probability < threshold:
+                break
+            if _reports(text, score.flag_id, flags.language, fusion):
+                return _as_hit(score, flags.language, text, probability)
     return None
+
+
+def _reports(text: str, flag_id: str, language: str, fusion: TriageFusion) -> bool:
+    """Whether ``text`` reports the flag by the rules' own context cues (see module doc)."""
+    clause = _CANT_SAY.sub(" no ", normalise(text))
+    reading = read_clause(clause, language)
+    if reading == "negated":
+        reading = read_clause(_INABILITY.sub(" ", clause), language)
+    return reading == "affirmed" or (flag_id in fusion.any_mood and reading != "story")
 
 
 # Inability and persistence are the symptom, not its negation (issue 12): "headache hasnt
@@ -244,14 +252,14 @@ _CANT_SAY = re.compile(
 )
 
 
-def _as_hit(score: FlagScore, language: str) -> FlagHit:
+def _as_hit(score: FlagScore, language: str, clause: str, probability: float) -> FlagHit:
     level: Level = "emergency" if score.level == "emergency" else "urgent"
     return FlagHit(
         flag_id=score.flag_id,
         level=level,
         language=language,
-        phrasing=f"(model p={score.probability:.2f})",
-        clause=score.clause,
+        phrasing=f"(model p={probability:.2f})",
+        clause=clause,
     )
 
 

@@ -81,6 +81,10 @@ class FlagScore:
     level: str
     probability: float
     clause: str
+    #: The other texts read (the whole message and each clause) with this flag's probability,
+    #: best first: when the best one reads as negated, another may still report the flag
+    #: ("was fine leaving, but now my lip is getting really big").
+    others: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +331,11 @@ class UnderstandingModel:
                 level=self.levels[self._flags.classes[i]],
                 probability=float(best[i]),
                 clause=texts[int(best_row[i])],
+                others=tuple(
+                    (texts[int(row)], float(probabilities[row, i]))
+                    for row in np.argsort(-probabilities[:, i])
+                    if int(row) != int(best_row[i])
+                ),
             )
             for i in order
         )
