@@ -6,7 +6,7 @@ file and prints its figures (run with ``-s`` to see them).
   answering each reply 0-1 s late, so a kill finds replies sent but not yet confirmed), ten
   rounds, restarting each time, in polling and in webhook mode: every patient answered
   exactly once (a reply sent but unconfirmed is not repeated), every alert delivered.
-* SIGTERM with 30 accepted updates in webhook mode: all 30 answered, exit code 0.
+* SIGTERM with 30 accepted updates, in webhook and in polling mode: all 30 answered, exit 0.
 * An update python-telegram-bot cannot read, amid normal traffic: set aside, everyone else
   answered, the log stays small and holds no patient's words.
 """
@@ -162,10 +162,11 @@ async def _noted_replies(database: Path, update_ids: list[int]) -> list[int]:
 
 
 @pytest.mark.timeout(300)
-async def test_sigterm_in_webhook_mode_answers_every_accepted_update(
-    fake: FakeBotApi, tmp_path: Path
+@pytest.mark.parametrize("mode", ["webhook", "polling"])
+async def test_sigterm_answers_every_accepted_update(
+    fake: FakeBotApi, tmp_path: Path, mode: Mode
 ) -> None:
-    bot = BotProcess(fake, tmp_path, "webhook", **FAST)
+    bot = BotProcess(fake, tmp_path, mode, **FAST)
     chats = list(range(60_000, 60_030))
     async with WebhookDelivery(bot) as telegram:
         try:
@@ -174,14 +175,22 @@ async def test_sigterm_in_webhook_mode_answers_every_accepted_update(
             fake.delay_next("sendMessage", 0.5, times=30)  # slow answers: work in flight
             for n, chat in enumerate(chats):
                 text = EMERGENCIES[n % 5] if n % 3 == 0 else QUESTIONS[n % 5]
-                telegram.push(fake.text_message(text, chat_id=chat))
-            await telegram.all_accepted()
+                update = fake.text_message(text, chat_id=chat)
+                if mode == "polling":
+                    fake.push_update(update)
+                else:
+                    telegram.push(update)
+            if mode == "polling":  # accepted: stored, then confirmed by the next getUpdates
+                await _until(lambda: not fake.pending_updates, timeout=60)
+                assert not fake.pending_updates, bot.tail()
+            else:
+                await telegram.all_accepted()
             code = await bot.stop()
         finally:
             await bot.close()
     answered = Counter(c.params["chat_id"] for c in fake.calls_to("sendMessage"))
     done = sum(1 for chat in chats if answered[chat] == 1)
-    print(f"\nwebhook SIGTERM with 30 accepted updates: {done}/30 answered, exit {code}")
+    print(f"\n{mode} SIGTERM with 30 accepted updates: {done}/30 answered, exit {code}")
     assert done == 30, bot.tail()
     assert code == 0
 
