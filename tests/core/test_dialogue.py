@@ -68,6 +68,24 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
             "how long does that usually last",
             "swelling_redness",
         ),
+        # a moment: a number, a day, a part of the day adds nothing new
+        ("can i have a sauna today?", "and on saturday evening?", "heat_sauna_sun"),
+        ("do i have to stay upright after", "and in 2 hours?", "stay_upright_lying_down"),
+        ("is it ok to use a sunbed this week", "why not?", "heat_sauna_sun"),
+        ("i've got a bruise near my eyebrow", "howsoon will it fade roughly", "bruising"),
+        # how long "it" lasts after anything but a symptom: the treatment
+        ("when will i see the results", "and how long do they last?", "how_long_results_last"),
+        ("can i wear foundation tomorrow", "ok how long does it last", "how_long_results_last"),
+        # a named symptom's course is that symptom's answer
+        ("can i fly tomorrow", "how long do headaches usually last?", "headache"),
+        # two new words naming two topics: the first named is asked about
+        ("can i go back to the office tomorrow", "and yoga before the office?", "exercise_gym"),
+        # the same thing again, in other circumstances
+        (
+            "is it bad that i touched my forehead",
+            "what if i did that while asleep",
+            ("touching_rubbing_massage"),
+        ),
     ],
 )
 def test_a_follow_up_is_answered_in_context(
@@ -76,6 +94,24 @@ def test_a_follow_up_is_answered_in_context(
     _, answer = chat(conversation, first, follow)
     assert answer.reply is not None and answer.reply.kind == "answer"
     assert topics(answer) == (expected,)
+
+
+def test_after_several_answers_a_follow_up_picks_the_one_it_is_about(
+    conversation: Conversation,
+) -> None:
+    """A moment goes with the latest answer that has a wait; how a thing goes with the
+    symptom among them."""
+    both = DialogueState(topics=("stay_upright_lying_down", "alcohol"), topics_at=NOW)
+    later = NOW + timedelta(minutes=1)
+    timed = conversation.handle(
+        TypedQuestion("and tomorrow night?"), PatientState(dialogue=both), later
+    )
+    assert topics(timed) == ("alcohol",)
+    marks = DialogueState(topics=("makeup_skincare_washing", "swelling_redness"), topics_at=NOW)
+    fading = conversation.handle(
+        TypedQuestion("when will they fade"), PatientState(dialogue=marks), later
+    )
+    assert topics(fading) == ("swelling_redness",)
 
 
 def test_a_pronoun_refers_back_to_the_last_topic(conversation: Conversation) -> None:
@@ -169,6 +205,16 @@ def test_none_of_these_gets_the_honest_fallback(conversation: Conversation) -> N
             ("heavy_or_frozen_feeling", "how_long_results_last"),
         ),
         ("can i fly on friday\nand can i go in the sauna", ("flying_travel", "heat_sauna_sun")),
+        # how a named symptom goes is that symptom's question, not how long botox lasts
+        (
+            "can i take paracetamol for this headache and how long do headaches last",
+            ("pain_relief", "headache"),
+        ),
+        # a question the matcher is unsure of, named by its one new word
+        (
+            "is the soreness ok and can i drink beer tonight",
+            ("tenderness_numbness_tingling", "alcohol"),
+        ),
     ],
 )
 def test_each_question_of_a_message_is_answered_in_order(

@@ -15,6 +15,7 @@ The order, in plain code:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -302,7 +303,7 @@ class Dialogue:
                 continue  # "is that normal?" belongs to the piece before it
             if self.times.mentions_treatment(piece) and self.times.find(piece, now) is not None:
                 continue  # "had it done 2 hours ago" tells, it does not ask
-            result = self.responder.match(piece)
+            result = self._piece(piece)
             if isinstance(result, Answer) and result.entry_id not in topics:
                 topics.append(result.entry_id)
                 scores[result.entry_id] = result.score
@@ -323,6 +324,23 @@ class Dialogue:
         combined = self.render.several(answers, titles, words, language=language or "en")
         return Turn(combined, live.answered(tuple(topics), now), how="several")
 
+    def _piece(self, piece: str) -> Answer | Clarify | None:
+        """The decision on one question of several: how a named symptom goes is about that
+        symptom ("and how long will the headache last"); a question the matcher is unsure of
+        is about the topic its one or two new words name ("is tingly normal")."""
+        new_words = self.lexicon.leftover(piece)
+        course = self._course(piece, new_words)
+        if course is not None:
+            return Answer(course, 100.0, ())
+        result = self.responder.match(piece)
+        if isinstance(result, Answer):
+            return result
+        if 0 < len(new_words) <= 2:
+            named = self._named(new_words, text=piece)
+            if named is not None:
+                return Answer(named, 100.0, ())
+        return result if isinstance(result, Clarify) else None
+
     # ---- follow-ups -------------------------------------------------------------------------
 
     def _follow_up(self, text: str, reply: Reply, live: DialogueState) -> str | None:
@@ -334,26 +352,53 @@ class Dialogue:
             if lexicon.asks_if_not(text) and len(new_words) <= 1:
                 return lexicon.if_not_topics.get(last, last)
             if not new_words and normalise(text):
-                return last  # "and tomorrow?", "why?", "is that normal?"
-        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS:
-            return None
+                return self._carried(live.topics, text)  # "and tomorrow?", "why?", "how long?"
+            if lexicon.repeats(text) and len(new_words) <= 2:
+                return last  # "what if I do it in my sleep?"
+        course = self._course(text, new_words)
+        if course is not None:
+            return course  # "how long will the swelling last?": the swelling
+        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or (last is None and reply.kind == "answer"):
+            return None  # nothing to follow, or a confident question of its own
         short = len(new_words) <= 2
-        if last is not None and lexicon.points_back(text) and lexicon.about_progress(text):
-            return last  # "how long does that usually last?", "when will it go away?"
+        if (
+            last is not None
+            and lexicon.about_progress(text)
+            and (lexicon.points_back(text) or len(new_words) <= 1)
+        ):
+            # "how long does that usually last?", "when will it go away?", "shorter?"
+            return self._carried(live.topics, text)
         # Reading the words alone costs a model pass: only when it can change the decision.
         fused = reply.kind != "answer" or last is not None
-        alone = self._words_alone(new_words, last, fused=fused) if short and new_words else None
+        alone = (
+            self._words_alone(new_words, live.topics, text, fused=fused)
+            if short and new_words
+            else None
+        )
+        if isinstance(alone, Answer) and alone.entry_id in live.topics:
+            return alone.entry_id  # "what about yoga?" after exercise: still that topic
         if isinstance(alone, Answer) and last is not None and _close(alone, last):
-            alone = None  # "what about yoga?" after exercise: still the same topic
+            alone = None  # close enough to the last topic: decided below
         named = isinstance(alone, Answer) and not alone.candidates  # an FAQ keyword
+        if (
+            reply.kind != "answer"
+            and isinstance(alone, Answer)
+            and not named
+            and last is not None
+            and lexicon.has_cue(text)
+        ):
+            # "what about on my side?": unclear on its own, and a word read alone may mean
+            # another topic, but read with the last topic the message is still about it.
+            anchored = self._anchored(text, last)
+            if isinstance(anchored, Answer) and anchored.entry_id == last:
+                return last
         if (reply.kind != "answer" or (named and lexicon.has_cue(text))) and isinstance(
             alone, Answer
         ):
             return alone.entry_id  # "what about wine?": the new word says what it is about
         if last is None or not (lexicon.has_cue(text) or short):
             return None
-        entry = self.responder.knowledge.entry(last)
-        anchored = self.responder.match(f"{text} {entry.title} {' '.join(entry.keywords[:4])}")
+        anchored = self._anchored(text, last)
         if reply.kind == "answer":
             # Confident on its own: a new topic, unless it points back ("how long does
             # that last?") and reads nearly as well as a question about the last topic.
@@ -361,10 +406,12 @@ class Dialogue:
             if not (
                 lexicon.points_back(text)
                 and short
-                and not isinstance(alone, Answer)
+                and not named
                 and isinstance(anchored, Answer)
                 and anchored.entry_id == last
                 and anchored.score >= own - ANCHOR_MARGIN
+                # the new words alone must not read better as a topic of their own
+                and not (isinstance(alone, Answer) and alone.score >= anchored.score)
             ):
                 return None
             return last
@@ -374,21 +421,92 @@ class Dialogue:
             return last
         return None
 
-    def _words_alone(self, words: list[str], last: str | None, *, fused: bool) -> Answer | None:
-        """The topic one or two words name on their own ("wine", "yoga", "sauna"): a keyword
-        of exactly one FAQ entry, else the fused decision on the words alone."""
-        found = {
-            entry_id
-            for phrase in (" ".join(words), *words)
-            for entry_id in self._keywords.get(phrase, ())
-        }
-        if len(found) == 1 or (last is not None and last in found):
-            entry_id = last if last in found else next(iter(found))
-            return Answer(entry_id, 100.0, ())
+    def _anchored(self, text: str, last: str) -> Answer | Clarify | None:
+        """The decision on ``text`` read together with the last topic's title and keywords."""
+        entry = self.responder.knowledge.entry(last)
+        result = self.responder.match(f"{text} {entry.title} {' '.join(entry.keywords[:4])}")
+        return result if isinstance(result, Answer | Clarify) else None
+
+    def _words_alone(
+        self, words: list[str], topics: tuple[str, ...], text: str, *, fused: bool
+    ) -> Answer | None:
+        """The topic one or two words name on their own ("wine", "yoga", "sauna"): the FAQ
+        entry their keywords name, else the fused decision on the words alone."""
+        named = self._named(words, topics, text)
+        if named is not None:
+            return Answer(named, 100.0, ())
         if not fused:
             return None
         result = self.responder.match(" ".join(words))
         return result if isinstance(result, Answer) else None
+
+    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
+        """The FAQ entry the keywords among ``words`` (the new words of ``text``) name: the
+        one most of them name ("my brows tinted": a brow word and a tint word both name the
+        beauty treatments), else the first named ("gym after work": the gym)."""
+        phrase = " ".join(words)
+        if len(words) > 1 and len(self._keywords.get(phrase, ())) == 1:
+            return next(iter(self._keywords[phrase]))
+        said = normalise(text).split() or words
+        where = {
+            word: said.index(word) if word in said else index for index, word in enumerate(words)
+        }
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        pairs = [(a, f"{a} {b}") for a, b in itertools.pairwise(words)]
+        for word, phrase in [*((w, w) for w in words), *pairs]:
+            position = where[word]
+            for entry_id in self._keywords.get(phrase, ()):
+                counts[entry_id] = counts.get(entry_id, 0) + 1
+                first[entry_id] = min(first.get(entry_id, position), position)
+        if not counts:
+            return None
+        best = max(counts.values())
+        tied = [entry_id for entry_id, n in counts.items() if n == best]
+        if len(tied) == 1:
+            return tied[0]
+        places = sorted({first[entry_id] for entry_id in tied})
+        if len(places) == 1:
+            # One word names them all ("brows"): the topic just answered, if it is one.
+            chosen = [entry_id for entry_id in tied if entry_id in topics]
+            return chosen[0] if len(chosen) == 1 else None
+        if places[1] - places[0] == 1:
+            return None  # side by side ("massage facial"): the words read together decide
+        # Apart: the first named is what is asked about ("gym after work", "ibuprofen, or
+        # should I avoid it").
+        return next(entry_id for entry_id in tied if first[entry_id] == places[0])
+
+    def _course(self, text: str, new_words: list[str]) -> str | None:
+        """ "how long will the headache last?": a question about how a named symptom goes is
+        about that symptom, whatever else the words match."""
+        if not self.lexicon.course_topics or not self.lexicon.mentions_progress(text):
+            return None
+        rest = self.lexicon.without_progress(new_words)
+        if not rest or len(rest) > 2:
+            return None
+        named = self._named(rest, text=text)
+        return named if named in self.lexicon.course_topics else None
+
+    def _carried(self, topics: tuple[str, ...], text: str) -> str:
+        """The topic a follow-up of the last answer is about. After several answers: how a
+        thing goes is about the symptom among them ("how long till they go?"), a time
+        ("and at 5?", "tomorrow morning?") about the latest one that has a wait, anything
+        else about the first. "How long does it last?" after anything but a symptom asks
+        how long the treatment lasts."""
+        lexicon = self.lexicon
+        course = [topic for topic in topics if topic in lexicon.course_topics]
+        timed = [
+            topic
+            for topic in reversed(topics)
+            if self.responder.knowledge.entry(topic).wait_hours is not None
+        ]
+        if course and lexicon.mentions_progress(text):
+            return course[0]
+        if lexicon.asks_duration(text) and lexicon.lasting_topic:
+            return lexicon.lasting_topic
+        if len(topics) > 1 and timed and lexicon.mentions_when(text):
+            return timed[0]
+        return topics[0]
 
     def _is_smalltalk(self, text: str) -> bool:
         """Exactly a small-talk phrase ("ok", "thanks"), not a follow-up that looks like one

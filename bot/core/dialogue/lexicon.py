@@ -22,6 +22,8 @@ from bot.core.text import STOPWORDS, normalise
 
 ClarifyChoice = int | Literal["decline"]
 _DIGIT_CHOICE = re.compile(r"^(?:\D+ )?([1-9])(?: \D+)?$")
+#: A number or a time ("5", "3pm", "430", "2nd"): "and at 5?", "and in 3 hours?" add nothing new.
+_NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|d|w)?$")
 
 
 def _phrases(items: Iterable[str]) -> frozenset[str]:
@@ -48,6 +50,9 @@ class _Pooled:
     pronouns: frozenset[str]
     progress: frozenset[str]
     if_not: frozenset[str]
+    duration: frozenset[str]
+    same: frozenset[str]
+    when: frozenset[str]
     split: tuple[str, ...]
     agree: frozenset[str]
     decline: frozenset[str]
@@ -62,11 +67,16 @@ class Lexicon:
         self.file = dialogue
         languages = list(dialogue.languages.values()) if dialogue is not None else []
         self.if_not_topics: dict[str, str] = dict(dialogue.if_not_topics) if dialogue else {}
+        self.course_topics = frozenset(dialogue.course_topics) if dialogue else frozenset()
+        self.lasting_topic = dialogue.lasting_topic if dialogue else None
         self._pooled = _Pooled(
             context=_phrases(w for lang in languages for w in lang.followup.context),
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
             progress=_phrases(w for lang in languages for w in lang.followup.progress),
             if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
+            duration=_phrases(w for lang in languages for w in lang.followup.duration),
+            same=_phrases(w for lang in languages for w in lang.followup.same),
+            when=_phrases(w for lang in languages for w in lang.followup.when),
             split=tuple(
                 sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
             ),
@@ -106,7 +116,37 @@ class Lexicon:
         """The words of ``text`` that are neither follow-up cues nor filler: what is new."""
         pooled = self._pooled
         rest = _strip(normalise(text), pooled.context | pooled.pronouns | pooled.if_not)
-        return [word for word in rest.split() if word not in STOPWORDS]
+        return [word for word in rest.split() if word not in STOPWORDS and not _NUMBER.match(word)]
+
+    def without_progress(self, words: list[str]) -> list[str]:
+        """``words`` (from :meth:`leftover`) without the words saying how something goes."""
+        pooled = self._pooled
+        rest = _strip(" ".join(words), pooled.progress | pooled.duration)
+        return rest.split()
+
+    def mentions_progress(self, text: str) -> bool:
+        """Any word saying how something goes ("last", "go away", "fade")."""
+        norm = normalise(text)
+        return any(
+            contains(norm, phrase) for phrase in self._pooled.progress | self._pooled.duration
+        )
+
+    def asks_duration(self, text: str) -> bool:
+        """ "how long does it last?", "when will it wear off?": how long something lasts."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.duration)
+
+    def mentions_when(self, text: str) -> bool:
+        """A moment ("tomorrow morning", "at 5", "in 3 hours"): a question about timing."""
+        norm = normalise(text)
+        return any(_NUMBER.match(word) for word in norm.split()) or any(
+            contains(norm, phrase) for phrase in self._pooled.when
+        )
+
+    def repeats(self, text: str) -> bool:
+        """ "what if I do it in my sleep?": the same thing again, in other circumstances."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.same)
 
     def only_context(self, text: str) -> bool:
         """True for "and tomorrow?", "is that normal?", "why?": nothing but follow-up words."""
@@ -132,10 +172,10 @@ class Lexicon:
         long does that usually last?", "when will it go away?", "will it get bigger?")."""
         pooled = self._pooled
         norm = normalise(text)
-        rest = _strip(norm, pooled.context | pooled.pronouns | pooled.if_not)
-        rest = _strip(rest, pooled.progress)
-        moved = rest != _strip(norm, pooled.context | pooled.pronouns | pooled.if_not)
-        return moved and not [word for word in rest.split() if word not in STOPWORDS]
+        before = _strip(norm, pooled.context | pooled.pronouns | pooled.if_not)
+        rest = _strip(before, pooled.progress | pooled.duration)
+        new = [word for word in rest.split() if word not in STOPWORDS and not _NUMBER.match(word)]
+        return rest != before and not new
 
     # ---- clarify answers ----------------------------------------------------------------
 

@@ -50,6 +50,15 @@ class FollowupWords(_Strict):
     progress: Phrases
     #: "and if it doesn't?": the next step after the last topic (see ``if_not_topics``).
     if_not: Phrases
+    #: How long something lasts ("last", "wear off", "stay"): after a topic that is not a
+    #: symptom, "how long does it last?" asks about the treatment (``lasting_topic``).
+    duration: list[Text] = Field(default_factory=list)
+    #: The same thing again ("do it", "do that"): "what if I do it in my sleep?" keeps the
+    #: last topic whatever else it names.
+    same: list[Text] = Field(default_factory=list)
+    #: A moment ("tomorrow", "tonight", "next week"): after several answers, "and tomorrow
+    #: morning?" is about the latest one that has a wait.
+    when: list[Text] = Field(default_factory=list)
 
 
 class ClarifyWords(_Strict):
@@ -124,6 +133,11 @@ class DialogueLanguage(_Strict):
 class DialogueFile(_Strict):
     #: What comes after a topic when the patient asks "and if it doesn't?".
     if_not_topics: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$")], str]
+    #: Symptoms whose own answer says how they go: "how long will the swelling last?" is
+    #: about the swelling, not about how long the treatment lasts.
+    course_topics: list[str] = Field(default_factory=list)
+    #: What "how long does it last?" is about after any other topic.
+    lasting_topic: str | None = None
     languages: dict[LanguageCode, DialogueLanguage]
 
 

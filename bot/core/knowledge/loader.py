@@ -481,12 +481,15 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
     for lang in DIALOGUE_LANGUAGES:
         if lang not in top.languages:
             problems.append(f"{path.name}: field 'languages.{lang}' is missing")
-    for before, after in top.if_not_topics.items() if faq_ids else ():  # no FAQ: said already
-        for entry_id in (before, after):
+    named = {
+        "if_not_topics": [id_ for pair in top.if_not_topics.items() for id_ in pair],
+        "course_topics": top.course_topics,
+        "lasting_topic": [top.lasting_topic] if top.lasting_topic else [],
+    }
+    for field, entry_ids in named.items() if faq_ids else ():  # no FAQ: said already
+        for entry_id in entry_ids:
             if entry_id not in faq_ids:
-                problems.append(
-                    f"{path.name}: field 'if_not_topics' names unknown entry {entry_id!r}"
-                )
+                problems.append(f"{path.name}: field {field!r} names unknown entry {entry_id!r}")
     for where, text in _strings(top.model_dump()):
         _check_templates(path.name, f"field '{where}'", text, problems)
     return top
