@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
+import pytest
+
 from bot.core.replies import split_for_telegram
 from bot.core.responder import Responder
 
@@ -159,15 +161,20 @@ def telegram_html_problems(text: str) -> list[str]:
     return problems
 
 
+@pytest.mark.timeout(900)  # 10,000 replies: minutes on a loaded two-core machine
 def test_ten_thousand_generated_messages(responder: Responder) -> None:
+    """Times are the thread's CPU time (what the message costs, whatever else the machine
+    runs), with the wall-clock slowest printed beside it."""
     clinic = responder.knowledge.clinic.name
     slowest = (0.0, 0, 0)
+    slowest_wall = 0.0
     times: list[float] = []
     kinds: dict[str, int] = {}
     for index, message in enumerate(messages()):
-        start = time.perf_counter()
+        start, wall = time.thread_time(), time.perf_counter()
         reply = responder.respond(message)
-        seconds = time.perf_counter() - start
+        seconds = time.thread_time() - start
+        slowest_wall = max(slowest_wall, time.perf_counter() - wall)
         times.append(seconds)
         if seconds > slowest[0]:
             slowest = (seconds, index, len(message))
@@ -182,8 +189,9 @@ def test_ten_thousand_generated_messages(responder: Responder) -> None:
     p50, p99 = times[len(times) // 2] * 1000, times[int(len(times) * 0.99)] * 1000
     print(
         f"\nfuzz: {COUNT} messages (seed {SEED}), replies {dict(sorted(kinds.items()))}; "
-        f"p50 {p50:.2f} ms, p99 {p99:.1f} ms, slowest {seconds * 1000:.1f} ms "
-        f"(message {index}, {length} characters; target < 50 ms)"
+        f"CPU p50 {p50:.2f} ms, p99 {p99:.1f} ms, slowest {seconds * 1000:.1f} ms "
+        f"(message {index}, {length} characters; target < 50 ms); slowest wall-clock "
+        f"{slowest_wall * 1000:.0f} ms"
     )
 
 

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import AsyncIterator
 
 import httpx
@@ -26,6 +27,10 @@ from tests.telegram_harness import settings_for
 SECRET = "s3cret-s3cret-s3cret"
 HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
 
+
+BAD_BODIES = [b"null", b"[]", b'"an update"', b"42", b"{", b"", b'{"message": {}}',
+              b'{"update_id": "7"}', b'{"update_id": true}',
+              b"[" * 100_000 + b"]" * 100_000]  # fmt: skip
 
 # One server for the whole module (starting one takes a while): every test runs in its loop.
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -69,11 +74,7 @@ async def webhook(fake: FakeBotApi, responder: Responder) -> AsyncIterator[tuple
         await asyncio.wait_for(server, timeout=60)
 
 
-@pytest.mark.parametrize(
-    "body",
-    [b"null", b"[]", b'"an update"', b"42", b"{", b"", b'{"message": {}}',
-     b'{"update_id": "7"}', b'{"update_id": true}', b"[" * 100_000 + b"]" * 100_000],
-)  # fmt: skip
+@pytest.mark.parametrize("body", BAD_BODIES)
 async def test_anything_but_a_json_object_update_is_a_400(
     webhook: tuple[str, str], body: bytes
 ) -> None:
@@ -81,6 +82,43 @@ async def test_anything_but_a_json_object_update_is_a_400(
     async with httpx.AsyncClient() as client:
         response = await client.post(url, content=body, headers=HEADERS)
     assert response.status_code == 400
+
+
+async def test_a_barrage_of_bad_bodies_is_all_400_and_health_stays_quick(
+    webhook: tuple[str, str],
+) -> None:
+    """Every bad body above, 50 times each, 20 at a time: all 400, /healthz under a second.
+    The barrage comes from a thread with its own event loop, as from another machine, so the
+    health probe measures the server, not the sender sharing its loop."""
+    url, health = webhook
+    bodies = [body for body in BAD_BODIES for _ in range(50)]
+
+    def send_all() -> Counter[int]:
+        async def barrage() -> Counter[int]:
+            limits = httpx.Limits(max_connections=20)
+            async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+                responses = await asyncio.gather(
+                    *(client.post(url, content=body, headers=HEADERS) for body in bodies)
+                )
+            return Counter(response.status_code for response in responses)
+
+        return asyncio.run(barrage())
+
+    slowest = 0.0
+    async with httpx.AsyncClient(timeout=10) as prober:
+        sending = asyncio.ensure_future(asyncio.to_thread(send_all))
+        while not sending.done():
+            started = time.monotonic()
+            assert (await prober.get(health)).status_code == 200
+            slowest = max(slowest, time.monotonic() - started)
+            await asyncio.sleep(0.02)
+        statuses = sending.result()
+    print(
+        f"\nwebhook: {len(bodies)} bad bodies ({len(BAD_BODIES)} kinds) -> {dict(statuses)}; "
+        f"slowest /healthz {slowest * 1000:.0f} ms"
+    )
+    assert statuses == {400: len(bodies)}
+    assert slowest < 1.0
 
 
 async def test_a_real_update_is_accepted_and_answered(
