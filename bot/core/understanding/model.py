@@ -83,7 +83,7 @@ class FlagScore:
     clause: str
     #: The other texts read (the whole message and each clause) with this flag's probability,
     #: best first: when the best one reads as negated, another may still report the flag
-    #: ("was fine leaving, but now my lip is getting really big").
+    #: ("felt ok at first, but now my lips keep swelling up").
     others: tuple[tuple[str, float], ...] = ()
 
 
