@@ -80,6 +80,13 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
         ("can i fly tomorrow", "how long do headaches usually last?", "headache"),
         # two new words naming two topics: the first named is asked about
         ("can i go back to the office tomorrow", "and yoga before the office?", "exercise_gym"),
+        # a message that on its own answers the topic just discussed stays on it, whatever
+        # topic its keyword names ("flu" is also the flu-like symptoms' word)
+        (
+            "is it ok to get a shingles vaccine this week",
+            "what about the flu one?",
+            ("vaccines_other_injections"),
+        ),
         # the same thing again, in other circumstances
         (
             "is it bad that i touched my forehead",
@@ -112,6 +119,13 @@ def test_after_several_answers_a_follow_up_picks_the_one_it_is_about(
         TypedQuestion("when will they fade"), PatientState(dialogue=marks), later
     )
     assert topics(fading) == ("swelling_redness",)
+    rules = DialogueState(
+        topics=("stay_upright_lying_down", "makeup_skincare_washing"), topics_at=NOW
+    )
+    toner = conversation.handle(
+        TypedQuestion("what sort of toner is ok"), PatientState(dialogue=rules), later
+    )
+    assert topics(toner) == ("makeup_skincare_washing",)
 
 
 def test_a_pronoun_refers_back_to_the_last_topic(conversation: Conversation) -> None:
@@ -454,3 +468,24 @@ def test_a_timed_answer_says_what_it_assumes_or_asks(conversation: Conversation)
     outcome = conversation.handle(TypedQuestion("can i lie down now?"), timed, NOW)
     assert outcome.reply is not None and "assumed" not in outcome.reply.text
     assert "not yet" in outcome.reply.text
+
+
+def test_a_pleasantry_labelled_smalltalk_counts_as_answered(
+    conversation: Conversation, tmp_path: Path
+) -> None:
+    """Writers label "thanks" with the topic "smalltalk": a small-talk reply meets it, an
+    FAQ answer does not."""
+    lines = [
+        '{"id": "a", "turns": [{"text": "can i drink wine tonight", "expect": {"topics":'
+        ' ["alcohol"]}}, {"text": "thanks so much", "expect": {"topics": ["smalltalk"]}}]}',
+        '{"id": "b", "turns": [{"text": "can i drink wine tonight", "expect": {"topics":'
+        ' ["smalltalk"]}}]}',
+    ]
+    path = tmp_path / "dialogues.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = evaluate_dialogues(conversation, load_dialogues(path))
+    assert [(r.text, r.ok) for r in report.results] == [
+        ("can i drink wine tonight", True),
+        ("thanks so much", True),
+        ("can i drink wine tonight", False),
+    ]

@@ -360,6 +360,8 @@ class Dialogue:
             return course  # "how long will the swelling last?": the swelling
         if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or (last is None and reply.kind == "answer"):
             return None  # nothing to follow, or a confident question of its own
+        if reply.kind == "answer" and reply.topic in live.topics:
+            return reply.topic  # "and the flu one?" reads as the jab question on its own
         short = len(new_words) <= 2
         if (
             last is not None
@@ -398,6 +400,13 @@ class Dialogue:
             return alone.entry_id  # "what about wine?": the new word says what it is about
         if last is None or not (lexicon.has_cue(text) or short):
             return None
+        if reply.kind != "answer" and len(live.topics) > 1:
+            # Unsure on its own, but leaning to one of the topics just answered ("what kind
+            # of cream?" after the upright rule and the skincare answer).
+            result = self.responder.match(text)
+            leaning = result.candidates[0].entry_id if result.candidates else None
+            if leaning in live.topics:
+                return leaning
         anchored = self._anchored(text, last)
         if reply.kind == "answer":
             # Confident on its own: a new topic, unless it points back ("how long does
