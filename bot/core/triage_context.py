@@ -137,7 +137,7 @@ _OLD_HYPOTHETICAL = re.compile(
 )
 # "can barely breathe" is a report with its subject left out, not a question (issue 12).
 _OLD_QUESTION_START = re.compile(
-    r"^(?:why|what|whats|how|hows|is|are"
+    r"^(?:why|what|whats|how|hows|howlong|howsoon|howoften|howmany|howmuch|is|are"
     r"|(?:can|could)(?! (?:barely|hardly|scarcely|only|just|not|no longer)\b)"
     r"|does|do|will|would|should|which|when"
     r"|que|por que|como|warum|was|wie|ist|kann|pourquoi|quest|comment|est ce|почему|что|как)\b"
