@@ -157,17 +157,17 @@ async def start_bot(
     """Spawn ``command`` against ``fake`` and wait for its first ``getUpdates`` (ready).
 
     The bot gets a fresh SQLite database beside its log, never the developer's own;
-    ``extra_env`` adds settings (``UNDERSTANDING_MODEL=false`` for the bot without its model);
+    ``extra_env`` adds or replaces settings (``UNDERSTANDING_MODEL=false``, a kept database);
     ``cwd`` (default: this checkout) is where ``python -m bot`` finds the package first.
     """
     database = log_path.with_name(f"{log_path.stem}-{time.time_ns()}.db")
-    env = child_env(
-        TELEGRAM_BOT_TOKEN=FAKE_TOKEN,
-        TELEGRAM_API_BASE_URL=fake.base_url,
-        DATABASE_URL=f"sqlite:///{database}",
+    settings = {
+        "TELEGRAM_BOT_TOKEN": FAKE_TOKEN,
+        "TELEGRAM_API_BASE_URL": fake.base_url,
+        "DATABASE_URL": f"sqlite:///{database}",
         **RATE_LIMIT_ENV,
-        **(extra_env or {}),
-    )
+    }
+    env = child_env(**(settings | (extra_env or {})))  # extra_env may name its own database
     spawned = time.perf_counter_ns()
     process = await asyncio.create_subprocess_exec(
         *command, cwd=cwd or ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log
