@@ -199,6 +199,7 @@ def _net_hit(
     if flags.language not in set(languages):
         return None
     mentioned = {hit.flag_id for hit in rules.mentions}
+    found: list[FlagHit] = []
     for score in flags.ranked:
         if emergency_only and score.level != "emergency":
             continue
@@ -210,8 +211,11 @@ def _net_hit(
             if probability < threshold:
                 break
             if _reports(text, score.flag_id, flags.language, fusion):
-                return _as_hit(score, flags.language, text, probability)
-    return None
+                found.append(_as_hit(score, flags.language, text, probability))
+                break
+    # Highest level wins: "i chew and chew but it wont go down" is a swallowing emergency even
+    # when the chewing (urgent) scores higher.
+    return max(found, key=lambda hit: LEVEL_RANK[hit.level], default=None)
 
 
 def _reports(text: str, flag_id: str, language: str, fusion: TriageFusion) -> bool:
