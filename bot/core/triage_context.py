@@ -90,7 +90,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 _OLD_NEGATIONS = _words(
     "no not never without dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt nor "
     "neither none nothing zero "
-    "sin nunca ni tampoco ningun ninguna nada "
+    "sin nunca ni tampoco ningun ninguna nada cero "
     "kein keine keinen keiner keinerlei nicht ohne nie niemals "
     "pas sans jamais aucun aucune "
     "non senza nessun nessuno nessuna niente nulla nao sem nem nenhum nenhuma "
@@ -260,7 +260,7 @@ _RELATIVES = {
 
 _GRAMMAR: dict[str, _Grammar] = {
     "es": _Grammar(
-        negations="no sin nunca ni tampoco ningun ninguna ninguno nada jamas",
+        negations="no sin nunca ni tampoco ningun ninguna ninguno nada jamas cero",
         scope_breakers="y e pero aunque sino tambien luego ademas",
         not_negations=(
             r"no se si",
@@ -298,6 +298,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"riesgo de",
             r"riesgos de",
             r"me da miedo",
+            r"me da (?:panico|terror|cosa)",
+            r"me aterra",
             r"tengo miedo",
             r"miedo (?:a|de) que",
             r"me preocupa que",
@@ -445,6 +447,7 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"woran merke ich",
             r"risiko (?:einer|eines|fur|von)",
             r"angst (?:dass|vor)",
+            r"(?:hab|habe) panik (?:dass|vor)",
             r"sorge dass",
             r"sorgen (?:dass|wegen)",
             r"gelesen dass",
@@ -551,6 +554,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"que faire si",
             r"que dois je faire si",
             r"je fais quoi si",
+            r"qu est ce que (?:je fais|je dois faire|on fait) si",
+            r"(?:je dois faire|on fait) quoi si",
+            r"je panique a l idee",
             r"si jamais",
             r"^si ",
             r"au cas ou",
@@ -678,6 +684,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"rischio di",
             r"rischi di",
             r"ho paura",
+            r"ho il terrore",
+            r"mi terrorizza",
             r"paura che",
             r"temo che",
             r"mi preoccupa",
@@ -766,7 +774,7 @@ _GRAMMAR: dict[str, _Grammar] = {
     ),
     "pt": _Grammar(
         # Not "no": in Portuguese it is "in the" ("dor no peito"); nor "no" from "nó".
-        negations="nao sem nem nenhum nenhuma nunca nada jamais",
+        negations="nao sem nem nenhum nenhuma nunca nada jamais zero",
         scope_breakers="e mas tambem depois porem contudo entao",
         not_negations=(
             r"nao sei se",
@@ -802,6 +810,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"risco de",
             r"riscos de",
             r"tenho medo",
+            r"tenho pavor",
+            r"morro de medo",
             r"medo (?:que|de)",
             r"receio que",
             r"me preocupa",

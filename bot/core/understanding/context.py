@@ -33,7 +33,10 @@ _REASSURED = re.compile(
     # the everyday "all fine" of each language ("atmen und schlucken passt alles")
     r"|passt|klappt|alles (?:gut|bestens|ok|okay|prima)|einwandfrei|tout va bien|nickel"
     r"|impeccable|todo (?:bien|ok|perfecto)|perfecto|perfectamente|tutto (?:ok|bene|a posto)"
-    r"|benissimo|a posto|tudo (?:bem|certo|ok)|perfeitamente|otimo)\b"
+    r"|benissimo|a posto|tudo (?:bem|certo|ok)|perfeitamente|otimo"
+    # "completely normal" as a statement (not "is it normal that ...")
+    r"|(?:vollig|ganz|total|absolut|totalmente|completamente|perfectamente|tout a fait) normal\w*"
+    r"|normalissimo|normalmente)\b"
 )
 
 
