@@ -84,7 +84,9 @@ async def spawn_to_polling(
     cwd = Path(env["PYTHONPATH"]) if env and "PYTHONPATH" in env else None
     with log_path.open("ab") as log:
         async with BenchBotApi() as fake:
-            bot = await start_bot(name, command, fake, log, log_path, extra_env=env, cwd=cwd)
+            bot = await start_bot(
+                name, command, fake, log, log_path, timeout=300.0, extra_env=env, cwd=cwd
+            )
             await stop_bot(bot, fake)
     return bot.ready_s or 0.0, bot.ready_rss_mb
 
