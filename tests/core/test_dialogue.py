@@ -183,6 +183,13 @@ def test_follow_up_words_work_in_every_shipped_language(
         ("yes", "exercise_gym"),
         ("the alcohol one", "alcohol"),
         ("the last one", "flying_travel"),
+        # an ordinal among filler words
+        ("yes the first", "exercise_gym"),
+        ("second please", "alcohol"),
+        ("the 3rd one", "flying_travel"),
+        ("no, the middle one", "alcohol"),
+        ("l'ultima", "flying_travel"),
+        ("la segunda", "alcohol"),
     ],
 )
 def test_a_typed_answer_picks_a_clarify_option(

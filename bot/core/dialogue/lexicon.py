@@ -23,6 +23,8 @@ from bot.core.text import STOPWORDS, normalise
 ClarifyChoice = int | Literal["decline"]
 _DIGIT_CHOICE = re.compile(r"^(?:\D+ )?([1-9])(?: \D+)?$")
 #: A number or a time ("5", "3pm", "430", "2nd"): "and at 5?", "and in 3 hours?" add nothing new.
+#: Words around an ordinal that do not change the choice ("the second one please").
+_CHOICE_FILLER = frozenset({"one", "please", "pls", "plz", "thanks", "option", "number", "no"})
 _NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|d|w)?$")
 
 
@@ -188,7 +190,10 @@ class Lexicon:
         if norm in pooled.decline:
             return "decline"
         for index, phrases in enumerate(pooled.ordinals):
-            if norm in phrases:
+            if norm in phrases or any(
+                contains(norm, phrase) and self._only_filler(_strip(norm, [phrase]))
+                for phrase in phrases
+            ):  # "the 2nd one", "yes the first", "second please", "l'ultima"
                 chosen = len(options) - 1 if index == 3 else index
                 return chosen if chosen < len(options) else None
         digit = _DIGIT_CHOICE.match(norm)
@@ -198,6 +203,11 @@ class Lexicon:
         if norm in pooled.agree:
             return 0
         return None
+
+    def _only_filler(self, rest: str) -> bool:
+        """Nothing left but politeness, articles and "yes" ("yes the ... one please")."""
+        filler = self._pooled.agree | _CHOICE_FILLER
+        return all(word in STOPWORDS or word in filler or len(word) == 1 for word in rest.split())
 
     # ---- several questions ----------------------------------------------------------------
 
