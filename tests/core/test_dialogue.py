@@ -119,6 +119,11 @@ def test_after_several_answers_a_follow_up_picks_the_one_it_is_about(
         TypedQuestion("when will they fade"), PatientState(dialogue=marks), later
     )
     assert topics(fading) == ("swelling_redness",)
+    swollen_gym = DialogueState(topics=("swelling_redness", "exercise_gym"), topics_at=NOW)
+    going = conversation.handle(
+        TypedQuestion("and can i go on friday?"), PatientState(dialogue=swollen_gym), later
+    )
+    assert topics(going) == ("exercise_gym",)  # "go" is not how a symptom goes
     rules = DialogueState(
         topics=("stay_upright_lying_down", "makeup_skincare_washing"), topics_at=NOW
     )
