@@ -150,7 +150,7 @@ async def start_bot(
     fake: BenchBotApi,
     log: IO[bytes],
     log_path: Path,
-    timeout: float = 60.0,  # noqa: ASYNC109
+    timeout: float = 300.0,  # noqa: ASYNC109 - a loaded machine needs minutes
     extra_env: dict[str, str] | None = None,
     cwd: Path | None = None,
 ) -> BotProcess:
