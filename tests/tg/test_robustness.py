@@ -239,3 +239,28 @@ async def test_the_log_names_nobody_beside_their_health(
     assert "Philippa" not in debug and "drooping again" not in debug
     libraries = {r.name.split(".")[0] for r in caplog.records if r.levelno < logging.WARNING}
     assert not libraries & {"aiosqlite", "sqlalchemy", "telegram", "httpx", "httpcore"}
+
+
+async def test_one_chat_keeps_its_order_while_other_chats_go_on(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    """Chat 91's first reply takes Telegram 1.5 s: its next messages wait for it (one chat,
+    strictly in order), while chat 92 is answered meanwhile (chats concurrently)."""
+    fake.delay_next("sendMessage", 1.5, chat_id=91)
+    async with running_bot(fake, responder, **FAST) as application:
+        for text in [
+            "can i fly tomorrow?",
+            "can i drink wine tonight?",
+            "when will i see results?",
+        ]:
+            fake.push_update(fake.text_message(text, chat_id=91))
+        fake.push_update(fake.text_message("is bruising normal?", chat_id=92))
+        await fake.wait_for("sendMessage", to_chat(91), count=3, timeout=30)
+        await settled(application)
+    replies = [call for call in fake.calls_to("sendMessage") if to_chat(91)(call)]
+    (other,) = [call for call in fake.calls_to("sendMessage") if to_chat(92)(call)]
+    first_answered = replies[0].at + 1.5
+    assert all(call.at >= first_answered - 0.05 for call in replies[1:]), [
+        round(call.at - replies[0].at, 2) for call in replies
+    ]
+    assert other.at < first_answered, "chat 92 waited for chat 91's slow reply"
