@@ -236,10 +236,15 @@ class JournaledRequest(HTTPXRequest):
                 pool_timeout,  # type: ignore[arg-type]
             )
         except NetworkError as error:  # TimedOut is one too
-            if not departure.left or never_left(error):
-                await journal.note(index)  # not sent: a retry takes this step again
-            else:
+            if departure.left and not never_left(error):
                 journal.advance()  # it may have arrived: never repeated
+            elif isinstance(error, TimedOut) and not never_left(error):
+                # Its headers timed out: no body, nothing Telegram acts on. bot.tg.send does
+                # not repeat a write timeout, so the step is over for this run (a replay,
+                # finding it not noted, sends it).
+                journal.advance()
+            else:
+                await journal.note(index)  # not sent: a retry takes this step again
             raise
         finally:
             _DEPARTING.reset(token)
