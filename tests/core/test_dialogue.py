@@ -87,6 +87,8 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
             "what about the flu one?",
             ("vaccines_other_injections"),
         ),
+        # a word that alone reads as another topic ("side": unevenness), but adds to this one
+        ("how should i sleep tonight", "what about on my back?", "sleeping_position"),
         # the same thing again, in other circumstances
         (
             "is it bad that i touched my forehead",

@@ -76,6 +76,8 @@ class Dialogue:
             for keyword in entry.keywords:
                 keywords.setdefault(normalise(keyword), set()).add(entry.id)
         self._keywords = keywords
+        #: How certain each topic is from its own title and keywords alone (see _supports).
+        self._baseline: dict[str, float] = {}
         self._smalltalk = frozenset(
             normalise(phrase)
             for intent in responder.knowledge.messages.smalltalk.values()
@@ -388,12 +390,11 @@ class Dialogue:
             and not named
             and last is not None
             and lexicon.has_cue(text)
+            and self._supports(text, last)
         ):
             # "what about on my side?": unclear on its own, and a word read alone may mean
             # another topic, but read with the last topic the message is still about it.
-            anchored = self._anchored(text, last)
-            if isinstance(anchored, Answer) and anchored.entry_id == last:
-                return last
+            return last
         if (reply.kind != "answer" or (named and lexicon.has_cue(text))) and isinstance(
             alone, Answer
         ):
@@ -429,6 +430,17 @@ class Dialogue:
         if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _supports(self, text: str, last: str) -> bool:
+        """Read with the last topic, ``text`` makes that topic more certain than the topic's
+        own words do: "on my side" adds to sleeping, "el vino" takes from the gym."""
+        anchored = self._anchored(text, last)
+        if not isinstance(anchored, Answer) or anchored.entry_id != last:
+            return False
+        if last not in self._baseline:
+            alone = self._anchored("", last)
+            self._baseline[last] = alone.score if isinstance(alone, Answer) else 0.0
+        return anchored.score > self._baseline[last]
 
     def _anchored(self, text: str, last: str) -> Answer | Clarify | None:
         """The decision on ``text`` read together with the last topic's title and keywords."""
