@@ -18,6 +18,7 @@ CLARIFY_CANDIDATES = (
     "eyes puffy and sore",
     "my face",  # the shipped fused decision: too little to answer from
     "my skin",
+    "the injections",
 )
 
 
