@@ -79,6 +79,24 @@ def test_an_elliptical_follow_up_keeps_the_topic(
 
 
 @pytest.mark.parametrize(
+    ("language", "bruise", "follow"),
+    [
+        ("es", "me ha salido un moratón en la sien", "¿cuánto tarda en quitarse?"),
+        ("de", "ich habe einen blauen Fleck an der Schläfe", "wann geht er weg?"),
+        ("fr", "j'ai un bleu près de la tempe", "c'est normal ?"),
+        ("it", "ho un livido vicino alla tempia", "quando va via?"),
+        ("pt", "tenho uma nódoa negra perto da têmpora", "quando desaparece?"),
+    ],
+)
+def test_how_a_symptom_goes_stays_on_the_symptom(
+    conversation: Conversation, language: str, bruise: str, follow: str
+) -> None:
+    first, then = chat(conversation, language, bruise, follow)
+    assert topics(first) == ("bruising",)
+    assert topics(then) == ("bruising",)
+
+
+@pytest.mark.parametrize(
     ("language", "follow"),
     [
         ("es", "¿y el vino?"),

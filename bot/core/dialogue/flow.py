@@ -365,11 +365,7 @@ class Dialogue:
         if reply.kind == "answer" and reply.topic in live.topics:
             return reply.topic  # "and the flu one?" reads as the jab question on its own
         short = len(new_words) <= 2
-        if (
-            last is not None
-            and lexicon.about_progress(text)
-            and (lexicon.points_back(text) or len(new_words) <= 1)
-        ):
+        if last is not None and lexicon.about_progress(text):
             # "how long does that usually last?", "when will it go away?", "shorter?"
             return self._carried(live.topics, text)
         # Reading the words alone costs a model pass: only when it can change the decision.
