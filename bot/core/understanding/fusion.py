@@ -41,6 +41,7 @@ from typing import Literal
 from bot.core.matching import Answer, Candidate, Clarify, MatchResult, NoMatch
 from bot.core.text import normalise
 from bot.core.triage import LEVEL_RANK, FlagHit, Level, TriageResult
+from bot.core.triage_context import stopwords
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
 
@@ -157,9 +158,20 @@ def fuse_triage(
                 return FusedTriage(TriageResult("emergency", hits, rules.mentions), "rules+model")
         return FusedTriage(rules, "rules")
     hit = _net_hit(rules, flags, languages, fusion)
-    if hit is None:
+    if hit is None or _too_bare(hit.clause, flags.language):
         return FusedTriage(rules, "none")
     return FusedTriage(TriageResult(hit.level, (hit,), rules.mentions), "model")
+
+
+def _too_bare(text: str, language: str) -> bool:
+    """One content word is too little for the net alone to escalate.
+
+    Character n-grams of a lone noun ("and lipstick?", "and my throat?", "and my voice?") sit
+    close to the red flags that name that body part, yet say nothing happened. A symptom said in
+    one word ("choking", "hives", "dribbling") is the rules' job: their phrasings hold it.
+    """
+    stop = stopwords(language)
+    return sum(1 for word in normalise(text).split() if word not in stop) < 2
 
 
 def is_loose(hit: FlagHit) -> bool:

@@ -101,6 +101,18 @@ def test_the_safety_net_defers_to_what_the_clause_says(responder: Responder, tex
     assert responder.respond(text).kind != "escalation"
 
 
+@pytest.mark.parametrize("text", ["and lipstick?", "and my throat?", "and my voice?"])
+def test_a_lone_noun_is_never_escalated_by_the_net_alone(responder: Responder, text: str) -> None:
+    """The net read these as allergic or breathing emergencies (the n-grams of "lip",
+    "throat", "voice"); one content word says nothing happened."""
+    assert responder.respond(text).kind != "escalation"
+
+
+@pytest.mark.parametrize("text", ["drooling", "blurry", "choking", "hives", "wheezing"])
+def test_a_symptom_in_one_word_is_still_escalated(responder: Responder, text: str) -> None:
+    assert responder.respond(text).kind == "escalation"
+
+
 def test_a_red_flag_beside_a_question_gets_the_escalation(responder: Responder) -> None:
     reply = responder.respond("can i drink wine tonight? also my eyelid has dropped")
     assert reply.kind == "escalation"
