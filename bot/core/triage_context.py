@@ -110,6 +110,8 @@ _OLD_HYPOTHETICAL = re.compile(
     r"\b(?:what if|what should i do if|what do i do if|what to do if|what happens if"
     r"|if i (?:get|got|have|had|start|develop|notice|see|feel|ever)"
     r"|if (?:it|my|the|there|you|someone)"
+    r"|hypothetically|(?:suppose|supposing|imagine) (?:i|my|it|you|someone)\b"
+    r"|^say (?:i|my|it|you) (?:get|got|have|had|start|develop|notice|see|feel|ever|was|were)"
     r"|in case|can botox cause|could botox cause|does botox cause|will botox cause|can botox make"
     r"|can it cause|could it cause|does it cause|can you get|could i get|is it possible"
     r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"

@@ -55,3 +55,11 @@ def test_italian_elision_separates_words_and_stemmers_exist() -> None:
     assert normalise("I can't swallow") == "i cant swallow"  # English contractions join
     assert stem("gonfiando", "it") != "gonfiando"
     assert stem("inchando", "pt") != "inchando"
+
+
+def test_english_suppose_say_and_hypothetically_ask_rather_than_report() -> None:
+    detector = TriageDetector([flag("en", "bad headache")])
+    assert not detector.assess("suppose i get a bad headache, who do i ring").escalates
+    assert not detector.assess("say i get a bad headache tonight, then what").escalates
+    assert not detector.assess("hypothetically a bad headache on day 3 means what").escalates
+    assert detector.assess("say what, i have a bad headache since this morning").escalates
