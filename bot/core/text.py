@@ -206,7 +206,8 @@ STOPWORDS: frozenset[str] = frozenset(
     all both each few more most other such only own same ok okay yes yeah hi hey please thanks
     thank lol omg got get getting gets go going went bit little quite pretty much like one
     dont know think want wanted need needed ask asking question wondering wonder tell say said
-    botox babybotox treatment injection injections after done""".split()
+    botox babybotox treatment injection injections after done actually honestly basically
+    literally seriously""".split()
 )
 
 #: The same, per language (accents folded as ``normalise`` folds them); English is above.

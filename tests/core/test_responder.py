@@ -34,6 +34,7 @@ def a_clarifying_message(responder: Responder) -> str:
         ("what's the capital of peru", "fallback"),
         ("hello", "smalltalk"),
         ("thanks so much", "smalltalk"),
+        ("ok thanks that helps", "smalltalk"),
         ("I can't swallow", "escalation"),
         ("my eyelid is drooping", "escalation"),
         ("", "fallback"),
