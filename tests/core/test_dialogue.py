@@ -151,6 +151,22 @@ def test_a_new_question_does_not_inherit_the_old_topic(conversation: Conversatio
     assert topics(price) == ("costs_pricing",)
 
 
+@pytest.mark.parametrize(
+    "aside", ["btw who won the match last night lol", "any good pasta recipes for tonight?"]
+)
+def test_an_out_of_scope_aside_does_not_inherit_the_old_topic(
+    conversation: Conversation, aside: str
+) -> None:
+    _, reply = chat(conversation, "can i drink wine tonight", aside)
+    assert reply.reply is not None and reply.reply.kind == "fallback"
+
+
+@pytest.mark.parametrize("thanks", ["ok thanks that helps", "great thanks, bye"])
+def test_thanks_after_an_answer_is_small_talk(conversation: Conversation, thanks: str) -> None:
+    _, reply = chat(conversation, "can i go to the gym today", thanks)
+    assert reply.reply is not None and reply.reply.kind == "smalltalk"
+
+
 def test_the_context_expires_after_half_an_hour(conversation: Conversation) -> None:
     remembered = DialogueState(topics=("stay_upright_lying_down",), topics_at=NOW)
     assert remembered.live(NOW + timedelta(minutes=29)).topics == ("stay_upright_lying_down",)

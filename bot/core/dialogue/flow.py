@@ -34,6 +34,8 @@ from bot.core.text import normalise
 MAX_QUESTIONS = 3
 #: A follow-up is read with the last topic when it has at most this many new words.
 FOLLOWUP_MAX_NEW_WORDS = 4
+#: A message judged out of scope on its own inherits no topic when it has more new words.
+FALLBACK_MAX_NEW_WORDS = 2
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
 #: An assumed appointment time is mentioned while the wait could still be running.
@@ -357,6 +359,8 @@ class Dialogue:
                 return self._carried(live.topics, text)  # "and tomorrow?", "why?", "how long?"
             if lexicon.repeats(text) and len(new_words) <= 2:
                 return last  # "what if I do it in my sleep?"
+        if reply.kind == "fallback" and len(new_words) > FALLBACK_MAX_NEW_WORDS:
+            return None  # out of scope on its own, and more than a follow-up says ("who won?")
         course = self._course(text, new_words)
         if course is not None:
             return course  # "how long will the swelling last?": the swelling
