@@ -30,6 +30,9 @@ SHIPPED: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt")
 CLEAR_PROBABILITY = 0.5
 #: Messages with fewer letters than this are never clear from the identifier alone.
 MIN_LETTERS = 4
+#: The identifier reads at most this much: a message's language is plain from its start, and
+#: identification is linear in the text's length (bounded work per message, issue 16).
+IDENTIFY_MAX_CHARS = 500
 #: Below this probability the identifier is hesitating between close languages (Italian
 #: and Portuguese share "quando posso ... o ..."); a word only one language uses decides.
 HESITANT = 0.85
@@ -116,6 +119,7 @@ def identify(text: str, languages: Sequence[str] = SHIPPED) -> Guess | None:
     """The identifier's guess among ``languages`` (the shipped ones by default), or None when
     the text has too few letters or none of them is shipped. Also read by the understanding
     layer, so the model and the replies agree on what language a message is in."""
+    text = text[:IDENTIFY_MAX_CHARS]
     words = normalise(text)
     if sum(ch.isalpha() for ch in words) < MIN_LETTERS:
         return None

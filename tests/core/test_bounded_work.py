@@ -10,9 +10,11 @@ from __future__ import annotations
 import random
 import time
 
+from bot.core.language import IDENTIFY_MAX_CHARS, identify
 from bot.core.responder import Responder
 from bot.core.text import MAX_COMBINING_RUN, MAX_TEXT_CHARS, bounded, clean, normalise
 from bot.core.triage import _tightest_span
+from bot.core.understanding.model import MODEL_MAX_CHARS
 
 
 def _seconds(work: object) -> float:
@@ -84,3 +86,17 @@ def test_random_long_words_are_bounded(responder: Responder) -> None:
     text = "".join(chr(rng.randint(0x20, 0x2FFF)) for _ in range(100_000))
     seconds = _seconds(lambda: responder.respond(text))
     assert seconds < 2.0, f"{seconds:.2f}s"
+
+
+def test_the_model_and_the_identifier_read_a_bounded_start_but_the_rules_read_on(
+    responder: Responder,
+) -> None:
+    story = "we went to the park and then had lunch with my sister. " * 60
+    model = responder.understanding
+    assert model is not None
+    assert model.read(story) == model.read(story[:MODEL_MAX_CHARS])
+    assert identify(story) == identify(story[:IDENTIFY_MAX_CHARS])
+    # Past the model's reach, a red flag is still the rules' job, and they find it.
+    assert len(story) > MODEL_MAX_CHARS
+    reply = responder.respond(story + " and now i cant breathe")
+    assert (reply.kind, reply.level) == ("escalation", "emergency")

@@ -59,6 +59,9 @@ logger = logging.getLogger(__name__)
 MODEL_VERSION = "tfidf-sgd-3"
 #: Clauses scored per message at most (beyond that, the whole message still is).
 MAX_CLAUSES = 12
+#: The model reads at most this much of a message (issue 16: bounded work per message). A
+#: patient's message is far shorter; the rules still read all of it (up to ``MAX_TEXT_CHARS``).
+MODEL_MAX_CHARS = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,15 +294,18 @@ class UnderstandingModel:
 
     def read(self, text: str) -> Reading:
         """Both heads' view of one message."""
+        text = text[:MODEL_MAX_CHARS]
         rows, clauses = self._message_rows(text)
         return Reading(self._faq_from(self._faq_row(text)), self._flags_from(text, rows, clauses))
 
     def faq_scores(self, text: str, limit: int = 5) -> FaqScores:
         """Entries ranked by probability (out-of-scope excluded), and P(out of scope)."""
+        text = text[:MODEL_MAX_CHARS]
         return self._faq_from(self._faq_row(text), limit)
 
     def red_flag_scores(self, text: str, limit: int = 3) -> RedFlagScores:
         """Flags ranked by their highest probability over the message and each of its clauses."""
+        text = text[:MODEL_MAX_CHARS]
         rows, clauses = self._message_rows(text)
         return self._flags_from(text, rows, clauses, limit)
 
