@@ -224,6 +224,11 @@ class LanguageReport:
     replies: int
     replies_in_language: int
     misses: tuple[Miss, ...] = field(default=())
+    #: Messages labelled ``fallback`` (out of scope), and how many got an FAQ answer anyway.
+    out_of_scope: int = 0
+    out_of_scope_answered: int = 0
+    #: Answerable questions sent to a "did you mean" prompt instead of an answer.
+    clarified: int = 0
 
     @property
     def answered_rate(self) -> float:
@@ -242,6 +247,24 @@ class LanguageReport:
             f"({self.answered_in_language}/{self.topic_items} questions)",
             f"replied in the patient's language   {100 * self.language_rate:5.1f}%  "
             f"({self.replies_in_language}/{self.replies} messages)",
+            *(
+                [
+                    f"out of scope wrongly answered      "
+                    f"{100 * self.out_of_scope_answered / self.out_of_scope:5.1f}%  "
+                    f"({self.out_of_scope_answered}/{self.out_of_scope} messages)"
+                ]
+                if self.out_of_scope
+                else []
+            ),
+            *(
+                [
+                    f"clarify on answerable questions    "
+                    f"{100 * self.clarified / self.topic_items:5.1f}%  "
+                    f"({self.clarified}/{self.topic_items} questions)"
+                ]
+                if self.topic_items
+                else []
+            ),
         ]
 
 
@@ -260,15 +283,21 @@ def evaluate_languages(responder: Responder, examples: Iterable[Example]) -> lis
     reports = []
     for language, items in by_language.items():
         triage = evaluate_triage(responder, items)
-        topics = answered = replies = in_language = 0
+        topics = answered = replies = in_language = out_of_scope = wrongly = clarified = 0
         misses: list[Miss] = list(triage.misses)
         for example in items:
             reply = responder.respond(example.text)
             replies += 1
             in_language += reply.language == language
+            if example.expected == "fallback":
+                out_of_scope += 1
+                if reply.kind == "answer":
+                    wrongly += 1
+                    misses.append(Miss(example.text, "fallback", f"answer:{reply.topic}"))
             if example.expected in TRIAGE_LABELS | {"fallback", "smalltalk"}:
                 continue
             topics += 1
+            clarified += reply.kind == "clarify"
             if reply.kind == "answer" and reply.topic == example.expected:
                 if reply.language == language:
                     answered += 1
@@ -278,7 +307,18 @@ def evaluate_languages(responder: Responder, examples: Iterable[Example]) -> lis
                 got = reply.topic or (reply.suggestions[0] if reply.suggestions else reply.kind)
                 misses.append(Miss(example.text, example.expected, f"{reply.kind}:{got}"))
         reports.append(
-            LanguageReport(language, triage, topics, answered, replies, in_language, tuple(misses))
+            LanguageReport(
+                language,
+                triage,
+                topics,
+                answered,
+                replies,
+                in_language,
+                tuple(misses),
+                out_of_scope=out_of_scope,
+                out_of_scope_answered=wrongly,
+                clarified=clarified,
+            )
         )
     return reports
 

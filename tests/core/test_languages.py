@@ -14,7 +14,7 @@ import pytest
 
 from bot.core.clock import ClinicClock
 from bot.core.conversation import Conversation, PatientState, Privacy, TopicChosen, TypedQuestion
-from bot.core.evaluation import evaluate_languages, load_examples, miss_table
+from bot.core.evaluation import Example, evaluate_languages, load_examples, miss_table
 from bot.core.knowledge import Knowledge
 from bot.core.language import LanguageChooser, telegram_language
 from bot.core.responder import Responder
@@ -125,6 +125,25 @@ def test_dev_set_meets_the_targets(responder: Responder, language: str) -> None:
     assert report.triage.urgent_recall >= 0.95
     assert report.triage.false_escalation_rate <= 0.03
     assert report.answered_rate >= 0.80
+
+
+def test_the_report_counts_out_of_scope_answers_and_clarify_prompts(
+    responder: Responder,
+) -> None:
+    examples = [
+        Example("can i go to the gym tonight?", "exercise_gym", lang="en"),
+        Example("whats the capital of peru", "fallback", lang="en"),
+        Example("hello", "smalltalk", lang="en"),
+    ]
+    (report,) = evaluate_languages(responder, examples)
+    assert (report.out_of_scope, report.out_of_scope_answered) == (1, 0)
+    assert (report.topic_items, report.clarified) == (1, 0)
+    assert any(line.startswith("out of scope wrongly answered") for line in report.lines())
+    # A question the bot answers, labelled out of scope, is counted as wrongly answered.
+    (wrong,) = evaluate_languages(
+        responder, [Example("can i go to the gym tonight?", "fallback", lang="en")]
+    )
+    assert wrong.out_of_scope_answered == 1
 
 
 # ---- which language -----------------------------------------------------------------------
