@@ -18,6 +18,7 @@ from bot.core.replies import Reply
 from bot.core.responder import Responder
 from bot.serve.webhook import serve_webhook
 from bot.tg.app import COMMANDS
+from tests.core.test_responder import a_clarifying_message
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import TOKEN, running_bot, settings_for, start_bot_process
 
@@ -98,17 +99,7 @@ async def test_answers_carry_feedback_and_related_buttons(
 async def test_a_clarifying_reply_offers_topics_and_none_of_these(
     fake: FakeBotApi, responder: Responder
 ) -> None:
-    question = next(
-        text
-        for text in (
-            "face tight",
-            "bumps and bruise",
-            "heavy brow tight",
-            "eyes puffy and sore",
-            "my face",
-        )
-        if responder.respond(text).kind == "clarify"
-    )
+    question = a_clarifying_message(responder)
     async with running_bot(fake, responder):
         fake.push_update(fake.text_message(question))
         (reply,) = await fake.wait_for("sendMessage")
