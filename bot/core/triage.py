@@ -87,6 +87,13 @@ _RESOLVED = re.compile(
 )
 
 
+#: Flags a patient voices as a question or a wish ("whats the point of living", "what if i
+#: just didnt wake up"): a question cue does not make them a mere mention, only someone
+#: else's past does (as the net's ``TriageFusion.any_mood``). A crisis reply to a question
+#: about suicidal thoughts is kind, never harmful; missing real ideation is.
+VOICED_AS_QUESTIONS = frozenset({"E5_mental_health_crisis"})
+
+
 @dataclass(frozen=True, slots=True)
 class FlagHit:
     """One red flag found in one clause, with the phrasing that found it."""
@@ -136,7 +143,8 @@ class _Clause:
     words: tuple[str, ...]
     original_index: tuple[int, ...]
     hypothetical_start: int | None
-    story: bool  # someone else's or a past event, or a general question
+    story: bool  # someone else's or a past event
+    general: bool  # a general question ("can botox cause ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +358,8 @@ class TriageDetector:
             words=tuple(all_words[i] for i in kept),
             original_index=tuple(kept),
             hypothetical_start=hypothetical_start,
-            story=is_someone_elses_past(text, rules) or is_general_question(text, rules),
+            story=is_someone_elses_past(text, rules),
+            general=is_general_question(text, rules),
         )
 
     def _scan(
@@ -423,7 +432,8 @@ class TriageDetector:
             hypothetical = (
                 clause.hypothetical_start is not None and clause.hypothetical_start <= first_word
             )
-            if clause.story or hypothetical:
+            asked = hypothetical or clause.general
+            if clause.story or (asked and pattern.flag.id not in VOICED_AS_QUESTIONS):
                 mentions.append(hit)
             else:
                 hits.append(hit)

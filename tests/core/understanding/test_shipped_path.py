@@ -101,6 +101,17 @@ def test_the_safety_net_defers_to_what_the_clause_says(responder: Responder, tex
     assert responder.respond(text).kind != "escalation"
 
 
+@pytest.mark.parametrize(
+    "text", ["whats the point of living", "what is the point of living anymore"]
+)
+def test_ideation_asked_as_a_question_is_still_a_crisis(responder: Responder, text: str) -> None:
+    """A general-question cue makes most flags a mention; suicidal thoughts are voiced as
+    questions, so for them only someone else's past does."""
+    reply = responder.respond(text)
+    assert (reply.kind, reply.level) == ("escalation", "emergency")
+    assert responder.respond("what if my eyelid droops").kind != "escalation"
+
+
 @pytest.mark.parametrize("text", ["and lipstick?", "and my throat?", "and my voice?"])
 def test_a_lone_noun_is_never_escalated_by_the_net_alone(responder: Responder, text: str) -> None:
     """The net read these as allergic or breathing emergencies (the n-grams of "lip",
