@@ -119,7 +119,13 @@ def identify(text: str, languages: Sequence[str] = SHIPPED) -> Guess | None:
     """The identifier's guess among ``languages`` (the shipped ones by default), or None when
     the text has too few letters or none of them is shipped. Also read by the understanding
     layer, so the model and the replies agree on what language a message is in."""
-    text = text[:IDENTIFY_MAX_CHARS]
+    return _identify(text[:IDENTIFY_MAX_CHARS], tuple(languages))
+
+
+@lru_cache(maxsize=1024)
+def _identify(text: str, languages: tuple[str, ...]) -> Guess | None:
+    """Cached: one message is identified several times (the replies' language, the
+    understanding model's language for the whole message and for its clauses)."""
     words = normalise(text)
     if sum(ch.isalpha() for ch in words) < MIN_LETTERS:
         return None
