@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from bot.core.dialogue.lexicon import Lexicon
 from bot.core.dialogue.render import DialogueRenderer
@@ -78,8 +79,9 @@ class Dialogue:
             for keyword in entry.keywords:
                 keywords.setdefault(normalise(keyword), set()).add(entry.id)
         self._keywords = keywords
-        #: How certain each topic is from its own title and keywords alone (see _supports).
-        self._baseline: dict[str, float] = {}
+        #: A follow-up is read with the last topic up to three times (``_supports``, the
+        #: decision below it, and the topic's own baseline): one model pass each, cached.
+        self._anchored = lru_cache(maxsize=256)(self._read_with_topic)
         self._smalltalk = frozenset(
             normalise(phrase)
             for intent in responder.knowledge.messages.smalltalk.values()
@@ -437,12 +439,10 @@ class Dialogue:
         anchored = self._anchored(text, last)
         if not isinstance(anchored, Answer) or anchored.entry_id != last:
             return False
-        if last not in self._baseline:
-            alone = self._anchored("", last)
-            self._baseline[last] = alone.score if isinstance(alone, Answer) else 0.0
-        return anchored.score > self._baseline[last]
+        alone = self._anchored("", last)  # how certain the topic is from its own words
+        return anchored.score > (alone.score if isinstance(alone, Answer) else 0.0)
 
-    def _anchored(self, text: str, last: str) -> Answer | Clarify | None:
+    def _read_with_topic(self, text: str, last: str) -> Answer | Clarify | None:
         """The decision on ``text`` read together with the last topic's title and keywords."""
         entry = self.responder.knowledge.entry(last)
         result = self.responder.match(f"{text} {entry.title} {' '.join(entry.keywords[:4])}")
