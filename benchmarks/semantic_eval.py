@@ -36,6 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +54,7 @@ from bot.core.understanding import (
     FusedTriage,
     TriageFusion,
     UnderstandingModel,
+    any_mood_flags,
     calibrate_faq,
     calibrate_triage,
     faq_figures,
@@ -215,11 +217,19 @@ def triage_expected(s: Scored) -> str:
 _CALIBRATED: dict[tuple[int, ...], TriageFusion] = {}
 
 
+@cache
+def _any_mood() -> frozenset[str]:
+    """The shipped flags voiced in any mood (``voiced_in_any_mood`` in red_flags.yaml)."""
+    return any_mood_flags(load_knowledge(KNOWLEDGE_DIR).red_flags)
+
+
 def calibrate_on(rows: Sequence[Scored], languages: frozenset[str]) -> TriageFusion:
     key = tuple(id(s) for s in rows)
     if key not in _CALIBRATED:
         _CALIBRATED[key] = calibrate_triage(
-            [triage_expected(s) for s in rows], lambda i, f: fused(rows[i], languages, f)
+            [triage_expected(s) for s in rows],
+            lambda i, f: fused(rows[i], languages, f),
+            any_mood=_any_mood(),
         )
     return _CALIBRATED[key]
 

@@ -100,7 +100,10 @@ def decide(
 
 
 def calibrate(
-    rows: Sequence[Row], rules: Sequence[TriageResult], languages: frozenset[str]
+    rows: Sequence[Row],
+    rules: Sequence[TriageResult],
+    languages: frozenset[str],
+    any_mood: frozenset[str] = frozenset(),
 ) -> tuple[TriageFusion, Figures]:
     best: tuple[tuple[float, ...], TriageFusion, Figures] | None = None
     for emergency, urgent, lift, (stand, flag_max, faq_min) in itertools.product(
@@ -113,6 +116,7 @@ def calibrate(
             stand_down=stand,
             stand_down_flag_max=flag_max,
             stand_down_faq_min=faq_min,
+            any_mood=any_mood,
         )
         f = figures(rows, decide(rows, rules, languages, fusion))
         shortfall = 2 * max(0.0, EMERGENCY_TARGET - f.emergency) + max(
@@ -143,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     responder = Responder(knowledge)
     rules = [responder.triage.assess(r.text) for r in rows]
     languages = frozenset({"en", "es", "de", "fr", "it", "pt", "ru"})
-    fusion, overall = calibrate(rows, rules, languages)
+    fusion, overall = calibrate(rows, rules, languages, responder.triage_fusion.any_mood)
     print(f"calibrated on {len(rows)} out-of-fold readings: {fusion}")
     print(
         f"  all sets: emergency {overall.emergency:.1%} urgent {overall.urgent:.1%} "

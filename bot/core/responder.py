@@ -29,7 +29,13 @@ from bot.core.replies import Renderer, Reply
 from bot.core.smalltalk import SmalltalkMatcher
 from bot.core.text import bounded, normalise
 from bot.core.triage import TriageDetector, TriageResult
-from bot.core.understanding.fusion import FaqFusion, TriageFusion, fuse_faq, fuse_triage
+from bot.core.understanding.fusion import (
+    FaqFusion,
+    TriageFusion,
+    any_mood_flags,
+    fuse_faq,
+    fuse_triage,
+)
 from bot.core.understanding.model import Reading, UnderstandingModel
 from bot.core.understanding.source import ModelSource
 
@@ -52,7 +58,7 @@ class Responder:
             understanding.model_for(knowledge) if understanding is not None else None
         )
         self.faq_fusion = FaqFusion()
-        self.triage_fusion = TriageFusion()
+        self.triage_fusion = TriageFusion(any_mood=any_mood_flags(knowledge.red_flags))
         self.triage = TriageDetector(
             knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts
         )

@@ -87,13 +87,6 @@ _RESOLVED = re.compile(
 )
 
 
-#: Flags a patient voices as a question or a wish ("whats the point of living", "what if i
-#: just didnt wake up"): a question cue does not make them a mere mention, only someone
-#: else's past does (as the net's ``TriageFusion.any_mood``). A crisis reply to a question
-#: about suicidal thoughts is kind, never harmful; missing real ideation is.
-VOICED_AS_QUESTIONS = frozenset({"E5_mental_health_crisis"})
-
-
 @dataclass(frozen=True, slots=True)
 class FlagHit:
     """One red flag found in one clause, with the phrasing that found it."""
@@ -433,7 +426,9 @@ class TriageDetector:
                 clause.hypothetical_start is not None and clause.hypothetical_start <= first_word
             )
             asked = hypothetical or clause.general
-            if clause.story or (asked and pattern.flag.id not in VOICED_AS_QUESTIONS):
+            # A flag voiced in any mood (``RedFlag.voiced_in_any_mood``: suicidal thoughts,
+            # "whats the point of living") stays a report when asked; only a story lowers it.
+            if clause.story or (asked and not pattern.flag.voiced_in_any_mood):
                 mentions.append(hit)
             else:
                 hits.append(hit)

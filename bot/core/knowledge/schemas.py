@@ -103,6 +103,11 @@ class RedFlag(_Strict):
     name: dict[LanguageCode, Text]
     phrasings: dict[LanguageCode, list[Text]]
     message: dict[LanguageCode, Text]
+    #: The symptom is voiced as a question, a wish or through negations ("whats the point of
+    #: living", "would be easier if i didnt wake up"): those cues, which make other symptoms
+    #: mere mentions, do not here; only someone else's past does. Suicidal ideation is the
+    #: case: a crisis reply to a question about it is kind, missing it is not.
+    voiced_in_any_mood: bool = False
 
 
 class RedFlagsFile(_Strict):

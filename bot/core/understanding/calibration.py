@@ -128,11 +128,14 @@ FALSE_ALARM_COST = 1
 
 
 def calibrate_triage(
-    expected: Sequence[str], decide: Callable[[int, TriageFusion], FusedTriage]
+    expected: Sequence[str],
+    decide: Callable[[int, TriageFusion], FusedTriage],
+    any_mood: frozenset[str] = frozenset(),
 ) -> TriageFusion:
     """The fusion with the best ``2 x emergencies caught + urgent caught - false alarms``
     on ``expected`` (false escalation within its limit); ties go to the higher thresholds
-    (fewer model decisions). ``decide(i, fusion)`` is the fused triage of message ``i``."""
+    (fewer model decisions). ``decide(i, fusion)`` is the fused triage of message ``i``;
+    ``any_mood``: the knowledge's flags voiced in any mood (``any_mood_flags``)."""
     best: tuple[tuple[int, float], TriageFusion] | None = None
     levels = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
     stand_downs = [(False, 0.1, 0.5)] + [
@@ -147,6 +150,7 @@ def calibrate_triage(
             stand_down=stand_down,
             stand_down_flag_max=flag_max,
             stand_down_faq_min=faq_min,
+            any_mood=any_mood,
         )
         f = triage_figures(expected, lambda i, fusion=fusion: decide(i, fusion))  # type: ignore[misc]
         if f.false_escalation > FALSE_ESCALATION_MAX:
@@ -155,4 +159,4 @@ def calibrate_triage(
         key = (gain, emergency + urgent - flag_max + faq_min)
         if best is None or key > best[0]:
             best = (key, fusion)
-    return best[1] if best else TriageFusion()
+    return best[1] if best else TriageFusion(any_mood=any_mood)

@@ -19,7 +19,8 @@ Triage: ``fuse_triage`` keeps the rules in charge. The exact combination allowed
    own context cues (``context.read_clause``: not negated, not hypothetical, not a story,
    not a general question). A clause negated only by inability or persistence ("cant open
    my eye", "headache hasnt gone") is re-read without it; a flag in ``any_mood`` (suicidal
-   ideation) needs only not to be someone else's past. Idioms are cut out before the model
+   ideation: ``voiced_in_any_mood`` in red_flags.yaml) needs only not to be someone else's
+   past. Idioms are cut out before the model
    reads anything.
 3. **Stand down** (the only downgrade): every rule hit is *urgent* and *loose* (the
    phrasing matched through a stem, a typo or across two clauses, not word for word in one
@@ -38,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.core.knowledge import RedFlag
 from bot.core.matching import Answer, Candidate, Clarify, MatchResult, NoMatch
 from bot.core.text import normalise
 from bot.core.triage import LEVEL_RANK, FlagHit, Level, TriageResult
@@ -121,10 +123,18 @@ class TriageFusion:
     #: Flags whose net hit needs no "affirmed" clause, only not someone else's past: suicidal
     #: ideation is voiced through negations and conditionals ("would be easier if i didnt
     #: wake up", "not worth being alive"), the very cues that make other symptoms mentions.
-    any_mood: tuple[str, ...] = ("E5_mental_health_crisis",)
+    #: The flags that say ``voiced_in_any_mood: true`` in red_flags.yaml (``any_mood_flags``);
+    #: the responder builds its fusion with them.
+    any_mood: frozenset[str] = frozenset()
     stand_down: bool = True
     stand_down_flag_max: float = 0.1
     stand_down_faq_min: float = 0.5
+
+
+def any_mood_flags(flags: Iterable[RedFlag]) -> frozenset[str]:
+    """The ids of the flags voiced in any mood (``RedFlag.voiced_in_any_mood``), for
+    ``TriageFusion.any_mood``: the knowledge says which flags they are, not the code."""
+    return frozenset(flag.id for flag in flags if flag.voiced_in_any_mood)
 
 
 Source = Literal["none", "rules", "model", "rules+model", "stood_down"]
