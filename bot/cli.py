@@ -18,6 +18,7 @@ from bot.core.clock import ClinicClock
 from bot.core.conversation import Conversation, Privacy
 from bot.core.knowledge import Knowledge
 from bot.core.knowledge.contradictions import load_checked_knowledge
+from bot.core.language import keep_identifier_in
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
 from bot.core.text import MAX_TEXT_CHARS
@@ -516,6 +517,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         settings = load_settings(args.env_file)
         configure_logging(settings.log_level, libraries=settings.log_libraries)
+        # The language identifier is cached with the model: a restart maps it (issue 17).
+        keep_identifier_in(model_cache_folder(settings))
         return int(args.handler(settings, args, stream))
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from bot.core.text import normalise
@@ -70,18 +71,25 @@ EXCLUSIVE_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+#: Where the identifier narrowed to the shipped languages is kept (see ``bot.core.identifier``);
+#: set once by the entry point from ``MODEL_CACHE_DIR``. None: narrowed at every start.
+_cache: list[Path] = []
+
+
+def keep_identifier_in(folder: Path | None) -> None:
+    """Keeps the narrowed identifier in ``folder`` (the model cache): later starts map it
+    instead of decompressing py3langid's 97-language model. Call before the first
+    ``LanguageChooser``; the identifier is loaded once per process."""
+    _cache[:] = [folder] if folder is not None else []
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    """py3langid's model, loaded once per process (about a second) and shared by clinics."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model narrowed to the shipped languages, loaded once per process and shared
+    by clinics (from the cache: milliseconds; else about a second)."""
+    from bot.core.identifier import load_identifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(SHIPPED))
-    # py3langid keeps the 97-language weights to allow set_languages(None) later; we never
-    # do, and dropping them frees about 27 MB per process (issue 17).
-    if hasattr(identifier, "_full_model"):
-        identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)
-    return identifier
+    return load_identifier(SHIPPED, _cache[0] if _cache else None)
 
 
 def telegram_language(code: str | None) -> str | None:

@@ -1,0 +1,64 @@
+"""The language identifier kept in the model cache identifies exactly as py3langid's packaged
+model narrowed to the shipped languages (issue 17: no decompression at start)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.core.identifier import load_identifier
+from bot.core.language import SHIPPED
+from tests.conftest import DATA
+
+# Beyond the labelled messages: other scripts, nothing to read, shouting, a long message.
+ODD_TEXTS = ["", "   ", "1234", "привет, как дела", "你好吗", "مرحبا", "CAN I DRINK", "ok " * 300]
+
+
+def _texts() -> list[str]:
+    texts = list(ODD_TEXTS)
+    for path in sorted(DATA.glob("lang_dev_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+@pytest.fixture(scope="module")
+def packaged() -> object:
+    return load_identifier(SHIPPED, None)
+
+
+def test_cached_identifier_ranks_exactly_as_the_packaged_one(
+    packaged: object, tmp_path: Path
+) -> None:
+    built = load_identifier(SHIPPED, tmp_path)  # narrowed now, and written to the cache
+    (folder,) = tmp_path.iterdir()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "classes.npy",
+        "nextmove.npy",
+        "output.npy",
+        "pc.npy",
+        "ptc.npy",
+        "rowbase.npy",
+    ]
+    mapped = load_identifier(SHIPPED, tmp_path)  # read back from the cache
+    assert isinstance(mapped._rowbase, memoryview)  # the mapped automaton, not a rebuild
+    texts = _texts()
+    assert len(texts) > 200
+    for text in texts:
+        expected = packaged.rank(text)  # type: ignore[attr-defined]
+        assert built.rank(text) == expected, text
+        assert mapped.rank(text) == expected, text
+    assert mapped.rank("¿Puedo tomar alcohol esta noche?")[0][0] == "es"
+
+
+def test_a_damaged_cache_is_rebuilt(packaged: object, tmp_path: Path) -> None:
+    load_identifier(SHIPPED, tmp_path)
+    (folder,) = tmp_path.iterdir()
+    (folder / "pc.npy").write_bytes(b"not an array")
+    rebuilt = load_identifier(SHIPPED, tmp_path)
+    text = "Darf ich heute Abend Alkohol trinken?"
+    assert rebuilt.rank(text) == packaged.rank(text)  # type: ignore[attr-defined]
+    assert isinstance(load_identifier(SHIPPED, tmp_path)._rowbase, memoryview)
