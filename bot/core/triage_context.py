@@ -174,8 +174,41 @@ _OLD_PAST_PERIOD = re.compile(
     r"|june|july|august|september|october|november|december)|cleared up|cleared with)\b"
     r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
 )
+#: What a treatment is called, in every shipped language (normalised: no accents). Pooled: a
+#: word of another language does no harm after a past verb of this one.
+_TREATMENT_WORDS = (
+    r"botox|tox|toxin|botulinum|injections?|jabs?|done|fillers?|treatment|appointment|session"
+    r"|lip flip|inyecciones|inyeccion|pinchazos|tratamiento|cita|sesion|hecho|hecha"
+    r"|spritzen|spritze|injektionen|injektion|behandlung|termin|gemacht|sitzung"
+    r"|piqures?|traitement|seance|faite?|iniezioni|iniezione|punture|trattamento|seduta"
+    r"|fatt[oa]|injecoes|injecao|aplicacao|tratamento|sessao|feit[oa]"
+)
+#: The verbs that say a treatment was had, in every shipped language.
+_HAD_TREATMENT = (
+    r"had|got|did|went for|hatte|bekam|liess|a eu|a fait|avait|ha fatto|ha avuto|aveva"
+    r"|fez|teve|tinha|tuvo|se hizo|se puso|le pusieron|le hicieron"
+)
+#: Words that make the treatment a cause, not the thing had: "got a droopy eye after tox".
+_CAUSE_WORDS = (
+    r"(?:after|from|since|following|because|due|with|nach|von|wegen|seit|apres|depuis|avec"
+    r"|dopo|da|con|depois|desde|com|despues|por|tras|durch)"
+)
+#: Having the treatment ("had her forehead done", "hatte gestern Botox"): a past verb that
+#: dates the treatment, not the symptom. In "my mum had botox yesterday and she's struggling
+#: to breathe" the symptom is now; "her eyelid drooped after her botox" is still a story.
+_TREATMENT_TOLD = (
+    rf"(?:{_HAD_TREATMENT})(?: (?!{_CAUSE_WORDS}\b)\w+){{0,4}}? (?:{_TREATMENT_WORDS})\b"
+)
+
+
+def _past_verb(*alternatives: str) -> re.Pattern[str]:
+    """Any of the past verbs, as whole words, but not one that tells of the treatment."""
+    return re.compile(rf"\b(?!{_TREATMENT_TOLD})(?:" + "|".join(alternatives) + r")\b")
+
+
 _OLD_PAST_VERB = re.compile(
-    r"\b(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
+    rf"\b(?!{_TREATMENT_TOLD})"
+    r"(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
     r"|fainted|saw|passed out|collapsed|fell|reacted"
     r"|hatte|tuvo|a eu|avait)\b"
     r"|(?<!\w)(?:было|была|был)(?!\w)"
@@ -924,7 +957,7 @@ def _build(language: str, grammar: _Grammar) -> ContextRules:
         third_party=_any(*grammar.third_party),
         first_person_subject=_any(*grammar.first_person_subject),
         past_period=_any(*grammar.past_period),
-        past_verb=_any(*grammar.past_verb),
+        past_verb=_past_verb(*grammar.past_verb),
         still_happening=_any(*grammar.still_happening),
         improving=_any(*grammar.improving) if grammar.improving else None,
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.core.knowledge import RedFlag
+from bot.core.responder import Responder
 from bot.core.text import normalise, split_clauses, stem
-from bot.core.triage import TriageDetector
+from bot.core.triage import TriageDetector, is_someone_elses_past
 from bot.core.triage_context import rules_for
 
 
@@ -63,3 +64,32 @@ def test_english_suppose_say_and_hypothetically_ask_rather_than_report() -> None
     assert not detector.assess("say i get a bad headache tonight, then what").escalates
     assert not detector.assess("hypothetically a bad headache on day 3 means what").escalates
     assert detector.assess("say what, i have a bad headache since this morning").escalates
+
+
+def test_having_the_treatment_is_not_a_third_partys_past_symptom() -> None:
+    """ "my dad had his botox on friday and he's wheezing": the past verb dates the
+    treatment, the symptom is now; a symptom told in the past is still a story."""
+    now = {
+        "en": "my dad had his botox on friday and hes wheezing",
+        "de": "meine schwester hatte am montag botox und sie kriegt schlecht luft",
+        "fr": "ma soeur a fait des injections lundi et elle respire mal",
+    }
+    for language, text in now.items():
+        assert not is_someone_elses_past(text, rules_for(language)), text
+    stories = {
+        "en": "my aunt had her forehead done and her brow drooped",
+        "de": "meine tante hatte botox und das lid hing",
+        "fr": "ma tante a eu du botox et elle avait la paupiere tombante",
+    }
+    for language, text in stories.items():
+        assert is_someone_elses_past(text, rules_for(language)), text
+
+
+def test_a_relatives_symptom_now_escalates_after_their_treatment(responder: Responder) -> None:
+    for message in (
+        "my dad had his botox on friday and hes wheezing, can barely breathe",
+        "my partner got her lips done on monday and shes struggling to swallow",
+        "meine schwester hatte am montag botox und sie bekommt kaum luft",
+        "ma soeur a eu du botox lundi et elle a du mal a avaler",
+    ):
+        assert responder.assess(message).level == "emergency", message
