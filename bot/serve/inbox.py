@@ -93,6 +93,7 @@ class _Item:
     urgent: bool
     done_before: int
     attempts: int
+    unconfirmed: int | None = None
 
 
 class UpdateInbox:
@@ -231,7 +232,13 @@ class UpdateInbox:
     # ---- admitting and ordering ----------------------------------------------------------
 
     async def _admit(
-        self, update_id: int, raw: Mapping[str, Any], *, done_before: int, attempts: int
+        self,
+        update_id: int,
+        raw: Mapping[str, Any],
+        *,
+        done_before: int,
+        attempts: int,
+        unconfirmed: int | None = None,
     ) -> None:
         try:
             update = Update.de_json(dict(raw), self._app.bot)
@@ -242,7 +249,9 @@ class UpdateInbox:
             await self._set_aside(update_id, "empty")
             return
         lane = _lane_of(update)
-        item = _Item(update_id, update, lane, self._is_urgent(update), done_before, attempts)
+        item = _Item(
+            update_id, update, lane, self._is_urgent(update), done_before, attempts, unconfirmed
+        )
         queue = self._lanes.get(lane)
         if queue is None:
             queue = self._lanes[lane] = deque()
@@ -315,7 +324,13 @@ class UpdateInbox:
     # ---- processing ----------------------------------------------------------------------
 
     async def _run(self, item: _Item) -> None:
-        journal = Journal(self._store, self.bot_id, item.update_id, done_before=item.done_before)
+        journal = Journal(
+            self._store,
+            self.bot_id,
+            item.update_id,
+            done_before=item.done_before,
+            unconfirmed_before=item.unconfirmed,
+        )
         token = CURRENT.set(journal)
         try:
             await self._app.process_update(item.update)
@@ -341,6 +356,7 @@ class UpdateInbox:
     async def _retry_later(self, item: _Item, journal: Journal) -> None:
         item.attempts += 1
         item.done_before = journal.noted  # the next run starts from the first step not noted
+        item.unconfirmed = journal.unconfirmed
         with contextlib.suppress(StorageError):
             await self._store.record_attempt(self.bot_id, item.update_id, journal.noted)
         delay = min(2.0**item.attempts, 60.0)
@@ -394,7 +410,11 @@ class UpdateInbox:
                     await self._set_aside(stored.update_id, "not JSON")
                     continue
                 await self._admit(
-                    stored.update_id, raw, done_before=stored.sent, attempts=stored.attempts
+                    stored.update_id,
+                    raw,
+                    done_before=stored.sent,
+                    attempts=stored.attempts,
+                    unconfirmed=stored.unconfirmed,
                 )
             taken += len(items)
             if len(items) < room:

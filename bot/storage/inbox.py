@@ -38,6 +38,13 @@ from bot.storage.schema import inbox
 Finished = Literal["done", "poison", "failed"]
 PENDING = "pending"
 
+
+class Keep:
+    """``record_sent``'s "leave the ``unconfirmed`` mark as it is" (None means clear it)."""
+
+
+KEEP = Keep()
+
 _ITEM_FIELDS = tuple(field.name for field in fields(InboxItem))
 
 
@@ -211,11 +218,18 @@ class InboxStore:
                 .values(claimed_by=None, claimed_until=None)
             )
 
-    async def record_sent(self, bot_id: int, update_id: int, sent: int) -> None:
-        """``sent`` replies of this update have reached Telegram."""
+    async def record_sent(
+        self, bot_id: int, update_id: int, sent: int, *, unconfirmed: int | Keep | None = KEEP
+    ) -> None:
+        """``sent`` replies of this update have reached Telegram (or are leaving); with
+        ``unconfirmed``, which escalation among them still waits for Telegram's answer (None:
+        none does). ``KEEP`` leaves that mark as it is."""
+        values: dict[str, int | None] = {"sent": sent}
+        if not isinstance(unconfirmed, Keep):
+            values["unconfirmed"] = unconfirmed
         async with self._write(durable=False) as connection:
             await connection.execute(
-                sa.update(inbox).where(self._mine(bot_id, update_id)).values(sent=sent)
+                sa.update(inbox).where(self._mine(bot_id, update_id)).values(**values)
             )
 
     async def record_attempt(self, bot_id: int, update_id: int, sent: int) -> None:

@@ -193,7 +193,9 @@ class InboxItem:
     """One Telegram update in the durable inbox.
 
     ``payload`` is the update's JSON while it waits (None once finished); ``sent`` counts the
-    replies already delivered for it, so a replay after a crash skips those.
+    replies already delivered for it, so a replay after a crash skips those; ``unconfirmed``
+    is the one among them, an escalation, that left without Telegram's answer (a replay
+    sends it again, marked as a possible repeat).
     """
 
     bot_id: int
@@ -203,3 +205,4 @@ class InboxItem:
     received_at: datetime
     attempts: int
     sent: int
+    unconfirmed: int | None = None

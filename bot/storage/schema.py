@@ -181,6 +181,8 @@ inbox = sa.Table(
     sa.Column("sent", sa.Integer, nullable=False, server_default="0"),
     sa.Column("claimed_by", sa.Text),
     sa.Column("claimed_until", UTCDateTime),
+    #: An escalation reply that left without Telegram's answer (``bot.tg.journal``).
+    sa.Column("unconfirmed", sa.Integer),
     sa.PrimaryKeyConstraint("bot_id", "update_id", name="pk_inbox"),
     sa.Index("ix_inbox_bot_status", "bot_id", "status", "update_id"),
     sa.Index("ix_inbox_finished", "finished_at"),

@@ -9,18 +9,23 @@ reply, an edit, a button's answer) and the statistics record.
 Each call is written down (``sent`` on the update's inbox row) at the moment it leaves: when
 the HTTP connection is ready, its headers written and its body about to be (httpcore's
 ``trace`` hook, ``send_request_body.started``), not before; a request cut off before its
-body is not acted on by Telegram. It is taken back only when it
-certainly did not arrive (Telegram answered with an error, or nothing was written). A replay
-skips every call written down. So a reply Telegram received is never sent again, whatever
-moment the process dies at; and a reply still waiting for a connection, for the pool or for
-the event loop when the process dies is not written down, so the replay sends it. The one gap
-left is the instant between the note being committed and the write itself (no network wait in
-between), where a reply would be noted but not sent. The Bot API has no idempotency key that
-could close it. We chose "never repeated" over "repeated, flagged as a possible repeat" for
-patients' replies: a patient must not get an emergency message twice, and the staff alert of
-an emergency, queued before the reply, goes out in any case (staff alerts themselves are
-resent and flagged "possible repeat", ``bot.tg.alerts``). A timeout after the request left
-counts as sent, as ``bot.tg.send`` already treats it.
+body is not acted on by Telegram. It is taken back only when it certainly did not arrive
+(Telegram answered with an error, or nothing was written). A replay skips every call written
+down, so an ordinary reply Telegram received is never sent again, whatever moment the
+process dies at; and a reply still waiting for a connection, for the pool or for the event
+loop when the process dies is not written down, so the replay sends it.
+
+That leaves one gap: the instant between the note being committed and the body being
+written (no network wait in between). A kill there leaves a reply noted but never sent, and
+the Bot API has no idempotency key that could tell the replay which case it is in. For an
+**escalation** the team's rule is that it must never be lost: a repeat of safety advice is
+harmless, a lost one is not. So an escalation reply (sent inside ``must_arrive``) is noted
+with an ``unconfirmed`` mark as it leaves, cleared when Telegram answers 2xx; a replay that
+finds the mark sends that reply again, with a "possible repeat" line in the patient's
+language (``must_arrive`` tells the handler so). Ordinary replies keep the no-duplicate
+rule. Staff alerts are resent and flagged "possible repeat" too (``bot.tg.alerts``). A
+timeout after the request left counts as sent, as ``bot.tg.send`` already treats it (an
+escalation's mark stays, so a later replay of the update would still resend it).
 
 ``JournaledRequest`` is python-telegram-bot's ``HTTPXRequest`` (its public ``do_request``
 extension point, and ``httpx_kwargs`` for the hook) with the journal in front of it; without
@@ -31,7 +36,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -41,7 +47,7 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.errors import StorageError
-from bot.storage.inbox import InboxStore
+from bot.storage.inbox import KEEP, InboxStore, Keep
 
 logger = logging.getLogger(__name__)
 
@@ -68,21 +74,26 @@ class Journal:
     """The once-only steps of one run of one update.
 
     ``done_before`` steps were noted by an earlier run (a replay skips them); ``steps``
-    counts this run's steps taken so far; ``noted`` is what the inbox row says. ``retry`` is
-    set by the error handler when a reply could not be delivered for now: the inbox runs the
-    update again later, from the first step not noted.
+    counts this run's steps taken so far; ``noted`` is what the inbox row says. ``unconfirmed``
+    is the row's mark: the step of an escalation reply that left without Telegram's answer
+    (``unconfirmed_before``, as an earlier run left it, is the one a replay sends again).
+    ``retry`` is set by the error handler when a reply could not be delivered for now: the
+    inbox runs the update again later, from the first step not noted.
     """
 
     store: InboxStore
     bot_id: int
     update_id: int
     done_before: int = 0
+    unconfirmed_before: int | None = None
     steps: int = 0
     noted: int = 0
+    unconfirmed: int | None = None
     retry: bool = False
 
     def __post_init__(self) -> None:
         self.noted = self.done_before
+        self.unconfirmed = self.unconfirmed_before
 
     def begin(self) -> tuple[int, bool]:
         """The index of the next step, and whether an earlier run already took it."""
@@ -92,23 +103,56 @@ class Journal:
         """The step begun last is over (taken, skipped, or possibly taken)."""
         self.steps += 1
 
-    async def note(self, count: int) -> None:
-        """Write down that ``count`` steps are taken (or about to be)."""
-        if count == self.noted:
+    def repeats_ahead(self) -> bool:
+        """Whether a step still to come is an escalation an earlier run sent without an
+        answer: the reply about to go out will be sent again, so it should say so."""
+        return self.unconfirmed_before is not None and self.unconfirmed_before >= self.steps
+
+    async def note(self, count: int, *, unconfirmed: int | Keep | None = KEEP) -> None:
+        """Write down that ``count`` steps are taken (or about to be), and with
+        ``unconfirmed`` which escalation among them waits for Telegram's answer."""
+        mark_changes = not isinstance(unconfirmed, Keep) and unconfirmed != self.unconfirmed
+        if count == self.noted and not mark_changes:
             return
         try:
-            await self.store.record_sent(self.bot_id, self.update_id, count)
+            await self.store.record_sent(
+                self.bot_id, self.update_id, count, unconfirmed=unconfirmed
+            )
             self.noted = count
+            if not isinstance(unconfirmed, Keep):
+                self.unconfirmed = unconfirmed
         except StorageError as exc:  # the bookkeeping failed, not the step
             logger.warning("could not journal update %s: %s", self.update_id, exc)
+
+    async def confirm(self, index: int) -> None:
+        """Telegram answered the escalation of step ``index``: it arrived, no resend."""
+        if self.unconfirmed == index:
+            await self.note(self.noted, unconfirmed=None)
 
 
 CURRENT: ContextVar[Journal | None] = ContextVar("aftercare_journal", default=None)
 
 
+#: Set while an escalation is being sent: its requests must arrive (see the module's doc).
+_MUST_ARRIVE: ContextVar[bool] = ContextVar("aftercare_must_arrive", default=False)
+
+
 def current() -> Journal | None:
     """The journal of the update being processed in this task, if any."""
     return CURRENT.get()
+
+
+@contextmanager
+def must_arrive() -> Iterator[bool]:
+    """Around sending an escalation: its requests are marked until Telegram answers, and a
+    replay sends one again if the mark is still there. Yields whether this is such a resend
+    (the reply should then carry a "possible repeat" line)."""
+    journal = CURRENT.get()
+    token = _MUST_ARRIVE.set(True)
+    try:
+        yield journal is not None and journal.repeats_ahead()
+    finally:
+        _MUST_ARRIVE.reset(token)
 
 
 async def once(step: Callable[[], Awaitable[T]]) -> T | None:
@@ -142,16 +186,32 @@ def never_left(error: Exception) -> bool:
 
 @dataclass(slots=True)
 class _Departure:
-    """One journaled request on its way: ``left`` once its first bytes were about to go."""
+    """One journaled request on its way: ``left`` once its first bytes were about to go;
+    ``urgent`` requests (an escalation) are marked unconfirmed until Telegram answers."""
 
     journal: Journal
     index: int
+    urgent: bool = False
+    resend: bool = False
     left: bool = False
 
     async def leaving(self) -> None:
         if not self.left:
             self.left = True
-            await self.journal.note(self.index + 1)
+            mark: int | Keep | None = self.index if self.urgent else KEEP
+            await self.journal.note(self.index + 1, unconfirmed=mark)
+
+    async def taken_back(self) -> None:
+        """It certainly did not arrive: a later run takes this step again. A first send's
+        mark goes too (nothing arrived that a resend could repeat); a resend keeps it."""
+        mine = self.urgent and not self.resend and self.journal.unconfirmed == self.index
+        await self.journal.note(self.index, unconfirmed=None if mine else KEEP)
+
+    async def answered(self) -> None:
+        """Telegram acted on it and said so."""
+        await self.leaving()  # already noted, unless a transport had no trace hook
+        if self.urgent:
+            await self.journal.confirm(self.index)
 
 
 _DEPARTING: ContextVar[_Departure | None] = ContextVar("aftercare_departing", default=None)
@@ -188,7 +248,8 @@ def _skipped(method: str, data: RequestData | None) -> tuple[int, bytes]:
 
 class JournaledRequest(HTTPXRequest):
     """Every Bot API call of the bot goes through here; calls in ``JOURNALED`` made while an
-    update is processed are noted as they leave, and skipped on a replay when noted."""
+    update is processed are noted as they leave, and skipped on a replay when noted (an
+    escalation left without an answer is sent again instead)."""
 
     def __init__(self, *, httpx_kwargs: dict[str, Any] | None = None, **kwargs: Any) -> None:
         extra: dict[str, Any] = dict(httpx_kwargs or {})
@@ -220,10 +281,12 @@ class JournaledRequest(HTTPXRequest):
                 pool_timeout,  # type: ignore[arg-type]
             )
         index, already = journal.begin()
-        if already:
+        urgent = _MUST_ARRIVE.get()
+        resend = urgent and index == journal.unconfirmed_before
+        if already and not resend:
             journal.advance()
             return _skipped(endpoint, request_data)
-        departure = _Departure(journal, index)
+        departure = _Departure(journal, index, urgent=urgent, resend=resend)
         token = _DEPARTING.set(departure)
         try:
             status, payload = await super().do_request(
@@ -237,26 +300,26 @@ class JournaledRequest(HTTPXRequest):
             )
         except NetworkError as error:  # TimedOut is one too
             if departure.left and not never_left(error):
-                journal.advance()  # it may have arrived: never repeated
+                journal.advance()  # it may have arrived: not repeated in this run
             elif isinstance(error, TimedOut) and not never_left(error):
                 # Its headers timed out: no body, nothing Telegram acts on. bot.tg.send does
                 # not repeat a write timeout, so the step is over for this run (a replay,
                 # finding it not noted, sends it).
                 journal.advance()
             else:
-                await journal.note(index)  # not sent: a retry takes this step again
+                await departure.taken_back()  # not sent: a retry takes this step again
             raise
         finally:
             _DEPARTING.reset(token)
         if 200 <= status < 300:
-            await departure.leaving()  # already noted, unless a transport had no trace hook
+            await departure.answered()
             journal.advance()
             return status, payload
         if endpoint == "answerCallbackQuery" and status == 400:
             # "query is too old": a button answered after a restart. The spinner on the
             # patient's button has long stopped; nothing is lost, so it is not an error.
-            await departure.leaving()
+            await departure.answered()
             journal.advance()
             return _answer(True)
-        await journal.note(index)  # refused by Telegram: not delivered, may be tried again
+        await departure.taken_back()  # refused by Telegram: not delivered, may be tried again
         return status, payload

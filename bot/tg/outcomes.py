@@ -34,8 +34,9 @@ from bot.storage import (
 from bot.storage.chats import load_state, save_change, treatment_of
 from bot.tg.context import BotContext
 from bot.tg.journal import current as current_journal
-from bot.tg.journal import once
+from bot.tg.journal import must_arrive, once
 from bot.tg.keyboards import Keyboards
+from bot.tg.repeat import marked_as_repeat
 from bot.tg.send import send_reply
 
 logger = logging.getLogger(__name__)
@@ -141,7 +142,13 @@ async def send(update: Update, context: BotContext, reply: Reply) -> None:
     if chat is None:
         return
     markup = markup_for(context, reply) if is_private(update) else None
-    await send_reply(context.bot, chat.id, reply, markup)
+    if reply.kind == "escalation":  # must never be lost: resent after a crash if unconfirmed
+        with must_arrive() as repeat:
+            await send_reply(
+                context.bot, chat.id, marked_as_repeat(reply) if repeat else reply, markup
+            )
+    else:
+        await send_reply(context.bot, chat.id, reply, markup)
     if reply.kind != "notice":
         _log_reply(update, context, reply)
 

@@ -38,8 +38,12 @@ def free_port() -> int:
 class BotProcess:
     """One deployment of the bot: start, wait until ready, kill or stop, start again."""
 
-    def __init__(self, fake: FakeBotApi, folder: Path, mode: Mode, **env: str) -> None:
+    def __init__(
+        self, fake: FakeBotApi, folder: Path, mode: Mode, *, module: str = "bot", **env: str
+    ) -> None:
+        """``module`` is what ``python -m`` runs (a test's wrapper around the bot)."""
         self.fake = fake
+        self.module = module
         self.folder = folder
         self.mode = mode
         self.port = free_port()
@@ -67,7 +71,7 @@ class BotProcess:
         log = self.folder / f"run-{self.runs}.log"
         self.logs.append(log)
         environment = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-        args = ["-m", "bot", "--env-file", "/dev/null", "run"]
+        args = ["-m", self.module, "--env-file", "/dev/null", "run"]
         if self.mode == "webhook":
             args.append("--webhook")
         with log.open("wb") as stderr:

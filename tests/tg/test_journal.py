@@ -5,6 +5,11 @@ A reply is written down before the request leaves, so a run cut short at any lat
 (here: cancelled while Telegram holds the answer, as a SIGKILL would find it) leaves it
 noted, and the replay does not send it again. The mark is taken back only when the reply
 certainly did not arrive: Telegram refused it, or no connection was made.
+
+An escalation (sent inside ``must_arrive``) must never be lost: it is also marked
+unconfirmed until Telegram answers, and a replay that finds the mark sends it again, told
+to say it may be a repeat. That covers the one gap left: a kill after the note is committed
+and before the body is written.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from telegram import Bot
 from telegram.error import NetworkError, TelegramError
 
 from bot.storage import Storage
-from bot.tg.journal import CURRENT, Journal, JournaledRequest, once
+from bot.storage.inbox import KEEP, Keep
+from bot.tg.journal import CURRENT, Journal, JournaledRequest, must_arrive, once
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import TOKEN
 
@@ -197,3 +203,109 @@ async def test_once_runs_a_step_a_single_time_across_runs(storage: Storage) -> N
             CURRENT.reset(token)
         assert result == ("ok" if run == 0 else None)
     assert done == ["stats"]
+
+
+async def run_escalation(storage: Storage, bot: Bot, text: str) -> bool:
+    """One run of an update whose one step is an escalation reply, resuming from the row as
+    the inbox would; returns whether the handler was told it is a possible repeat."""
+    item = await storage.inbox.get(BOT_ID, UPDATE_ID)
+    assert item is not None
+    journal = Journal(storage.inbox, BOT_ID, UPDATE_ID, done_before=item.sent,
+                      unconfirmed_before=item.unconfirmed)  # fmt: skip
+    token = CURRENT.set(journal)
+    try:
+        with must_arrive() as repeat:
+            await bot.send_message(CHAT, f"{text} (repeat)" if repeat else text)
+    finally:
+        CURRENT.reset(token)
+    return repeat
+
+
+async def marks(storage: Storage) -> tuple[int, int | None]:
+    item = await storage.inbox.get(BOT_ID, UPDATE_ID)
+    assert item is not None
+    return item.sent, item.unconfirmed
+
+
+async def test_an_escalation_sent_but_not_confirmed_when_the_run_dies_is_sent_again_as_a_repeat(
+    fake: FakeBotApi, storage: Storage
+) -> None:
+    """Telegram has the escalation but its answer never comes; the run dies meanwhile."""
+    fake.delay_next("sendMessage", 3.0)
+    async with bot_at(fake.base_url) as bot:
+        run = asyncio.create_task(run_escalation(storage, bot, "call 999"))
+        await fake.wait_for("sendMessage", count=1, timeout=10)
+        run.cancel()
+        with contextlib.suppress(asyncio.CancelledError, TelegramError):
+            await run
+        assert await marks(storage) == (1, 0)  # noted as leaving, not confirmed
+        assert await run_escalation(storage, bot, "call 999") is True
+        assert await marks(storage) == (1, None)  # this time Telegram answered
+        assert await run_escalation(storage, bot, "call 999") is False  # a later replay
+    assert fake.sent_texts(CHAT) == ["call 999", "call 999 (repeat)"]
+
+
+async def test_an_escalation_telegram_answered_is_not_sent_again(
+    fake: FakeBotApi, storage: Storage
+) -> None:
+    async with bot_at(fake.base_url) as bot:
+        assert await run_escalation(storage, bot, "call 999") is False
+        assert await marks(storage) == (1, None)
+        assert await run_escalation(storage, bot, "call 999") is False
+    assert fake.sent_texts(CHAT) == ["call 999"]
+
+
+def die_after_the_note(monkeypatch: pytest.MonkeyPatch, storage: Storage) -> None:
+    """The process is killed the instant a reply's note is committed, before its body is
+    written: the one gap a journal written as the request leaves has."""
+    record = storage.inbox.record_sent
+
+    async def record_then_die(
+        bot_id: int, update_id: int, sent: int, *, unconfirmed: int | Keep | None = KEEP
+    ) -> None:
+        await record(bot_id, update_id, sent, unconfirmed=unconfirmed)
+        raise asyncio.CancelledError  # SIGKILL: nothing after this line runs
+
+    monkeypatch.setattr(storage.inbox, "record_sent", record_then_die)
+
+
+async def test_an_escalation_killed_between_its_note_and_its_body_is_sent_by_the_replay(
+    fake: FakeBotApi, storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with bot_at(fake.base_url) as bot:
+        with monkeypatch.context() as patch:
+            die_after_the_note(patch, storage)
+            with pytest.raises(asyncio.CancelledError):
+                await run_escalation(storage, bot, "call 999")
+        assert fake.attempts_to("sendMessage") == []  # the body never left
+        assert await marks(storage) == (1, 0)
+        assert await run_escalation(storage, bot, "call 999") is True
+    assert fake.sent_texts(CHAT) == ["call 999 (repeat)"]  # delivered once, said it may repeat
+
+
+async def test_an_ordinary_reply_killed_between_its_note_and_its_body_is_not_repeated(
+    fake: FakeBotApi, storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other side of the rule: an ordinary reply is never repeated, so a kill in that
+    instant loses it (no unconfirmed mark is written for it)."""
+    async with bot_at(fake.base_url) as bot:
+        with monkeypatch.context() as patch:
+            die_after_the_note(patch, storage)
+            with pytest.raises(asyncio.CancelledError):
+                await run_update(storage, bot, ["hello"], 0)
+        assert await marks(storage) == (1, None)
+        await run_update(storage, bot, ["hello"], await noted(storage))
+    assert fake.attempts_to("sendMessage") == []
+
+
+async def test_an_escalation_telegram_refused_loses_its_mark_and_is_sent_plainly(
+    fake: FakeBotApi, storage: Storage
+) -> None:
+    """Refused means certainly not delivered: the next run sends it, not as a repeat."""
+    fake.fail_next("sendMessage", status=500)
+    async with bot_at(fake.base_url) as bot:
+        with pytest.raises(NetworkError):
+            await run_escalation(storage, bot, "call 999")
+        assert await marks(storage) == (0, None)
+        assert await run_escalation(storage, bot, "call 999") is False
+    assert fake.sent_texts(CHAT) == ["call 999"]
