@@ -6,16 +6,41 @@ treated as typos ("advice" is not "advil").
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib.resources import files
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
 
 #: Words at least this common (Zipf scale: 3 is about once per million words) are real words,
 #: never typos: "advice" must not become "advil", nor "later" become "laser".
 COMMON_WORD_ZIPF = 3.3
+#: Below the common-word line but still English to a reader ("botox", "pus", "sepsis"): such
+#: a word in a message says nothing about which other language it is written in.
+ENGLISH_LOOKING_ZIPF = 2.9
+
+
+@lru_cache(maxsize=1)
+def _english_zipf() -> dict[str, float]:
+    """wordfreq's small English list (Zipf 3.01 and up), copied into package data by
+    ``scripts/build-english-words``: importing wordfreq for these look-ups cost 6.7 MB and
+    0.3 s at every start (issue 17). Both thresholds above sit below the list's floor, so a
+    word missing from it is below them, as it is for wordfreq."""
+    text = files("bot.core").joinpath("data/english_words.txt").read_text(encoding="utf-8")
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, zipf = line.split("\t")
+            table[word] = float(zipf)
+    return table
+
+
+def english_zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en", wordlist="small")`` for one word of letters:
+    wordfreq reads it as its NFC, case-folded form ("Straße" is "strasse")."""
+    return _english_zipf().get(unicodedata.normalize("NFC", word).casefold(), 0.0)
 
 
 @lru_cache(maxsize=65536)
@@ -23,18 +48,13 @@ def is_common_word(word: str, language: str = "en") -> bool:
     """True for a correctly spelt, reasonably common word (English only: memory stays small)."""
     if language != "en" or not word.isalpha():
         return False
-    return zipf_frequency(word, "en", wordlist="small") >= COMMON_WORD_ZIPF
-
-
-#: Below the common-word line but still English to a reader ("botox", "pus", "sepsis"): such
-#: a word in a message says nothing about which other language it is written in.
-ENGLISH_LOOKING_ZIPF = 2.9
+    return english_zipf(word) >= COMMON_WORD_ZIPF
 
 
 @lru_cache(maxsize=65536)
 def looks_english(word: str) -> bool:
     """True for a word an English message may well contain, even if it is rare."""
-    return word.isalpha() and zipf_frequency(word, "en", wordlist="small") >= ENGLISH_LOOKING_ZIPF
+    return word.isalpha() and english_zipf(word) >= ENGLISH_LOOKING_ZIPF
 
 
 #: The most typos ``max_typos`` ever forgives.
