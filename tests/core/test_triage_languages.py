@@ -1,0 +1,130 @@
+"""Red flags said the way patients say them in Spanish, German, French, Italian and
+Portuguese: colloquial, unaccented, elided, with slang for pills and chat spellings, and the
+idioms, negations and other people's stories that must not escalate (issue 14).
+
+The wordings are written for these tests (none is taken from an evaluation set); each
+language's phrasings and idioms live in ``knowledge/lang/<code>.yaml``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.core.responder import Responder
+
+NOW = datetime(2026, 11, 23, 11, tzinfo=UTC)
+
+# (language, message, lowest level that is right)
+ESCALATED = [
+    # ---- French
+    ("fr", "j'arrive plus a avaler mes comprimes, ils restent bloques dans la gorge", "emergency"),
+    ("fr", "jsuis essoufflee alors que je suis allongee sur le canape", "emergency"),
+    ("fr", "je suis a bout de souffle rien qu'en parlant", "emergency"),
+    ("fr", "je me sens toute molle, mes bras repondent plus", "emergency"),
+    ("fr", "impossible de tenir ma tete, elle part en avant", "emergency"),
+    ("fr", "j'ai un voile noir sur l'oeil droit depuis 20 min", "emergency"),
+    ("fr", "j'ai mal a la tete comme un coup de poignard, jamais eu ca", "emergency"),
+    ("fr", "ma bouche tombe d'un cote et mon bras gauche repond plus", "emergency"),
+    ("fr", "mon sourcil est descendu sur mon oeil", "urgent"),
+    ("fr", "le sourcil droit est tombe sur la paupiere, ca me gene pour voir", "urgent"),
+    ("fr", "le jus que je bois coule au coin des levres", "urgent"),
+    ("fr", "j'arrive plus a macher correctement", "urgent"),
+    ("fr", "y a un truc jaune qui sort du point de piqure", "urgent"),
+    # ---- Spanish
+    ("es", "no me pasan las pastillas, se me quedan en la garganta", "emergency"),
+    ("es", "las pastis se me atoran al tragar", "emergency"),
+    ("es", "me ahogo estando tumbada en la cama sin hacer nada", "emergency"),
+    ("es", "me quedo sin aire sentada en el sofa", "emergency"),
+    ("es", "de golpe no veo nada por el ojo izquierdo", "emergency"),
+    ("es", "se me tuerce la boca y de repente no siento el brazo", "emergency"),
+    ("es", "los brazos no me responden y me fallan las piernas", "emergency"),
+    ("es", "la ceja se me ha bajado encima del ojo", "urgent"),
+    ("es", "no consigo cerrar el ojo del todo por la noche", "urgent"),
+    ("es", "se me escapa el cafe por la comisura al beber", "urgent"),
+    ("es", "sale como un pringue amarillo del pinchazo", "urgent"),
+    ("es", "me cuesta masticar la carne", "urgent"),
+    # ---- German
+    ("de", "ich krieg kaum noch was runter", "emergency"),
+    ("de", "die pillen bleiben mir im hals stecken", "emergency"),
+    ("de", "bin total kurzatmig obwohl ich nur auf dem sofa liege", "emergency"),
+    ("de", "ich seh auf einmal nix mehr auf dem rechten auge", "emergency"),
+    ("de", "der mund hangt schief und der arm ist taub", "emergency"),
+    ("de", "mein kopf kippt nach vorne, ich kann ihn nicht mehr halten", "emergency"),
+    ("de", "das linke augenlid ist runtergerutscht", "urgent"),
+    ("de", "die augenbraue ist aufs auge gerutscht", "urgent"),
+    ("de", "ich krieg das auge nachts nicht ganz zu", "urgent"),
+    ("de", "aus dem einstich kommt gelbes zeug", "urgent"),
+    ("de", "beim trinken lauft mir der kaffee ubers kinn", "urgent"),
+    ("de", "ich nuschle seit der behandlung", "urgent"),
+    # ---- Italian
+    ("it", "nn riesco a deglutire", "emergency"),
+    ("it", "le pillole non vanno giu, mi restano in gola", "emergency"),
+    ("it", "ho il fiatone anche da seduta sul divano", "emergency"),
+    ("it", "di colpo nn vedo piu niente da un occhio", "emergency"),
+    ("it", "vedo tutto nero dall'occhio sinistro", "emergency"),
+    ("it", "il mal di testa piu forte della mia vita, arrivato di botto", "emergency"),
+    ("it", "le gambe mi cedono e le braccia non rispondono", "emergency"),
+    ("it", "il sopracciglio e sceso sull'occhio", "urgent"),
+    ("it", "mi cola l'acqua dalla bocca quando bevo", "urgent"),
+    ("it", "esce roba gialla dal puntino", "urgent"),
+    ("it", "faccio fatica a masticare", "urgent"),
+    # ---- Portuguese
+    ("pt", "os remedios ficam presos na garganta", "emergency"),
+    ("pt", "n consigo engolir nada desde ontem", "emergency"),
+    ("pt", "to ofegante mesmo deitada na cama", "emergency"),
+    ("pt", "do nada n enxergo nada do olho esquerdo", "emergency"),
+    ("pt", "to com febre, o coracao aos saltos e quase a desfalecer", "emergency"),
+    ("pt", "corpo todo mole, os bracos nao obedecem", "emergency"),
+    ("pt", "a sobrancelha desceu em cima do olho", "urgent"),
+    ("pt", "o cafe escorre pelo canto da boca quando bebo", "urgent"),
+    ("pt", "ta saindo um liquido amarelo do furinho", "urgent"),
+    ("pt", "o olho nao fecha direito a noite", "urgent"),
+]
+
+# Idioms, denials, worries and other people's (or long past) events: no escalation.
+NOT_ESCALATED = [
+    # ---- French
+    "je meurs d'envie de voir le resultat final",
+    "je meurs d'ennui dans la salle d'attente",
+    "la facture m'a laisse sans voix haha",
+    "j'ai l'impression que mes sourcils sont plus bas, mais les yeux s'ouvrent bien",
+    # ---- Spanish
+    "me muero de aburrimiento esperando",
+    "me quede sin aire cuando vi el precio jaja",
+    "las cejas se me han bajado un poco, pero abro bien los ojos",
+    "trago bien y respiro bien, solo tengo un moratón",
+    # ---- German
+    "ich sterbe vor langeweile im wartezimmer",
+    "der preis hat mir echt den atem verschlagen",
+    "schlucken klappt problemlos, atmen auch",
+    "meine brauen sind tiefer, augen gehen aber normal auf",
+    # ---- Italian
+    "sto morendo dalla voglia di uscire stasera",
+    "sto morendo dal ridere per questa foto",
+    "il prezzo mi ha lasciata senza parole",
+    "le sopracciglia sono un po scese ma gli occhi si aprono bene",
+    # ---- Portuguese
+    "to morrendo de rir com esse video",
+    "o orcamento me deixou sem ar kkkk",
+    "fiquei sem folego quando vi o resultado, amei",
+    "as sobrancelhas baixaram um pouco mas abro o olho normal",
+    "a testa ta um pouco inchada ainda, quanto tempo leva?",
+]
+
+
+@pytest.mark.parametrize(("language", "text", "level"), ESCALATED)
+def test_colloquial_red_flags_escalate_in_their_language(
+    responder: Responder, language: str, text: str, level: str
+) -> None:
+    reply = responder.respond(text, now=NOW)
+    assert reply.kind == "escalation", (text, reply.kind, reply.topic)
+    assert reply.level == "emergency" or reply.level == level, (text, reply.level)
+    assert reply.language == language
+
+
+@pytest.mark.parametrize("text", NOT_ESCALATED)
+def test_idioms_denials_and_stories_do_not_escalate(responder: Responder, text: str) -> None:
+    reply = responder.respond(text, now=NOW)
+    assert reply.kind != "escalation", (text, reply.level)
