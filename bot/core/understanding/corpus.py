@@ -4,7 +4,8 @@ Everything comes from the knowledge the bot runs with, so a clinic's edit change
 fingerprint and the model retrains:
 
 * FAQ head: every entry's title and questions (``faq.yaml`` and ``knowledge/lang/*.yaml``),
-  seed questions in languages without a pack yet, and many out-of-scope messages;
+  seed questions in languages without a pack yet, many out-of-scope messages, and the FAQ's
+  border (``domain_examples.yaml``: near-topic messages on both sides of it);
 * red-flag head: every flag's phrasings in every language (``$concept`` slots filled in with
   the concept's words), placed in a few carrier sentences so short phrasings look like real
   messages, and about 1,200 realistic labelled patient messages (``labelled_messages.yaml``,
@@ -52,6 +53,9 @@ LABELLED_SOURCES: tuple[str, ...] = (
     "triage_ml_blind1_it",
     "triage_ml_blind1_pt",
 )
+#: The FAQ's border: near-topic out-of-scope messages, and in-scope questions that name the
+#: same things around the treatment (always in training, like ``out_of_scope.yaml``).
+DOMAIN_FILE = "domain_examples.yaml"
 #: Whole-message red-flag reports and hard negatives written by hand, per language (always
 #: in training; not a labelled set, so never left out by calibration).
 EXAMPLES_FILE = "triage_examples.yaml"
@@ -249,6 +253,9 @@ def build_corpus(
     negatives = _packaged("triage_negatives.yaml")
     red.extend(Example(t, NO_FLAG, lang) for lang, texts in negatives.items() for t in texts)
     red.extend(Example(e.text, NO_FLAG, e.language) for e in faq)
+    # After the red-flag sets are built: the border is the FAQ head's to learn, and leaves the
+    # red-flag head's training (its carrier sentences, its negatives) exactly as it was.
+    faq.extend(_border_examples(entry_ids))
     red.extend(Example(p, NO_FLAG, "en") for p in ignore)
     red.extend(
         Example(str(t), NO_FLAG if label == "none" else str(label), str(lang), LABELLED_WEIGHT)
@@ -269,6 +276,26 @@ def build_corpus(
         ignore_phrases=tuple(sorted(set(ignore))),
         fingerprint=fingerprint(knowledge, language_packs, labelled),
     )
+
+
+def _border_examples(entry_ids: set[str]) -> list[Example]:
+    """The FAQ's border (``domain_examples.yaml``): near-topic messages that are not about the
+    treatment (out of scope, weighted like the rest of that class) and questions naming the
+    same things around the treatment (their entry; skipped when this knowledge lacks it)."""
+    data = _packaged(DOMAIN_FILE)
+    examples = [
+        Example(str(t), OUT_OF_SCOPE, str(lang), OUT_OF_SCOPE_WEIGHT)
+        for lang, texts in (data.get("out_of_scope") or {}).items()
+        for t in texts or ()
+    ]
+    examples.extend(
+        Example(str(t), str(entry_id), str(lang))
+        for lang, by_entry in (data.get("in_scope") or {}).items()
+        for entry_id, texts in (by_entry or {}).items()
+        if entry_id in entry_ids
+        for t in texts or ()
+    )
+    return examples
 
 
 def _red_flag_examples(
@@ -294,6 +321,7 @@ def _red_flag_examples(
 
 PACKAGED_FILES: tuple[str, ...] = (
     "out_of_scope.yaml",
+    DOMAIN_FILE,
     "seed_examples.yaml",
     "triage_negatives.yaml",
     EXAMPLES_FILE,
