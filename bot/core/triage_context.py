@@ -93,7 +93,7 @@ _OLD_NEGATIONS = _words(
     "sin nunca ni tampoco ningun ninguna nada cero "
     "kein keine keinen keiner keinerlei nicht ohne nie niemals "
     "pas sans jamais aucun aucune "
-    "non senza nessun nessuno nessuna niente nulla nao sem nem nenhum nenhuma "
+    "non nn senza nessun nessuno nessuna niente nulla nao sem nem nenhum nenhuma "
     "не нет без ни никогда"
 )
 _OLD_SCOPE_BREAKERS = _words(
@@ -314,7 +314,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"como me (?:doy|daria|daré|dare) cuenta",
             r"q(?:ue)? (?:hago|hacer|debo hacer) si",
             r"(?:se|uno|una) puede (?:ser|tener|quedar)",
-            r"si (?:tuviera|tuviese|llegara|me pasara|me diera)",
+            # Not "como si tuviera algo en la garganta": "as if" describes a symptom.
+            r"(?<!como )si (?:tuviera|tuviese|llegara|me pasara|me diera)",
             r"(?:es|sera) (?:un )?efecto (?:secundario|adverso)",
             r"como (?:se|sabre|saber|puedo saber|reconozco|distingo)",
             r"que pasa si",
@@ -356,12 +357,15 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"cuales",
             r"cuando",
             r"cuanto",
-            r"es",
-            r"son",
+            # Not a bare "es", "son" or "hay": "es horrible el dolor de cabeza" and "hay pus"
+            # report; only the questions they open are general ("es comun", "hay riesgo").
+            r"es (?:posible|comun|frecuente|habitual|verdad|cierto|raro|peligroso|grave|malo"
+            r"|seguro)",
+            r"son (?:comunes|frecuentes|normales|habituales|peligrosos|graves)",
             r"puede",
             r"pueden",
             r"se puede",
-            r"hay",
+            r"hay (?:riesgo|casos|gente|personas|alguna|algun|posibilidad|peligro)",
             r"el botox",
         ),
         first_person=(
@@ -410,6 +414,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"la ultima vez",
             r"la otra vez",
             r"hace (?:anos|un ano|meses)",
+            # "hace 3 anos", "hace diez anos": years ago, never the treatment just had.
+            r"hace (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos"
+            r"|un par de) anos",
             r"la primera vez",
             r"de (?:pequena|pequeno|nina|nino)",
             r"cuando era",
@@ -457,6 +464,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"was wenn",
             r"was ist wenn",
             r"was ware wenn",
+            # "was wär eigentlich wenn", "was wäre denn wenn" (normalised: "war").
+            r"was war(?:e)? (?:\w+ ){1,2}wenn",
             r"was passiert (?:\w+ ){0,2}wenn",
             r"(?:nur|rein|einfach) (?:aus )?(?:neugier|interesse|interessehalber)",
             r"nur (?:mal )?so gefragt",
@@ -538,6 +547,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"letztes jahr",
             r"letztes mal",
             r"vor jahren",
+            r"vor (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|ein paar|einigen"
+            r"|mehreren|vielen) jahren",
             r"vor einem jahr",
             r"damals",
             r"beim letzten mal",
@@ -579,7 +590,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"et si",
             # "ça ferait quoi si j'avais du mal à respirer? juste pour savoir"
             r"(?:ca )?ferait quoi si",
-            r"si j (?:avais|etais)",
+            # Not "je parle comme si j'etais ivre": "as if" describes a symptom.
+            r"(?<!comme )si j (?:avais|etais)",
             r"(?:juste|c est juste|simplement) pour savoir",
             r"par (?:pure )?curiosite",
             r"simple curiosite",
@@ -631,7 +643,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"combien",
             r"quand",
             r"le botox",
-            r"les",
+            # Not a bare "les": "les cachets restent coinces" reports; "les gens", "les
+            # effets" open a general question.
+            r"les (?:gens|effets|risques|signes|symptomes|complications)",
             r"y a t il",
         ),
         first_person=(r"je", r"j", r"moi", r"mon", r"ma", r"mes", r"me", r"m", r"nous", r"nos"),
@@ -655,7 +669,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"la derniere fois",
             r"il y a des annees",
             r"il y a un an",
-            r"il y a (?:deux|2|quelques|plusieurs) ans",
+            r"il y a (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs"
+            r"|des|bien des) ans",
             r"autrefois",
             r"la premiere fois",
             r"quand j etais",
@@ -684,11 +699,12 @@ _GRAMMAR: dict[str, _Grammar] = {
     ),
     "it": _Grammar(
         # Not "ne": besides "né" (nor) it is the everyday pronoun "ne" ("ne ho tanti").
-        negations="non senza nessun nessuno nessuna mai niente nulla neanche nemmeno neppure",
+        # "nn": how "non" is typed in chats.
+        negations="non nn senza nessun nessuno nessuna mai niente nulla neanche nemmeno neppure",
         scope_breakers="e ed ma pero anche poi inoltre tuttavia invece",
         not_negations=(
             r"non sono sicur[ao]",
-            r"non so se",
+            r"(?:non|nn) so se",
             r"non sono certa",
             r"non capisco se",
             r"non so (?:perche|come mai)",
@@ -703,7 +719,7 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"ipoteticamente",
             r"come (?:faccio|farei) a (?:capire|sapere|accorgermi)",
             r"(?:si puo|uno puo) (?:essere|avere|diventare)",
-            r"se (?:avessi|fossi|mi venisse)",
+            r"(?<!come )se (?:avessi|fossi|mi venisse)",
             r"(?:cosa|che) succede se",
             r"cosa (?:devo fare|faccio|si fa) se",
             r"^se ",
@@ -809,10 +825,11 @@ _GRAMMAR: dict[str, _Grammar] = {
     ),
     "pt": _Grammar(
         # Not "no": in Portuguese it is "in the" ("dor no peito"); nor "no" from "nó".
-        negations="nao sem nem nenhum nenhuma nunca nada jamais zero",
+        # "n": how "não" is typed in chats ("n consigo engolir").
+        negations="nao n sem nem nenhum nenhuma nunca nada jamais zero",
         scope_breakers="e mas tambem depois porem contudo entao",
         not_negations=(
-            r"nao sei se",
+            r"n(?:ao)? sei se",
             r"nao tenho (?:certeza|a certeza)",
             r"nao sei (?:porque|por que)",
             r"nao faco ideia",
@@ -827,7 +844,7 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"hipoteticamente",
             r"como (?:eu )?(?:vou saber|saberia|percebo|reparo)",
             r"(?:da pra|da para|pode se|a gente pode) (?:ser|ter|ficar)",
-            r"se eu (?:tivesse|ficasse|estivesse)",
+            r"(?<!como )se eu (?:tivesse|ficasse|estivesse)",
             r"o que acontece se",
             r"o que (?:eu )?faco se",
             r"o que devo fazer se",
@@ -911,6 +928,7 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:no )?ano passado",
             r"da ultima vez",
             r"ha (?:anos|um ano)",
+            r"ha (?:\d+|dois|tres|quatro|cinco|seis|sete|oito|nove|dez|alguns|muitos|uns) anos",
             r"anos atras",
             r"um ano atras",
             r"da primeira vez",

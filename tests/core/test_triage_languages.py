@@ -19,6 +19,8 @@ NOW = datetime(2026, 11, 23, 11, tzinfo=UTC)
 # (language, message, lowest level that is right)
 ESCALATED = [
     # ---- French
+    ("fr", "les medocs passent pas, ca reste coince en haut", "emergency"),  # not a question
+    ("fr", "je parle comme si j'etais bourree, les mots sortent tout mal", "emergency"),  # as if
     ("fr", "j'arrive plus a avaler mes comprimes, ils restent bloques dans la gorge", "emergency"),
     ("fr", "jsuis essoufflee alors que je suis allongee sur le canape", "emergency"),
     ("fr", "je suis a bout de souffle rien qu'en parlant", "emergency"),
@@ -33,6 +35,8 @@ ESCALATED = [
     ("fr", "j'arrive plus a macher correctement", "urgent"),
     ("fr", "y a un truc jaune qui sort du point de piqure", "urgent"),
     # ---- Spanish
+    ("es", "es horrible el dolor de cabeza, cada vez peor", "urgent"),  # "es" opens no question
+    ("es", "siento como si tuviera algo atascado en la garganta y no puedo tragar", "emergency"),
     ("es", "no me pasan las pastillas, se me quedan en la garganta", "emergency"),
     ("es", "las pastis se me atoran al tragar", "emergency"),
     ("es", "me ahogo estando tumbada en la cama sin hacer nada", "emergency"),
@@ -71,6 +75,7 @@ ESCALATED = [
     ("it", "esce roba gialla dal puntino", "urgent"),
     ("it", "faccio fatica a masticare", "urgent"),
     # ---- Portuguese
+    ("pt", "n sei se e normal mas to com falta de ar", "emergency"),  # "n sei se" is doubt
     ("pt", "os remedios ficam presos na garganta", "emergency"),
     ("pt", "n consigo engolir nada desde ontem", "emergency"),
     ("pt", "to ofegante mesmo deitada na cama", "emergency"),
@@ -90,27 +95,34 @@ NOT_ESCALATED = [
     "je meurs d'ennui dans la salle d'attente",
     "la facture m'a laisse sans voix haha",
     "j'ai l'impression que mes sourcils sont plus bas, mais les yeux s'ouvrent bien",
+    "il y a 6 ans j'ai fait un malaise a l'hopital, rien a voir",
     # ---- Spanish
     "me muero de aburrimiento esperando",
     "me quede sin aire cuando vi el precio jaja",
     "las cejas se me han bajado un poco, pero abro bien los ojos",
     "trago bien y respiro bien, solo tengo un moratón",
+    "hace 4 anos se me cayo el parpado, esta vez todo bien",
     # ---- German
     "ich sterbe vor langeweile im wartezimmer",
     "der preis hat mir echt den atem verschlagen",
     "schlucken klappt problemlos, atmen auch",
     "meine brauen sind tiefer, augen gehen aber normal auf",
+    "was wär denn wenn mein lid anfängt zu hängen?",
+    "vor 5 jahren hatte ich ein hängendes lid, diesmal alles gut",
     # ---- Italian
     "sto morendo dalla voglia di uscire stasera",
     "sto morendo dal ridere per questa foto",
     "il prezzo mi ha lasciata senza parole",
     "le sopracciglia sono un po scese ma gli occhi si aprono bene",
+    "nn ho febbre e nn esce pus",
     # ---- Portuguese
     "to morrendo de rir com esse video",
     "o orcamento me deixou sem ar kkkk",
     "fiquei sem folego quando vi o resultado, amei",
     "as sobrancelhas baixaram um pouco mas abro o olho normal",
     "a testa ta um pouco inchada ainda, quanto tempo leva?",
+    "n tenho febre nem pus",
+    "ha 4 anos tive a palpebra caida, agora nada",
 ]
 
 
