@@ -425,7 +425,9 @@ class TriageDetector:
             hypothetical = (
                 clause.hypothetical_start is not None and clause.hypothetical_start <= first_word
             )
-            asked = hypothetical or clause.general
+            # Across two clauses, a general question in either asks rather than reports: "im
+            # allergic to loads of things, how common are reactions to tox" is no reaction.
+            asked = hypothetical or any(clauses[owner[p]].general for p in used)
             # A flag voiced in any mood (``RedFlag.voiced_in_any_mood``: suicidal thoughts,
             # "whats the point of living") stays a report when asked; only a story lowers it.
             if clause.story or (asked and not pattern.flag.voiced_in_any_mood):

@@ -261,6 +261,8 @@ _INABILITY = re.compile(
     r"|(?:cant|cannot|can not|couldnt|could not)(?! say| complain| wait| believe)"
     r"|unable to|not able to|wont|will not"
     r"|(?:isnt|is not) (?:doing what|working)|not working|(?:doesnt|does not) work"
+    r"|(?:doesnt|does not|dont|do not) seem to work|not all there|not with it"
+    r"|not making (?:any )?sense|making no sense"
     r"|(?:hasnt|has not|havent|have not|not) gone|not going away|not touching|not helping"
     r"|nothing helps|no longer|no (?:strength|power|grip)|(?:dont|do not) belong"
     r"|(?:not|isnt|is not|arent) (?:improving|getting (?:any )?better|easing|clearing|settling)"
