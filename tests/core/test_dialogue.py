@@ -328,6 +328,119 @@ def test_the_logistics_are_answered(conversation: Conversation) -> None:
     assert "don't exercise" in by_text["ok but can i still go to the gym later?"]
 
 
+@pytest.mark.parametrize(
+    ("language", "red_flag", "asks", "says"),
+    [
+        (
+            "en",
+            "my tongue feels thick and i cant get my words out",
+            "could my flatmate give me a lift to a&e?",
+            "drive yourself",
+        ),
+        (
+            "en",
+            "my eyelid has dropped over my eye since friday",
+            "can i just drive over to the clinic myself?",
+            "Someone else can take you",
+        ),
+        (
+            "es",
+            "me cuesta mucho respirar desde el botox",
+            "¿me lleva mi novio en coche al hospital?",
+            "no conduzca",
+        ),
+        (
+            "de",
+            "seit gestern hängt mein oberlid über das auge",
+            "kann mich mein mann hinbringen oder fahr ich selbst?",
+            "nicht selbst",
+        ),
+        (
+            "fr",
+            "j'ai du mal à avaler depuis les injections",
+            "ma voisine peut m'emmener aux urgences ?",
+            "Ne conduisez pas",
+        ),
+        (
+            "it",
+            "faccio fatica a respirare dopo il botox",
+            "mi accompagna mia sorella in macchina?",
+            "non guidi",
+        ),
+        (
+            "pt",
+            "custa-me muito engolir desde o botox",
+            "a minha vizinha pode levar-me ao hospital?",
+            "não conduza",
+        ),
+    ],
+)
+def test_how_to_get_there_is_answered_at_the_same_level(
+    conversation: Conversation, language: str, red_flag: str, asks: str, says: str
+) -> None:
+    """ "Can someone drive me?" during an escalation: don't drive yourself, at its level."""
+    first, again = chat(conversation, red_flag, asks, state=PatientState(language=language))
+    assert first.reply is not None and first.reply.level is not None
+    reply = again.reply
+    assert reply is not None and reply.kind == "escalation", asks
+    assert reply.level == first.reply.level, asks
+    assert says in reply.text, reply.text
+    assert again.alert is None
+
+
+@pytest.mark.parametrize(
+    ("language", "red_flag", "correction", "says"),
+    [
+        (
+            "en",
+            "my brother had botox on monday and now he cant swallow his drink",
+            "sorry to be clear its not me, im fine",
+            "for them",
+        ),
+        (
+            "es",
+            "mi hermano se puso botox y ahora no puede tragar",
+            "no soy yo, eh, es mi hermano",
+            "por esa persona",
+        ),
+        (
+            "de",
+            "mein bruder hatte botox und kann jetzt nicht mehr schlucken",
+            "also es geht nicht um mich",
+            "für sie",
+        ),
+        (
+            "fr",
+            "mon frère a eu du botox et il n'arrive plus à avaler",
+            "ce n'est pas moi hein",
+            "pour elle",
+        ),
+        (
+            "it",
+            "mio fratello ha fatto il botox e non riesce più a deglutire",
+            "non sono io eh",
+            "per questa persona",
+        ),
+        ("pt", "o meu irmão fez botox e não consegue engolir", "não sou eu, atenção", "por ela"),
+    ],
+)
+def test_not_me_keeps_the_advice_for_whoever_it_is(
+    conversation: Conversation, language: str, red_flag: str, correction: str, says: str
+) -> None:
+    """ "It's not me": someone still needs help now; the advice is kept and addressed to them,
+    and reassurance about them afterwards is not given either."""
+    first, corrected, after = chat(
+        conversation, red_flag, correction, "is it serious?", state=PatientState(language=language)
+    )
+    assert first.reply is not None and first.reply.level == "emergency", red_flag
+    for outcome in (corrected, after):
+        assert outcome.reply is not None and outcome.reply.level == "emergency"
+        assert outcome.reply.kind == "escalation"
+    reply = corrected.reply
+    assert reply is not None
+    assert says in reply.text, reply.text
+
+
 def test_after_an_urgent_flag_the_route_is_the_clinic(conversation: Conversation) -> None:
     _, again = chat(conversation, "my eyelid is drooping since yesterday", "is that normal?")
     reply = again.reply

@@ -227,4 +227,8 @@ class Lexicon:
         ]
         if "thanks" in found and len(found) > 1:
             found.remove("thanks")  # "ok but can I wait?" is about waiting
+        if "transport" in found:
+            # "can my sister drive me to the hospital?" asks how to get there, not about
+            # driving as a plan nor about being on the way already.
+            found = [kind for kind in found if kind not in {"activity", "done"}]
         return tuple(found[:limit]) or ("other",)

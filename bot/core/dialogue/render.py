@@ -61,7 +61,10 @@ class DialogueRenderer:
         level = memory.level
         lines = [self._say(after.action[level], language)]
         for kind in kinds:
-            lines.append(self._say(after.lines[kind][level], language))
+            # A clinic's own dialogue file may predate a kind: its "other" line then.
+            line = after.lines.get(kind) or after.lines.get("other")
+            if line is not None:
+                lines.append(self._say(line[level], language))
         if "what_to_say" in kinds and treated_on is not None:
             lines.append(self._say(after.treated_on, language, date=treated_on.isoformat()))
         if level == "emergency":

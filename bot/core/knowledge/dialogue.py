@@ -21,9 +21,23 @@ DIALOGUE_LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr", "it", "pt")
 
 #: What a follow-up after a red flag is about; each kind has its own sentence.
 FollowupKind = Literal[
-    "reassure", "delay", "eased", "closed", "what_to_say", "activity", "done", "thanks", "other"
+    "someone_else",
+    "transport",
+    "reassure",
+    "delay",
+    "eased",
+    "closed",
+    "what_to_say",
+    "activity",
+    "done",
+    "thanks",
+    "other",
 ]
+#: Most telling first: "that was my friend, not me" and "can my sister drive me in?" say
+#: more than the "ok" or "hospital" they may also hold.
 FOLLOWUP_KINDS: tuple[FollowupKind, ...] = (
+    "someone_else",
+    "transport",
     "done",
     "what_to_say",
     "closed",
