@@ -127,7 +127,7 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|como (?:sei|saber|reconhecer|posso saber) se"
     r"|^(?:would|will|could|might|do|does|can) (?:i|my|you|people|it) (?:\w+ ){0,3}?"
     r"(?:get|have|end up)"
-    r"|^(?:can|could|does|do|will|would) (?:\w+ ){0,3}?(?:make|cause|give) (?:me|you|my|people|it)"
+    r"|^(?:can|could|does|do|will|would) (?:\w+ ){0,4}?(?:make|cause|give) (?:me|you|my|people|it)"
     r"|should i (?:be )?(?:worried|worry|concerned) about"
     r"|worried (?:that|about) (?:i|it) (?:might|could|will)"
     r"|(?:read|saw|seen|heard|watched) (?:a|an|the|some|this)? ?"
@@ -155,7 +155,8 @@ _OLD_ASKS_IF_NORMAL = re.compile(
 _OLD_THIRD_PARTY = re.compile(
     r"\b(?:my (?:friend|friends|mum|mom|mother|sister|brother|wife|husband|partner|daughter|son"
     r"|aunt|auntie|uncle|cousin|colleague|gf|bf|girlfriend|boyfriend|neighbour|neighbor|bestie"
-    r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate)"
+    # "s": a possessive written without its apostrophe ("my mates eye", "my bfs sister").
+    r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate)s?"
     r"|friends|a friend|a mate|a colleague|friend of mine|someone|somebody|people|she|he|her|his"
     r"|freundin|freund|mutter|schwester|tante|amiga|amigo|madre|hermana|tia|amie|ami|mere|soeur"
     r"|tante|pote|copine|copain|подруга|друг|мама|сестра|тетя)\b"
@@ -171,7 +172,11 @@ _OLD_PAST_PERIOD = re.compile(
     r"|il y a un an|l an dernier|l an passe"
     r"|had (?:\w+ ){1,5}once|once from|when i was (?:\d+|a kid|a child|young\w*)"
     r"|as a (?:kid|child|teenager)|when i had (?:\w+ ){0,3}in (?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december)|cleared up|cleared with)\b"
+    r"|june|july|august|september|october|november|december)|cleared up|cleared with"
+    r"|back in (?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|the spring|the summer|the autumn|the winter)"
+    r"|sorted (?:itself|themselves) out|(?:it|its|it has|it had) healed|healed up"
+    r"|went back to normal|(?:when|while) i was pregnant|during my pregnancy)\b"
     r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
 )
 #: What a treatment is called, in every shipped language (normalised: no accents). Pooled: a

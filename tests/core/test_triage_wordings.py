@@ -33,7 +33,7 @@ EMERGENCIES = [
     ("E5_mental_health_crisis", "what if i just took all my tablets tonight"),
     ("E5_mental_health_crisis", "nobody would care if i was gone"),
     ("E5_mental_health_crisis", "i wish i could disappear and never come back"),
-    ("E5_mental_health_crisis", "i feel like ending it tbh"),
+    ("E5_mental_health_crisis", "ive been thinking about ending it"),
     ("E5_mental_health_crisis", "some days i want to stop existing"),
 ]
 
@@ -49,6 +49,7 @@ URGENT = [
     ("U3_infection_signs", "the jab spot is warm and swollen and sore"),
     ("U4_severe_pain", "my forehead hurts more each day"),
     ("U6_severe_swelling_bruising", "my forehead has come up like a balloon"),
+    ("U6_severe_swelling_bruising", "my top lip has ballooned since lunch"),
     ("U7_severe_headache", "this headache wont let up, day 3"),
     ("U7_severe_headache", "my migraine meds dont touch it"),
     ("U7_severe_headache", "headache 9/10 since the jabs"),
@@ -70,6 +71,7 @@ EVERYDAY_WORDS = [
     "can i have a hot bath tonight? the jab spots are a bit red",
     "2 and a half weeks and i can still see my lines",
     "gasping for a cuppa after my appointment",
+    "we ended up at the pub after my appointment, is wine ok",
 ]
 
 NOT_A_CRISIS = [
@@ -131,3 +133,34 @@ def test_a_general_question_in_the_second_clause_asks_rather_than_reports(
     assert "U8_allergic_skin" in {m.flag_id for m in asked.mentions}
     told = responder.triage.assess("im allergic to something, reactions all over my face")
     assert told.escalates
+
+
+STORIES_AND_QUESTIONS = [
+    "back in april my eyebrow drooped for a couple of weeks but it sorted itself out",
+    "when i was pregnant i had terrible migraines, none since",
+    "my sisters eyelid drooped after her botox, is that common?",
+    "could the toxin travel and make me weak everywhere?",
+]
+
+STILL_HAPPENING = [
+    ("E2_allergic_reaction", "my sisters lips are swelling up right now"),
+    ("U1_eyelid_brow_droop", "i had botox in march and now my eyebrow has dropped"),
+    ("U1_eyelid_brow_droop", "i was pregnant last year and now my eyelid is drooping"),
+]
+
+
+@pytest.mark.parametrize("text", STORIES_AND_QUESTIONS)
+def test_a_past_episode_or_a_question_about_oneself_is_a_mention(
+    responder: Responder, text: str
+) -> None:
+    """'back in <month>', 'sorted itself out', 'when i was pregnant', a possessive without its
+    apostrophe ('my sisters eyelid') and 'could <four words> make me ...' tell or ask."""
+    result = responder.triage.assess(text)
+    assert not result.escalates and result.mentions
+
+
+@pytest.mark.parametrize(("flag", "text"), STILL_HAPPENING)
+def test_the_same_cues_with_a_symptom_now_still_escalate(
+    responder: Responder, flag: str, text: str
+) -> None:
+    assert flag in responder.triage.assess(text).flag_ids
