@@ -26,6 +26,7 @@ EMERGENCIES = [
     ("E3_breathing_speaking", "my voice has gone completely since this morning"),
     ("E3_breathing_speaking", "my tongue wont cooperate when i talk"),
     ("E3_breathing_speaking", "my words come out jumbled since the injections"),
+    ("E3_breathing_speaking", "i sound like i have a mouth full of marbles"),
     ("E4_spreading_weakness", "my thighs gave out getting off the bus"),
     ("E4_spreading_weakness", "climbing stairs is impossible today"),
     ("E7_general_emergency", "my neck is stiff and i feel confused"),
