@@ -441,6 +441,59 @@ def test_not_me_keeps_the_advice_for_whoever_it_is(
     assert says in reply.text, reply.text
 
 
+@pytest.mark.parametrize(
+    ("language", "symptom", "worse"),
+    [
+        (
+            "en",
+            "i've got a headache since my botox this morning",
+            "it's getting worse and worse, paracetamol isnt doing anything",
+        ),
+        ("en", "small bruise on my temple after tox", "now it's spreading down towards my jaw"),
+        (
+            "es",
+            "me duele la cabeza desde el botox de ayer",
+            "cada día está peor y no se me pasa con nada",
+        ),
+        (
+            "de",
+            "hab seit der Behandlung Kopfschmerzen",
+            "es wird immer schlimmer, Tabletten helfen nichts",
+        ),
+        (
+            "fr",
+            "j'ai un bleu sur la tempe après les injections",
+            "il s'étend maintenant jusqu'à la joue",
+        ),
+        ("it", "ho un livido sulla tempia dopo il botox", "adesso si allarga verso la guancia"),
+        ("pt", "dor de cabeça desde o botox", "está a piorar e nada ajuda"),
+    ],
+)
+def test_a_symptom_getting_worse_after_its_answer_is_escalated(
+    conversation: Conversation, language: str, symptom: str, worse: str
+) -> None:
+    """ "It's getting worse" just after the headache's answer is a worsening headache, though
+    the message alone names no symptom; the staff are alerted."""
+    answered, worsened = chat(conversation, symptom, worse, state=PatientState(language=language))
+    assert answered.reply is not None and answered.reply.kind == "answer", symptom
+    reply = worsened.reply
+    assert reply is not None and reply.kind == "escalation", worse
+    assert reply.level is not None and worsened.alert is not None
+
+
+@pytest.mark.parametrize(
+    "follow",
+    ["will it get worse?", "what if it gets worse tomorrow?", "can i take ibuprofen for it"],
+)
+def test_asking_whether_a_symptom_will_get_worse_is_answered(
+    conversation: Conversation, follow: str
+) -> None:
+    _, asked = chat(conversation, "got a headache after my botox", follow)
+    reply = asked.reply
+    assert reply is not None and reply.kind == "answer" and reply.level is None, follow
+    assert asked.alert is None
+
+
 def test_after_an_urgent_flag_the_route_is_the_clinic(conversation: Conversation) -> None:
     _, again = chat(conversation, "my eyelid is drooping since yesterday", "is that normal?")
     reply = again.reply

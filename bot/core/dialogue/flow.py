@@ -3,6 +3,7 @@
 The order, in plain code:
 
 1. the responder answers the message on its own, triage first (a red flag always wins);
+   "it's getting worse" just after a symptom's answer is triaged with that symptom;
 2. a red flag during a live escalation raises a new staff alert only when it is worse (a
    higher level, or a flag not seen before);
 3. while an escalation is live, anything else gets the advice again, never an FAQ answer;
@@ -30,6 +31,8 @@ from bot.core.matching import Answer, Clarify
 from bot.core.replies import Reply, to_html
 from bot.core.responder import Responder
 from bot.core.text import normalise
+from bot.core.triage import is_general_question
+from bot.core.triage_context import rules_for
 
 #: At most this many questions are answered from one message.
 MAX_QUESTIONS = 3
@@ -108,6 +111,8 @@ class Dialogue:
             text, private=private, now=now, treatment=treatment, language=language
         )
         language = reply.language
+        if reply.kind != "escalation" and live.escalation is None:
+            reply = self._worse_than_answered(text, reply, live, now, private, treatment)
         if reply.kind == "escalation":
             return self._escalated(reply, live, now, language, treatment)
         if live.escalation is not None and self.lexicon.enabled:
@@ -196,6 +201,32 @@ class Dialogue:
         return self.responder.renderer.notice(text)
 
     # ---- red flags ------------------------------------------------------------------------
+
+    def _worse_than_answered(
+        self,
+        text: str,
+        reply: Reply,
+        live: DialogueState,
+        now: datetime,
+        private: bool,
+        treatment: Treatment | None,
+    ) -> Reply:
+        """ "It's got way worse, nothing helps" just after the headache's answer is a
+        worsening headache: triaged with the symptom it follows, it may be a red flag that
+        the message alone does not name. Only a message saying something is getting worse."""
+        symptom = next((t for t in live.topics if t in self.lexicon.course_topics), None)
+        if symptom is None or not self.lexicon.says_worse(text):
+            return reply
+        language = reply.language
+        rules = rules_for((language or "en")[:2])
+        norm = normalise(text)
+        if is_general_question(norm, rules) or rules.hypothetical.search(norm):
+            return reply  # "will it get worse?" asks, it does not tell
+        title = self.responder.renderer.speaking(language).title(symptom)
+        read = self.responder.respond(
+            f"{title} {text}", private=private, now=now, treatment=treatment, language=language
+        )
+        return read if read.kind == "escalation" else reply
 
     def _escalated(
         self,

@@ -55,6 +55,7 @@ class _Pooled:
     duration: frozenset[str]
     same: frozenset[str]
     when: frozenset[str]
+    worse: frozenset[str]
     split: tuple[str, ...]
     agree: frozenset[str]
     decline: frozenset[str]
@@ -79,6 +80,7 @@ class Lexicon:
             duration=_phrases(w for lang in languages for w in lang.followup.duration),
             same=_phrases(w for lang in languages for w in lang.followup.same),
             when=_phrases(w for lang in languages for w in lang.followup.when),
+            worse=_phrases(w for lang in languages for w in lang.followup.worse),
             split=tuple(
                 sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
             ),
@@ -168,6 +170,11 @@ class Lexicon:
         """A word that refers to something said before ("it", "they", "that")."""
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.pronouns)
+
+    def says_worse(self, text: str) -> bool:
+        """ "it's got way worse", "now it's spreading": something is getting worse."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.worse)
 
     def about_progress(self, text: str) -> bool:
         """Besides follow-up words and filler, ``text`` only says how something goes ("how

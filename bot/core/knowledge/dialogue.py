@@ -73,6 +73,10 @@ class FollowupWords(_Strict):
     #: A moment ("tomorrow", "tonight", "next week"): after several answers, "and tomorrow
     #: morning?" is about the latest one that has a wait.
     when: list[Text] = Field(default_factory=list)
+    #: Getting worse ("way worse", "spreading", "nothing helps"): after a symptom's answer,
+    #: the message is triaged together with that symptom ("it's getting worse" after the
+    #: headache is a worsening headache).
+    worse: list[Text] = Field(default_factory=list)
 
 
 class ClarifyWords(_Strict):
