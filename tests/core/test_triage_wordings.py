@@ -42,6 +42,7 @@ URGENT = [
     ("U1_eyelid_brow_droop", "my left eyebrow has dropped right down since monday"),
     ("U1_eyelid_brow_droop", "my brow is sagging over my eye"),
     ("U1_eyelid_brow_droop", "my right lid wont lift all the way"),
+    ("U1_eyelid_brow_droop", "my brow has come down over my eye since friday"),
     ("U2_vision_change", "things look smeary out of my left eye"),
     ("U2_vision_change", "im seeing dubble"),
     ("U2_vision_change", "my eye is bloodshot and sore since the crows feet"),
@@ -73,6 +74,7 @@ EVERYDAY_WORDS = [
     "2 and a half weeks and i can still see my lines",
     "gasping for a cuppa after my appointment",
     "we ended up at the pub after my appointment, is wine ok",
+    "any tips for tonight, i always end up sleeping on my face",
 ]
 
 NOT_A_CRISIS = [
@@ -141,6 +143,7 @@ STORIES_AND_QUESTIONS = [
     "when i was pregnant i had terrible migraines, none since",
     "my sisters eyelid drooped after her botox, is that common?",
     "could the toxin travel and make me weak everywhere?",
+    "my cousin ended up in a and e last year with a bad allergic reaction",
 ]
 
 STILL_HAPPENING = [
