@@ -90,6 +90,23 @@ ESCALATED = [
 
 # Idioms, denials, worries and other people's (or long past) events: no escalation.
 NOT_ESCALATED = [
+    # Everyday words a stemmer or a typo maps onto a symptom in another language's rules:
+    # Spanish "puse" (I had, stem of Italian "pus"), "marido" (Spanish stem of "mareada"),
+    # wrinkles that "no longer show" (Italian "vedono"), "no difference to see" in any language.
+    "me puse botox hace 3 dias, puedo ir al gym?",
+    "manana tengo un vuelo y ayer me puse la toxina",
+    "acho que me puseram agua em vez de botox",
+    "mi marido quiere hacerse botox tambien",
+    "meu marido quer fazer botox tambem",
+    "le rughe della fronte non si vedono piu, grazie!",
+    "non vedo niente di diverso dopo 2 settimane",
+    "nao vejo nada de diferenca ainda",
+    "ich sehe nichts mehr von den falten, super",
+    "cocei sem querer a testa, faz mal?",
+    "o meu bebe agarra a minha cara toda hora",
+    "tenho de parar os comprimidos antes do botox?",
+    "il botox puo farmi male?",
+    "manger des trucs durs apres le botox des masseters c'est ok ?",
     # ---- French
     "je meurs d'envie de voir le resultat final",
     "je meurs d'ennui dans la salle d'attente",
