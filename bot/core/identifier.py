@@ -123,6 +123,9 @@ def _mapped_ints(path: Path, typecode: Literal["I", "i"]) -> memoryview:
         if hasattr(os, "posix_fadvise"):  # cached pages a plain read left are large folios
             os.posix_fadvise(source.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
         mapping = mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ)
+    if len(mapping) < offset + 4 * shape[0]:  # a file cut short: rebuilt, never read past
+        mapping.close()
+        raise ValueError(f"{path.name}: shorter than its header says")
     if hasattr(mapping, "madvise"):
         mapping.madvise(mmap.MADV_RANDOM)
     view = memoryview(mapping)[offset : offset + 4 * shape[0]]

@@ -54,11 +54,18 @@ def test_cached_identifier_ranks_exactly_as_the_packaged_one(
     assert mapped.rank("¿Puedo tomar alcohol esta noche?")[0][0] == "es"
 
 
-def test_a_damaged_cache_is_rebuilt(packaged: object, tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["weights not an array", "automaton cut short"])
+def test_a_damaged_cache_is_rebuilt(packaged: object, tmp_path: Path, damage: str) -> None:
     load_identifier(SHIPPED, tmp_path)
     (folder,) = tmp_path.iterdir()
-    (folder / "pc.npy").write_bytes(b"not an array")
+    if damage == "weights not an array":
+        (folder / "pc.npy").write_bytes(b"not an array")
+    else:
+        automaton = folder / "nextmove.npy"
+        automaton.write_bytes(automaton.read_bytes()[:4096])
     rebuilt = load_identifier(SHIPPED, tmp_path)
     text = "Darf ich heute Abend Alkohol trinken?"
     assert rebuilt.rank(text) == packaged.rank(text)  # type: ignore[attr-defined]
-    assert isinstance(load_identifier(SHIPPED, tmp_path)._rowbase, memoryview)
+    mapped = load_identifier(SHIPPED, tmp_path)
+    assert isinstance(mapped._rowbase, memoryview)
+    assert mapped.rank(text) == packaged.rank(text)  # type: ignore[attr-defined]
