@@ -176,7 +176,8 @@ _OLD_PAST_PERIOD = re.compile(
     r"|back in (?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|the spring|the summer|the autumn|the winter)"
     r"|sorted (?:itself|themselves) out|(?:it|its|it has|it had) healed|healed up"
-    r"|went back to normal|(?:when|while) i was pregnant|during my pregnancy)\b"
+    r"|went back to normal|(?:when|while) i was pregnant|during my pregnancy"
+    r"|last (?:spring|summer|autumn|fall|winter|christmas|easter))\b"
     r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
 )
 #: What a treatment is called, in every shipped language (normalised: no accents). Pooled: a
