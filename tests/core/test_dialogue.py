@@ -494,6 +494,52 @@ def test_asking_whether_a_symptom_will_get_worse_is_answered(
     assert asked.alert is None
 
 
+@pytest.mark.parametrize(
+    ("language", "urgent", "worse"),
+    [
+        (
+            "en",
+            "really bad headache since my botox, worse every day, painkillers do nothing",
+            "and now my neck is stiff",
+        ),
+        (
+            "es",
+            "el dolor de cabeza va a peor cada día y no me hacen nada las pastillas",
+            "y ahora tengo el cuello rígido",
+        ),
+        (
+            "de",
+            "Kopfschmerzen werden jeden Tag schlimmer, Tabletten helfen nicht",
+            "jetzt ist auch der Nacken steif",
+        ),
+    ],
+)
+def test_a_new_sign_read_with_the_urgent_flag_can_make_it_an_emergency(
+    conversation: Conversation, language: str, urgent: str, worse: str
+) -> None:
+    """A stiff neck after a worsening headache is an emergency though neither message says
+    so alone: a new alert at the higher level."""
+    first, worsened = chat(conversation, urgent, worse, state=PatientState(language=language))
+    assert first.reply is not None and first.reply.level == "urgent", urgent
+    assert worsened.reply is not None and worsened.reply.level == "emergency", worse
+    assert worsened.alert is not None and worsened.alert.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "follow",
+    ["what if my neck goes stiff?", "cant i just sleep on it and see how my head is tomorrow"],
+)
+def test_a_question_or_a_delay_after_an_urgent_flag_stays_urgent(
+    conversation: Conversation, follow: str
+) -> None:
+    first, again = chat(
+        conversation, "my headache since botox is getting worse and tablets dont help", follow
+    )
+    assert first.reply is not None and first.reply.level == "urgent"
+    assert again.reply is not None and again.reply.level == "urgent", follow
+    assert again.alert is None
+
+
 def test_after_an_urgent_flag_the_route_is_the_clinic(conversation: Conversation) -> None:
     _, again = chat(conversation, "my eyelid is drooping since yesterday", "is that normal?")
     reply = again.reply

@@ -3,7 +3,8 @@
 The order, in plain code:
 
 1. the responder answers the message on its own, triage first (a red flag always wins);
-   "it's getting worse" just after a symptom's answer is triaged with that symptom;
+   "it's getting worse" just after a symptom's answer, and "now my neck is stiff" during
+   an urgent escalation, are triaged with what they follow;
 2. a red flag during a live escalation raises a new staff alert only when it is worse (a
    higher level, or a flag not seen before);
 3. while an escalation is live, anything else gets the advice again, never an FAQ answer;
@@ -27,6 +28,7 @@ from bot.core.dialogue.split import split_questions
 from bot.core.dialogue.state import DialogueState, EscalationMemory
 from bot.core.dialogue.when import TreatmentTime
 from bot.core.journey import Treatment
+from bot.core.knowledge.dialogue import FOLLOWUP_KINDS
 from bot.core.matching import Answer, Clarify
 from bot.core.replies import Reply, to_html
 from bot.core.responder import Responder
@@ -111,8 +113,11 @@ class Dialogue:
             text, private=private, now=now, treatment=treatment, language=language
         )
         language = reply.language
-        if reply.kind != "escalation" and live.escalation is None:
-            reply = self._worse_than_answered(text, reply, live, now, private, treatment)
+        context = self._worsening_context(text, reply, live) if reply.kind != "escalation" else ""
+        if context:
+            read = self._read_after(context, text, reply, now, private, treatment)
+            if read is not None and self._raises(read, live):
+                reply = read
         if reply.kind == "escalation":
             return self._escalated(reply, live, now, language, treatment)
         if live.escalation is not None and self.lexicon.enabled:
@@ -202,31 +207,59 @@ class Dialogue:
 
     # ---- red flags ------------------------------------------------------------------------
 
-    def _worse_than_answered(
+    def _worsening_context(self, text: str, reply: Reply, live: DialogueState) -> str:
+        """What a message may be worsening, to triage it with ("" for nothing).
+
+        * "It's got way worse, nothing helps" just after the headache's answer is a
+          worsening headache: the symptom's title, when the message says it is worse.
+        * During an urgent escalation, "and now my neck is stiff" after a bad headache is an
+          emergency that neither message names alone: the names of the flags recognised,
+          unless the message waits, seeks reassurance or asks about logistics."""
+        memory = live.escalation
+        if memory is None:
+            symptom = next((t for t in live.topics if t in self.lexicon.course_topics), None)
+            if symptom is None or not self.lexicon.says_worse(text):
+                return ""
+            return self.responder.renderer.speaking(reply.language).title(symptom)
+        if memory.level == "emergency":
+            return ""
+        if set(self.lexicon.followup_kinds(text, limit=len(FOLLOWUP_KINDS))) - {"other", "eased"}:
+            return ""  # waiting, reassurance, logistics: no new symptom told
+        language = reply.language or "en"
+        flags = {flag.id: flag for flag in self.responder.knowledge.red_flags}
+        return " ".join(
+            flags[f].name.get(language, flags[f].name["en"]) for f in memory.flags if f in flags
+        )
+
+    @staticmethod
+    def _raises(read: Reply, live: DialogueState) -> bool:
+        """Read in context, the message is a red flag the conversation has not had: any
+        after an answer; during an urgent escalation, only a new emergency flag."""
+        memory = live.escalation
+        if memory is None:
+            return True
+        return read.level == "emergency" and any(f not in memory.flags for f in read.flags)
+
+    def _read_after(
         self,
+        context: str,
         text: str,
         reply: Reply,
-        live: DialogueState,
         now: datetime,
         private: bool,
         treatment: Treatment | None,
-    ) -> Reply:
-        """ "It's got way worse, nothing helps" just after the headache's answer is a
-        worsening headache: triaged with the symptom it follows, it may be a red flag that
-        the message alone does not name. Only a message saying something is getting worse."""
-        symptom = next((t for t in live.topics if t in self.lexicon.course_topics), None)
-        if symptom is None or not self.lexicon.says_worse(text):
-            return reply
+    ) -> Reply | None:
+        """The escalation ``text`` is when read after ``context`` (what it follows), or None:
+        a question ("will it get worse?", "what if my neck gets stiff?") tells nothing."""
         language = reply.language
         rules = rules_for((language or "en")[:2])
         norm = normalise(text)
         if is_general_question(norm, rules) or rules.hypothetical.search(norm):
-            return reply  # "will it get worse?" asks, it does not tell
-        title = self.responder.renderer.speaking(language).title(symptom)
+            return None
         read = self.responder.respond(
-            f"{title} {text}", private=private, now=now, treatment=treatment, language=language
+            f"{context} {text}", private=private, now=now, treatment=treatment, language=language
         )
-        return read if read.kind == "escalation" else reply
+        return read if read.kind == "escalation" else None
 
     def _escalated(
         self,
