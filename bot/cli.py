@@ -20,6 +20,7 @@ from bot.core.knowledge import Knowledge
 from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.language import keep_identifier_in
 from bot.core.matching import Thresholds
+from bot.core.memory import settle
 from bot.core.responder import Responder
 from bot.core.text import MAX_TEXT_CHARS
 from bot.core.understanding.source import ModelSource
@@ -251,6 +252,7 @@ def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> i
     if not bots:
         print("No clinic could be started.", file=sys.stderr)
         return EXIT_CONFIG
+    settle()  # the responders are loaded: keep them out of every garbage collection
     print_dashboard(settings, [bot.name for bot in bots], out)
     if args.webhook or settings.webhook_url:
         asyncio.run(serve_webhooks(bots, settings))
@@ -272,6 +274,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     # Where the dashboard will be, first: loading (or training) the responder takes a while.
     print_dashboard(settings, [settings.clinic_id], out)
     responder = build_responder(settings)
+    settle()  # the responder is loaded: keep it out of every garbage collection
     # Telegram is imported only when needed.
     from bot.serve.polling import run_polling
     from bot.serve.webhook import run_webhook

@@ -140,6 +140,10 @@ class _Clause:
     general: bool  # a general question ("can botox cause ...")
 
 
+#: A word's stem and the vocabulary stems it stands for (``Triage._look_up``).
+_Looked = tuple[str, frozenset[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     """A compiled phrasing: each slot is satisfied by any one of its stems."""
@@ -300,12 +304,13 @@ class TriageDetector:
             rules = rules_for(language)
             prepared = (self._prepare(raw, rules) for raw in split_clauses(text, language))
             clauses = [clause for clause in prepared if clause.words]
+            seen: dict[str, _Looked] = {}  # each word is looked up once, not once per scan
             for clause in clauses:
-                self._scan(language, [clause], hits, mentions)
+                self._scan(language, [clause], hits, mentions, seen)
             for first, second in itertools.pairwise(clauses):
                 # Signs that only mean an emergency together ("a fever, my heart is racing")
                 # may sit in neighbouring clauses; look for those combinations across the pair.
-                self._scan(language, [first, second], hits, mentions)
+                self._scan(language, [first, second], hits, mentions, seen)
         if not hits and not mentions:
             return NO_FLAGS
         hits = _unique(hits)
@@ -355,14 +360,29 @@ class TriageDetector:
             general=is_general_question(text, rules),
         )
 
+    def _look_up(self, word: str, language: str, vocab: Vocabulary, own: frozenset[str]) -> _Looked:
+        """The word's stem and the vocabulary stems it stands for (none for a false friend
+        from another language)."""
+        if _foreign_false_friend(word, language, own):
+            return word, frozenset()
+        word_stem = stem(word, language)
+        found = vocab.lookup(word_stem, word, language)
+        if not found and len(word) >= 5:
+            spelling, stem_of = self._spelling[language]
+            found = frozenset(stem_of[w] for w in spelling.lookup(word, word, language))
+        return word_stem, found
+
     def _scan(
         self,
         language: str,
         clauses: Sequence[_Clause],
         hits: list[FlagHit],
         mentions: list[FlagHit],
+        seen: dict[str, _Looked],
     ) -> None:
-        """Match one language's phrasings against one clause, or two neighbouring ones."""
+        """Match one language's phrasings against one clause, or two neighbouring ones;
+        ``seen`` keeps this message's word look-ups in this language (every clause is
+        scanned alone and in two pairs, and a long message repeats its words)."""
         words = [word for clause in clauses for word in clause.words]
         owner = [n for n, clause in enumerate(clauses) for _ in clause.words]
         pair = len(clauses) > 1
@@ -375,13 +395,10 @@ class TriageDetector:
         positions: dict[str, list[int]] = {}
         exact: dict[str, list[int]] = {}
         for index, word in enumerate(words):
-            if _foreign_false_friend(word, language, own):
-                continue
-            word_stem = stem(word, language)
-            found = set(vocab.lookup(word_stem, word, language))
-            if not found and len(word) >= 5:
-                spelling, stem_of = self._spelling[language]
-                found = {stem_of[w] for w in spelling.lookup(word, word, language)}
+            looked = seen.get(word)
+            if looked is None:
+                looked = seen[word] = self._look_up(word, language, vocab, own)
+            word_stem, found = looked
             for vocab_stem in found:
                 positions.setdefault(vocab_stem, []).append(index)
                 if vocab_stem == word_stem:

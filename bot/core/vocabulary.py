@@ -68,6 +68,12 @@ def max_typos(length: int) -> int:
     return 1 if length < 8 else 2
 
 
+#: The one empty result: the cache holds up to 100,000 look-ups, mostly of words near no
+#: stem, and a frozenset apiece would be 100,000 more objects for every full garbage
+#: collection to walk (tens of milliseconds inside whichever message triggers it).
+_NOTHING: frozenset[str] = frozenset()
+
+
 class Vocabulary:
     """A fixed set of stems that maps a possibly misspelt stem to the ones it stands for.
 
@@ -97,7 +103,7 @@ class Vocabulary:
         if sum(letter not in self._alphabet for letter in word_stem) > MAX_TYPOS:
             # More letters foreign to every stem than typos are forgiven: no stem is near.
             # Exact, and it spares random text (thousands of one-off words) the fuzzy search.
-            return frozenset()
+            return _NOTHING
         key = word_stem if word is None else f"{word_stem}\0{word}"
         cached = self._cache.get(key)
         if cached is not None:
@@ -115,7 +121,7 @@ class Vocabulary:
                     and abs(len(candidate) - len(word_stem)) <= 2
                 ):
                     found.add(candidate)
-        result = frozenset(found)
+        result = frozenset(found) if found else _NOTHING
         if len(self._cache) < 100_000:
             self._cache[key] = result
         return result

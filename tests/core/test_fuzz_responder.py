@@ -10,6 +10,7 @@ red-flag words hidden among all of that.
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 import time
@@ -18,6 +19,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from bot.core.memory import settle
 from bot.core.replies import split_for_telegram
 from bot.core.responder import Responder
 
@@ -161,38 +163,69 @@ def telegram_html_problems(text: str) -> list[str]:
     return problems
 
 
+#: The slowest message's CPU time the test accepts. The figure printed is what to watch
+#: (under 50 ms on a quiet machine); the bound is loose because the machine is shared:
+#: another process on the same core slows this one's CPU time too (caches, hyperthreads).
+MAX_CPU_SECONDS = 0.25
+
+
 @pytest.mark.timeout(900)  # 10,000 replies: minutes on a loaded two-core machine
 def test_ten_thousand_generated_messages(responder: Responder) -> None:
     """Times are the thread's CPU time (what the message costs, whatever else the machine
-    runs), with the wall-clock slowest printed beside it."""
+    runs), with the wall-clock slowest printed beside it, and the garbage collector's share.
+
+    The process is settled first as ``aftercare-bot run`` does it (``bot.core.memory``):
+    the model and indexes are kept out of full collections, which otherwise walk 100,000
+    objects inside whichever message triggers one."""
     clinic = responder.knowledge.clinic.name
+    collecting = [0.0, 0.0]  # seconds this message, started at
+
+    def timed(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collecting[1] = time.thread_time()
+        else:
+            collecting[0] += time.thread_time() - collecting[1]
+
     slowest = (0.0, 0, 0)
     slowest_wall = 0.0
     times: list[float] = []
+    collected: list[float] = []
     kinds: dict[str, int] = {}
-    for index, message in enumerate(messages()):
-        start, wall = time.thread_time(), time.perf_counter()
-        reply = responder.respond(message)
-        seconds = time.thread_time() - start
-        slowest_wall = max(slowest_wall, time.perf_counter() - wall)
-        times.append(seconds)
-        if seconds > slowest[0]:
-            slowest = (seconds, index, len(message))
-        kinds[reply.kind] = kinds.get(reply.kind, 0) + 1
-        assert clinic in reply.text, f"message {index}: no pointer to the clinic"
-        problems = telegram_html_problems(reply.html)
-        assert not problems, f"message {index}: {problems}"
-        for part in split_for_telegram(reply.text):
-            assert len(part) <= 4096
+    settle()
+    gc.callbacks.append(timed)
+    try:
+        for index, message in enumerate(messages()):
+            collecting[0] = 0.0
+            start, wall = time.thread_time(), time.perf_counter()
+            reply = responder.respond(message)
+            seconds = time.thread_time() - start
+            slowest_wall = max(slowest_wall, time.perf_counter() - wall)
+            times.append(seconds)
+            collected.append(collecting[0])
+            if seconds > slowest[0]:
+                slowest = (seconds, index, len(message))
+            kinds[reply.kind] = kinds.get(reply.kind, 0) + 1
+            assert clinic in reply.text, f"message {index}: no pointer to the clinic"
+            problems = telegram_html_problems(reply.html)
+            assert not problems, f"message {index}: {problems}"
+            for part in split_for_telegram(reply.text):
+                assert len(part) <= 4096
+    finally:
+        gc.callbacks.remove(timed)
+        gc.unfreeze()  # the rest of the run's tests build responders of their own
+    own = sorted(total - gc_time for total, gc_time in zip(times, collected, strict=True))
     times.sort()
     seconds, index, length = slowest
     p50, p99 = times[len(times) // 2] * 1000, times[int(len(times) * 0.99)] * 1000
     print(
         f"\nfuzz: {COUNT} messages (seed {SEED}), replies {dict(sorted(kinds.items()))}; "
         f"CPU p50 {p50:.2f} ms, p99 {p99:.1f} ms, slowest {seconds * 1000:.1f} ms "
-        f"(message {index}, {length} characters; target < 50 ms); slowest wall-clock "
-        f"{slowest_wall * 1000:.0f} ms"
+        f"(message {index}, {length} characters; target < 50 ms); slowest without the "
+        f"garbage collector's share {own[-1] * 1000:.1f} ms (collections took "
+        f"{sum(collected) * 1000:.0f} ms in all, {max(collected) * 1000:.1f} ms at most in one "
+        f"message); slowest wall-clock {slowest_wall * 1000:.0f} ms"
     )
+    assert seconds < MAX_CPU_SECONDS, f"message {index} took {seconds * 1000:.0f} ms of CPU"
 
 
 def test_the_html_check_catches_what_telegram_refuses() -> None:
