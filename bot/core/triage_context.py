@@ -117,6 +117,7 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"
     r"|how (?:do|would|can|will) i (?:know|tell)|how to (?:know|tell)|look out for|watch out for"
     r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
+    r"|heard (?:theres|there is|there are|you can|it can|botox can|tox can)"
     r"|how common|is it common|side effects? like"
     r"|^is (?:\w+ ){1,5}a (?:common |known |normal |possible |usual |real )?side ?effect"
     r"|reading (?:that|about)|heard of (?:someone|somebody|people|a (?:friend|girl|woman|lady))"

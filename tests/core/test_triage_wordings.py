@@ -146,11 +146,13 @@ STORIES_AND_QUESTIONS = [
     "my cousin ended up in a and e last year with a bad allergic reaction",
     "my aunt's eyelid drooped after her jabs a couple of years ago",
     "my colleague's brow dropped after hers last summer",
+    "heard theres a cream for a droopy eyelid, is that true",
 ]
 
 STILL_HAPPENING = [
     ("E3_breathing_speaking", "my dad is sat next to me and he's struggling to get his breath"),
     ("E2_allergic_reaction", "my wife is here with me and her tongue is swelling"),
+    ("E1_swallowing", "ive always had trouble swallowing, suddenly much worse since the jabs"),
     ("E2_allergic_reaction", "my sisters lips are swelling up right now"),
     ("U1_eyelid_brow_droop", "i had botox in march and now my eyebrow has dropped"),
     ("U1_eyelid_brow_droop", "i was pregnant last year and now my eyelid is drooping"),
