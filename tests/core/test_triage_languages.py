@@ -107,6 +107,10 @@ NOT_ESCALATED = [
     "tenho de parar os comprimidos antes do botox?",
     "il botox puo farmi male?",
     "manger des trucs durs apres le botox des masseters c'est ok ?",
+    "quel temps fait il demain ? combien de temps avant de voir le resultat ?",
+    "ich hab vor lachen keine luft mehr bekommen, zu lustig",
+    "j'ai avale de travers en rigolant, rien a voir",
+    "die brauen sind tiefer gerutscht, die augen gehen aber ganz normal auf",
     # ---- French
     "je meurs d'envie de voir le resultat final",
     "je meurs d'ennui dans la salle d'attente",
