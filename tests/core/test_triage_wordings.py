@@ -36,6 +36,7 @@ EMERGENCIES = [
     ("E5_mental_health_crisis", "i wish i could disappear and never come back"),
     ("E5_mental_health_crisis", "ive been thinking about ending it"),
     ("E5_mental_health_crisis", "some days i want to stop existing"),
+    ("E5_mental_health_crisis", "honestly theres no point carrying on like this"),
 ]
 
 URGENT = [
@@ -73,6 +74,8 @@ EVERYDAY_WORDS = [
     "can i have a hot bath tonight? the jab spots are a bit red",
     "2 and a half weeks and i can still see my lines",
     "gasping for a cuppa after my appointment",
+    "p and b sounds come out a bit funny since my lip flip",
+    "purple blotch by my eye from the jabs yesterday",
     "we ended up at the pub after my appointment, is wine ok",
     "any tips for tonight, i always end up sleeping on my face",
 ]
