@@ -152,13 +152,42 @@ def test_a_new_question_does_not_inherit_the_old_topic(conversation: Conversatio
 
 
 @pytest.mark.parametrize(
-    "aside", ["btw who won the match last night lol", "any good pasta recipes for tonight?"]
+    "aside",
+    [
+        "btw who won the match last night lol",
+        "any good pasta recipes for tonight?",
+        "and who won the football last night?",
+    ],
 )
 def test_an_out_of_scope_aside_does_not_inherit_the_old_topic(
     conversation: Conversation, aside: str
 ) -> None:
     _, reply = chat(conversation, "can i drink wine tonight", aside)
     assert reply.reply is not None and reply.reply.kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "expected"),
+    [
+        (
+            "had my botox this morning, can i go for a run",
+            "what about a slow walk with the dog?",
+            "exercise_gym",
+        ),
+        (
+            "when can i put makeup back on",
+            "and rinsing my hair under the shower tonight?",
+            "makeup_skincare_washing",
+        ),
+    ],
+)
+def test_a_follow_up_opening_with_and_keeps_the_topic_it_reads_as(
+    conversation: Conversation, first: str, follow: str, expected: str
+) -> None:
+    """ "and ..." / "what about ..." with a few everyday words may look out of scope alone;
+    read with the topic just answered it is still that topic."""
+    _, reply = chat(conversation, first, follow)
+    assert topics(reply) == (expected,), follow
 
 
 @pytest.mark.parametrize("thanks", ["ok thanks that helps", "great thanks, bye"])

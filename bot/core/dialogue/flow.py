@@ -42,6 +42,10 @@ MAX_QUESTIONS = 3
 FOLLOWUP_MAX_NEW_WORDS = 4
 #: A message judged out of scope on its own inherits no topic when it has more new words.
 FALLBACK_MAX_NEW_WORDS = 2
+#: A follow-up that opens with "and ..." but looks out of scope alone keeps the last topic
+#: when, read with it, it takes at most this many points from the topic's own certainty
+#: ("and washing my hair?" after skincare: -1; "and who won the match?" after wine: -7).
+OPENER_SLACK = 5.0
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
 #: An assumed appointment time is mentioned while the wait could still be running.
@@ -426,6 +430,9 @@ class Dialogue:
             if lexicon.repeats(text) and len(new_words) <= 2:
                 return last  # "what if I do it in my sleep?"
         if reply.kind == "fallback" and len(new_words) > FALLBACK_MAX_NEW_WORDS:
+            continued = self._continued(text, new_words, live.topics)
+            if continued is not None:
+                return continued  # "and washing my hair in the shower?" after skincare
             return None  # out of scope on its own, and more than a follow-up says ("who won?")
         course = self._course(text, new_words)
         if course is not None:
@@ -497,14 +504,23 @@ class Dialogue:
             return last
         return None
 
-    def _supports(self, text: str, last: str) -> bool:
+    def _continued(self, text: str, new_words: list[str], topics: tuple[str, ...]) -> str | None:
+        """A message out of scope on its own that opens as a follow-up ("and ...", "what
+        about ...") and reads as one of the topics just answered when read with it: that
+        topic."""
+        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or not self.lexicon.opens_as_follow_up(text):
+            return None
+        return next((t for t in topics if self._supports(text, t, slack=OPENER_SLACK)), None)
+
+    def _supports(self, text: str, last: str, slack: float = 0.0) -> bool:
         """Read with the last topic, ``text`` makes that topic more certain than the topic's
-        own words do: "on my side" adds to sleeping, "el vino" takes from the gym."""
+        own words do: "on my side" adds to sleeping, "el vino" takes from the gym
+        (``slack``: or takes at most that many points from it)."""
         anchored = self._anchored(text, last)
         if not isinstance(anchored, Answer) or anchored.entry_id != last:
             return False
         alone = self._anchored("", last)  # how certain the topic is from its own words
-        return anchored.score > (alone.score if isinstance(alone, Answer) else 0.0)
+        return anchored.score > (alone.score if isinstance(alone, Answer) else 0.0) - slack
 
     def _read_with_topic(self, text: str, last: str) -> Answer | Clarify | None:
         """The decision on ``text`` read together with the last topic's title and keywords."""

@@ -56,6 +56,7 @@ class _Pooled:
     same: frozenset[str]
     when: frozenset[str]
     worse: frozenset[str]
+    openers: frozenset[str]
     split: tuple[str, ...]
     agree: frozenset[str]
     decline: frozenset[str]
@@ -81,6 +82,7 @@ class Lexicon:
             same=_phrases(w for lang in languages for w in lang.followup.same),
             when=_phrases(w for lang in languages for w in lang.followup.when),
             worse=_phrases(w for lang in languages for w in lang.followup.worse),
+            openers=_phrases(w for lang in languages for w in lang.followup.openers),
             split=tuple(
                 sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
             ),
@@ -165,6 +167,12 @@ class Lexicon:
         """Any follow-up word at all (a pronoun, "and", "what about")."""
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.context)
+
+    def opens_as_follow_up(self, text: str) -> bool:
+        """The message starts with a joining word ("and", "what about", "y", "und", "e"):
+        it continues what was said rather than starting anew."""
+        words = normalise(text).split()
+        return any(" ".join(words[:size]) in self._pooled.openers for size in (1, 2, 3))
 
     def points_back(self, text: str) -> bool:
         """A word that refers to something said before ("it", "they", "that")."""

@@ -77,6 +77,9 @@ class FollowupWords(_Strict):
     #: the message is triaged together with that symptom ("it's getting worse" after the
     #: headache is a worsening headache).
     worse: list[Text] = Field(default_factory=list)
+    #: Words a follow-up opens with ("and", "what about"): a message that opens so and reads
+    #: as the last topic continues it, even when it looks out of scope on its own.
+    openers: list[Text] = Field(default_factory=list)
 
 
 class ClarifyWords(_Strict):
