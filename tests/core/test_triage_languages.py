@@ -21,6 +21,8 @@ ESCALATED = [
     # ---- French
     ("fr", "les medocs passent pas, ca reste coince en haut", "emergency"),  # not a question
     ("fr", "je parle comme si j'etais bourree, les mots sortent tout mal", "emergency"),  # as if
+    ("fr", "jpeux pas avaler", "emergency"),  # chat spelling of "je peux"
+    ("fr", "je peu pas respire", "emergency"),
     ("fr", "j'arrive plus a avaler mes comprimes, ils restent bloques dans la gorge", "emergency"),
     ("fr", "jsuis essoufflee alors que je suis allongee sur le canape", "emergency"),
     ("fr", "je suis a bout de souffle rien qu'en parlant", "emergency"),
@@ -38,6 +40,7 @@ ESCALATED = [
     ("es", "es horrible el dolor de cabeza, cada vez peor", "urgent"),  # "es" opens no question
     ("es", "siento como si tuviera algo atascado en la garganta y no puedo tragar", "emergency"),
     ("es", "no me pasan las pastillas, se me quedan en la garganta", "emergency"),
+    ("es", "se me cae el ojo desde ayer", "urgent"),
     ("es", "las pastis se me atoran al tragar", "emergency"),
     ("es", "me ahogo estando tumbada en la cama sin hacer nada", "emergency"),
     ("es", "me quedo sin aire sentada en el sofa", "emergency"),
@@ -51,6 +54,8 @@ ESCALATED = [
     ("es", "me cuesta masticar la carne", "urgent"),
     # ---- German
     ("de", "ich krieg kaum noch was runter", "emergency"),
+    ("de", "mein auge hangt seit heute", "urgent"),
+    ("de", "kann net schlucken", "emergency"),
     ("de", "die pillen bleiben mir im hals stecken", "emergency"),
     ("de", "bin total kurzatmig obwohl ich nur auf dem sofa liege", "emergency"),
     ("de", "ich seh auf einmal nix mehr auf dem rechten auge", "emergency"),
@@ -64,6 +69,7 @@ ESCALATED = [
     ("de", "ich nuschle seit der behandlung", "urgent"),
     # ---- Italian
     ("it", "nn riesco a deglutire", "emergency"),
+    ("it", "nn riesco a parlare bene", "emergency"),
     ("it", "le pillole non vanno giu, mi restano in gola", "emergency"),
     ("it", "ho il fiatone anche da seduta sul divano", "emergency"),
     ("it", "di colpo nn vedo piu niente da un occhio", "emergency"),
@@ -77,6 +83,7 @@ ESCALATED = [
     # ---- Portuguese
     ("pt", "n sei se e normal mas to com falta de ar", "emergency"),  # "n sei se" is doubt
     ("pt", "os remedios ficam presos na garganta", "emergency"),
+    ("pt", "nao to conseguindo respirar direito", "emergency"),
     ("pt", "n consigo engolir nada desde ontem", "emergency"),
     ("pt", "to ofegante mesmo deitada na cama", "emergency"),
     ("pt", "do nada n enxergo nada do olho esquerdo", "emergency"),
@@ -107,6 +114,7 @@ NOT_ESCALATED = [
     "tenho de parar os comprimidos antes do botox?",
     "il botox puo farmi male?",
     "manger des trucs durs apres le botox des masseters c'est ok ?",
+    "je peux plus parler a ma mere, elle m enerve",
     "quel temps fait il demain ? combien de temps avant de voir le resultat ?",
     "ich hab vor lachen keine luft mehr bekommen, zu lustig",
     "j'ai avale de travers en rigolant, rien a voir",
