@@ -27,7 +27,13 @@ from typing import Literal
 
 from bot.core.knowledge import RedFlag
 from bot.core.text import bounded, normalise, split_clauses, stem
-from bot.core.triage_context import ContextRules, rules_for, stopwords
+from bot.core.triage_context import (
+    SOMEONE_COLLAPSED,
+    SOMEONE_RECOVERED,
+    ContextRules,
+    rules_for,
+    stopwords,
+)
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
 Level = Literal["emergency", "urgent"]
@@ -298,11 +304,15 @@ class TriageDetector:
         clause breaks, filler words, negations and question cues (``triage_context``).
         """
         text = bounded(text)
+        # "my mate fainted at hers, she's fine now": the recovery may be in another clause.
+        recovered = SOMEONE_RECOVERED.search(normalise(text)) is not None
         hits: list[FlagHit] = []
         mentions: list[FlagHit] = []
         for language in self._languages_of(normalise(text).split()):
             rules = rules_for(language)
-            prepared = (self._prepare(raw, rules) for raw in split_clauses(text, language))
+            prepared = (
+                self._prepare(raw, rules, recovered) for raw in split_clauses(text, language)
+            )
             clauses = [clause for clause in prepared if clause.words]
             seen: dict[str, _Looked] = {}  # each word is looked up once, not once per scan
             for clause in clauses:
@@ -336,7 +346,7 @@ class TriageDetector:
         ]
         return ["en", *likely] if "en" in self._by_language else likely
 
-    def _prepare(self, raw: str, rules: ContextRules) -> _Clause:
+    def _prepare(self, raw: str, rules: ContextRules, recovered: bool = False) -> _Clause:
         """Normalise a clause, drop idioms and filler words, and read its context once."""
         text = normalise(raw)
         idioms = self._idioms.get(rules.language)
@@ -356,7 +366,7 @@ class TriageDetector:
             words=tuple(all_words[i] for i in kept),
             original_index=tuple(kept),
             hypothetical_start=hypothetical_start,
-            story=is_someone_elses_past(text, rules),
+            story=is_someone_elses_past(text, rules, recovered=recovered),
             general=is_general_question(text, rules),
         )
 
@@ -581,16 +591,21 @@ def is_general_question(text: str, rules: ContextRules | None = None) -> bool:
     return not rules.asks_if_normal.search(text)
 
 
-def is_someone_elses_past(text: str, rules: ContextRules | None = None) -> bool:
+def is_someone_elses_past(
+    text: str, rules: ContextRules | None = None, *, recovered: bool = False
+) -> bool:
     """A past event, or someone else's past event, with nothing saying it is happening now.
 
     "Last year I had a droopy eye" and "my friend's eyelid drooped" are stories; "my mum
-    just had a seizure" and "I've got a rash where they injected" are happening now.
+    just had a seizure", "my husband collapsed after his botox" and "I've got a rash where
+    they injected" are happening now.
     """
     rules = rules or rules_for("en")
     if rules.past_period.search(text):
         return not rules.still_happening.search(text)
     if rules.first_person_subject.search(text) or rules.still_happening.search(text):
+        return False
+    if SOMEONE_COLLAPSED.search(text) and not (recovered or SOMEONE_RECOVERED.search(text)):
         return False
     return bool(rules.third_party.search(text) and rules.past_verb.search(text))
 

@@ -208,6 +208,34 @@ _TREATMENT_TOLD = (
 )
 
 
+#: A collapse, a fit or breathing that stopped, told of someone else with no time given: the
+#: person writing is most likely with them or has just heard, so it is never a story ("my
+#: husband collapsed after his botox", "mi madre se desmayo"). A time given ("last year"), a
+#: resolution ("fainted at the sight of the needle, fine now") or a body part that
+#: "collapsed" (a brow) still makes it one. Pooled over the shipped languages (normalised).
+SOMEONE_COLLAPSED = re.compile(
+    r"\b(?:(?<!brow )(?<!brows )(?<!lid )(?<!eyelid )(?<!face )(?<!cheek )collapsed"
+    r"|passed out|blacked out|fainted|keeled over|lost consciousness|unconscious|unresponsive"
+    r"|(?:had|having) a (?:seizure|fit)|seizing|convulsing|stopped breathing|turned blue"
+    r"|se desmayo|desmayad[oa]|perdio el conocimiento|convulsion(?:es)?"
+    r"|umgekippt|zusammengebrochen|ohnmachtig|bewusstlos|krampfanfall"
+    r"|s est evanouie?|evanouie?|perdu connaissance|convulse"
+    r"|svenut[oa]|perso i sensi|collassat[oa]|convulsioni"
+    r"|desmaiou|desmaiad[oa]|perdeu os sentidos|convulsao|convulsoes)\b"
+)
+#: What says such an event is over and was harmless: a faint at the needle, someone fine again.
+SOMEONE_RECOVERED = re.compile(
+    r"\b(?:(?:fine|ok|okay|better|good|alright|grand) now|came round|came to|back to normal"
+    r"|(?:was|is|shes|hes|felt|seemed|seems) (?:totally |completely )?"
+    r"(?:fine|ok|okay|alright|grand)"
+    r"|needles? (?:freak|scare|phobia)|(?:of|at|saw|seeing|see) (?:the |a )?(?:needles?|blood)"
+    # A faint in the chair, or one only heard about: "she said she passed out during hers".
+    r"|(?:during|at|in) (?:her|his|their|the) (?:\w+ )?(?:appointment|session|treatment|chair)"
+    r"|(?:said|told me|says) (?:she|he|they)"
+    r"|esta bien|ya esta bien|geht (?:es|s) (?:ihr|ihm) gut|va bien|sta bene|esta bem|ta bem)\b"
+)
+
+
 def _past_verb(*alternatives: str) -> re.Pattern[str]:
     """Any of the past verbs, as whole words, but not one that tells of the treatment."""
     return re.compile(rf"\b(?!{_TREATMENT_TOLD})(?:" + "|".join(alternatives) + r")\b")
@@ -216,14 +244,15 @@ def _past_verb(*alternatives: str) -> re.Pattern[str]:
 _OLD_PAST_VERB = re.compile(
     rf"\b(?!{_TREATMENT_TOLD})"
     r"(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
-    r"|fainted|saw|passed out|collapsed|fell|reacted"
+    r"|fainted|saw|passed out|collapsed|fell|reacted|swelled|swelled up|puffed up|blew up|broke out"
+    r"|blacked out|keeled over|lost consciousness"
     r"|hatte|tuvo|a eu|avait)\b"
     r"|(?<!\w)(?:было|была|был)(?!\w)"
 )
 _OLD_STILL_HAPPENING = re.compile(
     # "she fainted at the sight of the needle, shes fine now": a "now" that says it is over.
     r"\b(?:(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!good )(?<!alright )now|rightnow|still"
-    r"|currently|today|tonight|this morning|this evening|since|keeps"
+    r"|currently|today|tonight|this morning|this afternoon|this evening|since|keeps"
     r"|again|just|getting|started|starting|suddenly"
     # Someone else's present: "my wife has a swelling coming up", "he wont respond".
     r"|(?:has|have) (?:a|an|got)|(?:shes|hes|she is|he is) (?:having|getting|got)|coming up"
