@@ -115,6 +115,8 @@ NOT_ESCALATED = [
     "il botox puo farmi male?",
     "manger des trucs durs apres le botox des masseters c'est ok ?",
     "je peux plus parler a ma mere, elle m enerve",
+    "ich hab null probleme mit schlucken oder atmen",
+    "sono rimasta senza fiato dal risultato, bellissimo",
     "quel temps fait il demain ? combien de temps avant de voir le resultat ?",
     "ich hab vor lachen keine luft mehr bekommen, zu lustig",
     "j'ai avale de travers en rigolant, rien a voir",
