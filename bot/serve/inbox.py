@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from telegram import Update
 
 from bot.errors import StorageError
@@ -124,7 +125,7 @@ class UpdateInbox:
         self._order = itertools.count()
         self._running: set[asyncio.Task[None]] = set()
         self._timers: dict[Hashable, asyncio.TimerHandle] = {}
-        self._unfinished: list[tuple[int, Finished]] = []
+        self._unfinished: list[tuple[int, Finished, list[sa.Executable]]] = []
         self._changed = asyncio.Event()
         self._overflow = False
         self._background: asyncio.Task[None] | None = None
@@ -273,7 +274,7 @@ class UpdateInbox:
         try:
             await self._store.finish(self.bot_id, update_id, "poison", datetime.now(UTC))
         except StorageError:
-            self._unfinished.append((update_id, "poison"))
+            self._unfinished.append((update_id, "poison", []))
 
     def _is_urgent(self, update: Update) -> bool:
         """Triage's verdict on the text, to put emergencies first when updates queue up."""
@@ -349,16 +350,20 @@ class UpdateInbox:
             logger.warning(
                 "inbox: update %s given up after %d attempts", item.update_id, item.attempts + 1
             )
-        await self._finish(item.update_id, "failed" if journal.retry else "done")
+        _, pending = journal.take_pending()
+        await self._finish(item.update_id, "failed" if journal.retry else "done", pending)
         self.processed += 1
         self._release_lane(item.lane, done=True)
 
     async def _retry_later(self, item: _Item, journal: Journal) -> None:
         item.attempts += 1
-        item.done_before = journal.noted  # the next run starts from the first step not noted
+        # The next run starts from the first step not noted (the bookkeeping left pending
+        # is written now, with the count of steps that includes it).
+        sent, pending = journal.take_pending()
+        item.done_before = sent
         item.unconfirmed = journal.unconfirmed
         with contextlib.suppress(StorageError):
-            await self._store.record_attempt(self.bot_id, item.update_id, journal.noted)
+            await self._store.record_attempt(self.bot_id, item.update_id, sent, also=pending)
         delay = min(2.0**item.attempts, 60.0)
         self._failure_log.log(
             "inbox: update %s could not be delivered; trying again in %.0fs",
@@ -370,11 +375,16 @@ class UpdateInbox:
             delay, lambda: self._release_lane(item.lane, done=False)
         )
 
-    async def _finish(self, update_id: int, status: Finished) -> None:
+    async def _finish(
+        self, update_id: int, status: Finished, pending: list[sa.Executable] | None = None
+    ) -> None:
+        """Mark the update over, in one transaction with what its run left ``pending`` (the
+        conversation's memory after the reply, a statistics event with no reply after it)."""
+        also = pending or []
         try:
-            await self._store.finish(self.bot_id, update_id, status, datetime.now(UTC))
+            await self._store.finish(self.bot_id, update_id, status, datetime.now(UTC), also=also)
         except StorageError:
-            self._unfinished.append((update_id, status))
+            self._unfinished.append((update_id, status, also))
             return
         if self._storage.scrub_due:
             try:
@@ -424,8 +434,8 @@ class UpdateInbox:
 
     async def _retry_unfinished(self) -> None:
         pending, self._unfinished = self._unfinished, []
-        for update_id, status in pending:
-            await self._finish(update_id, status)
+        for update_id, status, also in pending:
+            await self._finish(update_id, status, also)
 
     async def _housekeeping(self) -> None:
         """Renew the lease on what is held, take over what others left, purge old ids."""

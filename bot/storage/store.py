@@ -370,37 +370,42 @@ class Storage:
     ) -> None:
         """Replace the chat's memory (an empty one deletes the row). Last writer wins: two
         workers answering one chat at once each save what their reply was based on."""
+        async with self._write(durable=False) as connection:
+            await connection.execute(
+                self.conversation_write(clinic_id, user_id, chat_id, state, now)
+            )
+
+    def conversation_write(
+        self, clinic_id: str, user_id: int, chat_id: int, state: DialogueState, now: datetime
+    ) -> sa.Executable:
+        """``save_conversation``'s statement, for a caller that commits it together with other
+        bookkeeping of the same update (one write transaction instead of several: issue 17)."""
         table = conversations
         mine = sa.and_(
             table.c.clinic_id == clinic_id, table.c.user_id == user_id, table.c.chat_id == chat_id
         )
         expires = state.expires_at()
-        async with self._write(durable=False) as connection:
-            if state.empty or expires is None:
-                await connection.execute(sa.delete(table).where(mine))
-                return
-            escalation = state.escalation
-            values = {
-                "topics": list(state.topics),
-                "topics_at": state.topics_at,
-                "clarify": list(state.clarify),
-                "clarify_at": state.clarify_at,
-                "escalation_level": escalation.level if escalation else None,
-                "escalation_flags": list(escalation.flags) if escalation else [],
-                "escalation_at": escalation.at if escalation else None,
-                "escalation_alerted": escalation.alerted if escalation else False,
-                "expires_at": expires,
-                "updated_at": now,
-            }
-            insert = self._insert(table).values(
-                clinic_id=clinic_id, user_id=user_id, chat_id=chat_id, **values
-            )
-            await connection.execute(
-                insert.on_conflict_do_update(
-                    index_elements=[table.c.clinic_id, table.c.user_id, table.c.chat_id],
-                    set_=values,
-                )
-            )
+        if state.empty or expires is None:
+            return sa.delete(table).where(mine)
+        escalation = state.escalation
+        values = {
+            "topics": list(state.topics),
+            "topics_at": state.topics_at,
+            "clarify": list(state.clarify),
+            "clarify_at": state.clarify_at,
+            "escalation_level": escalation.level if escalation else None,
+            "escalation_flags": list(escalation.flags) if escalation else [],
+            "escalation_at": escalation.at if escalation else None,
+            "escalation_alerted": escalation.alerted if escalation else False,
+            "expires_at": expires,
+            "updated_at": now,
+        }
+        insert = self._insert(table).values(
+            clinic_id=clinic_id, user_id=user_id, chat_id=chat_id, **values
+        )
+        return insert.on_conflict_do_update(
+            index_elements=[table.c.clinic_id, table.c.user_id, table.c.chat_id], set_=values
+        )
 
     async def purge_expired_conversations(self, now: datetime) -> int:
         """Delete every conversation memory that has expired; returns how many went."""
@@ -511,19 +516,42 @@ class Storage:
 
         Pass ``text`` only when the clinic has chosen to keep message texts.
         """
+        statement = self.event_write(
+            clinic_id, user_id, kind, topic=topic, level=level, score=score, text=text, now=now
+        )
         async with self._write(durable=False) as connection:
-            await connection.execute(
-                sa.insert(events).values(
-                    clinic_id=clinic_id,
-                    user_id=user_id,
-                    kind=kind,
-                    topic=topic,
-                    level=level,
-                    score=score,
-                    text=_storable(text),
-                    created_at=now,
-                )
-            )
+            await connection.execute(statement)
+
+    async def write_bookkeeping(self, statements: Sequence[sa.Executable]) -> None:
+        """Commit statements of ``event_write``, ``unanswered_write`` or ``conversation_write``
+        in one transaction (per-message bookkeeping: ``durable=False``)."""
+        async with self._write(durable=False) as connection:
+            for statement in statements:
+                await connection.execute(statement)
+
+    def event_write(
+        self,
+        clinic_id: str,
+        user_id: int | None,
+        kind: str,
+        *,
+        topic: str | None = None,
+        level: str | None = None,
+        score: float | None = None,
+        text: str | None = None,
+        now: datetime,
+    ) -> sa.Executable:
+        """``record_event``'s statement, to commit with other bookkeeping of one update."""
+        return sa.insert(events).values(
+            clinic_id=clinic_id,
+            user_id=user_id,
+            kind=kind,
+            topic=topic,
+            level=level,
+            score=score,
+            text=_storable(text),
+            created_at=now,
+        )
 
     async def record_feedback(
         self, clinic_id: str, user_id: int, topic: str, helpful: bool, now: datetime
@@ -545,11 +573,15 @@ class Storage:
     ) -> None:
         """A question the bot could not answer; ``text`` only when the clinic keeps texts."""
         async with self._write(durable=False) as connection:
-            await connection.execute(
-                sa.insert(unanswered).values(
-                    clinic_id=clinic_id, user_id=user_id, text=_storable(text), created_at=now
-                )
-            )
+            await connection.execute(self.unanswered_write(clinic_id, user_id, text, now))
+
+    def unanswered_write(
+        self, clinic_id: str, user_id: int, text: str | None, now: datetime
+    ) -> sa.Executable:
+        """``record_unanswered``'s statement, to commit with other bookkeeping of one update."""
+        return sa.insert(unanswered).values(
+            clinic_id=clinic_id, user_id=user_id, text=_storable(text), created_at=now
+        )
 
     # -- staff alerts (the outbox) ------------------------------------------------------
 

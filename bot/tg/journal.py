@@ -39,10 +39,11 @@ import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
+import sqlalchemy as sa
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
@@ -79,6 +80,12 @@ class Journal:
     (``unconfirmed_before``, as an earlier run left it, is the one a replay sends again).
     ``retry`` is set by the error handler when a reply could not be delivered for now: the
     inbox runs the update again later, from the first step not noted.
+
+    ``pending`` is bookkeeping not written yet (the statistics event, the conversation's
+    memory): it rides in the next write of this row (a reply noted as it leaves, the update
+    finished or tried again), so a message costs one write transaction per reply plus one,
+    not one per table (issue 17). ``owed`` is how many steps that write will count as taken:
+    a ``write_once`` step is taken when its rows are committed, with the note that says so.
     """
 
     store: InboxStore
@@ -90,6 +97,8 @@ class Journal:
     noted: int = 0
     unconfirmed: int | None = None
     retry: bool = False
+    owed: int = 0
+    pending: list[sa.Executable] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.noted = self.done_before
@@ -112,17 +121,39 @@ class Journal:
         """Write down that ``count`` steps are taken (or about to be), and with
         ``unconfirmed`` which escalation among them waits for Telegram's answer."""
         mark_changes = not isinstance(unconfirmed, Keep) and unconfirmed != self.unconfirmed
-        if count == self.noted and not mark_changes:
+        if count == self.noted and not mark_changes and not self.pending:
             return
         try:
             await self.store.record_sent(
-                self.bot_id, self.update_id, count, unconfirmed=unconfirmed
+                self.bot_id, self.update_id, count, unconfirmed=unconfirmed, also=self.pending
             )
+            self.pending = []
             self.noted = count
             if not isinstance(unconfirmed, Keep):
                 self.unconfirmed = unconfirmed
         except StorageError as exc:  # the bookkeeping failed, not the step
             logger.warning("could not journal update %s: %s", self.update_id, exc)
+
+    def write_once(self, statements: list[sa.Executable]) -> None:
+        """A step whose effect is ``statements`` (a statistics event): skipped when an earlier
+        run took it, else committed with the next write of the row, which counts it taken
+        (the rows and the count in one transaction: never one without the other)."""
+        index, already = self.begin()
+        if not already:
+            self.pending.extend(statements)
+            self.owed = index + 1
+        self.advance()
+
+    def write_later(self, statements: list[sa.Executable]) -> None:
+        """Bookkeeping that is no step (the conversation's memory after the reply): written
+        with the next write of the row, at the latest when the update is finished."""
+        self.pending.extend(statements)
+
+    def take_pending(self) -> tuple[int, list[sa.Executable]]:
+        """For the inbox's last write of this run: the steps it counts and what it must
+        write with them (handed over: the journal forgets them)."""
+        pending, self.pending = self.pending, []
+        return max(self.noted, self.owed), pending
 
     async def confirm(self, index: int) -> None:
         """Telegram answered the escalation of step ``index``: it arrived, no resend."""

@@ -1,9 +1,13 @@
 """Carry out a core ``Outcome`` on Telegram, in the order it prescribes.
 
 1. queue the staff alert (durable: a crash after this still alerts the staff),
-2. save the state change and record the event,
+2. record the event,
 3. send the replies,
-4. send the alert.
+4. send the alert (the courier), and save the conversation's memory.
+
+Under the inbox the event and the memory are not transactions of their own: the journal
+commits the event with the note of the reply that follows it, the memory with the update's
+"finished" mark (``Journal.write_once`` / ``write_later``; issue 17).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 import hmac
 import logging
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -34,7 +39,7 @@ from bot.storage import (
 from bot.storage.chats import load_state, save_change, treatment_of
 from bot.tg.context import BotContext
 from bot.tg.journal import current as current_journal
-from bot.tg.journal import must_arrive, once
+from bot.tg.journal import must_arrive
 from bot.tg.keyboards import Keyboards
 from bot.tg.repeat import marked_as_repeat
 from bot.tg.send import send_reply
@@ -187,18 +192,18 @@ async def carry_out(update: Update, context: BotContext, outcome: Outcome) -> No
         if alert is not None:
             context.bot_data.alert_wakeup.set()
     # The conversation's memory is saved once the patient has the reply: the next message
-    # (seconds later at the earliest) reads it, and the reply is never held up for it.
+    # (seconds later at the earliest) reads it, and the reply is never held up for it. Under
+    # the inbox it is committed with the update's "finished" mark (one write, not two).
     ids = _ids(update)
-    if ids is not None and outcome.change is not None:
+    change, storage, journal = outcome.change, context.bot_data.storage, current_journal()
+    if ids is not None and change is not None:
+        now = datetime.now(UTC)
+        if journal is not None and storage is not None and change.dialogue is not None:
+            memory = storage.conversation_write(context.clinic_id, *ids, change.dialogue, now)
+            journal.write_later([memory])
+            change = replace(change, dialogue=None)
         known = is_private(update) and update.effective_user is not None
-        await save_change(
-            context.bot_data.storage,
-            context.clinic_id,
-            *ids,
-            outcome.change,
-            datetime.now(UTC),
-            known_patient=known,
-        )
+        await save_change(storage, context.clinic_id, *ids, change, now, known_patient=known)
 
 
 async def _queue_alert(update: Update, context: BotContext, outcome: Outcome) -> Alert | None:
@@ -263,11 +268,9 @@ async def _record(update: Update, context: BotContext, outcome: Outcome) -> None
     record = outcome.record
     if record is None or context.bot_data.storage is None:
         return
-    user = update.effective_user
-    now = datetime.now(UTC)
-
-    async def store() -> None:
-        await context.storage.record_event(
+    user, storage, now = update.effective_user, context.storage, datetime.now(UTC)
+    rows = [
+        storage.event_write(
             context.clinic_id,
             user.id if user else None,
             EVENT_KINDS[record.kind],
@@ -277,10 +280,16 @@ async def _record(update: Update, context: BotContext, outcome: Outcome) -> None
             text=record.text,
             now=now,
         )
-        if record.unanswered and user is not None:
-            await context.storage.record_unanswered(context.clinic_id, user.id, record.text, now)
-
+    ]
+    if record.unanswered and user is not None:
+        rows.append(storage.unanswered_write(context.clinic_id, user.id, record.text, now))
+    journal = current_journal()
+    if journal is not None:
+        # Counted once, however often the update is replayed: committed with the note of
+        # the reply that follows it (or the update's "finished" mark), in one transaction.
+        journal.write_once(rows)
+        return
     try:
-        await once(store)  # counted once, however often the update is replayed
+        await storage.write_bookkeeping(rows)
     except StorageError:
         logger.exception("could not record a statistics event")

@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+
+import sqlalchemy as sa
 
 from bot.storage.inbox import KEEP, InboxStore, Keep
 
@@ -25,8 +28,9 @@ async def _record_then_die(
     sent: int,
     *,
     unconfirmed: int | Keep | None = KEEP,
+    also: Sequence[sa.Executable] = (),
 ) -> None:
-    await _record_sent(self, bot_id, update_id, sent, unconfirmed=unconfirmed)
+    await _record_sent(self, bot_id, update_id, sent, unconfirmed=unconfirmed, also=also)
     if isinstance(unconfirmed, int):  # an escalation leaving: its note is committed
         _die_once(update_id)
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from telegram import Bot
 from telegram.error import NetworkError, TelegramError
 
@@ -261,9 +262,14 @@ def die_after_the_note(monkeypatch: pytest.MonkeyPatch, storage: Storage) -> Non
     record = storage.inbox.record_sent
 
     async def record_then_die(
-        bot_id: int, update_id: int, sent: int, *, unconfirmed: int | Keep | None = KEEP
+        bot_id: int,
+        update_id: int,
+        sent: int,
+        *,
+        unconfirmed: int | Keep | None = KEEP,
+        also: Sequence[sa.Executable] = (),
     ) -> None:
-        await record(bot_id, update_id, sent, unconfirmed=unconfirmed)
+        await record(bot_id, update_id, sent, unconfirmed=unconfirmed, also=also)
         raise asyncio.CancelledError  # SIGKILL: nothing after this line runs
 
     monkeypatch.setattr(storage.inbox, "record_sent", record_then_die)
