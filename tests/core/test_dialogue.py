@@ -89,6 +89,10 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
         ),
         # a word that alone reads as another topic ("side": unevenness), but adds to this one
         ("how should i sleep tonight", "what about on my back?", "sleeping_position"),
+        # a question of its own that points back ("is it ...?") but, fairly compared,
+        # takes from the topic just answered rather than adding to it: asked anew
+        ("so what exactly is in botox", "and is it actually safe then?", "is_botox_safe"),
+        ("what is botox made from", "ok but is it safe overall?", "is_botox_safe"),
         # the same thing again, in other circumstances
         (
             "is it bad that i touched my forehead",

@@ -495,6 +495,9 @@ class Dialogue:
                 and anchored.score >= own - ANCHOR_MARGIN
                 # the new words alone must not read better as a topic of their own
                 and not (isinstance(alone, Answer) and alone.score >= anchored.score)
+                # nor, fairly compared (the topic's title lifts any reading with it), take
+                # much from the topic: "is it safe?" after "what is it?" asks anew
+                and self._supports(text, last, slack=OPENER_SLACK)
             ):
                 return None
             return last
@@ -516,11 +519,7 @@ class Dialogue:
         """Read with the last topic, ``text`` makes that topic more certain than the topic's
         own words do: "on my side" adds to sleeping, "el vino" takes from the gym
         (``slack``: or takes at most that many points from it)."""
-        anchored = self._anchored(text, last)
-        if not isinstance(anchored, Answer) or anchored.entry_id != last:
-            return False
-        alone = self._anchored("", last)  # how certain the topic is from its own words
-        return anchored.score > (alone.score if isinstance(alone, Answer) else 0.0) - slack
+        return self._fit(text, last) > -slack
 
     def _read_with_topic(self, text: str, last: str) -> Answer | Clarify | None:
         """The decision on ``text`` read together with the last topic's title and keywords."""
@@ -608,6 +607,14 @@ class Dialogue:
         if len(topics) > 1 and timed and lexicon.mentions_when(text):
             return timed[0]
         return topics[0]
+
+    def _fit(self, text: str, topic: str) -> float:
+        """How much reading ``text`` with ``topic`` adds to the topic's own certainty."""
+        anchored = self._anchored(text, topic)
+        if not isinstance(anchored, Answer) or anchored.entry_id != topic:
+            return float("-inf")
+        alone = self._anchored("", topic)
+        return anchored.score - (alone.score if isinstance(alone, Answer) else 0.0)
 
     def _is_smalltalk(self, text: str) -> bool:
         """Exactly a small-talk phrase ("ok", "thanks"), not a follow-up that looks like one
