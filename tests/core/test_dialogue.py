@@ -93,6 +93,12 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
         # takes from the topic just answered rather than adding to it: asked anew
         ("so what exactly is in botox", "and is it actually safe then?", "is_botox_safe"),
         ("what is botox made from", "ok but is it safe overall?", "is_botox_safe"),
+        # follow-up words only, but another question of their own that takes much from the
+        # topic just answered ...
+        ("what is botox exactly", "and is it safe for him?", "is_botox_safe"),
+        ("so what does botox actually do", "but is that safe for them?", "is_botox_safe"),
+        # ... while "is it safe?" after a medicine, which takes little, is still about it
+        ("can i take paracetamol tonight", "is it safe?", "pain_relief"),
         # the same thing again, in other circumstances
         (
             "is it bad that i touched my forehead",

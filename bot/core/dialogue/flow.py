@@ -46,6 +46,10 @@ FALLBACK_MAX_NEW_WORDS = 2
 #: when, read with it, it takes at most this many points from the topic's own certainty
 #: ("and washing my hair?" after skincare: -1; "and who won the match?" after wine: -7).
 OPENER_SLACK = 5.0
+#: Follow-up words only ("is it safe for her?") that read as another topic of their own are
+#: asked anew when, read with the topic just answered, they take more than this many points
+#: from it ("what is it?": -25; "can I take paracetamol?": -9, still a follow-up).
+ANEW_DROP = 15.0
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
 #: An assumed appointment time is mentioned while the wait could still be running.
@@ -426,7 +430,10 @@ class Dialogue:
             if lexicon.asks_if_not(text) and len(new_words) <= 1:
                 return lexicon.if_not_topics.get(last, last)
             if not new_words and normalise(text):
-                return self._carried(live.topics, text)  # "and tomorrow?", "why?", "how long?"
+                carried = self._carried(live.topics, text)  # "and tomorrow?", "why?"
+                if self._asks_anew(text, reply, carried):
+                    return None  # "is it safe for her?" after "what is it?"
+                return carried
             if lexicon.repeats(text) and len(new_words) <= 2:
                 return last  # "what if I do it in my sleep?"
         if reply.kind == "fallback" and len(new_words) > FALLBACK_MAX_NEW_WORDS:
@@ -506,6 +513,21 @@ class Dialogue:
         if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _asks_anew(self, text: str, reply: Reply, topic: str) -> bool:
+        """A message of follow-up words only ("is it safe for her?") that is a confident
+        question of its own about another topic and, fairly compared (the topic's title lifts
+        any reading with it), takes much from ``topic``: not a follow-up of it. How a thing
+        goes and a moment stay follow-ups, whatever they read as alone."""
+        lexicon = self.lexicon
+        if lexicon.mentions_progress(text) or lexicon.mentions_when(text):
+            return False  # how it goes, or a moment: about the topic ("and if it lasts?")
+        return (
+            reply.kind == "answer"
+            and reply.topic is not None
+            and reply.topic != topic
+            and not self._supports(text, topic, slack=ANEW_DROP)
+        )
 
     def _continued(self, text: str, new_words: list[str], topics: tuple[str, ...]) -> str | None:
         """A message out of scope on its own that opens as a follow-up ("and ...", "what
