@@ -16,6 +16,7 @@ from typing import TextIO
 from bot.config import Settings, load_settings, model_cache_folder
 from bot.core.clock import ClinicClock
 from bot.core.conversation import Conversation, Privacy
+from bot.core.index_cache import keep_indexes_in
 from bot.core.knowledge import Knowledge
 from bot.core.knowledge.contradictions import load_checked_knowledge
 from bot.core.language import keep_identifier_in
@@ -521,7 +522,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         settings = load_settings(args.env_file)
         configure_logging(settings.log_level, libraries=settings.log_libraries)
         # The language identifier is cached with the model: a restart maps it (issue 17).
+        # So are the responder's triage and FAQ indexes, keyed by the knowledge and the code.
         keep_identifier_in(model_cache_folder(settings))
+        keep_indexes_in(model_cache_folder(settings))
         return int(args.handler(settings, args, stream))
     except ConfigError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)

@@ -43,16 +43,17 @@ def test_ask_json_answers_the_gym_question() -> None:
 
 def test_the_model_switched_off_is_neither_trained_nor_loaded(tmp_path: Path) -> None:
     """UNDERSTANDING_MODEL=false: rules and matcher answer; the model cache gets no model
-    (with the model on, the bot would train into it first), only the language identifier."""
+    (with the model on, the bot would train into it first), only the language identifier and
+    the responder's triage and FAQ indexes."""
     cache = tmp_path / "models"
     env = {"UNDERSTANDING_MODEL": "false", "MODEL_CACHE_DIR": str(cache)}
     result = cli("ask", "--json", "can I go to the gym tonight?", env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["topic"] == "exercise_gym"
-    assert [path.name.split("-")[0] for path in cache.iterdir()] == ["langid"]
+    assert {path.name.split("-")[0] for path in cache.iterdir()} == {"langid", "indexes"}
     urgent = json.loads(cli("ask", "--json", "I can't swallow properly", env=env).stdout)
     assert urgent["level"] == "emergency"
-    assert [path.name.split("-")[0] for path in cache.iterdir()] == ["langid"]
+    assert {path.name.split("-")[0] for path in cache.iterdir()} == {"langid", "indexes"}
 
 
 def test_polling_without_the_dashboard_imports_no_web_server_nor_alembic() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+from bot.core.index_cache import cached
 from bot.core.journey import Treatment, timing_note
 from bot.core.knowledge import Knowledge
 from bot.core.language import LanguageChooser
@@ -59,24 +60,33 @@ class Responder:
         )
         self.faq_fusion = FaqFusion()
         self.triage_fusion = TriageFusion(any_mood=any_mood_flags(knowledge.red_flags))
-        self.triage = TriageDetector(
-            knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts
+        self.triage = cached(
+            "triage",
+            [knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts],
+            lambda: TriageDetector(
+                knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts
+            ),
+            shared=knowledge.red_flags,
         )
         # Every enabled language is matched in its own words (English is always indexed:
         # it is the language every entry is written in first).
         languages = [lang for lang in knowledge.languages if lang in knowledge.texts]
         matched = dict.fromkeys([*languages, "en"])
-        self.matcher = MultilingualMatcher(
-            {
-                lang: Matcher(
-                    knowledge.faq,
-                    thresholds=thresholds,
-                    language=lang,
-                    texts=None if lang == "en" else knowledge.texts[lang],
-                )
-                for lang in matched
-            },
-            thresholds,
+        self.matcher = cached(
+            "matcher",
+            [knowledge.faq, {lang: knowledge.texts.get(lang) for lang in matched}, thresholds],
+            lambda: MultilingualMatcher(
+                {
+                    lang: Matcher(
+                        knowledge.faq,
+                        thresholds=thresholds,
+                        language=lang,
+                        texts=None if lang == "en" else knowledge.texts[lang],
+                    )
+                    for lang in matched
+                },
+                thresholds,
+            ),
         )
         self.renderer = Renderer(knowledge)
         self.smalltalk = SmalltalkMatcher(
