@@ -20,12 +20,14 @@ written (no network wait in between). A kill there leaves a reply noted but neve
 the Bot API has no idempotency key that could tell the replay which case it is in. For an
 **escalation** the team's rule is that it must never be lost: a repeat of safety advice is
 harmless, a lost one is not. So an escalation reply (sent inside ``must_arrive``) is noted
-with an ``unconfirmed`` mark as it leaves, cleared when Telegram answers 2xx; a replay that
-finds the mark sends that reply again, with a "possible repeat" line in the patient's
-language (``must_arrive`` tells the handler so). Ordinary replies keep the no-duplicate
-rule. Staff alerts are resent and flagged "possible repeat" too (``bot.tg.alerts``). A
-timeout after the request left counts as sent, as ``bot.tg.send`` already treats it (an
-escalation's mark stays, so a later replay of the update would still resend it).
+with an ``unconfirmed`` mark as it leaves, cleared once its body is written (the bytes are
+then the kernel's to deliver, whatever happens to the process) or when Telegram answers 2xx
+(a transport without the trace hook); a replay that finds the mark sends that reply again,
+with a "possible repeat" line in the patient's language (``must_arrive`` tells the handler
+so). Ordinary replies keep the no-duplicate rule. Staff alerts are resent and flagged
+"possible repeat" too (``bot.tg.alerts``). A timeout after the request left counts as sent,
+as ``bot.tg.send`` already treats it (an escalation's mark stays only if its body was not
+written in full, so a later replay of the update resends it then and only then).
 
 ``JournaledRequest`` is python-telegram-bot's ``HTTPXRequest`` (its public ``do_request``
 extension point, and ``httpx_kwargs`` for the hook) with the journal in front of it; without
@@ -218,7 +220,7 @@ def never_left(error: Exception) -> bool:
 @dataclass(slots=True)
 class _Departure:
     """One journaled request on its way: ``left`` once its first bytes were about to go;
-    ``urgent`` requests (an escalation) are marked unconfirmed until Telegram answers."""
+    ``urgent`` requests (an escalation) are marked unconfirmed until their body is written."""
 
     journal: Journal
     index: int
@@ -238,6 +240,14 @@ class _Departure:
         mine = self.urgent and not self.resend and self.journal.unconfirmed == self.index
         await self.journal.note(self.index, unconfirmed=None if mine else KEEP)
 
+    async def written(self) -> None:
+        """The whole body is in the kernel's socket buffer (a reply is a few kilobytes, so
+        the write does not wait): it reaches Telegram even if the process dies now, so an
+        escalation's mark goes here, not when Telegram's answer comes back. Waiting for the
+        answer would resend every escalation whose answer was still on its way at a kill."""
+        if self.urgent:
+            await self.journal.confirm(self.index)
+
     async def answered(self) -> None:
         """Telegram acted on it and said so."""
         await self.leaving()  # already noted, unless a transport had no trace hook
@@ -255,6 +265,10 @@ async def _trace(event: str, info: dict[str, Any]) -> None:
         departure = _DEPARTING.get()
         if departure is not None:
             await departure.leaving()
+    elif event.endswith("send_request_body.complete"):
+        departure = _DEPARTING.get()
+        if departure is not None:
+            await departure.written()
 
 
 async def _attach_trace(request: httpx.Request) -> None:

@@ -228,22 +228,26 @@ async def marks(storage: Storage) -> tuple[int, int | None]:
     return item.sent, item.unconfirmed
 
 
-async def test_an_escalation_sent_but_not_confirmed_when_the_run_dies_is_sent_again_as_a_repeat(
+async def test_an_escalation_whose_body_left_is_not_repeated_when_the_run_dies_awaiting_the_answer(
     fake: FakeBotApi, storage: Storage
 ) -> None:
-    """Telegram has the escalation but its answer never comes; the run dies meanwhile."""
+    """Telegram has the escalation but its answer never comes; the run dies meanwhile. The
+    body was written in full, so Telegram has it: the mark is gone and no repeat is sent."""
     fake.delay_next("sendMessage", 3.0)
     async with bot_at(fake.base_url) as bot:
         run = asyncio.create_task(run_escalation(storage, bot, "call 999"))
         await fake.wait_for("sendMessage", count=1, timeout=10)
+        for _ in range(100):  # the mark goes as soon as the body is written, not at the answer
+            if await marks(storage) == (1, None):
+                break
+            await asyncio.sleep(0.05)
+        assert not run.done()  # Telegram's answer is still 3 s away
         run.cancel()
         with contextlib.suppress(asyncio.CancelledError, TelegramError):
             await run
-        assert await marks(storage) == (1, 0)  # noted as leaving, not confirmed
-        assert await run_escalation(storage, bot, "call 999") is True
-        assert await marks(storage) == (1, None)  # this time Telegram answered
-        assert await run_escalation(storage, bot, "call 999") is False  # a later replay
-    assert fake.sent_texts(CHAT) == ["call 999", "call 999 (repeat)"]
+        assert await marks(storage) == (1, None)  # noted as leaving, body written: confirmed
+        assert await run_escalation(storage, bot, "call 999") is False  # the replay skips it
+    assert fake.sent_texts(CHAT) == ["call 999"]
 
 
 async def test_an_escalation_telegram_answered_is_not_sent_again(
