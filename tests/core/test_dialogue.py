@@ -76,6 +76,28 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
         # how long "it" lasts after anything but a symptom: the treatment
         ("when will i see the results", "and how long do they last?", "how_long_results_last"),
         ("can i wear foundation tomorrow", "ok how long does it last", "how_long_results_last"),
+        # the toxin's own effect wears off with the treatment; a bruise is still a bruise
+        (
+            "my forehead feels really heavy and stiff",
+            "when does it wear off?",
+            "how_long_results_last",
+        ),
+        (
+            "i can't use a straw since my lip flip",
+            "and when will that wear off",
+            "how_long_results_last",
+        ),
+        ("i have a bruise on my forehead", "will it wear off soon?", "bruising"),
+        (
+            "my forehead feels really heavy and stiff",
+            "how long does that last?",
+            "heavy_or_frozen_feeling",
+        ),
+        (
+            "siento la frente muy pesada y rigida",
+            "y cuando se pase el efecto?",
+            "how_long_results_last",
+        ),
         # a named symptom's course is that symptom's answer
         ("can i fly tomorrow", "how long do headaches usually last?", "headache"),
         # two new words naming two topics: the first named is asked about

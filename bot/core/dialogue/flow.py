@@ -613,8 +613,9 @@ class Dialogue:
         """The topic a follow-up of the last answer is about. After several answers: how a
         thing goes is about the symptom among them ("how long till they go?"), a time
         ("and at 5?", "tomorrow morning?") about the latest one that has a wait, anything
-        else about the first. "How long does it last?" after anything but a symptom asks
-        how long the treatment lasts."""
+        else about the first. "How long does it last?" after anything but a symptom, and
+        "when will it wear off?" after the toxin's own effect, ask how long the treatment
+        lasts."""
         lexicon = self.lexicon
         course = [topic for topic in topics if topic in lexicon.course_topics]
         timed = [
@@ -622,6 +623,10 @@ class Dialogue:
             for topic in reversed(topics)
             if self.responder.knowledge.entry(topic).wait_hours is not None
         ]
+        lasting = lexicon.lasting_topic
+        effects_only = course and all(topic in lexicon.effect_topics for topic in course)
+        if lasting and effects_only and lexicon.asks_wear_off(text):
+            return lasting  # the frozen feeling wears off with the treatment
         if course and lexicon.mentions_progress(text):
             return course[0]
         if lexicon.asks_duration(text) and lexicon.lasting_topic:

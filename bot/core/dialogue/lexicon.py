@@ -53,6 +53,7 @@ class _Pooled:
     progress: frozenset[str]
     if_not: frozenset[str]
     duration: frozenset[str]
+    wear_off: frozenset[str]
     same: frozenset[str]
     when: frozenset[str]
     worse: frozenset[str]
@@ -73,12 +74,14 @@ class Lexicon:
         self.if_not_topics: dict[str, str] = dict(dialogue.if_not_topics) if dialogue else {}
         self.course_topics = frozenset(dialogue.course_topics) if dialogue else frozenset()
         self.lasting_topic = dialogue.lasting_topic if dialogue else None
+        self.effect_topics = frozenset(dialogue.effect_topics) if dialogue else frozenset()
         self._pooled = _Pooled(
             context=_phrases(w for lang in languages for w in lang.followup.context),
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
             progress=_phrases(w for lang in languages for w in lang.followup.progress),
             if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
             duration=_phrases(w for lang in languages for w in lang.followup.duration),
+            wear_off=_phrases(w for lang in languages for w in lang.followup.wear_off),
             same=_phrases(w for lang in languages for w in lang.followup.same),
             when=_phrases(w for lang in languages for w in lang.followup.when),
             worse=_phrases(w for lang in languages for w in lang.followup.worse),
@@ -141,6 +144,11 @@ class Lexicon:
         """ "how long does it last?", "when will it wear off?": how long something lasts."""
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.duration)
+
+    def asks_wear_off(self, text: str) -> bool:
+        """ "when will it wear off?": the toxin's effect fading."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.wear_off)
 
     def mentions_when(self, text: str) -> bool:
         """A moment ("tomorrow morning", "at 5", "in 3 hours"): a question about timing."""

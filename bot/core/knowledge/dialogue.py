@@ -67,6 +67,9 @@ class FollowupWords(_Strict):
     #: How long something lasts ("last", "wear off", "stay"): after a topic that is not a
     #: symptom, "how long does it last?" asks about the treatment (``lasting_topic``).
     duration: list[Text] = Field(default_factory=list)
+    #: The toxin's effect fading ("wear off", "el efecto se pase"): after a topic that is
+    #: the toxin's own effect (``effect_topics``), how long the treatment lasts.
+    wear_off: list[Text] = Field(default_factory=list)
     #: The same thing again ("do it", "do that"): "what if I do it in my sleep?" keeps the
     #: last topic whatever else it names.
     same: list[Text] = Field(default_factory=list)
@@ -157,6 +160,10 @@ class DialogueFile(_Strict):
     #: Symptoms whose own answer says how they go: "how long will the swelling last?" is
     #: about the swelling, not about how long the treatment lasts.
     course_topics: list[str] = Field(default_factory=list)
+    #: Course topics that are the toxin's own effect (the frozen feeling, a lip flip's straw
+    #: trouble): they wear off with the treatment, so "when will it wear off?" after them asks
+    #: how long the treatment lasts (a bruise or a headache does not "wear off").
+    effect_topics: list[str] = Field(default_factory=list)
     #: What "how long does it last?" is about after any other topic.
     lasting_topic: str | None = None
     languages: dict[LanguageCode, DialogueLanguage]

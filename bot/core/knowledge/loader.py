@@ -484,6 +484,7 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
     named = {
         "if_not_topics": [id_ for pair in top.if_not_topics.items() for id_ in pair],
         "course_topics": top.course_topics,
+        "effect_topics": top.effect_topics,
         "lasting_topic": [top.lasting_topic] if top.lasting_topic else [],
     }
     for field, entry_ids in named.items() if faq_ids else ():  # no FAQ: said already
