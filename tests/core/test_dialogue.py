@@ -167,6 +167,36 @@ def test_after_several_answers_a_follow_up_picks_the_one_it_is_about(
     assert topics(toner) == ("makeup_skincare_washing",)
 
 
+@pytest.mark.parametrize(
+    ("first", "follow"),
+    [
+        (
+            "can i go to the gym today and have a glass of wine tonight?",
+            "and on saturday for both?",
+        ),
+        ("can i go to the gym today and have a glass of wine tonight?", "ugh. all of them sunday?"),
+        ("puedo ir al gimnasio hoy y tomar vino esta noche?", "y el sabado los dos?"),
+    ],
+)
+def test_a_follow_up_about_every_topic_answers_each_again(
+    conversation: Conversation, first: str, follow: str
+) -> None:
+    """ "both", "all of them" after several answers: each again, in the same order."""
+    several, again = chat(conversation, first, follow)
+    assert len(topics(several)) == 2
+    assert topics(again) == topics(several)
+
+
+def test_both_in_a_new_question_is_not_every_topic(conversation: Conversation) -> None:
+    """A message that says more than "both" asks its own question."""
+    _, other = chat(
+        conversation,
+        "can i go to the gym today and have a glass of wine tonight?",
+        "can i do both at the same time as a facial?",
+    )
+    assert topics(other) == ("facials_other_treatments",)
+
+
 def test_a_pronoun_refers_back_to_the_last_topic(conversation: Conversation) -> None:
     """ "had my 11s done" answered with when results show; "they" are the 11s."""
     state = PatientState(dialogue=DialogueState(topics=("when_results_appear",), topics_at=NOW))

@@ -136,6 +136,9 @@ class Dialogue:
             chosen = self._clarify_choice(text, live, reply)
             if chosen is not None:
                 return self._chosen(chosen, live, now, treatment, language)
+        every = self._every(text, live, now, treatment, language)
+        if every is not None:
+            return every
         if reply.kind == "smalltalk" and not (
             live.last_topic and self.lexicon.only_context(text) and not self._is_smalltalk(text)
         ):
@@ -390,6 +393,36 @@ class Dialogue:
             topics.insert(0, reply.topic)
         if len(topics) < 2:
             return None
+        return self._each(tuple(topics), scores, live, now, treatment, language)
+
+    def _every(
+        self,
+        text: str,
+        live: DialogueState,
+        now: datetime,
+        treatment: Treatment | None,
+        language: str | None,
+    ) -> Turn | None:
+        """ "and saturday for both?" after several answers: each of them again, as the
+        patient asks, when the message says little else (a word at most: "booo")."""
+        if len(live.topics) < 2:
+            return None
+        rest = self.lexicon.asks_every(text)
+        if rest is None or len(rest) > 1:
+            return None
+        return self._each(live.topics, {}, live, now, treatment, language, how="every")
+
+    def _each(
+        self,
+        topics: tuple[str, ...],
+        scores: dict[str, float],
+        live: DialogueState,
+        now: datetime,
+        treatment: Treatment | None,
+        language: str | None,
+        how: str = "several",
+    ) -> Turn:
+        """One reply answering each of ``topics`` (up to three), in order."""
         topics = topics[:MAX_QUESTIONS]
         words = self.lexicon.words(language)
         assert words is not None
@@ -400,7 +433,7 @@ class Dialogue:
         renderer = self.responder.renderer.speaking(language)
         titles = [renderer.title(topic) for topic in topics]
         combined = self.render.several(answers, titles, words, language=language or "en")
-        return Turn(combined, live.answered(tuple(topics), now), how="several")
+        return Turn(combined, live.answered(topics, now), how=how)
 
     def _piece(self, piece: str) -> Answer | Clarify | None:
         """The decision on one question of several: how a named symptom goes is about that

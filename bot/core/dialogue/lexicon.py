@@ -54,6 +54,7 @@ class _Pooled:
     if_not: frozenset[str]
     duration: frozenset[str]
     wear_off: frozenset[str]
+    every: frozenset[str]
     same: frozenset[str]
     when: frozenset[str]
     worse: frozenset[str]
@@ -82,6 +83,7 @@ class Lexicon:
             if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
             duration=_phrases(w for lang in languages for w in lang.followup.duration),
             wear_off=_phrases(w for lang in languages for w in lang.followup.wear_off),
+            every=_phrases(w for lang in languages for w in lang.followup.every),
             same=_phrases(w for lang in languages for w in lang.followup.same),
             when=_phrases(w for lang in languages for w in lang.followup.when),
             worse=_phrases(w for lang in languages for w in lang.followup.worse),
@@ -149,6 +151,14 @@ class Lexicon:
         """ "when will it wear off?": the toxin's effect fading."""
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.wear_off)
+
+    def asks_every(self, text: str) -> list[str] | None:
+        """ "and saturday for both?": the new words besides the word for every topic, or
+        None when no such word is said."""
+        norm = normalise(text)
+        if not any(contains(norm, phrase) for phrase in self._pooled.every):
+            return None
+        return self.leftover(_strip(norm, self._pooled.every))
 
     def mentions_when(self, text: str) -> bool:
         """A moment ("tomorrow morning", "at 5", "in 3 hours"): a question about timing."""

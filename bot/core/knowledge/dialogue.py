@@ -70,6 +70,9 @@ class FollowupWords(_Strict):
     #: The toxin's effect fading ("wear off", "el efecto se pase"): after a topic that is
     #: the toxin's own effect (``effect_topics``), how long the treatment lasts.
     wear_off: list[Text] = Field(default_factory=list)
+    #: Every topic just answered ("both", "all 3"): after several answers, "and saturday for
+    #: both?" asks each of them again.
+    every: list[Text] = Field(default_factory=list)
     #: The same thing again ("do it", "do that"): "what if I do it in my sleep?" keeps the
     #: last topic whatever else it names.
     same: list[Text] = Field(default_factory=list)
