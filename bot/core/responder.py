@@ -186,6 +186,7 @@ class Responder:
             reading.faq,
             self.understanding.flag_languages,
             self.triage_fusion,
+            text,
         ).result
 
     def match(

@@ -886,6 +886,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"o que devo fazer se",
             r"^se ",
             r"caso (?:eu|a|o|minha|meu)",
+            # "caso fique tonta" (in case I get dizzy): "caso" with a subjunctive.
+            r"caso (?:\w+ )?(?:fique|sinta|tenha|esteja|comece|apareca|note|aconteca|haja)",
             r"em caso de",
             r"(?:o botox|a toxina) (?:pode|poderia)",
             r"pode (?:causar|provocar|dar)",

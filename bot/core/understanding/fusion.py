@@ -44,6 +44,7 @@ from bot.core.matching import Answer, Candidate, Clarify, MatchResult, NoMatch
 from bot.core.text import normalise
 from bot.core.triage import LEVEL_RANK, FlagHit, Level, TriageResult
 from bot.core.triage_context import stopwords
+from bot.core.triage_hindsight import put_down_to_fitness
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
 
@@ -154,8 +155,13 @@ def fuse_triage(
     faq: FaqScores,
     languages: Iterable[str],
     fusion: TriageFusion | None = None,
+    text: str = "",
 ) -> FusedTriage:
-    """Combine the rules' result with the model's red-flag and FAQ scores (see module doc)."""
+    """Combine the rules' result with the model's red-flag and FAQ scores (see module doc).
+
+    ``text``, the whole message, lets the net stand back from breathlessness the patient puts
+    down to being unfit ("out of breath on the stairs but im just unfit, spin class ok?").
+    """
     fusion = fusion or TriageFusion()
     if rules.escalates:
         if _may_stand_down(rules, flags, faq, fusion):
@@ -170,7 +176,12 @@ def fuse_triage(
     hit = _net_hit(rules, flags, languages, fusion)
     if hit is None or _too_bare(hit.clause, flags.language):
         return FusedTriage(rules, "none")
+    if hit.flag_id == _BREATHING and put_down_to_fitness(text):
+        return FusedTriage(rules, "none")
     return FusedTriage(TriageResult(hit.level, (hit,), rules.mentions), "model")
+
+
+_BREATHING = "E3_breathing_speaking"
 
 
 def _too_bare(text: str, language: str) -> bool:
