@@ -21,7 +21,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -34,6 +34,7 @@ from bot.core.triage_context import (
     rules_for,
     stopwords,
 )
+from bot.core.triage_hindsight import asks_own_risk, healed, taken_back, with_referent
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
 Level = Literal["emergency", "urgent"]
@@ -310,10 +311,13 @@ class TriageDetector:
         mentions: list[FlagHit] = []
         for language in self._languages_of(normalise(text).split()):
             rules = rules_for(language)
+            raws = with_referent(split_clauses(text, language), language)
+            retracted = taken_back(raws)
             prepared = (
-                self._prepare(raw, rules, recovered) for raw in split_clauses(text, language)
+                self._prepare(raw, rules, recovered, retracted=number in retracted)
+                for number, raw in enumerate(raws)
             )
-            clauses = [clause for clause in prepared if clause.words]
+            clauses = _told_of_others([clause for clause in prepared if clause.words], rules)
             seen: dict[str, _Looked] = {}  # each word is looked up once, not once per scan
             for clause in clauses:
                 self._scan(language, [clause], hits, mentions, seen)
@@ -324,7 +328,12 @@ class TriageDetector:
         if not hits and not mentions:
             return NO_FLAGS
         hits = _unique(hits)
-        over = [hit for hit in hits if hit.flag_id in TRANSIENT_FLAGS and _is_over(hit, text)]
+        over = [
+            hit
+            for hit in hits
+            if (hit.flag_id in TRANSIENT_FLAGS and _is_over(hit, text))
+            or (hit.level == "urgent" and _healed_long_ago(hit, text))
+        ]
         if over:
             mentions.extend(over)
             hits = [hit for hit in hits if hit not in over]
@@ -346,8 +355,11 @@ class TriageDetector:
         ]
         return ["en", *likely] if "en" in self._by_language else likely
 
-    def _prepare(self, raw: str, rules: ContextRules, recovered: bool = False) -> _Clause:
-        """Normalise a clause, drop idioms and filler words, and read its context once."""
+    def _prepare(
+        self, raw: str, rules: ContextRules, recovered: bool = False, *, retracted: bool = False
+    ) -> _Clause:
+        """Normalise a clause, drop idioms and filler words, and read its context once
+        (``retracted``: the next clause takes the clause back, so it tells, not reports)."""
         text = normalise(raw)
         idioms = self._idioms.get(rules.language)
         if idioms is not None:
@@ -366,7 +378,7 @@ class TriageDetector:
             words=tuple(all_words[i] for i in kept),
             original_index=tuple(kept),
             hypothetical_start=hypothetical_start,
-            story=is_someone_elses_past(text, rules, recovered=recovered),
+            story=retracted or is_someone_elses_past(text, rules, recovered=recovered),
             general=is_general_question(text, rules),
         )
 
@@ -472,6 +484,33 @@ def _is_over(hit: FlagHit, text: str) -> bool:
         if clause == first:
             after = clauses[index + 1 : index + 2]
             return bool(_RESOLVED.search(clause) or any(_RESOLVED.match(c) for c in after))
+    return False
+
+
+def _told_of_others(clauses: list[_Clause], rules: ContextRules) -> list[_Clause]:
+    """Clauses about someone else, followed by the patient asking whether it could happen to
+    them, are stories ("my friend lost vision in one eye from filler, can botox do that?")."""
+    told = list(clauses)
+    for index, (clause, after) in enumerate(itertools.pairwise(clauses)):
+        text = normalise(clause.raw)
+        if (
+            asks_own_risk(after.raw)
+            and rules.third_party.search(text)
+            and not rules.first_person_subject.search(text)
+        ):
+            told[index] = replace(clause, story=True)
+    return told
+
+
+def _healed_long_ago(hit: FlagHit, text: str) -> bool:
+    """Whether the clause of ``hit``, with the next, says its sign healed some time ago
+    ("fever from my cold last week has gone, ok for my review?")."""
+    clauses = split_clauses(text, hit.language)
+    first = normalise(hit.clause.split(" / ")[0])
+    for index, clause in enumerate(clauses):
+        if normalise(clause) == first:
+            following = clauses[index + 1] if index + 1 < len(clauses) else ""
+            return healed(clause, following)
     return False
 
 

@@ -221,24 +221,17 @@ def asks_own_risk(clause: str) -> bool:
     return any(pattern.search(text) for pattern in _ASKS_OWN_RISK.values())
 
 
-# Breathlessness the patient puts down to being unfit, "like always": no airway sign. Only the
-# learned net is held back by it (``fuse_triage``); the rules' own phrasings of breathlessness
-# at rest ("out of breath sitting still") are untouched.
+# Breathlessness the patient puts down to being unfit: no airway sign. Only fitness words count
+# ("as usual" also opens "as usual i went to the gym and now i cant breathe"). Only the learned
+# net is held back by it (``fuse_triage``); the rules' own phrasings of breathlessness at rest
+# ("out of breath sitting still") are untouched.
 _UNFIT = {
-    "en": _any(
-        r"(?:so |really |very |super )?unfit",
-        r"out of shape",
-        r"no stamina",
-        r"(?:i|ive) always (?:have|had|get|do|been)",
-        r"like always",
-        r"as usual",
-        r"normal for me",
-    ),
-    "es": _any(r"no estoy en forma", r"fuera de forma", r"como siempre", r"siempre me pasa"),
-    "de": _any(r"unsportlich", r"keine kondition", r"nicht fit", r"wie immer", r"schon immer"),
-    "fr": _any(r"pas en forme", r"pas sportive?", r"aucune endurance", r"comme d habitude"),
-    "it": _any(r"fuori forma", r"non sono allenat[ao]", r"come sempre", r"da sempre"),
-    "pt": _any(r"fora de forma", r"sem preparo fisico", r"como sempre", r"sempre fui assim"),
+    "en": _any(r"unfit", r"out of shape", r"no stamina", r"not (?:very |that |so )?fit"),
+    "es": _any(r"no estoy en forma", r"fuera de forma", r"sin fondo fisico", r"sedentari[ao]"),
+    "de": _any(r"unsportlich", r"keine kondition", r"nicht fit", r"untrainiert"),
+    "fr": _any(r"pas en forme", r"pas sportive?", r"aucune endurance", r"pas d endurance"),
+    "it": _any(r"fuori forma", r"non sono allenat[ao]", r"poco allenat[ao]"),
+    "pt": _any(r"fora de forma", r"sem preparo fisico", r"sedentari[ao]"),
 }
 
 
