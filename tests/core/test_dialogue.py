@@ -98,6 +98,15 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
             "y cuando se pase el efecto?",
             "how_long_results_last",
         ),
+        # a remedy asked for after a symptom, and nothing else named: pain relief
+        (
+            "is a mild headache normal after botox?",
+            "is there anything i can take for it?",
+            "pain_relief",
+        ),
+        ("my forehead is a bit tender where the needles went", "what should i take", "pain_relief"),
+        # ... a remedy that names something else is read as usual
+        ("can i go to the gym today?", "can i take something for it", "exercise_gym"),
         # a named symptom's course is that symptom's answer
         ("can i fly tomorrow", "how long do headaches usually last?", "headache"),
         # two new words naming two topics: the first named is asked about

@@ -462,6 +462,9 @@ class Dialogue:
         if last is not None:
             if lexicon.asks_if_not(text) and len(new_words) <= 1:
                 return lexicon.if_not_topics.get(last, last)
+            remedy = lexicon.remedy_topic
+            if remedy and last in lexicon.course_topics and lexicon.asks_remedy(text):
+                return remedy  # "can I take something for it?" after the headache
             if not new_words and normalise(text):
                 carried = self._carried(live.topics, text)  # "and tomorrow?", "why?"
                 if self._asks_anew(text, reply, carried):

@@ -55,6 +55,7 @@ class _Pooled:
     duration: frozenset[str]
     wear_off: frozenset[str]
     every: frozenset[str]
+    remedy: frozenset[str]
     same: frozenset[str]
     when: frozenset[str]
     worse: frozenset[str]
@@ -76,6 +77,7 @@ class Lexicon:
         self.course_topics = frozenset(dialogue.course_topics) if dialogue else frozenset()
         self.lasting_topic = dialogue.lasting_topic if dialogue else None
         self.effect_topics = frozenset(dialogue.effect_topics) if dialogue else frozenset()
+        self.remedy_topic = dialogue.remedy_topic if dialogue else None
         self._pooled = _Pooled(
             context=_phrases(w for lang in languages for w in lang.followup.context),
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
@@ -84,6 +86,7 @@ class Lexicon:
             duration=_phrases(w for lang in languages for w in lang.followup.duration),
             wear_off=_phrases(w for lang in languages for w in lang.followup.wear_off),
             every=_phrases(w for lang in languages for w in lang.followup.every),
+            remedy=_phrases(w for lang in languages for w in lang.followup.remedy),
             same=_phrases(w for lang in languages for w in lang.followup.same),
             when=_phrases(w for lang in languages for w in lang.followup.when),
             worse=_phrases(w for lang in languages for w in lang.followup.worse),
@@ -159,6 +162,13 @@ class Lexicon:
         if not any(contains(norm, phrase) for phrase in self._pooled.every):
             return None
         return self.leftover(_strip(norm, self._pooled.every))
+
+    def asks_remedy(self, text: str) -> bool:
+        """ "can I take something for it?": a remedy asked for, and nothing new named."""
+        norm = normalise(text)
+        if not any(contains(norm, phrase) for phrase in self._pooled.remedy):
+            return False
+        return not self.leftover(_strip(norm, self._pooled.remedy))
 
     def mentions_when(self, text: str) -> bool:
         """A moment ("tomorrow morning", "at 5", "in 3 hours"): a question about timing."""

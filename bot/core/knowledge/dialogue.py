@@ -73,6 +73,9 @@ class FollowupWords(_Strict):
     #: Every topic just answered ("both", "all 3"): after several answers, "and saturday for
     #: both?" asks each of them again.
     every: list[Text] = Field(default_factory=list)
+    #: Asking for a remedy and nothing else ("can I take something for it?"): after a
+    #: symptom, the ``remedy_topic``.
+    remedy: list[Text] = Field(default_factory=list)
     #: The same thing again ("do it", "do that"): "what if I do it in my sleep?" keeps the
     #: last topic whatever else it names.
     same: list[Text] = Field(default_factory=list)
@@ -167,6 +170,8 @@ class DialogueFile(_Strict):
     #: trouble): they wear off with the treatment, so "when will it wear off?" after them asks
     #: how long the treatment lasts (a bruise or a headache does not "wear off").
     effect_topics: list[str] = Field(default_factory=list)
+    #: What "can I take something for it?" is about after a symptom (``course_topics``).
+    remedy_topic: str | None = None
     #: What "how long does it last?" is about after any other topic.
     lasting_topic: str | None = None
     languages: dict[LanguageCode, DialogueLanguage]

@@ -485,6 +485,7 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
         "if_not_topics": [id_ for pair in top.if_not_topics.items() for id_ in pair],
         "course_topics": top.course_topics,
         "effect_topics": top.effect_topics,
+        "remedy_topic": [top.remedy_topic] if top.remedy_topic else [],
         "lasting_topic": [top.lasting_topic] if top.lasting_topic else [],
     }
     for field, entry_ids in named.items() if faq_ids else ():  # no FAQ: said already
