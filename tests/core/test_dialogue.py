@@ -105,6 +105,17 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
             "pain_relief",
         ),
         ("my forehead is a bit tender where the needles went", "what should i take", "pain_relief"),
+        # ... not after dry eyes or the frozen feeling, whose own answers say what helps
+        (
+            "my eyes feel a bit dry since my botox, is that normal?",
+            "is there anything i can take for it?",
+            "eye_dry_watery_vision",
+        ),
+        (
+            "my forehead feels really heavy and stiff",
+            "what should i take",
+            "heavy_or_frozen_feeling",
+        ),
         # ... a remedy that names something else is read as usual
         ("can i go to the gym today?", "can i take something for it", "exercise_gym"),
         # a named symptom's course is that symptom's answer

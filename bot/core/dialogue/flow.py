@@ -463,7 +463,7 @@ class Dialogue:
             if lexicon.asks_if_not(text) and len(new_words) <= 1:
                 return lexicon.if_not_topics.get(last, last)
             remedy = lexicon.remedy_topic
-            if remedy and last in lexicon.course_topics and lexicon.asks_remedy(text):
+            if remedy and last in lexicon.remedy_after and lexicon.asks_remedy(text):
                 return remedy  # "can I take something for it?" after the headache
             if not new_words and normalise(text):
                 carried = self._carried(live.topics, text)  # "and tomorrow?", "why?"

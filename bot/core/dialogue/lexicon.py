@@ -78,6 +78,7 @@ class Lexicon:
         self.lasting_topic = dialogue.lasting_topic if dialogue else None
         self.effect_topics = frozenset(dialogue.effect_topics) if dialogue else frozenset()
         self.remedy_topic = dialogue.remedy_topic if dialogue else None
+        self.remedy_after = frozenset(dialogue.remedy_after) if dialogue else frozenset()
         self._pooled = _Pooled(
             context=_phrases(w for lang in languages for w in lang.followup.context),
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),

@@ -170,8 +170,11 @@ class DialogueFile(_Strict):
     #: trouble): they wear off with the treatment, so "when will it wear off?" after them asks
     #: how long the treatment lasts (a bruise or a headache does not "wear off").
     effect_topics: list[str] = Field(default_factory=list)
-    #: What "can I take something for it?" is about after a symptom (``course_topics``).
+    #: What "can I take something for it?" is about after a sore symptom (``remedy_after``).
     remedy_topic: str | None = None
+    #: Sore symptoms that pain relief eases (not a droop or dry eyes, whose own answers say
+    #: what helps).
+    remedy_after: list[str] = Field(default_factory=list)
     #: What "how long does it last?" is about after any other topic.
     lasting_topic: str | None = None
     languages: dict[LanguageCode, DialogueLanguage]

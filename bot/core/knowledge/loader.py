@@ -486,6 +486,7 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
         "course_topics": top.course_topics,
         "effect_topics": top.effect_topics,
         "remedy_topic": [top.remedy_topic] if top.remedy_topic else [],
+        "remedy_after": top.remedy_after,
         "lasting_topic": [top.lasting_topic] if top.lasting_topic else [],
     }
     for field, entry_ids in named.items() if faq_ids else ():  # no FAQ: said already
