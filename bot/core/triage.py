@@ -62,7 +62,7 @@ _LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
     "it": frozenset(
         "non sono della dalla nella sulla dopo ancora molto tanto mia mio occhio occhi viso "
         "faccia labbra gola lingua riesco ieri oggi stamattina nessun nessuna nessuno "
-        "benissimo palestra sopracciglia fronte".split()
+        "benissimo palestra sopracciglia fronte hanno punto punta puntura punture".split()
     ),
     "pt": frozenset(
         "nao estou esta minha meu desde muito olho olhos rosto boca labios garganta lingua "

@@ -171,3 +171,18 @@ def test_colloquial_red_flags_escalate_in_their_language(
 def test_idioms_denials_and_stories_do_not_escalate(responder: Responder, text: str) -> None:
     reply = responder.respond(text, now=NOW)
     assert reply.kind != "escalation", (text, reply.level)
+
+
+@pytest.mark.parametrize(
+    ("text", "escalates"),
+    [
+        ("niente pus, niente febbre, solo un po' rosso dove mi hanno punto, normale?", False),
+        ("mi fa male dove mi hanno punto ed esce del pus giallo", True),
+    ],
+)
+def test_italian_punto_is_read_with_italian_negations(
+    responder: Responder, text: str, escalates: bool
+) -> None:
+    """'punto' (stung, injected) is a Spanish word too: without it among the Italian markers
+    the message was read only with Spanish rules, and 'niente pus' was not a negation."""
+    assert (responder.respond(text).kind == "escalation") is escalates
