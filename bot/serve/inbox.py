@@ -34,13 +34,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from telegram import Update
 
 from bot.errors import StorageError
 from bot.serve.throttle import Throttled
 from bot.storage import Storage
-from bot.storage.inbox import Finished
+from bot.storage.inbox import Finished, Statement
 from bot.tg.app import BotApplication
 from bot.tg.journal import CURRENT, Journal
 
@@ -125,7 +124,7 @@ class UpdateInbox:
         self._order = itertools.count()
         self._running: set[asyncio.Task[None]] = set()
         self._timers: dict[Hashable, asyncio.TimerHandle] = {}
-        self._unfinished: list[tuple[int, Finished, list[sa.Executable]]] = []
+        self._unfinished: list[tuple[int, Finished, list[Statement]]] = []
         self._changed = asyncio.Event()
         self._overflow = False
         self._background: asyncio.Task[None] | None = None
@@ -376,7 +375,7 @@ class UpdateInbox:
         )
 
     async def _finish(
-        self, update_id: int, status: Finished, pending: list[sa.Executable] | None = None
+        self, update_id: int, status: Finished, pending: list[Statement] | None = None
     ) -> None:
         """Mark the update over, in one transaction with what its run left ``pending`` (the
         conversation's memory after the reply, a statistics event with no reply after it)."""

@@ -39,6 +39,12 @@ Finished = Literal["done", "poison", "failed"]
 PENDING = "pending"
 
 
+#: A write prepared by storage that another write of the update's inbox row carries along
+#: (a statistics event, the conversation's memory): the callers outside ``bot.storage``
+#: hold it without knowing it is SQLAlchemy's.
+Statement = sa.Executable
+
+
 class Keep:
     """``record_sent``'s "leave the ``unconfirmed`` mark as it is" (None means clear it)."""
 

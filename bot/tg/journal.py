@@ -45,12 +45,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
-import sqlalchemy as sa
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot.errors import StorageError
-from bot.storage.inbox import KEEP, InboxStore, Keep
+from bot.storage.inbox import KEEP, InboxStore, Keep, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +99,7 @@ class Journal:
     unconfirmed: int | None = None
     retry: bool = False
     owed: int = 0
-    pending: list[sa.Executable] = field(default_factory=list)
+    pending: list[Statement] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.noted = self.done_before
@@ -136,7 +135,7 @@ class Journal:
         except StorageError as exc:  # the bookkeeping failed, not the step
             logger.warning("could not journal update %s: %s", self.update_id, exc)
 
-    def write_once(self, statements: list[sa.Executable]) -> None:
+    def write_once(self, statements: list[Statement]) -> None:
         """A step whose effect is ``statements`` (a statistics event): skipped when an earlier
         run took it, else committed with the next write of the row, which counts it taken
         (the rows and the count in one transaction: never one without the other)."""
@@ -146,12 +145,12 @@ class Journal:
             self.owed = index + 1
         self.advance()
 
-    def write_later(self, statements: list[sa.Executable]) -> None:
+    def write_later(self, statements: list[Statement]) -> None:
         """Bookkeeping that is no step (the conversation's memory after the reply): written
         with the next write of the row, at the latest when the update is finished."""
         self.pending.extend(statements)
 
-    def take_pending(self) -> tuple[int, list[sa.Executable]]:
+    def take_pending(self) -> tuple[int, list[Statement]]:
         """For the inbox's last write of this run: the steps it counts and what it must
         write with them (handed over: the journal forgets them)."""
         pending, self.pending = self.pending, []
