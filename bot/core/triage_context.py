@@ -245,7 +245,7 @@ _OLD_PAST_VERB = re.compile(
     rf"\b(?!{_TREATMENT_TOLD})"
     r"(?:had|was|were|got|drooped|happened|went|did|once|felt|ended up|said|made|told|lasted"
     r"|fainted|saw|passed out|collapsed|fell|reacted|swelled|swelled up|puffed up|blew up|broke out"
-    r"|blacked out|keeled over|lost consciousness"
+    r"|blacked out|keeled over|lost consciousness|couldnt|could not"
     r"|hatte|tuvo|a eu|avait)\b"
     r"|(?<!\w)(?:было|была|был)(?!\w)"
 )
