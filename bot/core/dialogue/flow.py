@@ -511,10 +511,14 @@ class Dialogue:
             # "what about on my side?": unclear on its own, and a word read alone may mean
             # another topic, but read with the last topic the message is still about it.
             return last
-        if (reply.kind != "answer" or (named and lexicon.has_cue(text))) and isinstance(
-            alone, Answer
+        if (
+            (reply.kind != "answer" or (named and lexicon.has_cue(text)))
+            and isinstance(alone, Answer)
+            and (last is not None or lexicon.has_cue(text))
         ):
-            return alone.entry_id  # "what about wine?": the new word says what it is about
+            # "what about wine?": the new word says what it is about. With nothing said
+            # before and no follow-up cue ("my face"), the responder's own doubt stands.
+            return alone.entry_id
         if last is None or not (lexicon.has_cue(text) or short):
             return None
         if reply.kind != "answer" and len(live.topics) > 1:
