@@ -163,7 +163,9 @@ _OLD_THIRD_PARTY = re.compile(
     r"|tante|pote|copine|copain|подруга|друг|мама|сестра|тетя)\b"
 )
 _OLD_FIRST_PERSON_SUBJECT = re.compile(
-    r"\b(?:i|im|ive|me|myself|ich|mir|mich|je|j|moi|yo)\b|(?<!\w)(?:я|меня|мне)(?!\w)"
+    # Not the "me" someone told a story to: "my friend told me she couldnt swallow" is hers.
+    r"\b(?:i|im|ive|(?<!told )(?<!tells )(?<!telling )(?<!texted )(?<!warned )(?<!showed )me"
+    r"|myself|ich|mir|mich|je|j|moi|yo)\b|(?<!\w)(?:я|меня|мне)(?!\w)"
 )
 _OLD_PAST_PERIOD = re.compile(
     r"\b(?:last year|years ago|a year ago|year ago|last time|in the past|used to|previously"
@@ -257,7 +259,7 @@ _OLD_STILL_HAPPENING = re.compile(
     # Someone else's present: "my wife has a swelling coming up", "he wont respond".
     r"|(?:has|have) (?:a|an|got)|(?:shes|hes|she is|he is) (?:having|getting|got)|coming up"
     r"|(?:wont|will not|is not|isnt|not) (?:respond|responding|wake|waking|answer|answering)"
-    r"|(?:his|her|their) (?:\w+ ){0,2}(?:is|are|looks|feels|keeps)|(?:has|have) come (?:out|up)"
+    r"|(?:his|her|their|my) (?:\w+ ){0,2}(?:is|are|looks|feels|keeps)|(?:has|have) come (?:out|up)"
     r"|(?:she|he|they) (?:is|are|keeps|wont)"
     # "my mum had her neck done and she cant swallow" (not "she said she couldnt, ages ago").
     r"|(?<!said )(?<!says )(?<!told me )(?<!told us )(?:she|he|they) (?:cant|cannot|can not))\b"

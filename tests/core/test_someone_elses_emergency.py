@@ -65,3 +65,27 @@ def test_someone_elses_past_swelling_asked_about_is_not_an_escalation(
     responder: Responder, text: str
 ) -> None:
     assert responder.respond(text).kind != "escalation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend told me she couldnt swallow after hers, is that common?",
+        "a girl at work told me she had trouble breathing after hers",
+        "my sister told me her eyelid drooped after her botox",
+    ],
+)
+def test_a_story_someone_told_me_is_theirs(responder: Responder, text: str) -> None:
+    """The "me" someone told a story to is no first-person subject."""
+    assert responder.respond(text).kind != "escalation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband told me my eyelid is drooping",
+        "my mum told me my face looks swollen and my lips are huge",
+    ],
+)
+def test_what_someone_told_me_about_me_now_escalates(responder: Responder, text: str) -> None:
+    assert responder.respond(text).kind == "escalation"
