@@ -305,11 +305,12 @@ class TriageDetector:
         clause breaks, filler words, negations and question cues (``triage_context``).
         """
         text = bounded(text)
+        normalised = normalise(text)
         # "my mate fainted at hers, she's fine now": the recovery may be in another clause.
-        recovered = SOMEONE_RECOVERED.search(normalise(text)) is not None
+        recovered = SOMEONE_RECOVERED.search(normalised) is not None
         hits: list[FlagHit] = []
         mentions: list[FlagHit] = []
-        for language in self._languages_of(normalise(text).split()):
+        for language in self._languages_of(normalised.split()):
             rules = rules_for(language)
             raws = with_referent(split_clauses(text, language), language)
             retracted = taken_back(raws)

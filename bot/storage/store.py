@@ -516,11 +516,20 @@ class Storage:
 
         Pass ``text`` only when the clinic has chosen to keep message texts.
         """
-        statement = self.event_write(
-            clinic_id, user_id, kind, topic=topic, level=level, score=score, text=text, now=now
+        await self.write_bookkeeping(
+            [
+                self.event_write(
+                    clinic_id,
+                    user_id,
+                    kind,
+                    topic=topic,
+                    level=level,
+                    score=score,
+                    text=text,
+                    now=now,
+                )
+            ]
         )
-        async with self._write(durable=False) as connection:
-            await connection.execute(statement)
 
     async def write_bookkeeping(self, statements: Sequence[sa.Executable]) -> None:
         """Commit statements of ``event_write``, ``unanswered_write`` or ``conversation_write``
