@@ -59,6 +59,10 @@ DOMAIN_FILE = "domain_examples.yaml"
 #: Whole-message red-flag reports and hard negatives written by hand, per language (always
 #: in training; not a labelled set, so never left out by calibration).
 EXAMPLES_FILE = "triage_examples.yaml"
+#: Every file of such reports: ``triage_examples.yaml`` and any ``triage_examples_<name>.yaml``
+#: beside it (same shape), so that reports written apart (one file per language or per
+#: writer) never fight over one file.
+EXAMPLES_PREFIX = "triage_examples"
 #: A realistic message counts this many template sentences: they are few, and worded as
 #: patients write.
 LABELLED_WEIGHT = 3.0
@@ -259,7 +263,8 @@ def build_corpus(
     red.extend(Example(p, NO_FLAG, "en") for p in ignore)
     red.extend(
         Example(str(t), NO_FLAG if label == "none" else str(label), str(lang), LABELLED_WEIGHT)
-        for lang, by_label in _packaged(EXAMPLES_FILE).items()
+        for name in example_files()
+        for lang, by_label in _packaged(name).items()
         for label, texts in (by_label or {}).items()
         if label == "none" or label in levels
         for t in texts
@@ -319,12 +324,23 @@ def _red_flag_examples(
     return examples
 
 
+@cache
+def example_files() -> tuple[str, ...]:
+    """The hand-written red-flag report files, ``triage_examples.yaml`` first."""
+    folder = resources.files("bot.core.understanding").joinpath("data")
+    names = sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name.startswith(EXAMPLES_PREFIX) and entry.name.endswith(".yaml")
+    )
+    return tuple(sorted(names, key=lambda name: name != EXAMPLES_FILE))
+
+
 PACKAGED_FILES: tuple[str, ...] = (
     "out_of_scope.yaml",
     DOMAIN_FILE,
     "seed_examples.yaml",
     "triage_negatives.yaml",
-    EXAMPLES_FILE,
     LABELLED_FILE,
 )
 
@@ -365,7 +381,7 @@ def fingerprint(
     if language_packs is not None and language_packs.is_dir():
         for path in sorted(language_packs.glob("*.yaml")):
             add(f"pack:{path.name}", path.read_bytes())
-    for name in PACKAGED_FILES:
+    for name in (*PACKAGED_FILES, *example_files()):
         if name == LABELLED_FILE and labelled is not None:
             rows = [(m.text, m.label, m.source) for m in labelled]
             add("labelled", json.dumps(rows, ensure_ascii=False).encode("utf-8"))
