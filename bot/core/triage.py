@@ -90,7 +90,10 @@ _RESOLVED = re.compile(
     r"\b(?:then (?:fine|ok|okay|gone|stopped)|(?:fine|ok|okay|better|gone) now"
     r"|(?:fine|ok|okay|better) (?:after|again|within|once)"
     r"|(?:passed|went away|wore off|settled|stopped|cleared) (?:quickly|straight away|on its own"
-    r"|by itself|after|within|in a (?:few|minute|sec|second)|in (?:a|\d+) min\w*))\b"
+    r"|by itself|after|within|in a (?:few|minute|sec|second)|in (?:a|\d+) min\w*)"
+    # German and French: "war gleich wieder weg", "ist vorbei", "c'est passé", "ça a passé vite"
+    r"|(?:ist|war|sind|waren) (?:\w+ )?(?:vorbei|wieder weg|gleich weg|weg)|wieder gut"
+    r"|c est (?:passe|fini|parti)|ca (?:a|est) passe|passe (?:tout de suite|vite|apres))\b"
 )
 
 
@@ -170,7 +173,9 @@ Concepts = Mapping[str, Mapping[str, Sequence[str]]]
 def _negation_stems(language: str) -> frozenset[str]:
     """Stems of the negation words of ``language`` (a phrasing holding one, such as
     "no puedo respirar", keeps its negation inside)."""
-    return frozenset(stem(cue, language) for cue in rules_for(language).negations)
+    rules = rules_for(language)
+    cues = rules.negations | rules.post_negations | rules.weak_negations
+    return frozenset(stem(cue, language) for cue in cues)
 
 
 def _content_stems(text: str, language: str) -> tuple[str, ...]:
@@ -193,6 +198,8 @@ def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[fr
     # Normalise the phrasing as a whole, as messages are ("eye lid" -> "eyelid"), with each
     # $concept held in place by a word normalisation leaves alone.
     held = normalise(_CONCEPT.sub(hold, phrasing))
+    spellings = rules_for(language).spellings  # as messages are read: "nix" is "nichts"
+    held = " ".join(spellings.get(word, word) for word in held.split())
     slots: list[frozenset[str]] = []
     for token in held.split():
         marker = re.fullmatch(r"qqconcept(\d+)qq", token)
@@ -370,6 +377,10 @@ class TriageDetector:
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
         if rules.improving is not None:
             text = rules.improving.sub(" ", text)
+        if rules.idioms is not None:
+            text = rules.idioms.sub(" ", text)
+        if rules.spellings:
+            text = " ".join(rules.spellings.get(word, word) for word in text.split())
         text = " ".join(rules.not_negations.sub(" ", text).split())
         all_words = text.split()
         kept = [i for i, word in enumerate(all_words) if word not in rules.filler]
@@ -451,7 +462,11 @@ class TriageDetector:
             start, used = span
             if pair and len({owner[p] for p in used}) < 2:
                 continue  # found within one clause already
-            if _is_negated(words, start, used, rules, inside=not pattern.negation_word):
+            own_clause_end = _offset(clauses, owner[max(used)] + 1)
+            if _is_negated(words, start, used, rules, inside=not pattern.negation_word) or (
+                not pattern.negation_word
+                and _is_negated_after(words[:own_clause_end], max(used), rules)
+            ):
                 continue
             clause = clauses[owner[start]]
             hit = FlagHit(
@@ -602,7 +617,11 @@ def _is_negated(
     """
     end = max(used)
     for index in range(max(0, start - _NEGATION_REACH), end):
-        if index in used or words[index] not in rules.negations:
+        if index in used:
+            continue
+        # Half a negation ("ne") counts only for a phrasing without a negation of its own.
+        weak = inside and words[index] in rules.weak_negations
+        if words[index] not in rules.negations and not weak:
             continue
         if index > start:
             if inside:  # "no puede ni levantar": a second negation only insists
@@ -611,6 +630,29 @@ def _is_negated(
         between = words[index + 1 : start]
         if not any(word in rules.scope_breakers for word in between):
             return True
+    return False
+
+
+_POST_REACH = 3
+
+
+def _is_negated_after(words: Sequence[str], end: int, rules: ContextRules) -> bool:
+    """True when a negation said after the symptom governs it, as German and French put
+    it after the verb ("das Lid hängt nicht mehr", "Fieber hab ich keins", "ça gonfle pas").
+
+    A scope breaker, or a verb of ability or persistence before the negation ("Schlucken
+    geht nicht", "ça passe pas", "j'arrive plus"), keeps the symptom; so does a word right
+    after it that says it persists or is abnormal ("geht nicht weg", "pas normal").
+    """
+    if not rules.post_negations:
+        return False
+    for index in range(end + 1, min(len(words), end + 1 + _POST_REACH)):
+        word = words[index]
+        if word in rules.scope_breakers or word in rules.post_blockers:
+            return False
+        if word in rules.post_negations:
+            after = words[index + 1 : index + 3]
+            return not any(next_word in rules.post_exceptions for next_word in after)
     return False
 
 

@@ -15,8 +15,8 @@ de sueño") live in ``ignore_phrases`` in the knowledge files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from bot.core.vocabulary import is_common_word
 
@@ -50,6 +50,24 @@ class ContextRules:
     #: Good news that borrows a symptom's words ("a dor está cada vez mais fraca": the pain
     #: is getting weaker), removed before any phrasing is looked for.
     improving: re.Pattern[str] | None = None
+    #: Negations said *after* the symptom, as German and French put them after the verb
+    #: ("das Lid hängt nicht mehr", "Fieber hab ich keins", "ça gonfle pas").
+    post_negations: frozenset[str] = frozenset()
+    #: A word right after such a negation that keeps the symptom ("geht nicht weg": it
+    #: persists; "ça gonfle pas mal": it swells quite a lot).
+    post_exceptions: frozenset[str] = frozenset()
+    #: A word between the symptom and such a negation that makes it an inability or a
+    #: persistence, which is the symptom itself ("Schlucken geht nicht", "ça passe pas").
+    post_blockers: frozenset[str] = frozenset()
+    #: Half a negation, which negates only a phrasing with no negation of its own: French
+    #: "ne" ("ma paupière ne tombe plus") but not in "je n'arrive plus à avaler".
+    weak_negations: frozenset[str] = frozenset()
+    #: Figures of speech that borrow a symptom's words ("mir bleibt echt die Luft weg",
+    #: "j'ai un peu l'air fâchée"), removed before any phrasing is looked for.
+    idioms: re.Pattern[str] | None = None
+    #: Dialect and chat spellings read as the standard word, so the phrasings written with
+    #: it match ("kann ned schlucken" is "kann nicht schlucken", "koa Luft" is "keine Luft").
+    spellings: Mapping[str, str] = field(default_factory=dict)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -316,6 +334,12 @@ class _Grammar:
     past_verb: tuple[str, ...]
     still_happening: tuple[str, ...]
     improving: tuple[str, ...] = ()
+    post_negations: str = ""
+    post_exceptions: str = ""
+    post_blockers: str = ""
+    weak_negations: str = ""
+    idioms: tuple[str, ...] = ()
+    spellings: str = ""
 
 
 _RELATIVES = {
@@ -330,6 +354,22 @@ _RELATIVES = {
     "pt": "amiga|amigo|mae|irma|irmao|tia|prima|primo|filha|filho|marido|esposa|namorada"
     "|namorado|colega|vizinha|avo|sogra|cunhada",
 }
+
+#: Everyday signs a patient says are gone again (normalised), and the words that say they
+#: are not ("ist nicht weg", "n'est pas parti").
+_DE_SIGNS = (
+    r"schwellung\w*|bluterguss\w*|blaue flecke?n?|flecken?|fieber|schmerz\w*|kopfschmerz\w*"
+    r"|kopfweh|rotung|schwindel|juckreiz|ausschlag|quaddeln|beule|knubbel|eiter|migrane"
+)
+_DE_NOT = r"nicht|nich|kaum|nie|noch|ned|net|nod|nud"
+_FR_SIGNS = (
+    r"gonflements?|enflures?|bleus?|hematomes?|fievre|douleurs?|mal de tete|mal de crane"
+    r"|migraines?|rougeurs?|vertiges?|demangeaisons?|plaques|boutons|bosses?|boules?|pus|oedemes?"
+)
+_FR_NOT = r"pas|plus|jamais|toujours|encore|rien"
+#: What a body can do, said to work ("Schlucken geht", "respirer ça va").
+_DE_FUNCTIONS = r"atmen|schlucken|sprechen|reden|kauen|trinken|essen|sehen|luft holen|luft"
+_FR_FUNCTIONS = r"respirer|avaler|parler|manger|boire|macher|voir|deglutir|respiration|vue|voix"
 
 _GRAMMAR: dict[str, _Grammar] = {
     "es": _Grammar(
@@ -483,8 +523,11 @@ _GRAMMAR: dict[str, _Grammar] = {
     ),
     "de": _Grammar(
         # "nich" and "nix": how "nicht" and "nichts" are typed in chats.
-        negations="kein keine keinen keiner keinem keinerlei nicht nich ohne nie niemals nichts "
-        "nix weder",
+        # Chat and dialect forms too: "null Probleme", Bavarian/Austrian "ka", "koa", "ned",
+        # "net", "nimmer", Swiss "kei", "nöd", "nüd", "nümm(e)", Berlin "keene".
+        negations="kein keine keinen keiner keinem keines keins keinerlei nicht nich ohne nie "
+        "niemals nichts nix weder null ka kei keis koa koan koane keene ned net nod nud nimmer "
+        "nimma numm numme",
         scope_breakers="und aber sondern auch dann doch jedoch sowie",
         not_negations=(
             r"nicht sicher ob",
@@ -502,8 +545,17 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"was wenn",
             r"was ist wenn",
             r"was ware wenn",
-            # "was wär eigentlich wenn", "was wäre denn wenn" (normalised: "war").
-            r"was war(?:e)? (?:\w+ ){1,2}wenn",
+            # "was wär wenn", "was wär eigentlich wenn", "was wäre denn wenn" (normalised: "war").
+            r"was war(?:e)? (?:\w+ ){0,2}wenn",
+            r"was (?:is|isch|ist|passiert|mach ich|mache ich|tu ich|tue ich) (?:\w+ ){0,2}falls",
+            r"was (?:is|isch) (?:\w+ )?wenn",
+            r"stell (?:dir|ihnen|euch) (?:mal )?vor",
+            r"gesetzt den fall",
+            r"(?:fur|im) den fall",
+            r"im fall(?:e)? (?:dass|das)",
+            r"(?:rein |nur )?theoretisch",
+            # A clause opened by "sollte" is a condition: "sollte mein Lid hängen, ..."
+            r"^sollten? (?:ich|mein|meine|meiner|es|das|mir|mich|sich|der|die)",
             r"was passiert (?:\w+ ){0,2}wenn",
             r"(?:nur|rein|einfach) (?:aus )?(?:neugier|interesse|interessehalber)",
             r"nur (?:mal )?so gefragt",
@@ -592,6 +644,10 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"beim letzten mal",
             r"beim ersten mal",
             r"als kind",
+            r"als (?:teenager|jugendliche?r?)",
+            r"fruher",
+            r"schon immer",
+            r"schon vor (?:dem|der|den) (?:botox|behandlung|spritze|spritzen|termin)",
             r"im jahr (?:19|20)\d\d",
         ),
         past_verb=(r"hatte", r"war", r"wurde", r"bekam", r"hing", r"ging"),
@@ -607,10 +663,58 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"inzwischen",
             r"mittlerweile",
         ),
-        improving=(r"schmerz\w*(?: \w+){0,3}? (?:immer )?(?:schwacher|weniger|leichter)",),
+        improving=(
+            r"schmerz\w*(?: \w+){0,3}? (?:immer )?(?:schwacher|weniger|leichter)",
+            # A sign said to be gone: "die Schwellung ist weg", "Kopfweh fast verschwunden".
+            rf"(?:{_DE_SIGNS})(?: (?!{_DE_NOT})\w+){{0,3}}? (?:weg|verschwunden|vorbei"
+            r"|abgeklungen|zuruckgegangen|verheilt|abgeheilt)",
+            # ... or no longer there: "das Lid hängt nicht mehr", "juckt nimmer".
+            r"(?:hangt|haengt|juckt|jucken|schmerzt|schmerzen|eitert|nasst|brennt|pocht|sticht"
+            r"|schwillt|dreht|blutet|tut|tun) (?:\w+ ){0,2}?(?:nicht mehr|nich mehr|net mehr"
+            r"|ned mehr|nimmer|nimma|numm|numme|nod meh|nud meh)(?! auszuhalten)",
+            # A function said to work: "Schlucken geht", "Atmen klappt problemlos",
+            # "ich atme ganz normal" (not "geht schwer", "geht nur mit Mühe").
+            rf"(?:{_DE_FUNCTIONS})(?: (?!{_DE_NOT}|schwer|schlecht)\w+){{0,2}}? (?:geht|gehen"
+            r"|klappt|klappen|funktioniert|funktionieren|passt)(?=$| (?:gut|normal|problemlos"
+            r"|einwandfrei|super|prima|ganz normal|wunderbar|ohne probleme|easy|top|wie immer"
+            r"|ganz gut|wieder|alles|auch|beides)\b)",
+            r"(?:atme|schlucke|schluck|spreche|sprech|rede|red|kaue|trinke|esse|sehe|seh)"
+            rf"(?: (?!{_DE_NOT}|schwer|schlecht)\w+){{0,2}}? (?:ganz |vollig |total )?"
+            r"(?:normal|problemlos|einwandfrei|ohne probleme|ganz gut|gut)(?=$| |,)",
+        ),
+        spellings="nich:nicht ned:nicht net:nicht nod:nicht nud:nicht nix:nichts ka:kein "
+        "kei:kein koa:kein keene:keine keis:keins koan:keinen koane:keine",
+        post_negations="nicht nich ned net nod nud nimmer nimma numm numme kein keine keinen "
+        "keins keines keiner",
+        # "geht nicht weg", "nicht mehr auszuhalten", "nicht normal": the sign is there.
+        post_exceptions="weg auf nach besser ab zu zuruck runter raus rein richtig mal einmal "
+        "nur weniger kleiner vorbei normal normales auszuhalten aushaltbar aufhoren",
+        # "Schlucken geht nicht", "Luft krieg ich keine": an inability, the symptom itself.
+        post_blockers="geht gehen ging gingen klappt klappen klappte funktioniert funktionieren "
+        "gelingt hort horen lasst lassen wird werden wurde kann konnen konnte krieg kriege "
+        "kriegt bekomme bekomm bekommt schaffe schaff hilft helfen wirkt wirken",
+        idioms=(
+            # amazement and strong feeling: "mir bleibt echt die Luft weg", "raubt mir den Atem"
+            r"(?:bleibt|blieb|verschlagt|verschlug|raubt|raubte|nimmt|nahm|stockt|stockte)"
+            r" (?:\w+ ){0,3}?(?:die luft|den atem|die sprache|die spucke)(?: weg)?",
+            r"(?:sterbe|sterb|sterben|krepier\w*|vergeh\w*) (?:\w+ ){0,2}?vor (?:\w+ )?"
+            r"(?:neugier|lachen|hunger|durst|langeweile|scham|ungeduld|angst|sehnsucht|hitze"
+            r"|kalte|mudigkeit|stress|aufregung|freude|spannung|vorfreude)",
+            # "mein Kopf platzt vor lauter Arbeit" (but not "vor Schmerzen")
+            r"(?:kopf|schadel) (?:\w+ ){0,2}?(?:platzt|raucht|explodiert|brummt) (?:\w+ ){0,2}?"
+            r"vor (?:lauter )?(?!schmerz|kopfschmerz|kopfweh|druck)\w+",
+            # a laugh gone down the wrong way: "hab mich vor Lachen verschluckt"
+            r"(?:beim|vor|vom) lachen (?:\w+ ){0,3}?(?:verschluckt|keine luft|kaum luft|erstickt"
+            r"|umgekippt|umgefallen)",
+            r"(?:verschluckt|keine luft|kaum luft|erstickt)(?: \w+){0,3}? (?:beim|vor|vom) lachen",
+            # a price or news "hard to swallow"
+            r"(?:preis|rechnung|nachricht|diagnose) (?:\w+ ){0,3}?(?:schwer|kaum|hart)"
+            r" zu schlucken",
+            r"(?:schwer|kaum|hart) zu schlucken (?:\w+ ){0,2}?(?:der preis|die rechnung)",
+        ),
     ),
     "fr": _Grammar(
-        negations="pas sans jamais aucun aucune ni rien nul nulle",
+        negations="pas sans jamais aucun aucune ni rien nul nulle zero guere",
         scope_breakers="et mais aussi puis ensuite cependant pourtant",
         not_negations=(
             r"pas sur que",
@@ -621,6 +725,11 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"je sais pas si",
             r"pas certaine?",
             r"aucune idee",
+            # "ne ... que" (only: "je ne vois que flou"), "n'importe", the "ne" of "avant
+            # qu'elle ne tombe": no negation
+            r"n(?:e)?(?= (?:\w+ ){0,2}?qu(?:e)?\b)",
+            r"n(?= importe)",
+            r"(?:avant|peur|crainte|moins) qu (?:\w+ )?ne",
         ),
         hypothetical=(
             r"comment (?:savoir|reconnaitre|je sais|on sait)",
@@ -643,6 +752,19 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:je dois faire|on fait) quoi si",
             r"je panique a l idee",
             r"si jamais",
+            # "imaginons que", "supposons que", "admettons que", "mettons que", "à supposer que"
+            r"imagin\w* (?:que|qu|si)",
+            r"suppos\w* (?:que|qu)",
+            r"admett\w* (?:que|qu)",
+            r"mettons (?:que|qu)",
+            r"si par hasard",
+            r"des fois (?:que|qu)",
+            r"dans le cas ou",
+            r"s il arrivait",
+            r"(?:theoriquement|en theorie)",
+            # "c'est grave si ma paupière tombe?" (not "même si", "comme si": those report)
+            r"(?<!meme )(?<!comme )(?<!demande )si (?:ma|mon|mes|j|je|jamais|ca|la|le|les|l|un"
+            r"|une|on|tu)",
             r"^si ",
             r"au cas ou",
             r"en cas de",
@@ -712,6 +834,7 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"autrefois",
             r"la premiere fois",
             r"quand j etais",
+            r"deja avant (?:le|mon|les|mes|la) (?:botox|traitement|injections?|piqures?|seance)",
             r"en (?:19|20)\d\d",
         ),
         past_verb=(r"a eu", r"avait", r"a fait", r"etait", r"est tombee?"),
@@ -733,6 +856,56 @@ _GRAMMAR: dict[str, _Grammar] = {
         ),
         improving=(
             r"douleur(?: \w+){0,3}? (?:est |devient )?(?:de plus en plus |plus )(?:faible|legere)",
+            # A sign said to be gone: "le gonflement a disparu", "les bleus sont partis".
+            rf"(?:{_FR_SIGNS})(?: (?!{_FR_NOT})\w+){{0,3}}? (?:disparue?s?|partie?s?|passee?s?"
+            r"|finie?s?|envolee?s?|terminee?s?|resorbee?s?|gueri|guerie|degonfle)",
+            # ... or no longer there: "ma paupière ne tombe plus", "ça gratte plus du tout".
+            r"ne (?:me |m )?(?:tombe|tombent|gonfle|gonflent|gratte|grattent|demange|demangent"
+            r"|coule|coulent|suinte|saigne|lance|tourne|pique|brule|enfle|enflent|pend) plus",
+            r"(?:tombe|tombent|gonfle|gonflent|gratte|grattent|demange|demangent|coule|suinte"
+            r"|saigne|lance|tourne|pique|brule|enfle) plus (?:du tout|depuis|maintenant)",
+            # A function said to work: "respirer ça va", "avaler ça passe nickel",
+            # "je respire bien", "j'avale sans problème" (not "ça va pas", "pas bien").
+            rf"(?:{_FR_FUNCTIONS})(?: (?!{_FR_NOT}|mal)\w+){{0,2}}? (?:ca va|ca passe|ca roule"
+            r"|c est ok|c est bon|nickel|impec|impeccable)(?! (?:pas|plus|mal|moins|pu)\b)",
+            r"(?:respire|avale|parle|mange|bois|mache|vois|deglutis) (?:tres |super |tout a fait "
+            r"|parfaitement |hyper )?(?:bien|normalement|correctement|sans (?:souci|probleme"
+            r"|difficulte|gene))(?! (?:mal|moins)\b)",
+        ),
+        post_negations="pas plus jamais rien",
+        # "des vertiges pas possibles", "pas normal", "de plus en plus" (kept words "plus
+        # plus"), "plus que hier":
+        # the sign is there.
+        post_exceptions="que qu en plus possible possibles croyable croyables normal normale "
+        "normaux normales comme seulement juste uniquement assez bas haut fort vite gros grosse "
+        "rouge",
+        # "ça passe pas", "j'arrive plus", "la douleur part pas": an inability or a
+        # persistence, the symptom itself.
+        post_blockers="arrive arrivent peux peut peuvent pouvez passe passent part partent "
+        "arrete arretent cesse diminue diminuent descend degonfle ameliore ameliorent va vont "
+        "marche marchent veut veulent reussis parviens servent sert aide aident calme soulage "
+        "soulagent",
+        # "ne ... plus": the "ne" negates a phrasing with no negation of its own.
+        weak_negations="ne n",
+        idioms=(
+            # "avoir l'air" (to look): "j'ai un peu l'air fâchée", "tu as l'air fatiguée"
+            r"(?:(?:ai|as|avez|avons|ont|avais|avait|aurais|aurait|avoir)"
+            r"|(?:ca|elle|il|on|c|qui|bouche|visage|oeil|sourcils?|front) a) (?:\w+ ){0,3}?"
+            r"(?<!de )l air",
+            # "j'en crève d'envie", "je meurs de rire", "morte de fatigue"
+            r"(?:creve|crever|crevee|meurs|meurt|mourir|mort|morte|morts|mortes) (?:\w+ ){0,1}?"
+            r"(?:de|d) (?:envie|rire|impatience|faim|soif|chaud|froid|honte|fatigue|ennui|peur"
+            r"|sommeil|stress|curiosite|jalousie)",
+            r"(?:ca|cela|tu|vous|le prix|l attente|attendre) (?:\w+ )?(?:me|m) (?:tue|tues|tuent"
+            r"|a tue|a tuee|achevent|acheve)",
+            r"les bras m en (?:tombent|sont tombes)",
+            r"(?:coupe|couper|coupent) (?:les|mes) jambes",
+            # a laugh gone down the wrong way: "avalé de travers en rigolant"
+            r"de travers (?:\w+ ){0,4}?(?:en (?:riant|rigolant)|de rire|a force de rire)",
+            r"(?:en (?:riant|rigolant)|de rire)(?: \w+){0,4}? de travers",
+            # a price or news "hard to swallow"
+            r"(?:prix|facture|note|addition|nouvelle|pilule|couleuvres?) (?:\w+ ){0,3}?"
+            r"(?:dure?s?|difficiles?|amere) a (?:avaler|digerer)",
         ),
     ),
     "it": _Grammar(
@@ -1001,10 +1174,11 @@ def _build(language: str, grammar: _Grammar) -> ContextRules:
     negations = _words(grammar.negations)
     breakers = _words(grammar.scope_breakers)
     stopwords = _STOPWORDS[language]
+    kept = negations | breakers | _words(grammar.post_negations) | _words(grammar.weak_negations)
     return ContextRules(
         language=language,
         stopwords=stopwords,
-        filler=stopwords - negations - breakers,
+        filler=stopwords - kept,
         negations=negations,
         scope_breakers=breakers,
         not_negations=_any(*grammar.not_negations),
@@ -1018,6 +1192,12 @@ def _build(language: str, grammar: _Grammar) -> ContextRules:
         past_verb=_past_verb(*grammar.past_verb),
         still_happening=_any(*grammar.still_happening),
         improving=_any(*grammar.improving) if grammar.improving else None,
+        post_negations=_words(grammar.post_negations),
+        post_exceptions=_words(grammar.post_exceptions),
+        post_blockers=_words(grammar.post_blockers),
+        weak_negations=_words(grammar.weak_negations),
+        idioms=_any(*grammar.idioms) if grammar.idioms else None,
+        spellings=dict(pair.split(":") for pair in grammar.spellings.split()),
     )
 
 

@@ -20,7 +20,9 @@ from bot.core.text import normalise
 from bot.core.triage import is_general_question, is_someone_elses_past
 from bot.core.triage_context import rules_for
 
-Reading = Literal["affirmed", "negated", "hypothetical", "story", "general_question", "reassured"]
+Reading = Literal[
+    "affirmed", "negated", "hypothetical", "story", "general_question", "reassured", "idiom"
+]
 
 # "i can swallow fine, breathe fine", "puedo respirar bien": a function reported as working.
 # The rules need no such cue (their phrasings hold the problem word); the model reads
@@ -40,17 +42,31 @@ _REASSURED = re.compile(
 )
 
 
+# French "ne ... plus/pas" on what a body does is the symptom ("je ne respire plus", "je
+# n'avale plus rien"), while on a sign it is gone ("ma paupière ne tombe plus"): the
+# half-negation "ne" negates only the second.
+_LOST_FUNCTION = re.compile(
+    r"\bn(?:e)? (?:me |m )?(?:respire|avale|parle|vois|mange|bois|tiens|marche|bouge|ferme"
+    r"|sens|arrive|peux|ouvre|reussis|parviens|entends|articule)\b"
+)
+
+
 def read_clause(clause: str, language: str = "en") -> Reading:
     """How a clause speaks of whatever symptom it holds, by ``language``'s rules."""
     rules = rules_for(language)
     text = " ".join(rules.not_negations.sub(" ", normalise(clause)).split())
+    if rules.idioms is not None and rules.idioms.search(text):
+        return "idiom"  # "mir bleibt die Luft weg", "j'ai un peu l'air fâchée"
     if rules.hypothetical.search(text):
         return "hypothetical"
     if is_someone_elses_past(text, rules):
         return "story"
     if is_general_question(text, rules):
         return "general_question"
-    if any(word in rules.negations for word in text.split()):
+    words = text.split()
+    if any(word in rules.negations for word in words) or (
+        any(word in rules.weak_negations for word in words) and not _LOST_FUNCTION.search(text)
+    ):
         return "negated"
     if _REASSURED.search(text) or (rules.improving is not None and rules.improving.search(text)):
         return "reassured"  # also the language's "the pain is getting weaker"
