@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.pieces import PieceReader
 from bot.core.dialogue.render import DialogueRenderer
 from bot.core.dialogue.split import split_questions
 from bot.core.dialogue.state import DialogueState, EscalationMemory
@@ -76,7 +77,7 @@ class Turn:
     how: str = "single"
 
 
-class Dialogue:
+class Dialogue(PieceReader):
     """Follows conversations over the responder; built once per clinic."""
 
     def __init__(self, responder: Responder) -> None:
@@ -373,21 +374,13 @@ class Dialogue:
         treatment: Treatment | None,
         language: str | None,
     ) -> Turn | None:
-        """Each confidently matched question of the message, in order, up to three."""
+        """Each question of the message, in order, up to three: every piece gets its own
+        best topic; a piece that only continues the one before ("is that ok after botox?",
+        "what would I look out for") takes that piece's topic rather than one of its own."""
         pieces = split_questions(text, self.lexicon.split_phrases)
         if len(pieces) < 2:
             return None
-        topics: list[str] = []
-        scores: dict[str, float] = {}
-        for piece in pieces:
-            if self.lexicon.only_context(piece):
-                continue  # "is that normal?" belongs to the piece before it
-            if self.times.mentions_treatment(piece) and self.times.find(piece, now) is not None:
-                continue  # "had it done 2 hours ago" tells, it does not ask
-            result = self._piece(piece)
-            if isinstance(result, Answer) and result.entry_id not in topics:
-                topics.append(result.entry_id)
-                scores[result.entry_id] = result.score
+        topics, scores = self._asked(pieces, now, language)
         if reply.kind == "answer" and reply.topic and reply.topic not in topics and topics:
             # The whole message matched something no piece did: keep it, first.
             topics.insert(0, reply.topic)
@@ -434,23 +427,6 @@ class Dialogue:
         titles = [renderer.title(topic) for topic in topics]
         combined = self.render.several(answers, titles, words, language=language or "en")
         return Turn(combined, live.answered(topics, now), how=how)
-
-    def _piece(self, piece: str) -> Answer | Clarify | None:
-        """The decision on one question of several: how a named symptom goes is about that
-        symptom ("and how long will the headache last"); a question the matcher is unsure of
-        is about the topic its one or two new words name ("is tingly normal")."""
-        new_words = self.lexicon.leftover(piece)
-        course = self._course(piece, new_words)
-        if course is not None:
-            return Answer(course, 100.0, ())
-        result = self.responder.match(piece)
-        if isinstance(result, Answer):
-            return result
-        if 0 < len(new_words) <= 2:
-            named = self._named(new_words, text=piece)
-            if named is not None:
-                return Answer(named, 100.0, ())
-        return result if isinstance(result, Clarify) else None
 
     # ---- follow-ups -------------------------------------------------------------------------
 

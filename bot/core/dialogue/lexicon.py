@@ -61,6 +61,9 @@ class _Pooled:
     worse: frozenset[str]
     openers: frozenset[str]
     split: tuple[str, ...]
+    questions: frozenset[str]
+    #: Joining words a piece may open with: the openers and the single-word split phrases.
+    split_openers: frozenset[str]
     agree: frozenset[str]
     decline: frozenset[str]
     ordinals: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
@@ -94,6 +97,12 @@ class Lexicon:
             openers=_phrases(w for lang in languages for w in lang.followup.openers),
             split=tuple(
                 sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
+            ),
+            questions=_phrases(w for lang in languages for w in lang.followup.questions),
+            split_openers=_phrases(
+                w
+                for lang in languages
+                for w in [*lang.followup.openers, *(s for s in lang.split if " " not in s)]
             ),
             agree=_phrases(w for lang in languages for w in lang.clarify.agree),
             decline=_phrases(w for lang in languages for w in lang.clarify.decline),
@@ -202,6 +211,25 @@ class Lexicon:
         it continues what was said rather than starting anew."""
         words = normalise(text).split()
         return any(" ".join(words[:size]) in self._pooled.openers for size in (1, 2, 3))
+
+    def without_opener(self, text: str) -> str:
+        """Normalised ``text`` without the joining words it opens with ("and also who do I
+        call" -> "who do I call"), so its own grammar can be read."""
+        words = normalise(text).split()
+        while words:
+            size = next(
+                (n for n in (3, 2, 1) if " ".join(words[:n]) in self._pooled.split_openers), 0
+            )
+            if not size:
+                break
+            words = words[size:]
+        return " ".join(words)
+
+    def opens_question(self, text: str) -> bool:
+        """After its joining words, ``text`` opens with a question word of ``dialogue.yaml``
+        ("and who do I call", "y donde")."""
+        words = self.without_opener(text).split()
+        return any(" ".join(words[:size]) in self._pooled.questions for size in (1, 2, 3))
 
     def points_back(self, text: str) -> bool:
         """A word that refers to something said before ("it", "they", "that")."""

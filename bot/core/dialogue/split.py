@@ -1,8 +1,9 @@
 """Cut one message into the questions it asks: "can i work out tomorrow and also drink wine
 tonight? and when can i wear makeup" is three questions.
 
-Cuts fall at question marks, full stops, line breaks, semicolons and commas, and before the
-joining phrases of ``dialogue.yaml`` ("and also", "and when", "y también"). Whether a
+Cuts fall at question marks, full stops, line breaks, semicolons, commas, "&" and a "+"
+between words, and before the joining phrases of ``dialogue.yaml`` ("and also", "and when",
+"oh and", "btw", "y también"). Whether a
 piece really is a question of its own is decided by the matcher, not here.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 from bot.core.text import normalise
 
-_HARD_BREAK = re.compile(r"[?!;\n\r\u00bf\u00a1]+|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014]\s")
+_HARD_BREAK = re.compile(r"[?!;&\n\r\u00bf\u00a1]+|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014+]\s")
 #: Pieces this short ("and", "ok") are joined to the next piece rather than matched alone.
 _MIN_WORDS = 2
 
@@ -29,10 +30,14 @@ def split_questions(text: str, joins: Sequence[str]) -> list[str]:
         pieces.extend(_split_on_joins(norm, joins))
     merged: list[str] = []
     carry = ""
+    joining = {" ".join(phrase.split()) for phrase in joins}
     for piece in pieces:
         piece = f"{carry} {piece}".strip() if carry else piece
         if len(piece.split()) < _MIN_WORDS:
             carry = piece
+            continue
+        if _only_joins(piece, joining):
+            carry = ""  # "oh and,", "one more thing,", "au fait,": only says more is coming
             continue
         carry = ""
         merged.append(piece)
@@ -42,6 +47,17 @@ def split_questions(text: str, joins: Sequence[str]) -> list[str]:
         else:
             merged.append(carry)
     return merged
+
+
+def _only_joins(piece: str, joining: set[str]) -> bool:
+    """The piece is nothing but joining phrases ("oh and one more thing")."""
+    words = piece.split()
+    while words:
+        size = next((n for n in (4, 3, 2, 1) if " ".join(words[:n]) in joining), 0)
+        if not size:
+            return False
+        words = words[size:]
+    return True
 
 
 def _split_on_joins(norm: str, joins: Sequence[str]) -> list[str]:

@@ -18,6 +18,20 @@ from bot.core.text import clean, fold_accents, normalise
 _PART_OF_DAY = {"morning": time(10, 0), "afternoon": time(15, 0), "evening": time(19, 0)}
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _OLDEST = timedelta(days=14)
+#: The words of ``TimeWords`` that only say when (and that it was the treatment).
+_TIME_FIELDS = (
+    "ago_before",
+    "ago_after",
+    "hours",
+    "minutes",
+    "at",
+    "this_morning",
+    "this_afternoon",
+    "this_evening",
+    "today",
+    "yesterday",
+    "treated",
+)
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -57,6 +71,18 @@ class TreatmentTime:
         )
         self._minutes = frozenset(fold_accents(w.casefold()) for w in minutes)
         self._at = _hour_pattern(w for tw in pooled for w in tw.at)
+        self._time_words = frozenset(
+            word
+            for tw in pooled
+            for field in _TIME_FIELDS
+            for phrase in getattr(tw, field)
+            for word in normalise(phrase).split()
+        )
+
+    def without_time_words(self, words: Iterable[str]) -> list[str]:
+        """``words`` (normalised) without those that only say when the treatment was ("had",
+        "botox", "yesterday", "ago", "hours"): what is left asks something."""
+        return [word for word in words if word not in self._time_words]
 
     def _any(self, attribute: str) -> list[str]:
         return [w for tw in self._words for w in getattr(tw, attribute)]

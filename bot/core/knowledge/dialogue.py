@@ -89,6 +89,10 @@ class FollowupWords(_Strict):
     #: Words a follow-up opens with ("and", "what about"): a message that opens so and reads
     #: as the last topic continues it, even when it looks out of scope on its own.
     openers: list[Text] = Field(default_factory=list)
+    #: Words a question opens with ("who", "where", "any"), besides those of the triage
+    #: grammar ("can", "what", "is"): of several questions in one message, a piece put so
+    #: is answered by its likeliest topic even when the matcher is unsure of it alone.
+    questions: list[Text] = Field(default_factory=list)
 
 
 class ClarifyWords(_Strict):

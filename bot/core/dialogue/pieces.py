@@ -1,0 +1,167 @@
+"""Which topic each question of a message asks: the pieces of "can I fly on Sunday, is that
+ok after botox? and can I have wine on the plane", read each alone and, where a piece only
+continues the one before it, in that piece's context. Pure, like all of core.
+
+A mixin of ``Dialogue``: it reads pieces with the dialogue's own follow-up rules
+(``_follow_up``), keyword names (``_named``) and symptom courses (``_course``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.state import DialogueState
+from bot.core.dialogue.when import TreatmentTime
+from bot.core.matching import Answer, Clarify
+from bot.core.replies import Reply
+from bot.core.responder import Responder
+from bot.core.triage_context import rules_for
+
+#: Of several questions, a piece the matcher is unsure of is answered by its first reading
+#: when that reading scores at least this many times the second ("who do I even call").
+CLARIFY_LEAN = 1.25
+
+
+def _leans(result: Clarify) -> bool:
+    """The matcher, unsure, still clearly prefers its first reading (or has only one)."""
+    first = result.candidates[0].score
+    second = result.candidates[1].score if len(result.candidates) > 1 else 0.0
+    return first >= second * CLARIFY_LEAN
+
+
+class PieceReader:
+    """Reads the pieces of a message; ``Dialogue`` supplies what it reads them with."""
+
+    responder: Responder
+    lexicon: Lexicon
+    times: TreatmentTime
+
+    def _follow_up(self, text: str, reply: Reply, live: DialogueState) -> str | None:
+        raise NotImplementedError
+
+    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
+        raise NotImplementedError
+
+    def _course(self, text: str, new_words: list[str]) -> str | None:
+        raise NotImplementedError
+
+    def _asked(
+        self, pieces: Sequence[str], now: datetime, language: str | None
+    ) -> tuple[list[str], dict[str, float]]:
+        """The topics the pieces ask, in order and each once, with the scores they had alone:
+        every piece gets its own best topic; a piece that only continues the one before ("is
+        that ok after botox?", "what would I look out for") takes that piece's topic."""
+        topics: list[str] = []
+        scores: dict[str, float] = {}
+        before: str | None = None
+        for piece in pieces:
+            if self._only_tells(piece, now, language):
+                continue  # "had it done 2 hours ago" tells, it does not ask
+            found = self._piece_in_context(piece, before, now, language)
+            if found is None:
+                continue
+            topic, score = found
+            before = topic
+            if topic not in topics:
+                topics.append(topic)
+                if score is not None:
+                    scores[topic] = score
+        return topics, scores
+
+    def _only_tells(self, piece: str, now: datetime, language: str | None) -> bool:
+        """ "had it done 2 hours ago", "had my crow's feet done this morning": the piece tells
+        about the treatment and asks nothing ("had my flu jab yesterday" still names a topic)."""
+        if not self.times.mentions_treatment(piece) or self._asks(piece, language):
+            return False
+        if self.times.find(piece, now) is None and not self.lexicon.mentions_when(piece):
+            return False  # "a dull ache after the botox" tells a symptom, not a time
+        rest = self.times.without_time_words(self.lexicon.leftover(piece))
+        return self._named(rest) is None
+
+    def _piece_in_context(
+        self, piece: str, before: str | None, now: datetime, language: str | None
+    ) -> tuple[str, float | None] | None:
+        """The topic one piece asks about, with its own score, or None (nothing asked). A piece
+        with nothing new of its own continues the piece before it; one the matcher is unsure
+        of does when, read as a follow-up of the topic before, it stays with that topic."""
+        fragment = self.lexicon.only_context(piece)
+        if before is not None and fragment:
+            # "is that ok after botox?": the question before, again; "what can I take for
+            # it?" after a headache: what a follow-up of it asks
+            return self._followed(piece, None, before, now, language) or before, None
+        own = self._piece(piece)
+        if isinstance(own, Answer):
+            return own.entry_id, own.score
+        asks = not fragment and self._asks(piece, language)
+        if before is not None:
+            options = {c.entry_id for c in own.candidates} if isinstance(own, Clarify) else set()
+            if (
+                isinstance(own, Clarify)
+                and asks
+                and _leans(own)
+                and before not in options
+                and not self.lexicon.points_back(piece)
+            ):
+                # "and who do I even call": a question of its own, whatever came before
+                return own.candidates[0].entry_id, own.score
+            followed = self._followed(piece, own, before, now, language)
+            if followed is not None:
+                return followed, None  # "and what would I look out for": still that one
+            if self.lexicon.points_back(piece):
+                return before, None  # "does that matter with botox?": the one before
+        if isinstance(own, Clarify) and asks and _leans(own):
+            # One of several questions: its likeliest reading, under its own title, rather
+            # than nothing ("what shouldn't I do the first day?": the aftercare rules).
+            return own.candidates[0].entry_id, own.score
+        return None
+
+    def _followed(
+        self,
+        piece: str,
+        own: Clarify | None,
+        before: str,
+        now: datetime,
+        language: str | None,
+    ) -> str | None:
+        """What the piece asks read as a follow-up of the topic before it: that topic, or
+        the one a follow-up of it leads to by rule (a remedy after a symptom, how long the
+        treatment lasts, what if it fails); not what its own words read as alone ("that's
+        fine right" is no question about sides)."""
+        alone = self._piece_reply(own, language)
+        followed = self._follow_up(piece, alone, DialogueState(topics=(before,), topics_at=now))
+        lexicon = self.lexicon
+        led_to = {lexicon.remedy_topic, lexicon.lasting_topic, lexicon.if_not_topics.get(before)}
+        return followed if followed == before or followed in led_to else None
+
+    @staticmethod
+    def _piece_reply(result: Clarify | None, language: str | None) -> Reply:
+        """A piece's own doubt in the shape a follow-up is judged against."""
+        if isinstance(result, Clarify):
+            options = tuple(c.entry_id for c in result.candidates)
+            return Reply("clarify", "", "", suggestions=options, language=language or "en")
+        return Reply("fallback", "", "", language=language or "en")
+
+    def _asks(self, piece: str, language: str | None) -> bool:
+        """The piece is put as a question ("what shouldn't I do", "and who do I call")."""
+        rules = rules_for((language or "en")[:2])
+        norm = self.lexicon.without_opener(piece)
+        return bool(rules.question_start.match(norm)) or self.lexicon.opens_question(norm)
+
+    def _piece(self, piece: str) -> Answer | Clarify | None:
+        """The decision on one question of several: how a named symptom goes is about that
+        symptom ("and how long will the headache last"); a question the matcher is unsure of
+        is about the topic its one or two new words name ("is tingly normal")."""
+        new_words = self.lexicon.leftover(piece)
+        course = self._course(piece, new_words)
+        if course is not None:
+            return Answer(course, 100.0, ())
+        result = self.responder.match(piece)
+        if isinstance(result, Answer):
+            return result
+        if 0 < len(new_words) <= 2:
+            named = self._named(new_words, text=piece)
+            if named is not None:
+                return Answer(named, 100.0, ())
+        return result if isinstance(result, Clarify) else None
