@@ -1,7 +1,8 @@
 """Turn a plain database URL into a configured async engine: SQLite or PostgreSQL.
 
 ``sqlite:///data/aftercare.db`` and ``postgresql://user:pass@host/db`` are what people write;
-this maps them to the async drivers (aiosqlite, asyncpg) and sets each database up so that a
+this maps them to the async drivers (asyncpg; for SQLite aiosqlite's dialect over a connection
+that runs inline, ``bot/storage/inline_sqlite.py``) and sets each database up so that a
 returned write is a committed write:
 
 * SQLite: WAL journal; a busy timeout so concurrent writers wait instead of failing; foreign
@@ -26,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import os
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.errors import ConfigError, StorageError
+from bot.storage import inline_sqlite
+from bot.storage.inline_sqlite import InlineConnection
 
 DEFAULT_DATABASE_URL = "sqlite:///data/aftercare.db"
 
@@ -131,7 +134,13 @@ def create_engine(url: URL) -> AsyncEngine:
 
 
 def _sqlite_engine(url: URL) -> AsyncEngine:
-    engine = create_async_engine(url, hide_parameters=True)
+    def connect() -> Awaitable[InlineConnection]:
+        arguments, options = engine.dialect.create_connect_args(url)
+        return inline_sqlite.connect(arguments, options)
+
+    # aiosqlite's dialect (SQL, types, pool) over a connection that runs inline: no thread
+    # hop per call (bot/storage/inline_sqlite.py).
+    engine = create_async_engine(url, hide_parameters=True, async_creator=connect)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, record: Any) -> None:

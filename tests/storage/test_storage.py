@@ -311,12 +311,12 @@ async def test_sqlite_is_private_and_runs_in_wal_mode_with_durable_commits(tmp_p
         async with engine.connect() as connection:
             pragmas = {
                 name: (await connection.exec_driver_sql(f"PRAGMA {name}")).scalar_one()
-                for name in ("synchronous", "busy_timeout", "foreign_keys")
+                for name in ("synchronous", "foreign_keys")
             }
     finally:
         await engine.dispose()
     assert pragmas["synchronous"] == 2  # FULL
-    assert pragmas["busy_timeout"] >= 5000
+    # Waiting for another process's lock: tests/storage/test_inline_sqlite.py
     assert pragmas["foreign_keys"] == 1
 
 
