@@ -202,6 +202,8 @@ conversations = sa.Table(
     sa.Column("escalation_flags", sa.JSON, nullable=False),
     sa.Column("escalation_at", UTCDateTime),
     sa.Column("escalation_alerted", sa.Boolean, nullable=False, server_default=sa.false()),
+    #: The patient said the signs are someone else's ("that was my friend, not me").
+    sa.Column("escalation_someone_else", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("expires_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     sa.PrimaryKeyConstraint("clinic_id", "user_id", "chat_id", name="pk_conversations"),

@@ -356,6 +356,7 @@ class Storage:
                 flags=tuple(values["escalation_flags"]),
                 at=values["escalation_at"],
                 alerted=bool(values["escalation_alerted"]),
+                someone_else=bool(values["escalation_someone_else"]),
             )
         return DialogueState(
             topics=tuple(values["topics"]),
@@ -397,6 +398,7 @@ class Storage:
             "escalation_flags": list(escalation.flags) if escalation else [],
             "escalation_at": escalation.at if escalation else None,
             "escalation_alerted": escalation.alerted if escalation else False,
+            "escalation_someone_else": escalation.someone_else if escalation else False,
             "expires_at": expires,
             "updated_at": now,
         }

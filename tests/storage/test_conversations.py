@@ -34,6 +34,20 @@ async def test_memory_round_trips_exactly(storage: Storage) -> None:
     assert await storage.load_conversation("derma", 7, 7) == DialogueState()
 
 
+async def test_an_escalation_said_to_be_someone_elses_is_remembered_as_such(
+    storage: Storage,
+) -> None:
+    """ "That was my friend, not me": saved by one worker, read by the next (migration 0007)."""
+    theirs = EscalationMemory("emergency", ("E1_swallowing",), T0, alerted=True, someone_else=True)
+    await storage.save_conversation(CLINIC, 13, 13, DialogueState(escalation=theirs), T0)
+    loaded = await storage.load_conversation(CLINIC, 13, 13)
+    assert loaded.escalation is not None and loaded.escalation.someone_else
+    # Told it is the patient's own after all: saved back as theirs no longer.
+    mine = EscalationMemory("emergency", ("E1_swallowing",), T0, alerted=True)
+    await storage.save_conversation(CLINIC, 13, 13, DialogueState(escalation=mine), T0)
+    assert await storage.load_conversation(CLINIC, 13, 13) == DialogueState(escalation=mine)
+
+
 async def test_saving_replaces_and_an_empty_memory_deletes_the_row(
     storage: Storage, raw: AsyncEngine
 ) -> None:

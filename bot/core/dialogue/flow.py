@@ -296,6 +296,7 @@ class Dialogue(PieceReader):
             flags=(*known.flags, *new_flags),
             at=now,
             alerted=known.alerted or alert,
+            someone_else=known.someone_else,  # "now she can't breathe either": still hers
         )
         if known.outranks(level):
             # A lesser flag during an emergency: the emergency advice, one level per reply.
@@ -315,18 +316,27 @@ class Dialogue(PieceReader):
         language: str | None,
         treatment: Treatment | None,
     ) -> Turn:
-        """During an escalation: the advice again, answering the logistics where we can."""
+        """During an escalation: the advice again, answering the logistics where we can.
+        Once the patient has said the signs are someone else's, every reminder is for that
+        person (and the patient's own treatment date is no part of what to tell them)."""
         memory = live.escalation
         words = self.lexicon.words(language)
         assert memory is not None and words is not None
         kinds = self.lexicon.followup_kinds(text)
+        if "someone_else" in kinds and not memory.someone_else:
+            memory = replace(memory, someone_else=True)
+            live = replace(live, escalation=memory)
+        if memory.someone_else:
+            # Its line says what to tell the crew about them: not the patient's own lines.
+            mine = {"someone_else", "other", "what_to_say", "done"}
+            kinds = ("someone_else", *(k for k in kinds if k not in mine))
         reply = self.render.reminder(
             memory,
-            kinds,
+            kinds[:2],
             words,
             language=language or "en",
             now=now,
-            treated_on=treatment.treated_on if treatment else None,
+            treated_on=treatment.treated_on if treatment and not memory.someone_else else None,
         )
         return Turn(reply, live, how="reminder")
 

@@ -23,13 +23,16 @@ _RANK = {"urgent": 1, "emergency": 2}
 
 @dataclass(frozen=True, slots=True)
 class EscalationMemory:
-    """The last escalation: its level, the flags recognised, when, and whether the staff
-    alert was raised (so a follow-up does not raise it again)."""
+    """The last escalation: its level, the flags recognised, when, whether the staff alert
+    was raised (so a follow-up does not raise it again), and whether the patient said the
+    signs are someone else's ("that was my friend, not me": every later reminder is then
+    for that person, not only the one that answered the correction)."""
 
     level: EscalationLevel
     flags: tuple[str, ...]
     at: datetime
     alerted: bool = False
+    someone_else: bool = False
 
     def outranks(self, level: str | None) -> bool:
         """True when ``level`` is lower than this escalation's (or none)."""
