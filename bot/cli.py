@@ -19,6 +19,7 @@ from bot.core.conversation import Conversation, Privacy
 from bot.core.index_cache import keep_indexes_in
 from bot.core.knowledge import Knowledge
 from bot.core.knowledge.contradictions import load_checked_knowledge
+from bot.core.knowledge.kept import load_kept_knowledge
 from bot.core.language import keep_identifier_in
 from bot.core.matching import Thresholds
 from bot.core.memory import settle
@@ -63,7 +64,8 @@ def load_clinic(settings: Settings, warnings: list[str] | None = None) -> Knowle
     """The knowledge the bot runs with: shipped, with the clinic's changes (switched-off
     entries left out), checked against the clinic's country exactly as ``check`` does.
     Warnings (the shipped demo's made-up details) go to ``warnings``, else to the log."""
-    knowledge, found = load_checked_knowledge(settings.knowledge_dir, settings.clinic_dir)
+    # Read back from the model cache when the files and the code are unchanged (issue 17).
+    knowledge, found = load_kept_knowledge(settings.knowledge_dir, settings.clinic_dir)
     if warnings is not None:
         warnings.extend(str(finding) for finding in found)
     elif found:

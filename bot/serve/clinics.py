@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from bot.config import Settings
-from bot.core.knowledge.contradictions import load_checked_knowledge
+from bot.core.knowledge.kept import load_kept_knowledge
 from bot.core.matching import Thresholds
 from bot.core.responder import Responder
 from bot.core.understanding.source import ModelSource
@@ -74,7 +74,7 @@ def load_clinic_bots(
             if need_tokens and not token:
                 raise ConfigError(f"{deployment.token_env} (its bot token) is not set")
             # As ``check`` does: a clinic that contradicts its country is left out.
-            knowledge, _ = load_checked_knowledge(settings.knowledge_dir, folder)
+            knowledge, _ = load_kept_knowledge(settings.knowledge_dir, folder)
             own = settings.model_copy(
                 update={
                     "telegram_bot_token": SecretStr(token) if token else None,
