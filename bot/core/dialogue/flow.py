@@ -41,6 +41,8 @@ from bot.core.triage_context import rules_for
 MAX_QUESTIONS = 3
 #: A follow-up is read with the last topic when it has at most this many new words.
 FOLLOWUP_MAX_NEW_WORDS = 4
+#: "even if ..." keeps the last topic when the condition has at most this many new words.
+EVEN_IF_MAX_NEW_WORDS = 6
 #: A message judged out of scope on its own inherits no topic when it has more new words.
 FALLBACK_MAX_NEW_WORDS = 2
 #: A follow-up that opens with "and ..." but looks out of scope alone keeps the last topic
@@ -458,6 +460,15 @@ class Dialogue(PieceReader):
                 return carried
             if lexicon.repeats(text) and len(new_words) <= 2:
                 return last  # "what if I do it in my sleep?"
+            if (
+                lexicon.opens_with_even_if(text)
+                and len(new_words) <= EVEN_IF_MAX_NEW_WORDS
+                and self._named(new_words, live.topics, text) in {None, *live.topics}
+            ):
+                # "even if it wears off early?", "even if I have it every few months?": the
+                # same question under a condition (unless the condition names another
+                # topic: "even if I have wine first?" after the gym)
+                return last
         if reply.kind == "fallback" and len(new_words) > FALLBACK_MAX_NEW_WORDS:
             continued = self._continued(text, new_words, live.topics)
             if continued is not None:

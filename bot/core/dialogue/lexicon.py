@@ -62,6 +62,7 @@ class _Pooled:
     openers: frozenset[str]
     split: tuple[str, ...]
     questions: frozenset[str]
+    even_if: frozenset[str]
     #: Joining words a piece may open with: the openers and the single-word split phrases.
     split_openers: frozenset[str]
     agree: frozenset[str]
@@ -99,6 +100,7 @@ class Lexicon:
                 sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
             ),
             questions=_phrases(w for lang in languages for w in lang.followup.questions),
+            even_if=_phrases(w for lang in languages for w in lang.followup.even_if),
             split_openers=_phrases(
                 w
                 for lang in languages
@@ -230,6 +232,14 @@ class Lexicon:
         ("and who do I call", "y donde")."""
         words = self.without_opener(text).split()
         return any(" ".join(words[:size]) in self._pooled.questions for size in (1, 2, 3))
+
+    def opens_with_even_if(self, text: str) -> bool:
+        """After its joining words, ``text`` opens with a condition that leaves the question
+        as it was ("even if it wears off early?", "und auch wenn ich Sport mache?")."""
+        starts = (normalise(text).split(), self.without_opener(text).split())  # "anche se"
+        return any(
+            " ".join(words[:size]) in self._pooled.even_if for words in starts for size in (1, 2, 3)
+        )
 
     def points_back(self, text: str) -> bool:
         """A word that refers to something said before ("it", "they", "that")."""

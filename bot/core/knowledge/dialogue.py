@@ -93,6 +93,9 @@ class FollowupWords(_Strict):
     #: grammar ("can", "what", "is"): of several questions in one message, a piece put so
     #: is answered by its likeliest topic even when the matcher is unsure of it alone.
     questions: list[Text] = Field(default_factory=list)
+    #: A condition that leaves the question as it was ("even if", "auch wenn", "même si"):
+    #: "even if it wears off early?" after booking the next one still asks about booking.
+    even_if: list[Text] = Field(default_factory=list)
 
 
 class ClarifyWords(_Strict):
