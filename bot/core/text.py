@@ -33,11 +33,12 @@ _REPEATS = re.compile(r"(\D)\1{2,}")
 _PUNCTUATION_BREAK = (
     r"[;!?\n\r\u2026\u00bf\u00a1]+|(?<!\d)\.+|\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014]\s"
 )
-_CLAUSE_BREAK = re.compile(
-    _PUNCTUATION_BREAK + r"|\b(?:but|however|although|though|pero|aber|sondern|mais|cependant)\b"
-    r"|(?<!\w)(?:но|однако)(?!\w)",
-    re.IGNORECASE,
+#: Words where meaning turns ("but") in any language, for a message of no known language.
+_ANY_TURNING_WORD = (
+    r"\b(?:but|however|although|though|pero|aber|sondern|mais|cependant)\b"
+    r"|(?<!\w)(?:но|однако)(?!\w)"
 )
+_CLAUSE_BREAK = re.compile(_PUNCTUATION_BREAK + "|" + _ANY_TURNING_WORD, re.IGNORECASE)
 #: Words where meaning turns ("but"), per language: French "mais" is Portuguese "more", and
 #: Italian "ma" is French "my", so each language splits on its own words only.
 _TURNING_WORDS: dict[str, str] = {
@@ -47,9 +48,19 @@ _TURNING_WORDS: dict[str, str] = {
     "it": "ma|però|pero|tuttavia|eppure|invece",
     "pt": "mas|porém|porem|contudo|entretanto|todavia",
 }
+_TURNS = {language: rf"\b(?:{words})\b" for language, words in _TURNING_WORDS.items()}
 _CLAUSE_BREAKS: dict[str, re.Pattern[str]] = {
-    language: re.compile(_PUNCTUATION_BREAK + rf"|\b(?:{words})\b", re.IGNORECASE)
-    for language, words in _TURNING_WORDS.items()
+    language: re.compile(_PUNCTUATION_BREAK + "|" + turn, re.IGNORECASE)
+    for language, turn in _TURNS.items()
+}
+#: The same breaks without the punctuation, for a text that holds none of it: every
+#: punctuation break needs one of ``_BREAK_PUNCTUATION``'s characters. Triage splits each
+#: clause again per language (already without punctuation once normalised), and the
+#: punctuation alternatives, tried at every position, cost twice the words' (issue 16).
+_BREAK_PUNCTUATION = re.compile(r"[;!?\n\r\u2026\u00bf\u00a1.,\-\u2013\u2014]")
+_TURN_BREAK = re.compile(_ANY_TURNING_WORD, re.IGNORECASE)
+_TURN_BREAKS: dict[str, re.Pattern[str]] = {
+    language: re.compile(turn, re.IGNORECASE) for language, turn in _TURNS.items()
 }
 
 # Multi-word rewrites, applied to the normalised text with word boundaries, longest first.
@@ -287,19 +298,39 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
-def _combining_runs() -> re.Pattern[str]:
-    """Runs of characters that canonical ordering moves (combining class other than 0)."""
-    ranges: list[str] = []
+def _combining_runs() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Runs of characters that canonical ordering moves (combining class other than 0),
+    longer than ``MAX_COMBINING_RUN``: ``(span, plane0, every)``.
+
+    One class of all ~190 ranges is tested range by range at every position (1 ms per 4,096
+    characters, and ``bounded`` runs on every clause). So the marks of the Basic Multilingual
+    Plane, a class tested in one step, come first, and the ~70 ranges above it are tried only
+    for a character in their ``span`` (U+101FD-U+1E94A, below every emoji): ``plane0``
+    serves a text with no character in that span, ``every`` the rest, with the same result.
+    """
+    low: list[str] = []
+    high: list[str] = []
     start: int | None = None
+    first = last = 0
     for code in range(0x20001):  # no combining class is set above plane 1
         marked = code < 0x20000 and unicodedata.combining(chr(code)) != 0
         if marked and start is None:
             start = code
         elif not marked and start is not None:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            (low if code <= 0x10000 else high).append(
+                f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}"
+            )
+            if code > 0x10000:
+                first, last = first or start, code - 1
             start = None
-    marks = "".join(ranges)
-    return re.compile(f"([{marks}]{{{MAX_COMBINING_RUN}}})[{marks}]+")
+    span = f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+    plane0 = f"[{''.join(low)}]"
+    mark = f"(?:{plane0}|(?=[{span}])[{''.join(high)}])"
+    return (
+        re.compile(f"[{span}]"),
+        re.compile(f"({plane0}{{{MAX_COMBINING_RUN}}}){plane0}+"),
+        re.compile(f"({mark}{{{MAX_COMBINING_RUN}}}){mark}+"),
+    )
 
 
 def bounded(text: str) -> str:
@@ -315,7 +346,8 @@ def bounded(text: str) -> str:
         return text
     text = _SURROGATE.sub("\ufffd", text)
     if len(text) > MAX_COMBINING_RUN:
-        text = _combining_runs().sub(r"\1", text)
+        span, plane0, every = _combining_runs()
+        text = (every if span.search(text) else plane0).sub(r"\1", text)
     return text
 
 
@@ -361,6 +393,8 @@ def clean(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     if not text.isascii() and _EMOJI_START.search(text):  # most messages skip the scan
         text = _EMOJI_RUN.sub(_without_emoji, text)
+    if text.isprintable():  # most texts, and every clause of a cleaned one
+        return text
     return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
 
 
@@ -398,8 +432,12 @@ def split_clauses(text: str, language: str | None = None) -> list[str]:
     out" the "no" belongs to the fever alone. ``language`` picks that language's "but"
     words; without it (and for English) every known language's are used.
     """
-    pattern = _CLAUSE_BREAKS.get(language or "", _CLAUSE_BREAK)
-    parts = pattern.split(clean(text))
+    text = clean(text)
+    if _BREAK_PUNCTUATION.search(text) is None:  # only a turning word can break it
+        pattern = _TURN_BREAKS.get(language or "", _TURN_BREAK)
+    else:
+        pattern = _CLAUSE_BREAKS.get(language or "", _CLAUSE_BREAK)
+    parts = pattern.split(text)
     return [part.strip() for part in parts if part and part.strip()]
 
 

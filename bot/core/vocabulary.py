@@ -6,6 +6,7 @@ treated as typos ("advice" is not "advil").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -57,6 +58,9 @@ def looks_english(word: str) -> bool:
     return word.isalpha() and english_zipf(word) >= ENGLISH_LOOKING_ZIPF
 
 
+#: Shorter stems are never read as typos of a known one: an unknown short stem stands for
+#: nothing, decided before any other work (random text is mostly such words).
+MIN_FUZZY_LENGTH = 4
 #: The most typos ``max_typos`` ever forgives.
 MAX_TYPOS = 2
 
@@ -86,6 +90,11 @@ class Vocabulary:
         self._stems = sorted(set(stems))
         self._known = frozenset(self._stems)
         self._alphabet = frozenset("".join(self._stems))
+        # More than MAX_TYPOS letters no stem has, found by one regex search in C: counting
+        # them in a Python loop cost more than the rest of a look-up on random text.
+        letters = "".join(re.escape(letter) for letter in sorted(self._alphabet))
+        foreign = f"[^{letters}]" if letters else "."
+        self._too_foreign = re.compile(foreign + f"(?:.*?{foreign}){{{MAX_TYPOS}}}", re.DOTALL)
         self._cache: dict[str, frozenset[str]] = {}
 
     def __contains__(self, word_stem: object) -> bool:
@@ -100,7 +109,9 @@ class Vocabulary:
         """Stems ``word_stem`` stands for; ``word``, the unstemmed form, guards real words."""
         if word_stem in self._known:
             return frozenset((word_stem,))
-        if sum(letter not in self._alphabet for letter in word_stem) > MAX_TYPOS:
+        if len(word_stem) < MIN_FUZZY_LENGTH:
+            return _NOTHING  # short words must match exactly (not cached: nothing to save)
+        if self._too_foreign.search(word_stem) is not None:
             # More letters foreign to every stem than typos are forgiven: no stem is near.
             # Exact, and it spares random text (thousands of one-off words) the fuzzy search.
             return _NOTHING
@@ -111,7 +122,7 @@ class Vocabulary:
         found: set[str] = set()
         if word is not None and is_common_word(word, language):
             pass
-        elif len(word_stem) >= 4 and self._stems:
+        elif self._stems:
             for candidate, distance, _ in process.extract(
                 word_stem, self._stems, scorer=OSA.distance, score_cutoff=2, limit=None
             ):

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import random
 import time
+import unicodedata
 
 from bot.core.language import IDENTIFY_MAX_CHARS, identify
 from bot.core.responder import Responder
-from bot.core.text import MAX_COMBINING_RUN, MAX_TEXT_CHARS, bounded, clean, normalise
+from bot.core.text import (
+    MAX_COMBINING_RUN,
+    MAX_TEXT_CHARS,
+    bounded,
+    clean,
+    normalise,
+    split_clauses,
+)
 from bot.core.triage import _tightest_span
 from bot.core.understanding.model import MODEL_MAX_CHARS
+from bot.core.vocabulary import Vocabulary
 
 
 def _seconds(work: object) -> float:
@@ -36,6 +45,47 @@ def test_a_run_of_combining_marks_is_cut_to_the_stream_safe_thirty() -> None:
         bounded("caf\u00e9 na\u00efve \u0627\u064e\u0644")
         == "caf\u00e9 na\u00efve \u0627\u064e\u0644"
     )
+
+
+def test_runs_of_marks_above_the_first_plane_are_cut_as_well() -> None:
+    """Marks of the Basic Multilingual Plane and those above it (musical U+1D165, Adlam
+    U+1E944) are looked for by two classes; a run that mixes them is one run. Emoji
+    (U+1F600) lie outside the upper marks' span and are no marks."""
+    astral, adlam = "\U0001d165", "\U0001e944"
+    assert bounded("x" + astral * 200) == "x" + astral * MAX_COMBINING_RUN
+    mixed = ("\u0301" + astral + adlam) * 40
+    assert bounded("x" + mixed + " ok") == "x" + mixed[:MAX_COMBINING_RUN] + " ok"
+    assert bounded("\U0001f600" * 100 + "\u0301" * 31) == "\U0001f600" * 100 + "\u0301" * 30
+    every_mark = [chr(c) for c in range(0x20000) if unicodedata.combining(chr(c))]
+    for start in range(0, len(every_mark), 50):  # every mark, in runs of 100
+        run = "".join(every_mark[start : start + 50]) * 2
+        assert bounded("a" + run) == "a" + run[:MAX_COMBINING_RUN]
+
+
+def test_a_text_without_punctuation_splits_at_turning_words_in_any_case() -> None:
+    """Triage splits each normalised clause again; without punctuation only the turning
+    words are looked for, matched as case-insensitively as before ("\u017f" is an "s",
+    "\u0131" an "i")."""
+    assert split_clauses("no fever BUT pus coming out") == ["no fever", "pus coming out"]
+    assert split_clauses("ok tuttav\u0131a no", "it") == ["ok", "no"]
+    assert split_clauses("c'est bien ma\u0131s non", "fr") == ["c'est bien", "non"]
+    assert split_clauses("todavia n\u00e3o", "pt") == ["n\u00e3o"]
+    assert split_clauses(
+        "\u0441\u043f\u0430\u0441\u0438\u0431\u043e \u041d\u041e \u0431\u043e\u043b\u0438\u0442"
+    ) == ["\u0441\u043f\u0430\u0441\u0438\u0431\u043e", "\u0431\u043e\u043b\u0438\u0442"]
+    assert split_clauses("a - b but c", "en") == ["a", "b", "c"]
+    assert split_clauses("sin embargo", "es") == []
+
+
+def test_the_typo_vocabulary_rejects_short_and_foreign_stems_outright() -> None:
+    vocab = Vocabulary(["swallow", "breath", "droop"])
+    assert vocab.lookup("swalow") == frozenset({"swallow"})
+    assert vocab.lookup("brath") == frozenset({"breath"})
+    assert vocab.lookup("swa") == frozenset()  # short: exact or nothing
+    assert vocab.lookup("sw\u4e00\u4e01\u4e02ow") == frozenset()  # 3 letters no stem has
+    assert vocab.lookup("swa\u4e00\u4e01low") == frozenset()  # 2 foreign: near, too far
+    assert vocab.lookup("swal\u4e00ow") == frozenset({"swallow"})  # one replaced letter
+    assert Vocabulary([]).lookup("swallow") == frozenset()
 
 
 def test_nfkc_on_many_combining_marks_is_linear() -> None:
