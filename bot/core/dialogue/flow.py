@@ -479,12 +479,13 @@ class Dialogue(PieceReader):
             return course  # "how long will the swelling last?": the swelling
         if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or (last is None and reply.kind == "answer"):
             return None  # nothing to follow, or a confident question of its own
+        if last is not None and lexicon.about_progress(text):
+            # "how long does that usually last?", "when will it go away?", "shorter?"; after
+            # several answers, how a thing goes is the symptom's among them
+            return self._carried(live.topics, text)
         if reply.kind == "answer" and reply.topic in live.topics:
             return reply.topic  # "and the flu one?" reads as the jab question on its own
         short = len(new_words) <= 2
-        if last is not None and lexicon.about_progress(text):
-            # "how long does that usually last?", "when will it go away?", "shorter?"
-            return self._carried(live.topics, text)
         # Reading the words alone costs a model pass: only when it can change the decision.
         fused = reply.kind != "answer" or last is not None
         alone = (

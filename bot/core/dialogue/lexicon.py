@@ -256,10 +256,11 @@ class Lexicon:
         long does that usually last?", "when will it go away?", "will it get bigger?")."""
         pooled = self._pooled
         norm = normalise(text)
-        before = _strip(norm, pooled.context | pooled.pronouns | pooled.if_not)
-        rest = _strip(before, pooled.progress | pooled.duration)
+        # How it goes first: "stick around" is one phrase, though "around" alone is filler.
+        without = _strip(norm, pooled.progress | pooled.duration)
+        rest = _strip(without, pooled.context | pooled.pronouns | pooled.if_not)
         new = [word for word in rest.split() if word not in STOPWORDS and not _NUMBER.match(word)]
-        return rest != before and not new
+        return without != norm and not new
 
     # ---- clarify answers ----------------------------------------------------------------
 

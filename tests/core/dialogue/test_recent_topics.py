@@ -1,0 +1,41 @@
+"""After several answers, a follow-up about how a thing goes ("how long would it stick
+around?") is about the symptom among them, not the first topic answered. Wordings are our
+own, none from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.conversation import Conversation
+from tests.core.test_dialogue import chat, topics
+
+
+@pytest.mark.parametrize(
+    ("several", "how_it_goes", "expected"),
+    [
+        (
+            "when can i book my next one, and is bruising normal after?",
+            "and how long would it stick around?",
+            "bruising",
+        ),
+        (
+            "can i wear makeup tomorrow and is a headache normal",
+            "how long does it tend to hang about?",
+            "headache",
+        ),
+    ],
+)
+def test_how_a_thing_goes_is_the_symptoms_question(
+    conversation: Conversation, several: str, how_it_goes: str, expected: str
+) -> None:
+    answered, followed = chat(conversation, several, how_it_goes)
+    assert expected in topics(answered) and topics(answered)[0] != expected
+    assert topics(followed) == (expected,)
+
+
+def test_a_phrase_for_how_it_goes_is_read_whole(conversation: Conversation) -> None:
+    """ "stick around" says how it goes, though "around" alone is a filler word."""
+    _, followed = chat(
+        conversation, "there's a bit of swelling by my eye", "will it stick around long?"
+    )
+    assert topics(followed) == ("swelling_redness",)
