@@ -571,7 +571,10 @@ class Dialogue(PieceReader):
         """A message out of scope on its own that opens as a follow-up ("and ...", "what
         about ...") and reads as one of the topics just answered when read with it: that
         topic."""
-        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or not self.lexicon.opens_as_follow_up(text):
+        if len(new_words) > FOLLOWUP_MAX_NEW_WORDS:
+            return None
+        lexicon = self.lexicon
+        if not (lexicon.opens_as_follow_up(text) or lexicon.opens_pointing_back(text)):
             return None
         return next((t for t in topics if self._supports(text, t, slack=OPENER_SLACK)), None)
 

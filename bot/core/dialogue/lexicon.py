@@ -241,6 +241,12 @@ class Lexicon:
             " ".join(words[:size]) in self._pooled.even_if for words in starts for size in (1, 2, 3)
         )
 
+    def opens_pointing_back(self, text: str) -> bool:
+        """The message starts with a word that refers back ("it's on my cheekbone", "that
+        one is ..."): it tells more about what was said before."""
+        words = normalise(text).split()
+        return bool(words) and words[0] in self._pooled.pronouns
+
     def points_back(self, text: str) -> bool:
         """A word that refers to something said before ("it", "they", "that")."""
         norm = normalise(text)

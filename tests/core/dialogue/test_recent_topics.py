@@ -39,3 +39,20 @@ def test_a_phrase_for_how_it_goes_is_read_whole(conversation: Conversation) -> N
         conversation, "there's a bit of swelling by my eye", "will it stick around long?"
     )
     assert topics(followed) == ("swelling_redness",)
+
+
+def test_a_remark_that_points_back_tells_more_about_the_topic(
+    conversation: Conversation,
+) -> None:
+    """ "It's gone a greenish colour now" after a bruise is about the bruise, though it is
+    out of scope on its own; a remark that does not read with the topic stays unanswered."""
+    _, more = chat(
+        conversation, "i have a small bruise near my eyebrow", "it's gone a greenish colour now"
+    )
+    assert topics(more) == ("bruising",)
+    _, aside = chat(
+        conversation,
+        "can i have a glass of wine tonight",
+        "its raining here so probably staying in anyway",
+    )
+    assert aside.reply is not None and aside.reply.kind == "fallback"
