@@ -226,7 +226,19 @@ def asks_own_risk(clause: str) -> bool:
 # net is held back by it (``fuse_triage``); the rules' own phrasings of breathlessness at rest
 # ("out of breath sitting still") are untouched.
 _UNFIT = {
-    "en": _any(r"unfit", r"out of shape", r"no stamina", r"not (?:very |that |so )?fit"),
+    "en": _any(
+        r"unfit",
+        r"out of shape",
+        r"no stamina",
+        r"not (?:very |that |so )?fit",
+        # the habit, not a change: "puffed out on the stairs, always am", "nothing new"
+        r"always (?:am|have been|has been|was)\b"
+        r"(?! (?:\w+ )?(?:fit|healthy|active|sporty|strong))",
+        r"(?:been )?like (?:this|that) for years",
+        r"nothing new",
+        r"normal for me",
+        r"same as (?:ever|always)",
+    ),
     "es": _any(r"no estoy en forma", r"fuera de forma", r"sin fondo fisico", r"sedentari[ao]"),
     "de": _any(r"unsportlich", r"keine kondition", r"nicht fit", r"untrainiert"),
     "fr": _any(r"pas en forme", r"pas sportive?", r"aucune endurance", r"pas d endurance"),
@@ -236,6 +248,7 @@ _UNFIT = {
 
 
 def put_down_to_fitness(text: str) -> bool:
-    """Whether the message explains its breathlessness by fitness or habit, in any language."""
+    """Whether the message explains its breathlessness or weariness by fitness or habit, in any
+    language."""
     normal = normalise(text)
     return any(pattern.search(normal) for pattern in _UNFIT.values())
