@@ -38,8 +38,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.errors import ConfigError, StorageError
-from bot.storage import inline_sqlite
-from bot.storage.inline_sqlite import InlineConnection
+from bot.storage.inline_sqlite import InlineConnection, connect_inline
 
 DEFAULT_DATABASE_URL = "sqlite:///data/aftercare.db"
 
@@ -136,7 +135,7 @@ def create_engine(url: URL) -> AsyncEngine:
 def _sqlite_engine(url: URL) -> AsyncEngine:
     def connect() -> Awaitable[InlineConnection]:
         arguments, options = engine.dialect.create_connect_args(url)
-        return inline_sqlite.connect(arguments, options)
+        return connect_inline(arguments, options)
 
     # aiosqlite's dialect (SQL, types, pool) over a connection that runs inline: no thread
     # hop per call (bot/storage/inline_sqlite.py).

@@ -203,7 +203,7 @@ class InlineConnection:
             self._worker.shutdown(wait=False)
 
 
-async def connect(arguments: Sequence[Any], options: Mapping[str, Any]) -> InlineConnection:
+async def connect_inline(arguments: Sequence[Any], options: Mapping[str, Any]) -> InlineConnection:
     """Open a connection with the arguments SQLAlchemy's SQLite dialect builds for a URL."""
     timeout_s = float(options.get("timeout", 5.0))  # sqlite3's own default busy timeout
     return InlineConnection(sqlite3.connect(*arguments, **options), int(timeout_s * 1000))
