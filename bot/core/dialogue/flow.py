@@ -467,8 +467,9 @@ class Dialogue(PieceReader):
             ):
                 # "even if it wears off early?", "even if I have it every few months?": the
                 # same question under a condition (unless the condition names another
-                # topic: "even if I have wine first?" after the gym)
-                return last
+                # topic: "even if I have wine first?" after the gym); after several answers,
+                # the one the condition reads with ("even if it's only mascara?")
+                return self._best_fit(live.topics, text)
         if reply.kind == "fallback" and len(new_words) > FALLBACK_MAX_NEW_WORDS:
             continued = self._continued(text, new_words, live.topics)
             if continued is not None:
@@ -675,6 +676,15 @@ class Dialogue(PieceReader):
         if len(topics) > 1 and timed and lexicon.mentions_when(text):
             return timed[0]
         return topics[0]
+
+    def _best_fit(self, topics: tuple[str, ...], text: str) -> str:
+        """Of the topics just answered, the one ``text`` reads best with (the first when
+        there is only one, or when none reads with it)."""
+        if len(topics) < 2:
+            return topics[0]
+        fits = [(self._fit(text, topic), -index) for index, topic in enumerate(topics)]
+        best, at = max(fits)
+        return topics[-at] if best > float("-inf") else topics[0]
 
     def _fit(self, text: str, topic: str) -> float:
         """How much reading ``text`` with ``topic`` adds to the topic's own certainty."""

@@ -54,3 +54,16 @@ def test_a_condition_keeps_the_question(
 def test_a_condition_naming_another_topic_asks_about_it(conversation: Conversation) -> None:
     _, followed = chat(conversation, "can i go to the gym tomorrow", "even if i have wine first?")
     assert topics(followed) == ("alcohol",)
+
+
+def test_after_several_answers_the_condition_picks_the_topic_it_reads_with(
+    conversation: Conversation,
+) -> None:
+    answered, followed = chat(
+        conversation,
+        "darf ich morgen joggen? übrigens, wann darf ich mich wieder schminken?",
+        "auch wenn es nur Wimperntusche ist?",
+        state=PatientState(language="de"),
+    )
+    assert topics(answered) == ("exercise_gym", "makeup_skincare_washing")
+    assert topics(followed) == ("makeup_skincare_washing",)
