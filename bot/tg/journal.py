@@ -24,10 +24,14 @@ with an ``unconfirmed`` mark as it leaves, cleared once its body is written (the
 then the kernel's to deliver, whatever happens to the process) or when Telegram answers 2xx
 (a transport without the trace hook); a replay that finds the mark sends that reply again,
 with a "possible repeat" line in the patient's language (``must_arrive`` tells the handler
-so). Ordinary replies keep the no-duplicate rule. Staff alerts are resent and flagged
-"possible repeat" too (``bot.tg.alerts``). A timeout after the request left counts as sent,
-as ``bot.tg.send`` already treats it (an escalation's mark stays only if its body was not
-written in full, so a later replay of the update resends it then and only then).
+so). Ordinary replies keep the no-duplicate rule. Noting them once the body is written
+instead (one write, moved) was measured and dropped: a kill while that note waits for
+SQLite's writer leaves a delivered reply unnoted, and the SIGKILL rounds then repeated 43
+questions in 240, where the gap it closes lost 1 in 960 (``benchmarks/RELIABILITY.md``).
+Staff alerts are resent and flagged "possible repeat" too (``bot.tg.alerts``). A timeout
+after the request left counts as sent, as ``bot.tg.send`` already treats it (an escalation's
+mark stays only if its body was not written in full, so a later replay of the update resends
+it then and only then).
 
 ``JournaledRequest`` is python-telegram-bot's ``HTTPXRequest`` (its public ``do_request``
 extension point, and ``httpx_kwargs`` for the hook) with the journal in front of it; without
