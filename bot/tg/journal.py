@@ -27,7 +27,7 @@ with a "possible repeat" line in the patient's language (``must_arrive`` tells t
 so). Ordinary replies keep the no-duplicate rule. Noting them once the body is written
 instead (one write, moved) was measured and dropped: a kill while that note waits for
 SQLite's writer leaves a delivered reply unnoted, and the SIGKILL rounds then repeated 43
-questions in 240, where the gap it closes lost 1 in 960 (``benchmarks/RELIABILITY.md``).
+questions in 240, where the gap it closes lost 2 in 1,200 (``benchmarks/RELIABILITY.md``).
 Staff alerts are resent and flagged "possible repeat" too (``bot.tg.alerts``). A timeout
 after the request left counts as sent, as ``bot.tg.send`` already treats it (an escalation's
 mark stays only if its body was not written in full, so a later replay of the update resends
