@@ -80,6 +80,7 @@ NOT_ESCALATED = [
     "mon mari trouve que j'ai l'air fatiguée, c'est le botox?",
     "j'ai bu de travers en rigolant devant la télé, sinon tout roule",
     "je vais mourir d'impatience, ça agit quand?",
+    "je respire beaucoup plus facilement depuis que mon rhume est passé",
 ]
 
 # The same words, in reports: an inability or a persistence is the symptom itself.
@@ -106,6 +107,18 @@ ESCALATED = [
     ("fr", "je ne vois que flou depuis ce matin", "urgent"),
     ("fr", "je me demande si ma paupière tombe, elle est plus basse qu'hier", "urgent"),
     ("fr", "j'ai l'air de respirer normalement mais j'étouffe quand je parle", "emergency"),
+    ("fr", "je ne respire plus, aidez-moi", "emergency"),
+    # plain everyday words the packs lacked (knowledge/lang/de.yaml, fr.yaml)
+    ("de", "die luft bleibt mir seit heute morgen weg", "emergency"),
+    ("de", "ich bekomme nicht richtig luft beim treppensteigen und im liegen", "emergency"),
+    ("de", "mir fällt alles aus der hand, die finger sind so schwach", "emergency"),
+    ("de", "mein rechtes augenlid ist runtergefallen", "urgent"),
+    ("de", "mir ist seit der spritze dauernd schwummrig", "urgent"),
+    ("de", "rasende kopfschmerzen seit gestern", "urgent"),
+    ("fr", "la viande passe mal, je dois tout recracher", "emergency"),
+    ("fr", "ça suppure au point d'injection", "urgent"),
+    ("fr", "le gonflement augmente d'heure en heure", "urgent"),
+    ("fr", "j'ai trop mal à la tête depuis ce matin", "urgent"),
 ]
 
 
@@ -150,7 +163,7 @@ def test_the_grammar_itself() -> None:
         ("die schwellung ist weg", "de", "reassured"),
         ("respirer ça va", "fr", "reassured"),
         ("le gonflement a disparu", "fr", "reassured"),
-        ("mir bleibt die luft weg", "de", "idiom"),
+        ("mir bleibt echt die luft weg", "de", "idiom"),
         ("j'en crève d'envie", "fr", "idiom"),
         ("imaginons que j'aie du mal à respirer", "fr", "hypothetical"),
     ],
