@@ -35,6 +35,7 @@ from bot.core.triage_context import (
     stopwords,
 )
 from bot.core.triage_hindsight import asks_own_risk, healed, taken_back, with_referent
+from bot.core.triage_romance import reword
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
 Level = Literal["emergency", "urgent"]
@@ -368,7 +369,7 @@ class TriageDetector:
     ) -> _Clause:
         """Normalise a clause, drop idioms and filler words, and read its context once
         (``retracted``: the next clause takes the clause back, so it tells, not reports)."""
-        text = normalise(raw)
+        text = reword(normalise(raw), rules.language, rules.negations)
         idioms = self._idioms.get(rules.language)
         if idioms is not None:
             text = idioms.sub(" ", text)

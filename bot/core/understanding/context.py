@@ -19,6 +19,7 @@ from typing import Literal
 from bot.core.text import normalise
 from bot.core.triage import is_general_question, is_someone_elses_past
 from bot.core.triage_context import rules_for
+from bot.core.triage_romance import reword, without_inability
 
 Reading = Literal[
     "affirmed", "negated", "hypothetical", "story", "general_question", "reassured", "idiom"
@@ -38,7 +39,11 @@ _REASSURED = re.compile(
     r"|benissimo|a posto|tudo (?:bem|certo|ok)|perfeitamente|otimo"
     # "completely normal" as a statement (not "is it normal that ...")
     r"|(?:vollig|ganz|total|absolut|totalmente|completamente|perfectamente|tout a fait) normal\w*"
-    r"|normalissimo|normalmente)\b"
+    r"|normalissimo|normalmente"
+    # a function the patient says works as usual: "respiro normal", "engulo normal" (not the
+    # infinitive: "no puedo respirar normal", read without its inability, is a symptom)
+    r"|(?:respiro|respirando|trago|tragando|engulo|engolindo|deglutisco|hablo|falo|parlo)"
+    r" (?:(?:super|muy|bem|tudo|todo|del tutto) )?normal[e]?)\b"
 )
 
 
@@ -54,7 +59,8 @@ _LOST_FUNCTION = re.compile(
 def read_clause(clause: str, language: str = "en") -> Reading:
     """How a clause speaks of whatever symptom it holds, by ``language``'s rules."""
     rules = rules_for(language)
-    text = " ".join(rules.not_negations.sub(" ", normalise(clause)).split())
+    text = reword(normalise(clause), rules.language, rules.negations)
+    text = " ".join(rules.not_negations.sub(" ", text).split())
     if rules.idioms is not None and rules.idioms.search(text):
         return "idiom"  # "mir bleibt die Luft weg", "j'ai un peu l'air fâchée"
     if rules.hypothetical.search(text):
@@ -63,6 +69,8 @@ def read_clause(clause: str, language: str = "en") -> Reading:
         return "story"
     if is_general_question(text, rules):
         return "general_question"
+    # "sem conseguir respirar", "no mastico bien": negations that belong to the symptom
+    text = without_inability(text)
     words = text.split()
     if any(word in rules.negations for word in words) or (
         any(word in rules.weak_negations for word in words) and not _LOST_FUNCTION.search(text)
