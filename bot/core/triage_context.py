@@ -151,6 +151,11 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|worried (?:that|about) (?:i|it) (?:might|could|will)"
     r"|(?:read|saw|seen|heard|watched) (?:a|an|the|some|this)? ?"
     r"(?:story|article|post|video|thing|report|tiktok)"
+    # what the patient read: "reading the aftercare leaflet about breathing problems"
+    r"|(?:read|reading|reread|saw|seen|looking at|looked at|going through|went through) "
+    r"(?:the|a|an|your|this|that|my|some)? ?(?:\w+ )?(?:leaflet|sheet|info|information|website"
+    r"|booklet|poster|card|form|list|page|guide|faq|instructions|paperwork|notes|pamphlet|email)"
+    r" (?:about|on|says|said|mentions|mentioned|lists|listed|warns|warned)"
     r"|^if |^si (?:se|me|mi|el|la|tengo|j|je|ma|mon)|^wenn |^если"
     r"|que pasa si|y si|que debo hacer si|que hago si|was wenn|was ist wenn|was soll ich tun wenn"
     r"|was mache ich wenn|et si|que faire si|que dois je faire si|si jamais"
@@ -182,11 +187,14 @@ _OLD_THIRD_PARTY = re.compile(
 )
 _OLD_FIRST_PERSON_SUBJECT = re.compile(
     # Not the "me" someone told a story to: "my friend told me she couldnt swallow" is hers.
-    r"\b(?:i|im|ive|(?<!told )(?<!tells )(?<!telling )(?<!texted )(?<!warned )(?<!showed )me"
+    # Nor the "me" the patient rules out: "the one who fainted was my cousin, not me".
+    r"\b(?:i|im|ive|(?<!told )(?<!tells )(?<!telling )(?<!texted )(?<!warned )(?<!showed )"
+    r"(?<!not )(?<!never )me"
     r"|myself|ich|mir|mich|je|j|moi|yo)\b|(?<!\w)(?:я|меня|мне)(?!\w)"
 )
 _OLD_PAST_PERIOD = re.compile(
     r"\b(?:last year|years ago|a year ago|year ago|last time|in the past|used to|previously"
+    r"|ages ago|(?:a )?long time ago|long ago|years back|yonks ago|donkeys years"
     r"|once before|previous (?:treatment|time|session)|before that|back then|the first time"
     r"|in (?:19|20)\d\d|letztes jahr|letztes mal|vor jahren|vor einem jahr|el ano pasado"
     r"|la ultima vez|hace anos|hace un ano|l annee derniere|la derniere fois|il y a des annees"
