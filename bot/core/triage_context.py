@@ -702,9 +702,15 @@ _GRAMMAR: dict[str, _Grammar] = {
         "gelingt hort horen lasst lassen wird werden wurde kann konnen konnte krieg kriege "
         "kriegt bekomme bekomm bekommt schaffe schaff hilft helfen wirkt wirken",
         idioms=(
-            # amazement and strong feeling: "mir bleibt echt die Luft weg", "raubt mir den Atem"
-            r"(?:bleibt|blieb|verschlagt|verschlug|raubt|raubte|nimmt|nahm|stockt|stockte)"
-            r" (?:\w+ ){0,3}?(?:die luft|den atem|die sprache|die spucke)(?: weg)?",
+            # amazement and strong feeling: "raubt mir den Atem", "mir bleibt echt die Luft
+            # weg", "die Spucke blieb mir weg vor Staunen" (a plain "die Luft bleibt mir weg"
+            # may be a report, so it needs the intensifier or the cause)
+            r"(?:verschlagt|verschlug|raubt|raubte|stockt|stockte) (?:\w+ ){0,3}?"
+            r"(?:den atem|die sprache|die spucke)",
+            r"(?:bleibt|blieb) (?:mir |einem |uns )?(?:echt |glatt |regelrecht |wirklich |ja )+"
+            r"(?:die luft|die spucke) weg",
+            r"(?:die luft|die spucke|den atem) (?:\w+ ){0,3}?vor (?:staunen|begeisterung|freude"
+            r"|lachen|schreck|aufregung)",
             r"(?:sterbe|sterb|sterben|krepier\w*|vergeh\w*) (?:\w+ ){0,2}?vor (?:\w+ )?"
             r"(?:neugier|lachen|hunger|durst|langeweile|scham|ungeduld|angst|sehnsucht|hitze"
             r"|kalte|mudigkeit|stress|aufregung|freude|spannung|vorfreude)",
@@ -719,6 +725,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:preis|rechnung|nachricht|diagnose) (?:\w+ ){0,3}?(?:schwer|kaum|hart)"
             r" zu schlucken",
             r"(?:schwer|kaum|hart) zu schlucken (?:\w+ ){0,2}?(?:der preis|die rechnung)",
+            # "da musste ich erst mal schlucken" (taken aback), not "muss mehrmals schlucken"
+            r"(?:musste|muss|musst) (?:ich |man )?(?:da |dann )?(?:erst ?mal|erstmal|kurz|schwer"
+            r"|ordentlich|trocken|kraftig) schlucken",
         ),
     ),
     "fr": _Grammar(
@@ -908,6 +917,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"|a tue|a tuee|achevent|acheve)",
             r"les bras m en (?:tombent|sont tombes)",
             r"(?:coupe|couper|coupent) (?:les|mes) jambes",
+            # a lip flip's expected trouble with a straw (routine: the FAQ answers it), not a
+            # drink that escapes the mouth: "j'arrive plus à boire à la paille"
+            r"(?:boire|siffler|aspirer) (?:\w+ ){0,3}?(?:a|avec) (?:la|une|ma) paille",
             # a laugh gone down the wrong way: "avalé de travers en rigolant"
             r"de travers (?:\w+ ){0,4}?(?:en (?:riant|rigolant)|de rire|a force de rire)",
             r"(?:en (?:riant|rigolant)|de rire)(?: \w+){0,4}? de travers",

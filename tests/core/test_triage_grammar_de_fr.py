@@ -80,7 +80,10 @@ NOT_ESCALATED = [
     "mon mari trouve que j'ai l'air fatiguée, c'est le botox?",
     "j'ai bu de travers en rigolant devant la télé, sinon tout roule",
     "je vais mourir d'impatience, ça agit quand?",
+    "die luft blieb mir vor staunen weg, so schön ist es geworden",
     "je respire beaucoup plus facilement depuis que mon rhume est passé",
+    "depuis mon lip flip j'arrive plus à boire avec une paille, ça revient quand?",
+    "bei der rechnung musste ich erst mal kräftig schlucken, aber es hat sich gelohnt",
 ]
 
 # The same words, in reports: an inability or a persistence is the symptom itself.
@@ -107,6 +110,7 @@ ESCALATED = [
     ("fr", "je ne vois que flou depuis ce matin", "urgent"),
     ("fr", "je me demande si ma paupière tombe, elle est plus basse qu'hier", "urgent"),
     ("fr", "j'ai l'air de respirer normalement mais j'étouffe quand je parle", "emergency"),
+    ("fr", "je n'ai plus de force dans les bras", "emergency"),  # a strength lost, not gone
     ("fr", "je ne respire plus, aidez-moi", "emergency"),
     # plain everyday words the packs lacked (knowledge/lang/de.yaml, fr.yaml)
     ("de", "die luft bleibt mir seit heute morgen weg", "emergency"),

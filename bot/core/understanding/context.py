@@ -53,6 +53,9 @@ _REASSURED = re.compile(
 _LOST_FUNCTION = re.compile(
     r"\bn(?:e)? (?:me |m )?(?:respire|avale|parle|vois|mange|bois|tiens|marche|bouge|ferme"
     r"|sens|arrive|peux|ouvre|reussis|parviens|entends|articule)\b"
+    # "je n'ai plus de force dans les bras", "n'ai plus de voix": a strength or sense lost
+    r"|\bn (?:ai|a) (?:plus|pas) (?:de |d )?(?:force|forces|energie|voix|souffle|air|sensations?"
+    r"|prise|equilibre|controle)\b"
 )
 
 
