@@ -45,8 +45,9 @@ def word_log_likelihoods(words: Sequence[str], languages: Sequence[str]) -> Mapp
     hashes, zipf, columns = _table()
     scores = dict.fromkeys(languages, 0.0)
     for word in words:
-        found = int(np.searchsorted(hashes, np.uint64(word_hash(word))))
-        row = zipf[found] if found < len(hashes) and hashes[found] == word_hash(word) else None
+        key = np.uint64(word_hash(word))
+        found = int(np.searchsorted(hashes, key))
+        row = zipf[found] if found < len(hashes) and hashes[found] == key else None
         for language in languages:
             column = columns.get(language)
             value = row[column] / 10.0 if row is not None and column is not None else 0.0

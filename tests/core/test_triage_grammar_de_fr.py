@@ -25,6 +25,7 @@ import pytest
 from bot.core.responder import Responder
 from bot.core.triage_context import rules_for
 from bot.core.understanding.context import read_clause
+from tests.core.triage_cases import assert_escalated, assert_not_escalated
 
 NOT_ESCALATED = [
     # ---- German: negation after the verb, "nicht mehr", dialect negations
@@ -130,20 +131,14 @@ ESCALATED = [
 def test_denied_asked_or_figurative_symptoms_do_not_escalate(
     responder: Responder, text: str
 ) -> None:
-    result = responder.assess(text)
-    assert not result.escalates, (text, result.flag_ids)
+    assert_not_escalated(responder, text)
 
 
 @pytest.mark.parametrize(("language", "text", "level"), ESCALATED)
 def test_reports_in_the_same_words_still_escalate(
     responder: Responder, language: str, text: str, level: str
 ) -> None:
-    result = responder.assess(text)
-    assert result.level in ({"emergency"} if level == "emergency" else {"urgent", "emergency"}), (
-        language,
-        text,
-        result.level,
-    )
+    assert_escalated(responder, language, text, level)
 
 
 def test_the_grammar_itself() -> None:

@@ -27,6 +27,7 @@ from bot.core.triage_context import rules_for
 from bot.core.triage_romance import negate_correlatives
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 from bot.core.understanding.context import read_clause
+from tests.core.triage_cases import assert_escalated, assert_not_escalated
 
 NOT_ESCALATED = [
     # ---- Italian "né ... né" without "non"
@@ -70,20 +71,14 @@ ESCALATED = [
 def test_denied_asked_or_figurative_symptoms_do_not_escalate(
     responder: Responder, text: str
 ) -> None:
-    result = responder.assess(text)
-    assert not result.escalates, (text, result.flag_ids)
+    assert_not_escalated(responder, text)
 
 
 @pytest.mark.parametrize(("language", "text", "level"), ESCALATED)
 def test_reports_in_the_same_words_still_escalate(
     responder: Responder, language: str, text: str, level: str
 ) -> None:
-    result = responder.assess(text)
-    assert result.level in ({"emergency"} if level == "emergency" else {"urgent", "emergency"}), (
-        language,
-        text,
-        result.level,
-    )
+    assert_escalated(responder, language, text, level)
 
 
 def test_neither_nor_is_read_as_a_plain_negation() -> None:

@@ -7,8 +7,6 @@ The model learns the border from ``domain_examples.yaml``; the wordings here are
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ import yaml
 
 from bot.core.responder import Responder
 from bot.core.understanding.corpus import DOMAIN_FILE
+from tests.core.understanding.evaluated import comparable, evaluated_sentences
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGED = ROOT / "bot" / "core" / "understanding" / "data"
@@ -73,30 +72,11 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-def _texts(value: object) -> list[str]:
-    """Every ``text`` in a JSON line (FAQ and triage lines, and each turn of a dialogue)."""
-    if isinstance(value, dict):
-        own = [value["text"]] if isinstance(value.get("text"), str) else []
-        return own + [t for v in value.values() for t in _texts(v)]
-    if isinstance(value, list):
-        return [t for v in value for t in _texts(v)]
-    return []
-
-
 def test_no_border_example_is_in_any_evaluation_set() -> None:
     """Every figure measured on tests/data (blind rounds included) stays unseen by the border."""
 
-    def key(text: str) -> str:
-        return re.sub(r"[^\w ]", "", text.lower()).strip()
-
-    evaluated = {
-        key(text)
-        for path in (ROOT / "tests" / "data").rglob("*.jsonl")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-        for text in _texts(json.loads(line))
-    }
+    evaluated = evaluated_sentences()
     data = yaml.safe_load((PACKAGED / DOMAIN_FILE).read_text(encoding="utf-8"))
-    written = {key(text) for text in _strings(data)}
+    written = {comparable(text) for text in _strings(data)}
     assert len(written) > 300
     assert not evaluated & written

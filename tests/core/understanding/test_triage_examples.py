@@ -4,8 +4,6 @@ measured on tests/data stay measured on wording the model never trained on)."""
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import yaml
@@ -13,23 +11,10 @@ import yaml
 from bot.core.knowledge import load_knowledge
 from bot.core.language import SHIPPED
 from bot.core.understanding.corpus import EXAMPLES_FILE, example_files
+from tests.core.understanding.evaluated import comparable, evaluated_sentences
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGED = ROOT / "bot" / "core" / "understanding" / "data"
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^\w ]", "", text.lower()).strip()
-
-
-def _texts(value: object) -> list[str]:
-    """Every ``text`` in a JSON line (FAQ and triage lines, and each turn of a dialogue)."""
-    if isinstance(value, dict):
-        own = [value["text"]] if isinstance(value.get("text"), str) else []
-        return own + [t for v in value.values() for t in _texts(v)]
-    if isinstance(value, list):
-        return [t for v in value for t in _texts(v)]
-    return []
 
 
 def _reports() -> dict[str, dict[str, dict[str, list[str]]]]:
@@ -61,16 +46,10 @@ FIRST_FILE_COINCIDENCES = 14
 
 
 def test_no_report_is_copied_from_an_evaluation_set() -> None:
-    evaluated = {
-        _key(text)
-        for path in (ROOT / "tests" / "data").rglob("*.jsonl")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-        for text in _texts(json.loads(line))
-    }
+    evaluated = evaluated_sentences()
     written = {
         name: {
-            _key(text)
+            comparable(text)
             for by_label in data.values()
             for texts in by_label.values()
             for text in texts
