@@ -23,6 +23,11 @@ import numpy as np
 #: Zipf value of a word a language's list lacks (its lists end about Zipf 2): rare there,
 #: not impossible (names, typos, slang).
 UNKNOWN_ZIPF = 2.0
+#: How much likelier (Zipf, log10) the words must be in one language than in any other to
+#: make the identifier surer than it was: a loan word every language writes ("sauna ok?")
+#: differs a little in frequency and says little about the writer's language, while words
+#: only one language writes ("pra", "duele") differ by several points.
+DECISIVE_ZIPF = 1.0
 
 
 def word_hash(word: str) -> int:
@@ -58,6 +63,17 @@ def word_log_likelihoods(words: Sequence[str], languages: Sequence[str]) -> Mapp
 def posterior(prior: Mapping[str, float], words: Sequence[str]) -> dict[str, float]:
     """The identifier's probabilities (``prior``) times the words' likelihood, normalised."""
     likelihood = word_log_likelihoods(words, list(prior))
+    top, runner_up = sorted(likelihood.values(), reverse=True)[:2] if len(prior) > 1 else (0, 0)
+    if top - runner_up < DECISIVE_ZIPF:
+        # Not decisive: the words may reorder the languages, never raise the first one's share.
+        weighed = _weigh(prior, likelihood)
+        ceiling = max(prior.values())
+        best = max(weighed, key=lambda language: weighed[language])
+        return {**weighed, best: min(weighed[best], ceiling)}
+    return _weigh(prior, likelihood)
+
+
+def _weigh(prior: Mapping[str, float], likelihood: Mapping[str, float]) -> dict[str, float]:
     logs = {
         language: math.log(max(p, 1e-12)) + math.log(10) * likelihood[language]
         for language, p in prior.items()
