@@ -34,7 +34,13 @@ from bot.core.triage_context import (
     rules_for,
     stopwords,
 )
-from bot.core.triage_hindsight import asks_own_risk, healed, taken_back, with_referent
+from bot.core.triage_hindsight import (
+    Retractions,
+    asks_own_risk,
+    healed,
+    taken_back,
+    with_referent,
+)
 from bot.core.triage_romance import reword
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
@@ -318,22 +324,24 @@ class TriageDetector:
         recovered = SOMEONE_RECOVERED.search(normalised) is not None
         hits: list[FlagHit] = []
         mentions: list[FlagHit] = []
+        verdicts: Retractions = {}  # each clause's retraction, once per message
         for language in self._languages_of(normalised.split()):
             rules = rules_for(language)
             raws = with_referent(split_clauses(text, language), language)
-            retracted = taken_back(raws)
+            retracted = taken_back(raws, verdicts)
             prepared = (
                 self._prepare(raw, rules, recovered, retracted=number in retracted)
                 for number, raw in enumerate(raws)
             )
             clauses = _told_of_others([clause for clause in prepared if clause.words], rules)
             seen: dict[str, _Looked] = {}  # each word is looked up once, not once per scan
-            for clause in clauses:
-                self._scan(language, [clause], hits, mentions, seen)
-            for first, second in itertools.pairwise(clauses):
+            known = [self._scan(language, [clause], hits, mentions, seen) for clause in clauses]
+            for number, (first, second) in enumerate(itertools.pairwise(clauses)):
                 # Signs that only mean an emergency together ("a fever, my heart is racing")
-                # may sit in neighbouring clauses; look for those combinations across the pair.
-                self._scan(language, [first, second], hits, mentions, seen)
+                # may sit in neighbouring clauses; look for those combinations across the pair
+                # (a pair's phrasing needs words of both, so a clause with none is skipped).
+                if known[number] and known[number + 1]:
+                    self._scan(language, [first, second], hits, mentions, seen)
         if not hits and not mentions:
             return NO_FLAGS
         hits = _unique(hits)
@@ -414,10 +422,11 @@ class TriageDetector:
         hits: list[FlagHit],
         mentions: list[FlagHit],
         seen: dict[str, _Looked],
-    ) -> None:
+    ) -> bool:
         """Match one language's phrasings against one clause, or two neighbouring ones;
         ``seen`` keeps this message's word look-ups in this language (every clause is
-        scanned alone and in two pairs, and a long message repeats its words)."""
+        scanned alone and in two pairs, and a long message repeats its words). False when
+        no word of the clauses stands for a phrasing's word (True when not looked at)."""
         words = [word for clause in clauses for word in clause.words]
         owner = [n for n, clause in enumerate(clauses) for _ in clause.words]
         pair = len(clauses) > 1
@@ -426,7 +435,7 @@ class TriageDetector:
         vocab = self._vocab[language]
         own = self._own_words.get(language, frozenset())
         if language != "en" and not _speaks(language, words, self._markers[language]):
-            return  # the clause is not in this language: skip its false friends
+            return True  # the clause is not in this language: skip its false friends
         positions: dict[str, list[int]] = {}
         exact: dict[str, list[int]] = {}
         for index, word in enumerate(words):
@@ -439,7 +448,7 @@ class TriageDetector:
                 if vocab_stem == word_stem:
                     exact.setdefault(vocab_stem, []).append(index)
         if not positions:
-            return
+            return False
         # Only phrasings whose every slot has a word here can match: start from the
         # phrasings that use one of the words found, then check the rest.
         uses = self._index[language]
@@ -490,6 +499,7 @@ class TriageDetector:
                 mentions.append(hit)
             else:
                 hits.append(hit)
+        return True
 
 
 def _is_over(hit: FlagHit, text: str) -> bool:

@@ -134,33 +134,49 @@ _WORSE_WORD = {
 }
 
 
-def taken_back(clauses: Sequence[str]) -> frozenset[int]:
+#: One message's verdicts on its clauses, by (the clause before, the clause, the clause after),
+#: all normalised: triage splits a message once per language it may be in (two to five for
+#: mixed text), mostly into the same clauses, and each verdict tries all six languages' cues.
+Retractions = dict[tuple[str, str, str], bool]
+
+
+def taken_back(clauses: Sequence[str], seen: Retractions | None = None) -> frozenset[int]:
     """The clauses (by index) that hold a belief the next clause takes back.
 
     Every shipped language's cues are tried: English phrasings are looked for in every
     message (split at English breaks only, so "ma era solo" may sit in the same clause), and
     a Spanish retraction must quiet the English "allergic reaction" too. The belief may open
     a clause of its own before the symptom: "ich dachte, ich hatte eine Reaktion, aber ...".
+    ``seen`` keeps the verdicts of one message, so its other languages' splits reuse them.
     """
     normal = [normalise(clause) for clause in clauses]
+    verdicts: Retractions = {} if seen is None else seen
     found: set[int] = set()
     for index, clause in enumerate(normal):
         before = normal[index - 1] if index else ""
         after = normal[index + 1] if index + 1 < len(normal) else ""
-        for language, thought in _THOUGHT.items():
-            believed = thought.search(clause) or (
-                len(before.split()) <= 3 and thought.search(before)
-            )
-            back = _TAKEN_BACK[language]
-            parts = split_clauses(clause, language)
-            within = any(
-                thought.search(first) and back.search(second)
-                for first, second in itertools.pairwise(parts)
-            )
-            if within or (believed and after and back.search(after)):
-                found.add(index)
-                break
+        key = (before, clause, after)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _takes_back(before, clause, after)
+        if verdict:
+            found.add(index)
     return frozenset(found)
+
+
+def _takes_back(before: str, clause: str, after: str) -> bool:
+    """Whether ``clause`` (normalised, between its neighbours) holds a belief taken back."""
+    for language, thought in _THOUGHT.items():
+        believed = thought.search(clause) or (len(before.split()) <= 3 and thought.search(before))
+        back = _TAKEN_BACK[language]
+        parts = split_clauses(clause, language)
+        within = any(
+            thought.search(first) and back.search(second)
+            for first, second in itertools.pairwise(parts)
+        )
+        if within or (believed and after and back.search(after)):
+            return True
+    return False
 
 
 def healed(clause: str, following: str) -> bool:
