@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.core.language_words import words_of
 from bot.core.text import normalise
 from bot.core.word_model import posterior
 
@@ -43,39 +44,6 @@ IDENTIFY_MAX_CHARS = 500
 #: Below this probability the identifier is hesitating between close languages (Italian
 #: and Portuguese share "quando posso ... o ..."); a word only one language uses decides.
 HESITANT = 0.85
-
-# Everyday words (accents folded) that only one shipped language uses: the identifier's
-# character n-grams cannot always separate Italian, Portuguese and Spanish in five words,
-# while "fare", "fazer" and "hacer" can. A word shared with another language is left out.
-EXCLUSIVE_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the and are is was my what how can should will would does dont cant im ive with "
-        "after since this that tonight tomorrow".split()
-    ),
-    "es": frozenset(
-        "hacer hago puedo tengo despues hoy manana ayer cuando cuanto cuantos los las y pero "
-        "muy estoy mucho gimnasio cejas ceja maquillaje maquillarme ahora tambien todavia "
-        "hinchado hinchada duele".split()
-    ),
-    "de": frozenset(
-        "ich nicht kann darf habe ist und oder mit nach wann wie heute morgen schon noch "
-        "auch mein meine".split()
-    ),
-    "fr": frozenset(
-        "je peux puis est pas avec apres aujourd demain quand combien ce cette mon "
-        "sourcils maquillage".split()
-    ),
-    "it": frozenset(
-        "fare faccio della delle degli nella piu anche perche dopo ancora stasera domani "
-        "oggi ieri quale questo questa molto troppo bere mangiare fronte sopracciglia "
-        "palestra trucco viso".split()
-    ),
-    "pt": frozenset(
-        "fazer faco nao voce vc sao estou tenho isso esse essa muito depois hoje amanha ontem "
-        "um uma com sem pra ao academia sobrancelha sobrancelhas rosto maquiagem".split()
-    ),
-}
-
 
 #: Where the identifier narrowed to the shipped languages is kept (see ``bot.core.identifier``);
 #: set once by the entry point from ``MODEL_CACHE_DIR``. None: narrowed at every start.
@@ -123,9 +91,7 @@ def _only_language_with_its_own_words(
 ) -> str | None:
     """The one candidate language with a word of its own in ``words``, or None when none or
     several have one."""
-    found = [
-        lang for lang in candidates if any(word in EXCLUSIVE_WORDS.get(lang, ()) for word in words)
-    ]
+    found = [lang for lang in candidates if not words_of(lang).exclusive.isdisjoint(words)]
     return found[0] if len(found) == 1 else None
 
 

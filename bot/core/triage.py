@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.core.knowledge import RedFlag
+from bot.core.language_words import words_of
 from bot.core.text import bounded, normalise, split_clauses, stem
 from bot.core.triage_context import (
     SOMEONE_COLLAPSED,
@@ -51,31 +52,6 @@ _NEGATION_REACH = 5
 # Other words allowed between a phrasing's words: within a clause, and across two clauses.
 _CLAUSE_SLACK = 5
 _PAIR_SLACK = 7
-
-# Everyday words that mark a clause as written in a language (none is also an English word).
-_LANGUAGE_MARKERS: dict[str, frozenset[str]] = {
-    "es": frozenset(
-        "desde para mis madre padre hija hijo esposo esposa marido puede puedo tengo tiene "
-        "muy estoy esta siento cara ojo ojos labios".split()
-    ),
-    "de": frozenset(
-        "seit mit fur ich mein meine meinen nicht kann ist und mann frau mutter vater habe "
-        "gesicht auge augen sehr".split()
-    ),
-    "fr": frozenset(
-        "depuis avec pour dans pas mon mes je ne est suis elle il mari femme fille fils mere "
-        "pere visage yeux tres".split()
-    ),
-    "it": frozenset(
-        "non sono della dalla nella sulla dopo ancora molto tanto mia mio occhio occhi viso "
-        "faccia labbra gola lingua riesco ieri oggi stamattina nessun nessuna nessuno "
-        "benissimo palestra sopracciglia fronte hanno punto punta puntura punture".split()
-    ),
-    "pt": frozenset(
-        "nao estou esta minha meu desde muito olho olhos rosto boca labios garganta lingua "
-        "consigo ontem hoje depois tenho".split()
-    ),
-}
 
 # "I can't say my throat isn't swelling": two negations that affirm the symptom.
 _DOUBLE_NEGATIVE = re.compile(
@@ -273,7 +249,7 @@ class TriageDetector:
                 for word in self._own_words.get(lang, frozenset()) | stopwords(lang)
                 if not is_common_word(word)
             )
-            | _LANGUAGE_MARKERS.get(lang, frozenset())
+            | words_of(lang).not_english
             for lang in stems_by_language
         }
         # Which languages a whole message may be in is judged more strictly: words shared
