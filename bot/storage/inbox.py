@@ -18,11 +18,11 @@ process on this machine that no longer exists (``release_dead``).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -39,10 +39,35 @@ Finished = Literal["done", "poison", "failed"]
 PENDING = "pending"
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A statement built once, with the values of one use of it. Building a statement and
+    its cache key costs more CPU than SQLite takes to run it, on every message (issue 17);
+    one built once keeps its cache key, and SQLAlchemy compiles it once."""
+
+    statement: sa.Executable
+    values: Mapping[str, Any]
+
+
 #: A write prepared by storage that another write of the update's inbox row carries along
 #: (a statistics event, the conversation's memory): the callers outside ``bot.storage``
 #: hold it without knowing it is SQLAlchemy's.
-Statement = sa.Executable
+Statement: TypeAlias = sa.Executable | Prepared
+
+
+async def execute(connection: AsyncConnection, statement: Statement) -> None:
+    """Run a ``Statement`` in the caller's transaction."""
+    if isinstance(statement, Prepared):
+        await connection.execute(statement.statement, dict(statement.values))
+    else:
+        await connection.execute(statement)
+
+
+#: "This update's row" (the values ``this_bot``, ``this_update``); the columns to set are
+#: the other values given with it.
+_UPDATE_THIS = sa.update(inbox).where(
+    inbox.c.bot_id == sa.bindparam("this_bot"), inbox.c.update_id == sa.bindparam("this_update")
+)
 
 
 class Keep:
@@ -231,7 +256,7 @@ class InboxStore:
         sent: int,
         *,
         unconfirmed: int | Keep | None = KEEP,
-        also: Sequence[sa.Executable] = (),
+        also: Sequence[Statement] = (),
     ) -> None:
         """``sent`` replies of this update have reached Telegram (or are leaving); with
         ``unconfirmed``, which escalation among them still waits for Telegram's answer (None:
@@ -241,24 +266,22 @@ class InboxStore:
         memory), committed in the same transaction: one trip through the writer lock instead
         of one each (issue 17), and a step counted in ``sent`` is never without its row.
         """
-        values: dict[str, int | None] = {"sent": sent}
+        values: dict[str, int | None] = {"this_bot": bot_id, "this_update": update_id, "sent": sent}
         if not isinstance(unconfirmed, Keep):
             values["unconfirmed"] = unconfirmed
         async with self._write(durable=False) as connection:
             for statement in also:
-                await connection.execute(statement)
-            await connection.execute(
-                sa.update(inbox).where(self._mine(bot_id, update_id)).values(**values)
-            )
+                await execute(connection, statement)
+            await connection.execute(_UPDATE_THIS, values)
 
     async def record_attempt(
-        self, bot_id: int, update_id: int, sent: int, *, also: Sequence[sa.Executable] = ()
+        self, bot_id: int, update_id: int, sent: int, *, also: Sequence[Statement] = ()
     ) -> None:
         """One more try at an update whose replies could not all be delivered yet; ``sent``
         of them were. ``also`` as for ``record_sent``."""
         async with self._write() as connection:
             for statement in also:
-                await connection.execute(statement)
+                await execute(connection, statement)
             await connection.execute(
                 sa.update(inbox)
                 .where(self._mine(bot_id, update_id))
@@ -272,23 +295,24 @@ class InboxStore:
         status: Finished,
         now: datetime,
         *,
-        also: Sequence[sa.Executable] = (),
+        also: Sequence[Statement] = (),
     ) -> None:
         """The update is over: forget its JSON, keep the ids for deduplication. ``also`` as
         for ``record_sent`` (what was left to write after the last reply)."""
         async with self._write(durable=False) as connection:
             for statement in also:
-                await connection.execute(statement)
+                await execute(connection, statement)
             await connection.execute(
-                sa.update(inbox)
-                .where(self._mine(bot_id, update_id))
-                .values(
-                    status=status,
-                    payload=None,
-                    finished_at=now,
-                    claimed_by=None,
-                    claimed_until=None,
-                )
+                _UPDATE_THIS,
+                {
+                    "this_bot": bot_id,
+                    "this_update": update_id,
+                    "status": status,
+                    "payload": None,
+                    "finished_at": now,
+                    "claimed_by": None,
+                    "claimed_until": None,
+                },
             )
 
     async def counts(self, bot_id: int) -> dict[str, int]:

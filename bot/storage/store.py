@@ -15,7 +15,7 @@ import re
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Any, Self, overload
@@ -36,7 +36,7 @@ from bot.storage.engine import (
     read_transaction,
     write_transaction,
 )
-from bot.storage.inbox import InboxStore
+from bot.storage.inbox import InboxStore, Prepared, Statement, execute
 from bot.storage.migrate import migrate_engine
 from bot.storage.models import (
     Alert,
@@ -117,6 +117,71 @@ def _checkpoint_and_truncate(connection: sa.Connection) -> bool:
     return bool(busy)
 
 
+def _touch_upsert(insert: postgresql.Insert | sqlite.Insert) -> postgresql.Insert | sqlite.Insert:
+    """``touch_patient``'s upsert (its values given when it runs): a name or language of
+    None keeps what was stored before."""
+    return insert.on_conflict_do_update(
+        index_elements=[patients.c.clinic_id, patients.c.user_id],
+        set_={
+            "chat_id": insert.excluded.chat_id,
+            "last_seen_at": insert.excluded.last_seen_at,
+            "first_name": sa.func.coalesce(insert.excluded.first_name, patients.c.first_name),
+            "language": sa.func.coalesce(insert.excluded.language, patients.c.language),
+        },
+    )
+
+
+#: What ``conversation_write`` replaces in a chat's stored memory.
+_MEMORY_COLUMNS = (
+    "topics",
+    "topics_at",
+    "clarify",
+    "clarify_at",
+    "escalation_level",
+    "escalation_flags",
+    "escalation_at",
+    "escalation_alerted",
+    "escalation_someone_else",
+    "expires_at",
+    "updated_at",
+)
+
+
+def _conversation_upsert(
+    insert: postgresql.Insert | sqlite.Insert,
+) -> postgresql.Insert | sqlite.Insert:
+    """``conversation_write``'s upsert (its values given when it runs): the chat's memory
+    replaced by the one proposed."""
+    return insert.on_conflict_do_update(
+        index_elements=[
+            conversations.c.clinic_id,
+            conversations.c.user_id,
+            conversations.c.chat_id,
+        ],
+        set_={name: insert.excluded[name] for name in _MEMORY_COLUMNS},
+    )
+
+
+# The other statements of every message, built once (values named ``this_*`` pick the row).
+_PATIENT = sa.select(patients).where(
+    patients.c.clinic_id == sa.bindparam("this_clinic"),
+    patients.c.user_id == sa.bindparam("this_user"),
+)
+_THIS_CHAT = (
+    conversations.c.clinic_id == sa.bindparam("this_clinic_id"),
+    conversations.c.user_id == sa.bindparam("this_user_id"),
+    conversations.c.chat_id == sa.bindparam("this_chat_id"),
+)
+_CONVERSATION = sa.select(conversations).where(
+    conversations.c.clinic_id == sa.bindparam("this_clinic"),
+    conversations.c.user_id == sa.bindparam("this_user"),
+    conversations.c.chat_id == sa.bindparam("this_chat"),
+)
+_FORGET_CONVERSATION = sa.delete(conversations).where(*_THIS_CHAT)
+_EVENT = sa.insert(events)
+_UNANSWERED = sa.insert(unanswered)
+
+
 class Storage:
     """Patients, statistics events, the staff-alert outbox and check-ins of every clinic.
 
@@ -131,6 +196,10 @@ class Storage:
         self._is_postgres = engine.dialect.name == "postgresql"
         #: The durable inbox of Telegram updates (``bot.storage.inbox``).
         self.inbox = InboxStore(engine)
+        # The statements of every message, built once (``Prepared``: issue 17).
+        self._touch = _touch_upsert(self._insert(patients))
+        self._touch_returning = self._touch.returning(*patients.c)
+        self._remember = _conversation_upsert(self._insert(conversations))
         self._scrub_due = False
 
     @classmethod
@@ -268,35 +337,71 @@ class Storage:
 
         A name or language of None keeps what was stored before.
         """
-        insert = self._insert(patients).values(
-            clinic_id=clinic_id,
-            user_id=user_id,
-            chat_id=chat_id,
-            first_seen_at=now,
-            last_seen_at=now,
-            first_name=_storable(first_name),
-            language=_storable(language),
+        touch = self.touch_write(
+            clinic_id, user_id, chat_id=chat_id, first_name=first_name, language=language, now=now
         )
-        upsert = insert.on_conflict_do_update(
-            index_elements=[patients.c.clinic_id, patients.c.user_id],
-            set_={
-                "chat_id": insert.excluded.chat_id,
-                "last_seen_at": insert.excluded.last_seen_at,
-                "first_name": sa.func.coalesce(insert.excluded.first_name, patients.c.first_name),
-                "language": sa.func.coalesce(insert.excluded.language, patients.c.language),
-            },
-        ).returning(*patients.c)
         async with self._write(durable=False) as connection:
-            return _patient((await connection.execute(upsert)).one())
+            row = (await connection.execute(self._touch_returning, dict(touch.values))).one()
+        return _patient(row)
+
+    def touch_write(
+        self,
+        clinic_id: str,
+        user_id: int,
+        *,
+        chat_id: int,
+        first_name: str | None,
+        language: str | None,
+        now: datetime,
+    ) -> Prepared:
+        """``touch_patient``'s statement, to commit with other bookkeeping of one update."""
+        return Prepared(
+            self._touch,
+            {
+                "clinic_id": clinic_id,
+                "user_id": user_id,
+                "chat_id": chat_id,
+                "first_seen_at": now,
+                "last_seen_at": now,
+                "first_name": _storable(first_name),
+                "language": _storable(language),
+            },
+        )
+
+    async def seen_patient(
+        self,
+        clinic_id: str,
+        user_id: int,
+        *,
+        chat_id: int,
+        first_name: str | None,
+        language: str | None,
+        now: datetime,
+    ) -> tuple[Patient, Statement] | None:
+        """A known patient as ``touch_patient`` would leave them, read without writing, and
+        its statement for the caller to commit with the update's other bookkeeping (a write
+        transaction less per message: issue 17); None for a patient not stored yet, whom
+        ``touch_patient`` creates (later writes of the update, such as a treatment time, need
+        the row)."""
+        found = await self.get_patient(clinic_id, user_id)
+        if found is None:
+            return None
+        seen = replace(
+            found,
+            chat_id=chat_id,
+            last_seen_at=now,
+            first_name=found.first_name if first_name is None else _storable(first_name),
+            language=found.language if language is None else _storable(language),
+        )
+        write = self.touch_write(
+            clinic_id, user_id, chat_id=chat_id, first_name=first_name, language=language, now=now
+        )
+        return seen, write
 
     async def get_patient(self, clinic_id: str, user_id: int) -> Patient | None:
         async with self._read() as connection:
             row = (
-                await connection.execute(
-                    sa.select(patients).where(
-                        patients.c.clinic_id == clinic_id, patients.c.user_id == user_id
-                    )
-                )
+                await connection.execute(_PATIENT, {"this_clinic": clinic_id, "this_user": user_id})
             ).one_or_none()
         return None if row is None else _patient(row)
 
@@ -335,15 +440,11 @@ class Storage:
 
     async def load_conversation(self, clinic_id: str, user_id: int, chat_id: int) -> DialogueState:
         """The chat's memory as last saved (empty when none); the core drops what expired."""
-        table = conversations
         async with self._read() as connection:
             row = (
                 await connection.execute(
-                    sa.select(table).where(
-                        table.c.clinic_id == clinic_id,
-                        table.c.user_id == user_id,
-                        table.c.chat_id == chat_id,
-                    )
+                    _CONVERSATION,
+                    {"this_clinic": clinic_id, "this_user": user_id, "this_chat": chat_id},
                 )
             ).one_or_none()
         if row is None:
@@ -372,22 +473,19 @@ class Storage:
         """Replace the chat's memory (an empty one deletes the row). Last writer wins: two
         workers answering one chat at once each save what their reply was based on."""
         async with self._write(durable=False) as connection:
-            await connection.execute(
-                self.conversation_write(clinic_id, user_id, chat_id, state, now)
+            await execute(
+                connection, self.conversation_write(clinic_id, user_id, chat_id, state, now)
             )
 
     def conversation_write(
         self, clinic_id: str, user_id: int, chat_id: int, state: DialogueState, now: datetime
-    ) -> sa.Executable:
+    ) -> Prepared:
         """``save_conversation``'s statement, for a caller that commits it together with other
         bookkeeping of the same update (one write transaction instead of several: issue 17)."""
-        table = conversations
-        mine = sa.and_(
-            table.c.clinic_id == clinic_id, table.c.user_id == user_id, table.c.chat_id == chat_id
-        )
+        mine = {"clinic_id": clinic_id, "user_id": user_id, "chat_id": chat_id}
         expires = state.expires_at()
         if state.empty or expires is None:
-            return sa.delete(table).where(mine)
+            return Prepared(_FORGET_CONVERSATION, {f"this_{k}": v for k, v in mine.items()})
         escalation = state.escalation
         values = {
             "topics": list(state.topics),
@@ -402,12 +500,7 @@ class Storage:
             "expires_at": expires,
             "updated_at": now,
         }
-        insert = self._insert(table).values(
-            clinic_id=clinic_id, user_id=user_id, chat_id=chat_id, **values
-        )
-        return insert.on_conflict_do_update(
-            index_elements=[table.c.clinic_id, table.c.user_id, table.c.chat_id], set_=values
-        )
+        return Prepared(self._remember, mine | values)
 
     async def purge_expired_conversations(self, now: datetime) -> int:
         """Delete every conversation memory that has expired; returns how many went."""
@@ -533,12 +626,12 @@ class Storage:
             ]
         )
 
-    async def write_bookkeeping(self, statements: Sequence[sa.Executable]) -> None:
+    async def write_bookkeeping(self, statements: Sequence[Statement]) -> None:
         """Commit statements of ``event_write``, ``unanswered_write`` or ``conversation_write``
         in one transaction (per-message bookkeeping: ``durable=False``)."""
         async with self._write(durable=False) as connection:
             for statement in statements:
-                await connection.execute(statement)
+                await execute(connection, statement)
 
     def event_write(
         self,
@@ -551,17 +644,20 @@ class Storage:
         score: float | None = None,
         text: str | None = None,
         now: datetime,
-    ) -> sa.Executable:
+    ) -> Prepared:
         """``record_event``'s statement, to commit with other bookkeeping of one update."""
-        return sa.insert(events).values(
-            clinic_id=clinic_id,
-            user_id=user_id,
-            kind=kind,
-            topic=topic,
-            level=level,
-            score=score,
-            text=_storable(text),
-            created_at=now,
+        return Prepared(
+            _EVENT,
+            {
+                "clinic_id": clinic_id,
+                "user_id": user_id,
+                "kind": kind,
+                "topic": topic,
+                "level": level,
+                "score": score,
+                "text": _storable(text),
+                "created_at": now,
+            },
         )
 
     async def record_feedback(
@@ -584,14 +680,20 @@ class Storage:
     ) -> None:
         """A question the bot could not answer; ``text`` only when the clinic keeps texts."""
         async with self._write(durable=False) as connection:
-            await connection.execute(self.unanswered_write(clinic_id, user_id, text, now))
+            await execute(connection, self.unanswered_write(clinic_id, user_id, text, now))
 
     def unanswered_write(
         self, clinic_id: str, user_id: int, text: str | None, now: datetime
-    ) -> sa.Executable:
+    ) -> Prepared:
         """``record_unanswered``'s statement, to commit with other bookkeeping of one update."""
-        return sa.insert(unanswered).values(
-            clinic_id=clinic_id, user_id=user_id, text=_storable(text), created_at=now
+        return Prepared(
+            _UNANSWERED,
+            {
+                "clinic_id": clinic_id,
+                "user_id": user_id,
+                "text": _storable(text),
+                "created_at": now,
+            },
         )
 
     # -- staff alerts (the outbox) ------------------------------------------------------

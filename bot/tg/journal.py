@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -86,11 +86,12 @@ class Journal:
     ``retry`` is set by the error handler when a reply could not be delivered for now: the
     inbox runs the update again later, from the first step not noted.
 
-    ``pending`` is bookkeeping not written yet (the statistics event, the conversation's
-    memory): it rides in the next write of this row (a reply noted as it leaves, the update
-    finished or tried again), so a message costs one write transaction per reply plus one,
-    not one per table (issue 17). ``owed`` is how many steps that write will count as taken:
-    a ``write_once`` step is taken when its rows are committed, with the note that says so.
+    ``pending`` is bookkeeping not written yet (a known patient seen now, the statistics
+    event, the conversation's memory): it rides in the next write of this row (a reply noted
+    as it leaves, the update finished or tried again), so a message costs one write
+    transaction per reply plus one, not one per table (issue 17). ``owed`` is how many steps
+    that write will count as taken: a ``write_once`` step is taken when its rows are
+    committed, with the note that says so.
     """
 
     store: InboxStore
@@ -139,7 +140,7 @@ class Journal:
         except StorageError as exc:  # the bookkeeping failed, not the step
             logger.warning("could not journal update %s: %s", self.update_id, exc)
 
-    def write_once(self, statements: list[Statement]) -> None:
+    def write_once(self, statements: Sequence[Statement]) -> None:
         """A step whose effect is ``statements`` (a statistics event): skipped when an earlier
         run took it, else committed with the next write of the row, which counts it taken
         (the rows and the count in one transaction: never one without the other)."""
@@ -149,7 +150,7 @@ class Journal:
             self.owed = index + 1
         self.advance()
 
-    def write_later(self, statements: list[Statement]) -> None:
+    def write_later(self, statements: Sequence[Statement]) -> None:
         """Bookkeeping that is no step (the conversation's memory after the reply): written
         with the next write of the row, at the latest when the update is finished."""
         self.pending.extend(statements)

@@ -7,7 +7,8 @@
 
 Under the inbox the event and the memory are not transactions of their own: the journal
 commits the event with the note of the reply that follows it, the memory with the update's
-"finished" mark (``Journal.write_once`` / ``write_later``; issue 17).
+"finished" mark (``Journal.write_once`` / ``write_later``; issue 17). So does a known
+patient's "seen now" (``seen_patient``), read before the core decides.
 """
 
 from __future__ import annotations
@@ -104,9 +105,40 @@ def _ids(update: Update) -> tuple[int, int] | None:
     return (user.id if user is not None else chat.id), chat.id
 
 
+async def seen_patient(update: Update, context: BotContext) -> Patient | None:
+    """``touch_patient`` for a message under the inbox: a known patient is read, and the
+    write that they were seen rides with the update's next write (the reply's note, or the
+    update's "finished" mark) instead of a transaction of its own (issue 17). A replay
+    repeats it, like any bookkeeping of an unfinished update; a new patient is written at
+    once, since later writes of the update (a treatment time) need the row."""
+    user, chat, journal = update.effective_user, update.effective_chat, current_journal()
+    storage = context.bot_data.storage
+    if journal is None or storage is None or user is None or chat is None:
+        return await touch_patient(update, context)
+    if chat.type != ChatType.PRIVATE:
+        return None  # nobody's health journey is kept from a group chat
+    try:
+        seen = await storage.seen_patient(
+            context.clinic_id,
+            user.id,
+            chat_id=chat.id,
+            first_name=readable(user.first_name),
+            language=user.language_code,
+            now=datetime.now(UTC),
+        )
+    except StorageError:
+        logger.exception("storage unavailable; answering without the patient's record")
+        return None
+    if seen is None:
+        return await touch_patient(update, context)
+    patient, write = seen
+    journal.write_later([write])
+    return patient
+
+
 async def patient_state(update: Update, context: BotContext) -> PatientState:
     """The core's view of the sender, with this chat's memory (the same road as the CLI)."""
-    patient = await touch_patient(update, context)
+    patient = await seen_patient(update, context)
     ids = _ids(update)
     if ids is None:
         return state_of(update, patient)

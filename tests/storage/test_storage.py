@@ -343,6 +343,29 @@ async def test_a_patient_is_created_on_first_contact_and_updated_after(storage: 
     assert await storage.get_patient(CLINIC, 42) == second
 
 
+async def test_a_known_patient_seen_reads_as_the_touch_would_leave_them(storage: Storage) -> None:
+    """``seen_patient`` writes nothing: it returns the patient as ``touch_patient`` would
+    leave them and the write, which the caller commits with the update's bookkeeping."""
+    assert (
+        await storage.seen_patient(CLINIC, 43, chat_id=430, first_name="Bo", language="en", now=T0)
+        is None
+    )
+    assert await storage.get_patient(CLINIC, 43) is None  # a new patient: touch_patient's job
+    await storage.touch_patient(CLINIC, 43, chat_id=430, first_name="Bo", language=None, now=T0)
+    later = T0 + timedelta(hours=2)
+    for first_name, language in [(None, "de"), ("Bea", None)]:
+        seen = await storage.seen_patient(
+            CLINIC, 43, chat_id=431, first_name=first_name, language=language, now=later
+        )
+        assert seen is not None
+        patient, write = seen
+        assert (await storage.get_patient(CLINIC, 43)) != patient  # nothing written yet
+        await storage.write_bookkeeping([write])
+        assert await storage.get_patient(CLINIC, 43) == patient
+    assert (patient.first_name, patient.language, patient.chat_id) == ("Bea", "de", 431)
+    assert (patient.first_seen_at, patient.last_seen_at) == (T0, later)
+
+
 async def test_the_same_telegram_user_is_a_different_patient_in_each_clinic(
     storage: Storage,
 ) -> None:
