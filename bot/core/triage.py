@@ -30,7 +30,6 @@ from bot.core.language_words import words_of
 from bot.core.text import bounded, normalise, split_clauses, stem
 from bot.core.triage_context import (
     SOMEONE_COLLAPSED,
-    SOMEONE_RECOVERED,
     ContextRules,
     rules_for,
     stopwords,
@@ -42,6 +41,7 @@ from bot.core.triage_hindsight import (
     taken_back,
     with_referent,
 )
+from bot.core.triage_over import PASSED_QUICKLY, SOMEONE_RECOVERED
 from bot.core.triage_romance import reword
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
@@ -69,15 +69,6 @@ _CANT_SAY_I_HAD = re.compile(
 # routine, not a same-day call (aftercare-facts: the routine tier). Only these urgent flags
 # are read as over; an emergency is never lowered by it, and anything still going on stays.
 TRANSIENT_FLAGS = frozenset({"U8_allergic_skin", "U9_dizziness_local_weakness"})
-_RESOLVED = re.compile(
-    r"\b(?:then (?:fine|ok|okay|gone|stopped)|(?:fine|ok|okay|better|gone) now"
-    r"|(?:fine|ok|okay|better) (?:after|again|within|once)"
-    r"|(?:passed|went away|wore off|settled|stopped|cleared) (?:quickly|straight away|on its own"
-    r"|by itself|after|within|in a (?:few|minute|sec|second)|in (?:a|\d+) min\w*)"
-    # German and French: "war gleich wieder weg", "ist vorbei", "c'est passé", "ça a passé vite"
-    r"|(?:ist|war|sind|waren) (?:\w+ )?(?:vorbei|wieder weg|gleich weg|weg)|wieder gut"
-    r"|c est (?:passe|fini|parti)|ca (?:a|est) passe|passe (?:tout de suite|vite|apres))\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,7 +477,9 @@ def _is_over(hit: FlagHit, text: str) -> bool:
     for index, clause in enumerate(clauses):
         if clause == first:
             after = clauses[index + 1 : index + 2]
-            return bool(_RESOLVED.search(clause) or any(_RESOLVED.match(c) for c in after))
+            return bool(
+                PASSED_QUICKLY.search(clause) or any(PASSED_QUICKLY.match(c) for c in after)
+            )
     return False
 
 

@@ -239,8 +239,9 @@ _TREATMENT_TOLD = (
 #: A collapse, a fit or breathing that stopped, told of someone else with no time given: the
 #: person writing is most likely with them or has just heard, so it is never a story ("my
 #: husband collapsed after his botox", "mi madre se desmayo"). A time given ("last year"), a
-#: resolution ("fainted at the sight of the needle, fine now") or a body part that
-#: "collapsed" (a brow) still makes it one. Pooled over the shipped languages (normalised).
+#: resolution ("fainted at the sight of the needle, fine now": ``triage_over.SOMEONE_RECOVERED``)
+#: or a body part that "collapsed" (a brow) still makes it one. Pooled over the shipped
+#: languages (normalised).
 SOMEONE_COLLAPSED = re.compile(
     r"\b(?:(?<!brow )(?<!brows )(?<!lid )(?<!eyelid )(?<!face )(?<!cheek )collapsed"
     r"|passed out|blacked out|fainted|keeled over|lost consciousness|unconscious|unresponsive"
@@ -250,17 +251,6 @@ SOMEONE_COLLAPSED = re.compile(
     r"|s est evanouie?|evanouie?|perdu connaissance|convulse"
     r"|svenut[oa]|perso i sensi|collassat[oa]|convulsioni"
     r"|desmaiou|desmaiad[oa]|perdeu os sentidos|convulsao|convulsoes)\b"
-)
-#: What says such an event is over and was harmless: a faint at the needle, someone fine again.
-SOMEONE_RECOVERED = re.compile(
-    r"\b(?:(?:fine|ok|okay|better|good|alright|grand) now|came round|came to|back to normal"
-    r"|(?:was|is|shes|hes|felt|seemed|seems) (?:totally |completely )?"
-    r"(?:fine|ok|okay|alright|grand)"
-    r"|needles? (?:freak|scare|phobia)|(?:of|at|saw|seeing|see) (?:the |a )?(?:needles?|blood)"
-    # A faint in the chair, or one only heard about: "she said she passed out during hers".
-    r"|(?:during|at|in) (?:her|his|their|the) (?:\w+ )?(?:appointment|session|treatment|chair)"
-    r"|(?:said|told me|says) (?:she|he|they)"
-    r"|esta bien|ya esta bien|geht (?:es|s) (?:ihr|ihm) gut|va bien|sta bene|esta bem|ta bem)\b"
 )
 
 

@@ -20,11 +20,8 @@ import re
 from collections.abc import Sequence
 
 from bot.core.text import normalise, split_clauses
-
-
-def _any(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
-
+from bot.core.triage_over import HEALED
+from bot.core.triage_over import any_of as _any
 
 # "I thought / I was sure / I panicked that": what follows is a belief the patient had.
 _THOUGHT = {
@@ -70,22 +67,6 @@ _TAKEN_BACK = {
         r"^(?:mas |e )?(?:afinal |no fim )?(?:era (?:so|apenas|o|a|um|uma|do|da)|acabou por ser"
         r"|nao era nada)\b|^(?:falso alarme)\b"
     ),
-}
-
-# A symptom said to be over ("has gone", "healed", "cleared up"), not "hasn't gone".
-_HEALED = {
-    "en": re.compile(
-        r"(?<!not )(?<!nt )(?<!never )(?<!hasnt )(?<!havent )(?<!isnt )"
-        r"\b(?:gone|healed|cleared(?: up)?|went away|disappeared|settled down|all better"
-        r"|got better|recovered|fully better)\b"
-    ),
-    "es": _any(
-        r"(?<!no )(?:se me |ya se me |ya )?(?:curo|curado|cicatrizo|desaparecio|se fue|paso)"
-    ),
-    "de": _any(r"(?<!nicht )(?:weg|verheilt|abgeheilt|vorbei|verschwunden|ausgeheilt)"),
-    "fr": _any(r"(?<!pas )(?:gueri|guerie|cicatrise|disparu|parti|partie|passe|passee)"),
-    "it": _any(r"(?<!non )(?:guarit[ao]|passat[ao]|sparit[ao]|cicatrizzat[ao]|andat[ao] via)"),
-    "pt": _any(r"(?<!nao )(?:curou|curad[ao]|sarou|sarad[ao]|passou|desapareceu|foi embora)"),
 }
 
 # ... some time ago: the healing is news, not a hope ("should be gone by now" has no date).
@@ -185,9 +166,7 @@ def healed(clause: str, following: str) -> bool:
     text = f"{normalise(clause)} {normalise(following)}"
     if any(still.search(text) for still in _STILL.values()):
         return False
-    return any(
-        cue.search(text) and _AGO[language].search(text) for language, cue in _HEALED.items()
-    )
+    return any(cue.search(text) and _AGO[language].search(text) for language, cue in HEALED.items())
 
 
 def with_referent(clauses: Sequence[str], language: str) -> list[str]:

@@ -1,0 +1,67 @@
+"""Cues that say a symptom or an event is over: the one home of triage's "it's over" words.
+
+Three readers ask three different questions, so there are three cue sets (normalised text:
+no accents, no apostrophes). They differ on purpose; one merged set would lower flags it
+must not:
+
+* ``PASSED_QUICKLY``: a brief sign that went away by itself soon ("itchy for ten minutes then
+  fine", "ist gleich wieder weg"). ``bot.core.triage`` lowers only its transient flags with
+  it (a passing itch, a moment of light-headedness), so it needs the speed or a "now" that
+  ends it: "it settled" with no time could be days of a sign that matters.
+* ``SOMEONE_RECOVERED``: someone else's collapse or faint that is over and was harmless ("came
+  round", "fine now", a faint at the needle or in the chair, one only heard about). Triage
+  reads such a collapse as a story instead of an emergency; it says nothing of the patient.
+* ``HEALED``: by language, a sign said to have healed ("has gone", "cleared up", "verheilt"),
+  not "hasnt gone". ``bot.core.triage_hindsight.healed`` trusts it only with a date some time
+  ago and nothing saying it is back, so a hope ("should be gone by now") lowers nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def any_of(*alternatives: str) -> re.Pattern[str]:
+    """Any of the regex ``alternatives``, as whole words."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+#: By language: a sign said to be over ("has gone", "healed", "cleared up"), not "hasnt gone".
+HEALED: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"(?<!not )(?<!nt )(?<!never )(?<!hasnt )(?<!havent )(?<!isnt )"
+        r"\b(?:gone|healed|cleared(?: up)?|went away|disappeared|settled down|all better"
+        r"|got better|recovered|fully better)\b"
+    ),
+    "es": any_of(
+        r"(?<!no )(?:se me |ya se me |ya )?(?:curo|curado|cicatrizo|desaparecio|se fue|paso)"
+    ),
+    "de": any_of(r"(?<!nicht )(?:weg|verheilt|abgeheilt|vorbei|verschwunden|ausgeheilt)"),
+    "fr": any_of(r"(?<!pas )(?:gueri|guerie|cicatrise|disparu|parti|partie|passe|passee)"),
+    "it": any_of(r"(?<!non )(?:guarit[ao]|passat[ao]|sparit[ao]|cicatrizzat[ao]|andat[ao] via)"),
+    "pt": any_of(r"(?<!nao )(?:curou|curad[ao]|sarou|sarad[ao]|passou|desapareceu|foi embora)"),
+}
+
+#: A brief sign the patient says has already passed, quickly or by now.
+PASSED_QUICKLY = re.compile(
+    r"\b(?:then (?:fine|ok|okay|gone|stopped)|(?:fine|ok|okay|better|gone) now"
+    r"|(?:fine|ok|okay|better) (?:after|again|within|once)"
+    r"|(?:passed|went away|wore off|settled|stopped|cleared) (?:quickly|straight away|on its own"
+    r"|by itself|after|within|in a (?:few|minute|sec|second)|in (?:a|\d+) min\w*)"
+    # German and French: "war gleich wieder weg", "ist vorbei", "c'est passé", "ça a passé vite"
+    r"|(?:ist|war|sind|waren) (?:\w+ )?(?:vorbei|wieder weg|gleich weg|weg)|wieder gut"
+    r"|c est (?:passe|fini|parti)|ca (?:a|est) passe|passe (?:tout de suite|vite|apres))\b"
+)
+
+#: What says someone else's collapse is over and was harmless: a faint at the needle, someone
+#: fine again.
+SOMEONE_RECOVERED = re.compile(
+    r"\b(?:(?:fine|ok|okay|better|good|alright|grand) now|came round|came to|back to normal"
+    r"|(?:was|is|shes|hes|felt|seemed|seems) (?:totally |completely )?"
+    r"(?:fine|ok|okay|alright|grand)"
+    r"|needles? (?:freak|scare|phobia)|(?:of|at|saw|seeing|see) (?:the |a )?(?:needles?|blood)"
+    # A faint in the chair, or one only heard about: "she said she passed out during hers".
+    r"|(?:during|at|in) (?:her|his|their|the) (?:\w+ )?(?:appointment|session|treatment|chair)"
+    r"|(?:said|told me|says) (?:she|he|they)"
+    r"|esta bien|ya esta bien|geht (?:es|s) (?:ihr|ihm) gut|va bien|sta bene|esta bem|ta bem)\b"
+)
