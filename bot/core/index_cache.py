@@ -16,6 +16,9 @@ are not pickled: they are written as their position in the knowledge and the cur
 knowledge's own objects are put back on loading, so the index shares them exactly as a
 freshly built one does.
 
+An edited FAQ leaves its old indexes behind, never to be read again, so only the most
+recently used entries of each kind are kept (``bot.core.cache_pruning``).
+
 The folder is trusted as the model cache is: it is the bot's own, written only by the bot
 (a pickle from a folder others can write to could run their code).
 """
@@ -28,6 +31,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -40,6 +44,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 import bot
+from bot.core.cache_pruning import mark_in_use, prune_kind
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +87,7 @@ def cached(
     path = folder / f"indexes-{kind}-{key[:24]}.pickle"
     try:
         value: T = _read(path, key, shared)
+        mark_in_use(path)
         return value
     except FileNotFoundError:
         pass
@@ -92,6 +98,8 @@ def cached(
         _write(path, key, value, shared)
     except (OSError, pickle.PicklingError) as exc:  # a read-only cache still serves
         logger.warning("%s index not cached in %s: %s", kind, folder, exc)
+    else:
+        prune_kind(path, re.compile(rf"indexes-{re.escape(kind)}-[0-9a-f]{{24}}\.pickle"))
     return value
 
 

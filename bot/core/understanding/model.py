@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.core.cache_pruning import mark_in_use, prune_kind
 from bot.core.knowledge import Knowledge
 from bot.core.text import normalise, split_clauses
 from bot.core.understanding.corpus import (
@@ -175,6 +177,7 @@ class UnderstandingModel:
                 logger.warning("understanding cache %s unusable (%s); retraining", path.name, exc)
             else:
                 logger.info("understanding model loaded fingerprint=%s", print_[:12])
+                mark_in_use(path)
                 return model
         logger.info(
             "understanding model: no cached model for this knowledge, training fingerprint=%s",
@@ -186,6 +189,8 @@ class UnderstandingModel:
                 model.save(path)
             except OSError as exc:  # a read-only cache costs a retrain next time, nothing more
                 logger.warning("understanding cache %s not written (%s)", path, exc)
+            else:
+                prune_kind(path, _CACHED_MODEL)
         return model
 
     @classmethod
@@ -386,6 +391,10 @@ class Idioms:
 def prepare(text: str, idioms: Idioms) -> str:
     """What both heads read: the normalised text without the knowledge's idioms."""
     return idioms.cut(normalise(text))
+
+
+#: A cached model of any version (an older version's is never read again).
+_CACHED_MODEL = re.compile(r"understanding-[\w.-]+-[0-9a-f]{20}\.npz")
 
 
 def cache_path(cache_dir: Path, fingerprint: str) -> Path:
