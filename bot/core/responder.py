@@ -12,7 +12,9 @@ remove a clear one) and the FAQ decision fuses the lexical matcher with the mode
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Generic, TypeVar
 
 from bot.core.index_cache import cached
 from bot.core.journey import Treatment, timing_note
@@ -43,6 +45,32 @@ from bot.core.understanding.source import ModelSource
 logger = logging.getLogger(__name__)
 
 
+T = TypeVar("T")
+
+
+class _Recent(Generic[T]):
+    """The last few results of a pure function of a message's text.
+
+    The inbox triages every update as it arrives, to answer emergencies first, and the
+    handler triages the same text again moments later: the second is then a look-up (the
+    rules' reading and the model's, issue 17). At most ``size`` texts are kept, the oldest
+    dropped first, so a burst of thousands of distinct messages costs no memory.
+    """
+
+    def __init__(self, compute: Callable[[str], T], size: int = 64) -> None:
+        self._compute = compute
+        self._size = size
+        self._kept: dict[str, T] = {}
+
+    def __call__(self, text: str) -> T:
+        if text in self._kept:
+            return self._kept[text]
+        value = self._kept[text] = self._compute(text)
+        if len(self._kept) > self._size:
+            del self._kept[next(iter(self._kept))]
+        return value
+
+
 class Responder:
     """Turns any message text into a ``Reply``; independent of Telegram."""
 
@@ -58,6 +86,7 @@ class Responder:
         self.understanding: UnderstandingModel | None = (
             understanding.model_for(knowledge) if understanding is not None else None
         )
+        self._read = _Recent(self.understanding.read) if self.understanding is not None else None
         self.faq_fusion = FaqFusion()
         self.triage_fusion = TriageFusion(any_mood=any_mood_flags(knowledge.red_flags))
         self.triage = cached(
@@ -68,6 +97,7 @@ class Responder:
             ),
             shared=knowledge.red_flags,
         )
+        self._rules = _Recent(self.triage.assess)
         # Every enabled language is matched in its own words (English is always indexed:
         # it is the language every entry is written in first).
         languages = [lang for lang in knowledge.languages if lang in knowledge.texts]
@@ -168,7 +198,7 @@ class Responder:
 
     def read(self, text: str) -> Reading | None:
         """The model's view of ``text`` (both heads), or None without a model."""
-        return self.understanding.read(text) if self.understanding is not None else None
+        return self._read(text) if self._read is not None else None
 
     def assess(self, text: str, reading: Reading | None = None) -> TriageResult:
         """Triage: the rules, fused with the model's red-flag net when there is a model.
@@ -176,10 +206,10 @@ class Responder:
         Use this, not ``self.triage.assess``, wherever a decision depends on whether a
         message is a red flag (flood control, dates, captions): it is what ``respond`` uses.
         """
-        rules = self.triage.assess(text)
-        if self.understanding is None:
+        rules = self._rules(text)
+        if self._read is None or self.understanding is None:
             return rules
-        reading = reading or self.understanding.read(text)
+        reading = reading or self._read(text)
         return fuse_triage(
             rules,
             reading.flags,
@@ -195,9 +225,9 @@ class Responder:
         """The FAQ decision for ``text`` alone (answer, clarify or nothing); the conversation
         asks it of each question in a message and of follow-ups, so fuse scores here."""
         languages = self._match_languages(text, language)
-        if self.understanding is None:
+        if self._read is None:
             return self.matcher.match(text, languages)
-        reading = reading or self.understanding.read(text)
+        reading = reading or self._read(text)
         return fuse_faq(self.matcher.rank(text, languages=languages), reading.faq, self.faq_fusion)
 
     def _match_languages(self, text: str, language: str | None = None) -> list[str]:
