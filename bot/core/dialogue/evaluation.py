@@ -150,8 +150,26 @@ class DialogueReport:
 
     @property
     def escalation_kept(self) -> tuple[int, int]:
-        rows = _tagged(self.results, "after_escalation", "worsening")
+        """Turns after a red flag that must still escalate. A turn labelled no-flag there is
+        the patient taking the alarm back ("autocorrect", "wrong chat"), which no escalation
+        can pass: it is counted apart, in :attr:`taken_back`."""
+        rows = [
+            r
+            for r in _tagged(self.results, "after_escalation", "worsening")
+            if r.expect.level != "none"
+        ]
         return sum(r.level_ok and r.kind == "escalation" for r in rows), len(rows)
+
+    @property
+    def taken_back(self) -> tuple[int, int]:
+        """Turns after a red flag where the patient takes the alarm back: answered as they
+        stand, without the escalation."""
+        rows = [
+            r
+            for r in _tagged(self.results, "after_escalation", "worsening")
+            if r.expect.level == "none"
+        ]
+        return self.figure(rows)
 
     @property
     def followups(self) -> tuple[int, int]:
@@ -188,6 +206,7 @@ class DialogueReport:
 
         rows = [
             ("escalation kept after a red flag", self.escalation_kept),
+            ("alarm taken back, level dropped", self.taken_back),
             ("follow-ups answered correctly", self.followups),
             ("multi-question fully answered", self.multi_question),
             ("new topics answered on their own", self.figure(_tagged(self.results, "new_topic"))),

@@ -3,14 +3,19 @@
 The order, in plain code:
 
 1. the responder answers the message on its own, triage first (a red flag always wins);
+   a message saying the alarming one before was never meant ("autocorrect", "wrong chat")
+   takes the live escalation back;
    "it's getting worse" just after a symptom's answer, and "now my neck is stiff" during
    an urgent escalation, are triaged with what they follow;
 2. a red flag during a live escalation raises a new staff alert only when it is worse (a
    higher level, or a flag not seen before);
 3. while an escalation is live, anything else gets the advice again, never an FAQ answer;
 4. a typed answer to the bot's own clarify prompt ("2", "the first one", "the alcohol one");
-5. several questions in one message get one answer each, in the order asked;
-6. a short or underspecified follow-up ("and tomorrow?", "why?", "when will they stop
+5. a question that refers back by its grammar ("and for my lips, same rules?", "should I
+   tell them about it?", "tomorrow night then?" after several day-long waits) answers the
+   topics it refers to;
+6. several questions in one message get one answer each, in the order asked;
+7. a short or underspecified follow-up ("and tomorrow?", "why?", "when will they stop
    moving?") continues the last topic; a message that is a confident match on its own is a
    new topic and inherits nothing.
 """
@@ -24,6 +29,7 @@ from functools import lru_cache
 
 from bot.core.dialogue.lexicon import Lexicon
 from bot.core.dialogue.pieces import PieceReader
+from bot.core.dialogue.referring import BackReferences
 from bot.core.dialogue.render import DialogueRenderer
 from bot.core.dialogue.split import split_questions
 from bot.core.dialogue.state import DialogueState, EscalationMemory
@@ -41,6 +47,9 @@ from bot.core.triage_context import rules_for
 MAX_QUESTIONS = 3
 #: A follow-up is read with the last topic when it has at most this many new words.
 FOLLOWUP_MAX_NEW_WORDS = 4
+#: "and if it still hasn't worked?" asks what comes next with at most this many new words
+#: besides its negations: the failure's verb ("worked"); two let other questions in.
+IF_NOT_MAX_NEW_WORDS = 1
 #: "even if ..." keeps the last topic when the condition has at most this many new words.
 EVEN_IF_MAX_NEW_WORDS = 6
 #: A message judged out of scope on its own inherits no topic when it has more new words.
@@ -79,7 +88,7 @@ class Turn:
     how: str = "single"
 
 
-class Dialogue(PieceReader):
+class Dialogue(PieceReader, BackReferences):
     """Follows conversations over the responder; built once per clinic."""
 
     def __init__(self, responder: Responder) -> None:
@@ -124,6 +133,14 @@ class Dialogue(PieceReader):
             text, private=private, now=now, treatment=treatment, language=language
         )
         language = reply.language
+        if (
+            live.escalation is not None
+            and reply.kind != "escalation"
+            and self.lexicon.sent_by_mistake(text)
+        ):
+            # "sorry, autocorrect", "my son had my phone", "wrong chat": the alarm is taken
+            # back (the staff alert stands); the message is answered as it is.
+            live = live.calmed()
         context = self._worsening_context(text, reply, live) if reply.kind != "escalation" else ""
         if context:
             read = self._read_after(context, text, reply, now, private, treatment)
@@ -146,6 +163,12 @@ class Dialogue(PieceReader):
             live.last_topic and self.lexicon.only_context(text) and not self._is_smalltalk(text)
         ):
             return Turn(reply, live.settled(), how="smalltalk")
+        referred = self._referred(text, reply, live)
+        if referred is not None and len(referred) > 1:
+            return self._each(referred, {}, live, now, treatment, language, how="referred")
+        if referred is not None:
+            answer = self.answer(referred[0], now, treatment, language)
+            return Turn(answer, live.answered(referred, now), how="referred")
         several = self._several(text, reply, live, now, treatment, language)
         if several is not None:
             return several
@@ -413,9 +436,12 @@ class Dialogue(PieceReader):
         if len(live.topics) < 2:
             return None
         rest = self.lexicon.asks_every(text)
-        if rest is None or len(rest) > 1:
-            return None
-        return self._each(live.topics, {}, live, now, treatment, language, how="every")
+        if rest is not None and len(rest) <= 1:
+            return self._each(live.topics, {}, live, now, treatment, language, how="every")
+        waiting = self._moment_for_each(text, live)
+        if waiting is not None:
+            return self._each(waiting, {}, live, now, treatment, language, how="every")
+        return None
 
     def _each(
         self,
@@ -448,7 +474,8 @@ class Dialogue(PieceReader):
         lexicon = self.lexicon
         new_words = lexicon.leftover(text)
         if last is not None:
-            if lexicon.asks_if_not(text) and len(new_words) <= 1:
+            failing = lexicon.without_negations(new_words)  # "if it still hasn't worked"
+            if lexicon.asks_if_not(text) and len(failing) <= IF_NOT_MAX_NEW_WORDS:
                 return lexicon.if_not_topics.get(last, last)
             remedy = lexicon.remedy_topic
             if remedy and last in lexicon.remedy_after and lexicon.asks_remedy(text):
@@ -649,6 +676,11 @@ class Dialogue(PieceReader):
         if not rest or len(rest) > 2:
             return None
         named = self._named(rest, text=text)
+        if named is None and len(rest) > 1:
+            # A symptom named in two words, but by no keyword ("mal di testa", "dolor de
+            # cabeza": keywords are English): the symptom the words read as on their own.
+            alone = self.responder.match(" ".join(rest))
+            named = alone.entry_id if isinstance(alone, Answer) else None
         return named if named in self.lexicon.course_topics else None
 
     def _carried(self, topics: tuple[str, ...], text: str) -> str:

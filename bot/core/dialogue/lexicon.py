@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.knowledge.dialogue import (
+    DIALOGUE_LANGUAGES,
     FOLLOWUP_KINDS,
     DialogueFile,
     DialogueLanguage,
     FollowupKind,
 )
 from bot.core.text import STOPWORDS, normalise
+from bot.core.triage_context import rules_for
 
 ClarifyChoice = int | Literal["decline"]
 _DIGIT_CHOICE = re.compile(r"^(?:\D+ )?([1-9])(?: \D+)?$")
@@ -26,6 +28,21 @@ _DIGIT_CHOICE = re.compile(r"^(?:\D+ )?([1-9])(?: \D+)?$")
 #: Words around an ordinal that do not change the choice ("the second one please").
 _CHOICE_FILLER = frozenset({"one", "please", "pls", "plz", "thanks", "option", "number", "no"})
 _NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|d|w)?$")
+
+
+#: A condition's negation comes within this many words of its "if" ("if it's still not").
+IF_NOT_REACH = 5
+#: "it wasn't a typo": a negation this many words before a mis-sending cue denies it.
+MISTAKE_REACH = 3
+#: Negations of every shipped language, as the triage grammar knows them.
+_NEGATIONS = frozenset(
+    word for language in DIALOGUE_LANGUAGES for word in rules_for(language).negations
+)
+
+
+def _negates(word: str) -> bool:
+    """A negation ("not", "hasnt", "nada"), also with a clitic s ("nothing's")."""
+    return word in _NEGATIONS or (word.endswith("s") and word[:-1] in _NEGATIONS)
 
 
 def _phrases(items: Iterable[str]) -> frozenset[str]:
@@ -52,6 +69,9 @@ class _Pooled:
     pronouns: frozenset[str]
     progress: frozenset[str]
     if_not: frozenset[str]
+    conditions: frozenset[str]
+    applies_too: frozenset[str]
+    about_it: frozenset[str]
     duration: frozenset[str]
     wear_off: frozenset[str]
     every: frozenset[str]
@@ -69,6 +89,7 @@ class _Pooled:
     decline: frozenset[str]
     ordinals: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
     kinds: tuple[tuple[FollowupKind, frozenset[str]], ...]
+    mistaken: frozenset[str]
 
 
 class Lexicon:
@@ -88,6 +109,9 @@ class Lexicon:
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
             progress=_phrases(w for lang in languages for w in lang.followup.progress),
             if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
+            conditions=_phrases(w for lang in languages for w in lang.followup.conditions),
+            applies_too=_phrases(w for lang in languages for w in lang.followup.applies_too),
+            about_it=_phrases(w for lang in languages for w in lang.followup.about_it),
             duration=_phrases(w for lang in languages for w in lang.followup.duration),
             wear_off=_phrases(w for lang in languages for w in lang.followup.wear_off),
             every=_phrases(w for lang in languages for w in lang.followup.every),
@@ -123,6 +147,7 @@ class Lexicon:
                 )
                 for kind in FOLLOWUP_KINDS
             ),
+            mistaken=_phrases(w for lang in languages for w in lang.after_escalation.mistaken),
         )
 
     @property
@@ -201,7 +226,34 @@ class Lexicon:
     def asks_if_not(self, text: str) -> bool:
         """ "and if it doesn't?": a question about what comes when the last answer fails."""
         norm = normalise(text)
-        return any(contains(norm, phrase) for phrase in self._pooled.if_not)
+        if any(contains(norm, phrase) for phrase in self._pooled.if_not):
+            return True
+        words = norm.split()
+        return any(
+            word in self._pooled.conditions
+            and any(_negates(later) for later in words[at + 1 : at + 1 + IF_NOT_REACH])
+            for at, word in enumerate(words)
+        )
+
+    def asks_if_it_applies(self, text: str) -> list[str] | None:
+        """ "what about my lips, same rules?": the new words of the subject the last answer
+        is asked to hold for (maybe none: "same rules then?"), or None when the message does
+        not ask whether the last answer applies too."""
+        pooled = self._pooled
+        norm = normalise(text)
+        if not any(contains(norm, phrase) for phrase in pooled.applies_too):
+            return None
+        return self.leftover(_strip(norm, pooled.applies_too))
+
+    def asks_about_it(self, text: str) -> bool:
+        """The question's object is what was just said: "should I mention it to them?"."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.about_it)
+
+    def without_negations(self, words: list[str]) -> list[str]:
+        """``words`` (from :meth:`leftover`) without the negations a failing condition has
+        ("if it still hasn't worked": "worked" is what is new)."""
+        return [word for word in words if not _negates(word)]
 
     def has_cue(self, text: str) -> bool:
         """Any follow-up word at all (a pronoun, "and", "what about")."""
@@ -305,6 +357,18 @@ class Lexicon:
         return self._pooled.split
 
     # ---- after an escalation ----------------------------------------------------------------
+
+    def sent_by_mistake(self, text: str) -> bool:
+        """The message says the one before was never meant: autocorrect, a child typing, a
+        wrong chat, text pasted from a leaflet."""
+        norm = normalise(text)
+        for phrase in self._pooled.mistaken:
+            padded = f" {norm} "
+            at = padded.find(f" {phrase} ")
+            # "it wasn't a typo", "no fue el autocorrector": the alarm stands
+            if at >= 0 and not any(_negates(w) for w in padded[:at].split()[-MISTAKE_REACH:]):
+                return True
+        return False
 
     def followup_kinds(self, text: str, limit: int = 2) -> tuple[FollowupKind, ...]:
         """What a follow-up after a red flag is about, most telling first ("other" if none)."""

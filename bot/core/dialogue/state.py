@@ -89,6 +89,10 @@ class DialogueState:
         """After a red flag: the escalation is remembered, the FAQ context is dropped."""
         return DialogueState(escalation=memory)
 
+    def calmed(self) -> DialogueState:
+        """After the alarming message is taken back as never meant: no escalation to keep."""
+        return replace(self, escalation=None)
+
     def expires_at(self) -> datetime | None:
         """When the last live part of this state expires (None: nothing to keep)."""
         moments = [

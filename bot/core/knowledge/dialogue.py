@@ -64,6 +64,18 @@ class FollowupWords(_Strict):
     progress: Phrases
     #: "and if it doesn't?": the next step after the last topic (see ``if_not_topics``).
     if_not: Phrases
+    #: Words that open a condition ("if", "si", "wenn"): one with a negation a few words on
+    #: ("if it's still not doing much by then?") asks what comes when the last answer fails,
+    #: as the ``if_not`` phrases do.
+    conditions: list[Text] = Field(default_factory=list)
+    #: Whether the last answer holds for something else too ("same rules?", "does that
+    #: apply to ... as well"): "what about my lips, same aftercare?" asks the last topic
+    #: again, for the new subject, and the new subject's own topic.
+    applies_too: list[Text] = Field(default_factory=list)
+    #: A question whose object is what was just said ("about it", "darüber", "a riguardo"):
+    #: "should I tell my nurse about it?" asks the new question (who to tell) of the last
+    #: topic, so both are answered.
+    about_it: list[Text] = Field(default_factory=list)
     #: How long something lasts ("last", "wear off", "stay"): after a topic that is not a
     #: symptom, "how long does it last?" asks about the treatment (``lasting_topic``).
     duration: list[Text] = Field(default_factory=list)
@@ -134,6 +146,11 @@ class AfterEscalation(_Strict):
 
     cues: dict[FollowupKind, list[Text]]
     lines: dict[FollowupKind, LevelText]
+    #: The alarming message was never meant ("autocorrect", "my son grabbed my phone", "wrong
+    #: chat", "that was pasted from the leaflet"): the escalation is taken back, and the
+    #: message is answered as it stands. A bare "forget it" is no such reason, and a red flag
+    #: in the message itself still escalates.
+    mistaken: list[Text] = Field(default_factory=list)
     action: LevelText
     route_emergency: Text
     route_urgent_open: Text
