@@ -32,6 +32,7 @@ from bot.core.triage_context import (
     SOMEONE_COLLAPSED,
     ContextRules,
     rules_for,
+    says_fine,
     stopwords,
 )
 from bot.core.triage_hindsight import (
@@ -439,6 +440,8 @@ class TriageDetector:
             start, used = span
             if pair and len({owner[p] for p in used}) < 2:
                 continue  # found within one clause already
+            if pair and any(says_fine(clauses[owner[p]].raw) for p in used):
+                continue  # "cant raise my brows, eyes open totally fine": no "cant open my eye"
             own_clause_end = _offset(clauses, owner[max(used)] + 1)
             if _is_negated(words, start, used, rules, inside=not pattern.negation_word) or (
                 not pattern.negation_word

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from bot.core.text import normalise
 from bot.core.vocabulary import is_common_word
 
 
@@ -121,7 +122,15 @@ _OLD_NOT_NEGATIONS = re.compile(
     r"\b(?:no (?:joke|idea|clue|kidding|lie|way)|not (?:kidding|joking|even joking)"
     r"|not sure (?:if|whether|but)|not sure|unsure (?:if|whether)|dont know (?:if|whether|why)"
     r"|cant tell (?:if|whether)|no se si|nicht sicher ob|weiss nicht ob|pas sur que|pas sur si"
-    r"|pas sure|je ne sais pas si|je sais pas si)\b"
+    r"|pas sure|je ne sais pas si|je sais pas si"
+    # Novelty says the symptom is new, it does not deny it: "out of breath on the stairs which
+    # never happens to me", "never felt like this before", "not like me at all" (but "never had
+    # any trouble swallowing" still denies: the novelty needs "this", "that" or "it")
+    r"|(?:which|that|this|it|and it|what) (?:never|doesnt|does not|didnt|did not) (?:ever )?"
+    r"(?:happens?|happened)(?: to me)?(?: before)?"
+    r"|never (?:ever )?(?:felt|had|been|seen|experienced|noticed|known|got|gotten) (?:anything )?"
+    r"(?:like (?:this|that|it)|this|that)(?: before)?"
+    r"|(?:not|isnt|is not) (?:normal|usual|like|typical) (?:for )?me)\b"
     r"|(?<!\w)(?:не уверена?|не знаю)(?!\w)"
 )
 _OLD_HYPOTHETICAL = re.compile(
@@ -137,6 +146,11 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
     r"|heard (?:theres|there is|there are|you can|it can|botox can|tox can)"
     r"|how common|is it common|side effects? like"
+    # telling two things apart is information: "whats the difference between a heavy brow and
+    # a droopy lid" (not "a difference between my eyes", which reports one)
+    r"|(?:^|whats |what is |what s )(?:the )?difference between"
+    r"(?! my | his | her | the two | both )"
+    r"|difference between (?:a|an) |how (?:do|can|would) (?:i|you|we|one) tell (?:\w+ ){1,5}apart"
     r"|^is (?:\w+ ){1,5}a (?:common |known |normal |possible |usual |real )?side ?effect"
     r"|reading (?:that|about)|heard of (?:someone|somebody|people|a (?:friend|girl|woman|lady))"
     r"|some people (?:get|got|have|had)|unrelated to (?:me|my|botox|the)"
@@ -236,6 +250,10 @@ _TREATMENT_TOLD = (
 )
 
 
+#: Telling the treatment had ("had my neck bands done", "got my forehead done"), found anywhere.
+TREATMENT_TOLD = re.compile(rf"\b{_TREATMENT_TOLD}")
+
+
 #: A collapse, a fit or breathing that stopped, told of someone else with no time given: the
 #: person writing is most likely with them or has just heard, so it is never a story ("my
 #: husband collapsed after his botox", "mi madre se desmayo"). A time given ("last year"), a
@@ -251,6 +269,38 @@ SOMEONE_COLLAPSED = re.compile(
     r"|s est evanouie?|evanouie?|perdu connaissance|convulse"
     r"|svenut[oa]|perso i sensi|collassat[oa]|convulsioni"
     r"|desmaiou|desmaiad[oa]|perdeu os sentidos|convulsao|convulsoes)\b"
+)
+
+
+#: A clause that ends by saying something works or is fine ("eyes open totally fine",
+#: "drinking and eating no problem", "atmen passt"): its words report no symptom, so a
+#: phrasing may not borrow them from it to complete one begun in the clause next to it.
+#: Pooled over the shipped languages (normalised).
+_SAYS_FINE = re.compile(
+    r"\b(?:(?:totally|completely|perfectly|absolutely|all|just|totalmente|completamente"
+    r"|ganz|vollig|tout a fait|del tutto) )?(?:fine|ok|okay|normal|normally|no problems?"
+    r"|all good|bien|sin problemas?|gut|problemlos|passt|klappt|normalement|sans probleme"
+    r"|bene|senza problemi|normale|bem|sem problemas?|normalmente)\s*$"
+)
+
+
+def says_fine(clause: str) -> bool:
+    """Whether ``clause`` ends by saying that what it names is fine now (see ``_SAYS_FINE``):
+    not "which was fine" (then, before a change) nor "cant eat normally" (negated)."""
+    text = normalise(clause)
+    found = _SAYS_FINE.search(text)
+    if found is None:
+        return False
+    before = text[: found.start()]
+    return _THEN_OR_NOT.search(before) is None
+
+
+#: What keeps a clause's "fine" from saying all is well now: a past "was fine" or a negation.
+_THEN_OR_NOT = re.compile(
+    r"\b(?:was|were|been|used to be|cant|cannot|couldnt|not|never|unable|wont|dont|doesnt"
+    r"|isnt|arent|kann nicht|nicht|kein|no puedo|no|nao|non|pas|plus)\s*$"
+    r"|\b(?:cant|cannot|couldnt|not|never|unable|dont|doesnt|isnt|arent|wont|nicht|kann"
+    r" nicht|no puedo|nao consigo|non riesco|n arrive)\b"
 )
 
 
@@ -312,7 +362,25 @@ def _english() -> ContextRules:
         past_verb=_OLD_PAST_VERB,
         still_happening=_OLD_STILL_HAPPENING,
         english_rewrites=True,
+        idioms=_SCHEDULING,
     )
+
+
+_DAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|weds|thurs"
+    r"|thu|fri|sat|sun)s?"
+)
+#: A time the patient cannot make is about the diary, not about coping: "cant do friday
+#: anymore", "wont be able to make the 3pm", "cant come in tomorrow now" (the day, date, hour
+#: or booking is the object of the verb).
+_SCHEDULING = re.compile(
+    r"\b(?:cant|cannot|can not|couldnt|could not|wont be able to|unable to|not able to)"
+    r" (?:do|make|manage|attend|come|come in|get in|get there|make it|be there|go)"
+    r"(?: it| in)?(?: (?:on|at|for|in|to))? (?:this |next |that |the |my |our )?"
+    rf"(?:{_DAY}|tomorrow|today|tonight|(?:the )?weekend|(?:that|this) (?:day|time|date|slot|week)"
+    r"|appointment|booking|slot|session|date|time|\d+(?:st|nd|rd|th)?(?: ?(?:am|pm|oclock))?"
+    r"|(?:morning|afternoon|evening) (?:slot|appointment))\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -562,7 +630,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"woher weiss ich",
             r"kann man (?:\w+ ){0,3}?(?:bekommen|kriegen|haben)",
             r"was soll ich tun wenn",
-            r"was mache ich wenn",
+            # "was mach ich eigentlich wenn", "was soll man denn tun wenn"
+            r"was (?:mach|mache|machen|tu|tue|tun|soll) (?:ich|man|wir) (?:\w+ ){0,2}wenn",
             r"was tun wenn",
             r"^wenn ",
             r"falls",

@@ -231,7 +231,7 @@ _UNFIT = {
         r"(?! (?:\w+ )?(?:fit|healthy|active|sporty|strong))",
         r"(?:been )?like (?:this|that) for years",
         r"nothing new",
-        r"normal for me",
+        r"(?<!not )(?<!isnt )(?<!never )normal for me",
         r"same as (?:ever|always)",
     ),
     "es": _any(r"no estoy en forma", r"fuera de forma", r"sin fondo fisico", r"sedentari[ao]"),

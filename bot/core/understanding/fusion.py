@@ -41,9 +41,9 @@ from typing import Literal
 
 from bot.core.knowledge import RedFlag
 from bot.core.matching import Answer, Candidate, Clarify, MatchResult, NoMatch
-from bot.core.text import normalise
+from bot.core.text import normalise, split_clauses
 from bot.core.triage import LEVEL_RANK, FlagHit, Level, TriageResult
-from bot.core.triage_context import stopwords
+from bot.core.triage_context import TREATMENT_TOLD, stopwords
 from bot.core.triage_hindsight import put_down_to_fitness
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
@@ -183,6 +183,10 @@ def fuse_triage(
             mentions = (*rules.mentions, *rules.hits)
             return FusedTriage(TriageResult(None, (), mentions), "stood_down")
         if rules.level == "urgent":
+            reaction = _allergy_with_circulation(rules, text)
+            if reaction is not None:
+                hits = (reaction, *rules.hits)
+                return FusedTriage(TriageResult("emergency", hits, rules.mentions), "rules")
             raised = _net_hit(rules, flags, languages, fusion, emergency_only=True)
             if raised is not None:
                 hits = (raised, *rules.hits)
@@ -194,6 +198,39 @@ def fuse_triage(
     if hit.flag_id in _EXERTION and put_down_to_fitness(text):
         return FusedTriage(rules, "none")
     return FusedTriage(TriageResult(hit.level, (hit,), rules.mentions), "model")
+
+
+def _allergy_with_circulation(rules: TriageResult, text: str) -> FlagHit | None:
+    """An allergic skin sign the rules found (U8) with a sign of the circulation affirmed in
+    the same message: the severe reaction (E2: "hives or itchy rash together with dizziness,
+    faintness or collapse", a heart that races), whoever words it; the rules alone call each
+    half urgent. English cues only."""
+    skin = next((hit for hit in rules.hits if hit.flag_id == _ALLERGIC_SKIN), None)
+    if skin is None or skin.language != "en":
+        return None
+    for clause in split_clauses(text, "en"):
+        found = _CIRCULATION.search(normalise(clause))
+        if found is not None and read_clause(clause, "en") == "affirmed":
+            return FlagHit(
+                flag_id=_ALLERGIC_EMERGENCY,
+                level="emergency",
+                language="en",
+                phrasing=f"({skin.phrasing} + {found.group(0)})",
+                clause=clause,
+            )
+    return None
+
+
+_ALLERGIC_SKIN = "U8_allergic_skin"
+_ALLERGIC_EMERGENCY = "E2_allergic_reaction"
+#: The circulation in a reaction: faint or dizzy, pale or clammy, a heart that races.
+_CIRCULATION = re.compile(
+    r"\b(?:dizzy|dizziness|light ?headed|faint|fainting|woozy|clammy"
+    r"|(?:gone|going|turned|went|look|looks|looking) (?:very |really |so )?(?:pale|grey|gray)"
+    r"|(?:heart|pulse|heartbeat)(?: is| s)? (?:\w+ ){0,2}?(?:racing|pounding|thumping|hammering"
+    r"|galloping|going (?:really |so |very )?fast|(?:wont|will not) (?:slow|settle|calm))"
+    r"|racing heart|palpitations)\b"
+)
 
 
 #: Breathlessness and weariness after effort, which the patient may put down to fitness or
@@ -210,6 +247,23 @@ def _too_bare(text: str, language: str) -> bool:
     """
     stop = stopwords(language)
     return sum(1 for word in normalise(text).split() if word not in stop) < 2
+
+
+def _only_the_treatment(text: str, language: str) -> bool:
+    """A clause that only tells the treatment had and when ("had my neck bands done", "got my
+    forehead done last week") reports nothing, however close the net reads it to the flag of
+    that part of the face or neck."""
+    rest = _WHEN.sub(" ", TREATMENT_TOLD.sub(" ", normalise(text)))
+    return _too_bare(rest, language)
+
+
+#: When the treatment was: "last week", "on monday", "3 days ago", "this morning".
+_WHEN = re.compile(
+    r"\b(?:(?:last|this|on|since|about|around|a|an|\d+|one|two|three|four|few|couple of) )?"
+    r"(?:week|weeks|day|days|month|months|morning|afternoon|evening|night|weekend|yesterday"
+    r"|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed"
+    r"|weds|thurs|fri|sat|sun|wk|wks|ago)\b(?: ago)?"
+)
 
 
 def is_loose(hit: FlagHit) -> bool:
@@ -237,12 +291,39 @@ def _may_stand_down(
     return top_flag < fusion.stand_down_flag_max and top_faq >= fusion.stand_down_faq_min
 
 
-def _threshold(score: FlagScore, fusion: TriageFusion) -> float:
+def _threshold(score: FlagScore, fusion: TriageFusion, text: str = "") -> float:
+    """The probability the net needs for ``score``'s flag in ``text``: a severity flag that
+    states its severity or trend ("keeps going", "getting bigger", "worse and constant") is
+    told from the expected effect by that, so it needs only the urgent threshold."""
     if score.level == "emergency":
         return fusion.emergency
-    if score.flag_id in fusion.severity:
+    if score.flag_id in fusion.severity and not _SEVERE_OR_GROWING.search(normalise(text)):
         return max(fusion.urgent, fusion.severity_threshold)
     return fusion.urgent
+
+
+def _easing(text: str) -> bool:
+    """Whether a pain, swelling or headache is said to be easing or gone ("the swelling went
+    down overnight", "headache has settled"), and not also to be growing."""
+    normal = normalise(text)
+    return bool(_EASING.search(normal)) and not _SEVERE_OR_GROWING.search(normal)
+
+
+#: A sign that eases, not "hasnt gone down" or "not going down" (inability reads those).
+_EASING = re.compile(
+    r"(?<!not )(?<!nt )(?<!never )(?<!hasnt )(?<!havent )(?<!isnt )(?<!wont )(?<!no )"
+    r"\b(?:went down|gone down|going down|come down|came down|settled|settling|easing|eased"
+    r"|faded|fading|shrunk|shrinking|all good now|much better|getting better|gone now)\b"
+)
+
+
+#: What tells a severe pain, swelling or headache from the expected one: it grows, keeps on,
+#: or is said to be severe (not "a bit", "fading" or "going down", which read as the expected).
+_SEVERE_OR_GROWING = re.compile(
+    r"\b(?:keeps? (?:going|growing|spreading|getting|coming)|getting (?:worse|bigger|larger)"
+    r"|(?:worse|bigger|larger) (?:and|every|each|by)|worse now|spreading|worsening|constant"
+    r"|unbearable|excruciating|agony|agonising|agonizing|wont (?:stop|go|ease)|more and more)\b"
+)
 
 
 def _net_hit(
@@ -260,13 +341,27 @@ def _net_hit(
     for score in flags.ranked:
         if emergency_only and score.level != "emergency":
             continue
-        threshold = fusion.raise_to_emergency if emergency_only else _threshold(score, fusion)
-        if score.probability < threshold or score.flag_id in mentioned:
+        # The least any of its texts may need (a severity flag's trend lowers it to urgent's).
+        lowest = (
+            fusion.raise_to_emergency
+            if emergency_only
+            else min(_threshold(score, fusion), fusion.urgent)
+        )
+        if score.probability < lowest or score.flag_id in mentioned:
             continue
         # The best-scoring text first; then any other clause that reaches the threshold alone.
         for text, probability in ((score.clause, score.probability), *score.others):
-            if probability < threshold:
+            if probability < lowest:
                 break
+            threshold = (
+                fusion.raise_to_emergency if emergency_only else _threshold(score, fusion, text)
+            )
+            if probability < threshold:
+                continue
+            if _only_the_treatment(text, flags.language) or (
+                score.flag_id in fusion.severity and _easing(text)
+            ):
+                continue
             if _reports(text, score.flag_id, flags.language, fusion, score.level):
                 found.append(_as_hit(score, flags.language, text, probability))
                 break
@@ -299,9 +394,15 @@ def _reports(
 # le braccia", "parei de enxergar". The net re-reads a "negated" clause without them, so
 # "no swelling" stays negated while "cant open my eye" reads as a report.
 _INABILITY = re.compile(
-    r"\b(?:(?:cant|cannot|can not|couldnt|could not) \w+(?: \w+)? without"
-    r"|(?:cant|cannot|can not|couldnt|could not)(?! say| complain| wait| believe)"
+    r"\b(?:(?:cant|cannot|can not|couldnt|could not) \w+(?: \w+){0,5}? without"
+    # "cant say my p s and b s": speech, not "cant say i have had" (_CANT_SAY reads that)
+    r"|(?:cant|cannot|can not|couldnt|could not)(?! say(?! (?:my|the|words?|letters?|certain"
+    r"|some|any words?|(?:\w )+)\b)| complain| wait| believe)"
     r"|unable to|not able to|wont|will not"
+    # what refused to work in the past ("it just would not go down"), not an opinion ("i
+    # wouldnt say", "wouldnt worry", "wouldnt mind")
+    r"|(?:wouldnt|would not)(?: (?:just|even|really))?(?! (?:say|think|call|worry|know|want|mind"
+    r"|bother|recommend|suggest|describe|have|be|expect|guess|count|class|go so far)\b)"
     r"|(?:isnt|is not) (?:doing what|working)|not working|(?:doesnt|does not) work"
     r"|(?:doesnt|does not|dont|do not) seem to work|not all there|not with it"
     r"|not making (?:any )?sense|making no sense"
@@ -311,7 +412,7 @@ _INABILITY = re.compile(
     r"|(?:doing|does|do|did|done) (?:absolutely |literally )?(?:nothing|fuck all|zilch)"
     r"|nothing (?:works|worked|is working|shifts|touches|helped|is helping)"
     r"|not (?:any )?(?:better|smaller|less|lighter|shrinking|fading|going down|calming down)"
-    r"|without (?:it |them |the \w+ |my \w+ |any )?(?:spilling|dribbling|running|leaking"
+    r"|without (?:\w+ ){0,2}?(?:spilling|dribbling|running|leaking"
     r"|pouring|dripping|falling|coming out|choking|coughing|gagging|spluttering|help"
     r"|assistance|support|holding|warning|stopping|resting|a rest|a break|being (?:lifted|helped)"
     r"|someone|somebody|(?:\w+ )?(?:lifting|helping|pulling|holding) me)"
@@ -352,9 +453,11 @@ _OTHER_SIGNS_ABSENT = re.compile(
     rf"|(?:or|nor) anything(?: else)?)\b"
 )
 
-# "i cant say i have had any trouble swallowing" denies the symptom, as the rules read it.
+# "i cant say i have had any trouble swallowing" denies the symptom, as the rules read it; so
+# does the opinion "i wouldnt say i have any trouble swallowing".
 _CANT_SAY = re.compile(
-    r"\b(?:cant|can not|cannot) say (?:that )?i (?:have |ve )?(?:had|got|noticed)\b"
+    r"\b(?:cant|can not|cannot|wouldnt|would not|couldnt|could not) say (?:that )?i"
+    r" (?:have |ve )?(?:had|got|noticed|have any|have much|m having|am having)\b"
 )
 
 
