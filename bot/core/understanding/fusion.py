@@ -136,6 +136,10 @@ class TriageFusion:
     #: flag at least this confident in an affirmed clause: emergency ("highest level wins";
     #: hives with a racing heart, a red-hot site with fever and confusion). Never lowers.
     raise_to_emergency: float = 0.7
+    #: An emergency flag that alone reads at least this share may count the other emergency
+    #: flags' probability for the same text (``_emergency_mass``): a report the net splits
+    #: between two emergencies, never a sum of faint readings.
+    emergency_share: float = 0.45
     #: Flags whose net hit needs no "affirmed" clause, only not someone else's past: suicidal
     #: ideation is voiced through negations and conditionals ("would be easier if i didnt
     #: wake up", "not worth being alive"), the very cues that make other symptoms mentions.
@@ -337,6 +341,7 @@ def _net_hit(
     if flags.language not in set(languages):
         return None
     mentioned = {hit.flag_id for hit in rules.mentions}
+    emergency_mass = _emergency_mass(flags, fusion.any_mood)
     found: list[FlagHit] = []
     for score in flags.ranked:
         if emergency_only and score.level != "emergency":
@@ -347,10 +352,17 @@ def _net_hit(
             if emergency_only
             else min(_threshold(score, fusion), fusion.urgent)
         )
-        if score.probability < lowest or score.flag_id in mentioned:
+        texts = ((score.clause, score.probability), *score.others)
+        if score.level == "emergency" and score.flag_id not in fusion.any_mood:
+            texts = tuple(
+                (text, emergency_mass.get(text, p) if p >= fusion.emergency_share else p)
+                for text, p in texts
+            )
+            texts = tuple(sorted(texts, key=lambda item: -item[1]))
+        if texts[0][1] < lowest or score.flag_id in mentioned:
             continue
         # The best-scoring text first; then any other clause that reaches the threshold alone.
-        for text, probability in ((score.clause, score.probability), *score.others):
+        for text, probability in texts:
             if probability < lowest:
                 break
             threshold = (
@@ -368,6 +380,29 @@ def _net_hit(
     # Highest level wins: "i chew and chew but it wont go down" is a swallowing emergency even
     # when the chewing (urgent) scores higher.
     return max(found, key=lambda hit: LEVEL_RANK[hit.level], default=None)
+
+
+def _emergency_mass(flags: RedFlagScores, any_mood: frozenset[str]) -> dict[str, float]:
+    """How likely each text read is an emergency of any kind: the emergency flags'
+    probabilities summed per text. The net may split one report between two emergencies (lips
+    and tongue "blown up" and tight breathing: 0.67 allergic reaction, 0.25 breathing), so
+    that neither alone reaches the line while the message is plainly an emergency; and a
+    retrain moves such a split a few points either way. The flags read in any mood (suicidal
+    ideation: no affirmed clause needed) neither lend nor borrow: their reading must stand
+    alone, or distress about looks ("so embarrassed to go out") would cross the line."""
+    mass: dict[str, float] = {}
+    for score in flags.ranked:
+        if score.level != "emergency" or score.flag_id in any_mood:
+            continue
+        for text, probability in ((score.clause, score.probability), *score.others):
+            if probability >= _SPLIT_PART:
+                mass[text] = mass.get(text, 0.0) + probability
+    return mass
+
+
+#: The least each part of a split report must read: "je respire beaucoup plus facilement"
+#: reads 0.56 breathing and 0.17 swallowing, one reading and a faint echo, not a split.
+_SPLIT_PART = 0.2
 
 
 def _reports(
