@@ -19,8 +19,9 @@ import logging
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TypedDict
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardMarkup, Update, User
 from telegram.constants import ChatType
 
 from bot.core.conversation import Outcome, PatientState
@@ -73,16 +74,28 @@ async def touch_patient(update: Update, context: BotContext) -> Patient | None:
         return None  # nobody's health journey is kept from a group chat
     try:
         return await context.storage.touch_patient(
-            context.clinic_id,
-            user.id,
-            chat_id=chat.id,
-            first_name=readable(user.first_name),
-            language=user.language_code,
-            now=datetime.now(UTC),
+            context.clinic_id, user.id, **_as_seen_now(user, chat)
         )
     except StorageError:
         logger.exception("storage unavailable; answering without the patient's record")
         return None
+
+
+def _as_seen_now(user: User, chat: Chat) -> _SeenNow:
+    """What a message tells about its sender, as ``touch_patient`` and ``seen_patient`` take it."""
+    return {
+        "chat_id": chat.id,
+        "first_name": readable(user.first_name),
+        "language": user.language_code,
+        "now": datetime.now(UTC),
+    }
+
+
+class _SeenNow(TypedDict):
+    chat_id: int
+    first_name: str | None
+    language: str | None
+    now: datetime
 
 
 def state_of(update: Update, patient: Patient | None) -> PatientState:
@@ -118,14 +131,7 @@ async def seen_patient(update: Update, context: BotContext) -> Patient | None:
     if chat.type != ChatType.PRIVATE:
         return None  # nobody's health journey is kept from a group chat
     try:
-        seen = await storage.seen_patient(
-            context.clinic_id,
-            user.id,
-            chat_id=chat.id,
-            first_name=readable(user.first_name),
-            language=user.language_code,
-            now=datetime.now(UTC),
-        )
+        seen = await storage.seen_patient(context.clinic_id, user.id, **_as_seen_now(user, chat))
     except StorageError:
         logger.exception("storage unavailable; answering without the patient's record")
         return None
