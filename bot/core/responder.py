@@ -12,9 +12,8 @@ remove a clear one) and the FAQ decision fuses the lexical matcher with the mode
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Generic, TypeVar
+from functools import lru_cache
 
 from bot.core.index_cache import cached
 from bot.core.journey import Treatment, timing_note
@@ -45,30 +44,11 @@ from bot.core.understanding.source import ModelSource
 logger = logging.getLogger(__name__)
 
 
-T = TypeVar("T")
-
-
-class _Recent(Generic[T]):
-    """The last few results of a pure function of a message's text.
-
-    The inbox triages every update as it arrives, to answer emergencies first, and the
-    handler triages the same text again moments later: the second is then a look-up (the
-    rules' reading and the model's, issue 17). At most ``size`` texts are kept, the oldest
-    dropped first, so a burst of thousands of distinct messages costs no memory.
-    """
-
-    def __init__(self, compute: Callable[[str], T], size: int = 64) -> None:
-        self._compute = compute
-        self._size = size
-        self._kept: dict[str, T] = {}
-
-    def __call__(self, text: str) -> T:
-        if text in self._kept:
-            return self._kept[text]
-        value = self._kept[text] = self._compute(text)
-        if len(self._kept) > self._size:
-            del self._kept[next(iter(self._kept))]
-        return value
+#: How many recent texts keep their rules' and model's reading. The inbox triages every update
+#: as it arrives, to answer emergencies first, and the handler triages the same text again
+#: moments later: the second is then a look-up (issue 17). Bounded, so a burst of thousands of
+#: distinct messages costs no memory.
+RECENT_TEXTS = 64
 
 
 class Responder:
@@ -86,7 +66,11 @@ class Responder:
         self.understanding: UnderstandingModel | None = (
             understanding.model_for(knowledge) if understanding is not None else None
         )
-        self._read = _Recent(self.understanding.read) if self.understanding is not None else None
+        self._read = (
+            lru_cache(maxsize=RECENT_TEXTS)(self.understanding.read)
+            if self.understanding is not None
+            else None
+        )
         self.faq_fusion = FaqFusion()
         self.triage_fusion = TriageFusion(any_mood=any_mood_flags(knowledge.red_flags))
         self.triage = cached(
@@ -97,7 +81,7 @@ class Responder:
             ),
             shared=knowledge.red_flags,
         )
-        self._rules = _Recent(self.triage.assess)
+        self._rules = lru_cache(maxsize=RECENT_TEXTS)(self.triage.assess)
         # Every enabled language is matched in its own words (English is always indexed:
         # it is the language every entry is written in first).
         languages = [lang for lang in knowledge.languages if lang in knowledge.texts]
