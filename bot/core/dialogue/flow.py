@@ -540,10 +540,18 @@ class Dialogue(PieceReader, BackReferences):
         if (
             (reply.kind != "answer" or (named and lexicon.has_cue(text)))
             and isinstance(alone, Answer)
-            and (last is not None or lexicon.has_cue(text))
+            and (
+                last is not None
+                or (
+                    lexicon.has_cue(text)
+                    and (reply.kind == "clarify" or lexicon.opens_as_follow_up(text))
+                )
+            )
         ):
             # "what about wine?": the new word says what it is about. With nothing said
-            # before and no follow-up cue ("my face"), the responder's own doubt stands.
+            # before and no follow-up cue ("my face"), the responder's own doubt stands; so
+            # does its "out of scope" unless the message opens as a follow-up: a first
+            # question's leftover words ("what time is the tennis on") are no topic.
             return alone.entry_id
         if last is None or not (lexicon.has_cue(text) or short):
             return None
