@@ -62,6 +62,11 @@ OPENER_SLACK = 5.0
 #: asked anew when, read with the topic just answered, they take more than this many points
 #: from it ("what is it?": -25; "can I take paracetamol?": -9, still a follow-up).
 ANEW_DROP = 15.0
+#: A follow-up's keyword ("book": the contact details) names its topic against a reading
+#: of the whole message this sure ("and how do I book my review?": 76) only when the whole
+#: message scores the keyword's topic at least ``KEYWORD_SHARE`` of that reading.
+SURE_READING = 60.0
+KEYWORD_SHARE = 0.5
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
 #: An assumed appointment time is mentioned while the wait could still be running.
@@ -538,7 +543,7 @@ class Dialogue(PieceReader, BackReferences):
             # another topic, but read with the last topic the message is still about it.
             return last
         if (
-            (reply.kind != "answer" or (named and lexicon.has_cue(text)))
+            (reply.kind != "answer" or (named and self._keyword_holds(text, reply, alone)))
             and isinstance(alone, Answer)
             and (
                 last is not None
@@ -587,6 +592,23 @@ class Dialogue(PieceReader, BackReferences):
         if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _keyword_holds(self, text: str, reply: Reply, named: Answer | None) -> bool:
+        """A follow-up ("and wax my brows?") whose keyword names another topic than the
+        whole message's reading: the keyword decides when the message is put as a follow-up,
+        unless that reading is sure and leaves the keyword's topic far behind. A keyword that
+        is only a verb of the question ("how do I book my review?": booking names the contact
+        details) does not outvote a sure question about something else."""
+        if named is None or not self.lexicon.has_cue(text):
+            return False
+        if reply.kind != "answer" or reply.topic == named.entry_id or reply.score is None:
+            return True
+        if reply.score < SURE_READING:
+            return True  # "and yoga before the office?": an unsure reading, the yoga decides
+        result = self.responder.match(text)
+        ranked = result.candidates if isinstance(result, Answer | Clarify) else ()
+        theirs = next((c.score for c in ranked if c.entry_id == named.entry_id), 0.0)
+        return theirs >= reply.score * KEYWORD_SHARE
 
     def _asks_anew(self, text: str, reply: Reply, topic: str) -> bool:
         """A message of follow-up words only ("is it safe for her?") that is a confident
