@@ -273,13 +273,14 @@ SOMEONE_COLLAPSED = re.compile(
 
 
 #: A clause that ends by saying something works or is fine ("eyes open totally fine",
-#: "drinking and eating no problem", "atmen passt"): its words report no symptom, so a
-#: phrasing may not borrow them from it to complete one begun in the clause next to it.
-#: Pooled over the shipped languages (normalised).
+#: "drinking and eating no problem", "swallowing's grand", "atmen passt"): its words report
+#: no symptom, so a phrasing may not borrow them from it to complete one begun in the clause
+#: next to it. Pooled over the shipped languages (normalised).
 _SAYS_FINE = re.compile(
     r"\b(?:(?:totally|completely|perfectly|absolutely|all|just|totalmente|completamente"
     r"|ganz|vollig|tout a fait|del tutto) )?(?:fine|ok|okay|normal|normally|no problems?"
-    r"|all good|bien|sin problemas?|gut|problemlos|passt|klappt|normalement|sans probleme"
+    r"|all good|grand|alright|all right|no bother|spot on|bien|sin problemas?|gut|problemlos"
+    r"|passt|klappt|normalement|sans probleme"
     r"|bene|senza problemi|normale|bem|sem problemas?|normalmente)\s*$"
 )
 
@@ -933,8 +934,10 @@ _GRAMMAR: dict[str, _Grammar] = {
         improving=(
             r"douleur(?: \w+){0,3}? (?:est |devient )?(?:de plus en plus |plus )(?:faible|legere)",
             # A sign said to be gone: "le gonflement a disparu", "les bleus sont partis".
+            # Not "la douleur (ne) passe pas", "le bleu part toujours pas": still there.
             rf"(?:{_FR_SIGNS})(?: (?!{_FR_NOT})\w+){{0,3}}? (?:disparue?s?|partie?s?|passee?s?"
-            r"|finie?s?|envolee?s?|terminee?s?|resorbee?s?|gueri|guerie|degonfle)",
+            r"|finie?s?|envolee?s?|terminee?s?|resorbee?s?|gueri|guerie|degonfle)"
+            rf"(?! (?:{_FR_NOT})\b)",
             # ... or no longer there: "ma paupière ne tombe plus", "ça gratte plus du tout".
             r"ne (?:me |m )?(?:tombe|tombent|gonfle|gonflent|gratte|grattent|demange|demangent"
             r"|coule|coulent|suinte|saigne|lance|tourne|pique|brule|enfle|enflent|pend) plus",

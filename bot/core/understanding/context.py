@@ -47,6 +47,20 @@ _REASSURED = re.compile(
 )
 
 
+# A clause that only names a function or part and says it is fine, in everyday words:
+# "swallowing's grand", "my breathing is ok", "throat no bother", "voice all good". The
+# whole clause is the sign and its state, so nothing else in it can be the symptom; a
+# question ("is my breathing ok") is not one ("is" may not lead).
+_ALL_WELL = re.compile(
+    r"^(?!(?:is|are|am|does|do|can|could|will|would|should|how|what|whats|why)\b)"
+    r"(?:(?:and|but|also|so|oh|yeah|otherwise|my|the|me|his|her) )*\w+(?: \w+)? "
+    r"(?:(?:is|are|s|feels?|feeling|seems?|still|all|totally|completely|perfectly|absolutely"
+    r"|just|really|pretty|grand|and) )*"
+    r"(?:grand|fine|ok|okay|alright|all right|normal|sound|spot on|perfect|no bother|all good"
+    r"|no bother at all|grand so|not a bother|unaffected|not affected)$"
+)
+
+
 # French "ne ... plus/pas" on what a body does is the symptom ("je ne respire plus", "je
 # n'avale plus rien"), while on a sign it is gone ("ma paupière ne tombe plus"): the
 # half-negation "ne" negates only the second.
@@ -79,6 +93,10 @@ def read_clause(clause: str, language: str = "en") -> Reading:
         any(word in rules.weak_negations for word in words) and not _LOST_FUNCTION.search(text)
     ):
         return "negated"
-    if _REASSURED.search(text) or (rules.improving is not None and rules.improving.search(text)):
+    if (
+        _ALL_WELL.match(text)
+        or _REASSURED.search(text)
+        or (rules.improving is not None and rules.improving.search(text))
+    ):
         return "reassured"  # also the language's "the pain is getting weaker"
     return "affirmed"

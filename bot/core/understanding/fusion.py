@@ -196,7 +196,7 @@ def fuse_triage(
                 hits = (raised, *rules.hits)
                 return FusedTriage(TriageResult("emergency", hits, rules.mentions), "rules+model")
         return FusedTriage(rules, "rules")
-    hit = _net_hit(rules, flags, languages, fusion)
+    hit = _net_hit(rules, flags, languages, fusion, text=text)
     if hit is None or _too_bare(hit.clause, flags.language):
         return FusedTriage(rules, "none")
     if hit.flag_id in _EXERTION and put_down_to_fitness(text):
@@ -326,7 +326,17 @@ _EASING = re.compile(
 _SEVERE_OR_GROWING = re.compile(
     r"\b(?:keeps? (?:going|growing|spreading|getting|coming)|getting (?:worse|bigger|larger)"
     r"|(?:worse|bigger|larger) (?:and|every|each|by)|worse now|spreading|worsening|constant"
-    r"|unbearable|excruciating|agony|agonising|agonizing|wont (?:stop|go|ease)|more and more)\b"
+    r"|unbearable|excruciating|agony|agonising|agonizing|wont (?:stop|go|ease)|more and more"
+    # the same trend in the other shipped languages (issue 14): "cada dia peor", "jeden Tag
+    # schlimmer", "de pire en pire", "sempre peggio", "só piora", and unbearable
+    r"|(?:cada|todos los) (?:dia|vez|dias) (?:peor|mas)|va a (?:peor|mas)|empeora\w*"
+    r"|(?:jeden|jedem) tag (?:schlimmer|mehr|starker)|immer (?:schlimmer|starker|mehr)"
+    r"|(?:wird|werden) schlimmer|schlimmer und schlimmer|unertraglich\w*|hort nicht auf"
+    r"|de pire en pire|de plus en plus|(?:chaque|tous les) jours? (?:pire|plus)|empire\w*"
+    r"|s aggrave\w*|insupportable"
+    r"|(?:ogni giorno|sempre|giorno dopo giorno) (?:peggio|di piu|piu forte)|peggior\w+"
+    r"|insopportabile|(?:cada|todo) (?:dia|vez) (?:pior|mais)|piora\w*|insuportavel"
+    r"|insoportable|(?:so|nao para de) (?:piora|aumenta|cresce)\w*)\b"
 )
 
 
@@ -337,7 +347,9 @@ def _net_hit(
     fusion: TriageFusion,
     *,
     emergency_only: bool = False,
+    text: str = "",
 ) -> FlagHit | None:
+    """The model's best-placed hit the rules did not make (``text``: the whole message)."""
     if flags.language not in set(languages):
         return None
     mentioned = {hit.flag_id for hit in rules.mentions}
@@ -361,6 +373,8 @@ def _net_hit(
             texts = tuple(sorted(texts, key=lambda item: -item[1]))
         if texts[0][1] < lowest or score.flag_id in mentioned:
             continue
+        if score.flag_id in fusion.any_mood and not _speaks_of_crisis(text, flags.language):
+            continue
         # The best-scoring text first; then any other clause that reaches the threshold alone.
         for text, probability in texts:
             if probability < lowest:
@@ -380,6 +394,35 @@ def _net_hit(
     # Highest level wins: "i chew and chew but it wont go down" is a swallowing emergency even
     # when the chewing (urgent) scores higher.
     return max(found, key=lambda hit: LEVEL_RANK[hit.level], default=None)
+
+
+def _speaks_of_crisis(text: str, language: str) -> bool:
+    """Whether an English message speaks of death, harm or not going on, which the net's
+    reading of a crisis (read in any mood, with no affirmed clause) needs to stand alone.
+
+    Character n-grams read any "i just want to ..." or "i dont look like me anymore" as the
+    crisis wording they resemble ("just want to be prepared", "i just want to hide", "i keep
+    crying when i see myself"): distress about looks is the unhappy-with-result answer, not
+    a call to the emergency number. Other languages (and a message without text) are not
+    gated: their crisis words are the rules' and the model's alone.
+    """
+    return language != "en" or not text or _CRISIS_CUE.search(normalise(text)) is not None
+
+
+#: What a crisis speaks of: dying, being alive or here, ending it, harm to oneself, the means
+#: (pills saved up, a bridge, blood), no point, not going on, being missed or a burden. Not
+#: "pills" alone: "i take sleeping pills, ok with botox?" asks about a medicine.
+_CRISIS_CUE = re.compile(
+    r"\b(?:die|dying|died|dead|death|kill|killing|kms|suicid\w*|unalive\w*|alive|live|living"
+    r"|life|wake|waking|end it|ending it|end things|ending things|end (?:my|this|everything)"
+    r"|(?:hurt|hurting|harm|harming|cut|cutting|punish|punishing) (?:my ?self|me)|make myself"
+    r"|self ?harm\w*|overdose|(?:pills|tablets) (?:saved|stockpiled|lined|hoarded)|saved up"
+    r"|stockpil\w*|(?:take|taking|took|swallow\w*) (?:them |it )?all|the lot|all (?:my |the )"
+    r"?(?:pills|tablets)|jump\w*|bridge|rope|blades?|razors?|bleed\w*|blood|point|worth"
+    r"|pointless|hopeless|exist|existing|here anymore|be here|around anymore|be around"
+    r"|disappear\w*|go on|carry on|keep going|cope|goodbye|give up|giving up|burden|better off"
+    r"|miss me|all (?:to|stop)|permanently|forever|for good|over with)\b"
+)
 
 
 def _emergency_mass(flags: RedFlagScores, any_mood: frozenset[str]) -> dict[str, float]:
