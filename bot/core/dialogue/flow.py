@@ -15,7 +15,9 @@ The order, in plain code:
    tell them about it?", "tomorrow night then?" after several day-long waits) answers the
    topics it refers to;
 6. several questions in one message get one answer each, in the order asked;
-7. a short or underspecified follow-up ("and tomorrow?", "why?", "when will they stop
+7. a question about having the treatment again ("when can I get more?") is about the next
+   appointment, unless it names something else or refers back to another topic;
+8. a short or underspecified follow-up ("and tomorrow?", "why?", "when will they stop
    moving?") continues the last topic; a message that is a confident match on its own is a
    new topic and inherits nothing.
 """
@@ -27,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from bot.core.dialogue.again import TreatmentAgain
 from bot.core.dialogue.lexicon import Lexicon
 from bot.core.dialogue.pieces import PieceReader
 from bot.core.dialogue.referring import BackReferences
@@ -93,7 +96,7 @@ class Turn:
     how: str = "single"
 
 
-class Dialogue(PieceReader, BackReferences):
+class Dialogue(TreatmentAgain, PieceReader, BackReferences):
     """Follows conversations over the responder; built once per clinic."""
 
     def __init__(self, responder: Responder) -> None:
@@ -177,6 +180,11 @@ class Dialogue(PieceReader, BackReferences):
         several = self._several(text, reply, live, now, treatment, language)
         if several is not None:
             return several
+        again = self._again(text, live.last_topic)
+        if again is not None:
+            # "when can I get more?": the next appointment, whatever came before
+            answer = self.answer(again, now, treatment, language)
+            return Turn(answer, live.answered((again,), now), how="again")
         followed = self._follow_up(text, reply, live)
         if followed is not None:
             answer = self._answer(followed, now, treatment, language=language)

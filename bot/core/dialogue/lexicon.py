@@ -83,6 +83,8 @@ class _Pooled:
     split: tuple[str, ...]
     questions: frozenset[str]
     even_if: frozenset[str]
+    again: frozenset[str]
+    again_in_context: frozenset[str]
     #: Joining words a piece may open with: the openers and the single-word split phrases.
     split_openers: frozenset[str]
     agree: frozenset[str]
@@ -104,6 +106,10 @@ class Lexicon:
         self.effect_topics = frozenset(dialogue.effect_topics) if dialogue else frozenset()
         self.remedy_topic = dialogue.remedy_topic if dialogue else None
         self.remedy_after = frozenset(dialogue.remedy_after) if dialogue else frozenset()
+        self.again_topic = dialogue.again_topic if dialogue else None
+        self.again_after = frozenset(dialogue.again_after) if dialogue else frozenset()
+        self.again_with = frozenset(dialogue.again_with) if dialogue else frozenset()
+        self.top_up_after = frozenset(dialogue.top_up_after) if dialogue else frozenset()
         self._pooled = _Pooled(
             context=_phrases(w for lang in languages for w in lang.followup.context),
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
@@ -125,6 +131,10 @@ class Lexicon:
             ),
             questions=_phrases(w for lang in languages for w in lang.followup.questions),
             even_if=_phrases(w for lang in languages for w in lang.followup.even_if),
+            again=_phrases(w for lang in languages for w in lang.followup.again),
+            again_in_context=_phrases(
+                w for lang in languages for w in lang.followup.again_in_context
+            ),
             split_openers=_phrases(
                 w
                 for lang in languages
@@ -206,6 +216,31 @@ class Lexicon:
         if not any(contains(norm, phrase) for phrase in self._pooled.remedy):
             return False
         return not self.leftover(_strip(norm, self._pooled.remedy))
+
+    def treatment_again(self, text: str, *, in_context: bool = False) -> list[str] | None:
+        """The new words besides a phrase saying the treatment is had again ("when can I
+        get more?", "how soon can I have it redone?"), or None when no such phrase is said.
+        ``in_context``: "again" alone counts too ("how soon can I go again?"), for a message
+        that follows a question about the results."""
+        pooled = self._pooled
+        phrases = pooled.again | pooled.again_in_context if in_context else pooled.again
+        norm = normalise(text)
+        if not any(contains(norm, phrase) for phrase in phrases):
+            return None
+        return self.leftover(_strip(norm, phrases))
+
+    def without_again(self, text: str) -> list[str]:
+        """The words of ``text`` that are neither follow-up cues nor the phrases saying the
+        treatment again, stopwords kept so that a two-word keyword stays whole ("come back
+        in for a check up": "check up")."""
+        pooled = self._pooled
+        rest = _strip(normalise(text), pooled.again | pooled.again_in_context)
+        return _strip(rest, pooled.context | pooled.pronouns | pooled.if_not).split()
+
+    def opens_condition(self, text: str) -> bool:
+        """A condition word ("if") anywhere: "and if it happens again?" supposes, it does
+        not ask to have something again."""
+        return any(word in self._pooled.conditions for word in normalise(text).split())
 
     def mentions_when(self, text: str) -> bool:
         """A moment ("tomorrow morning", "at 5", "in 3 hours"): a question about timing."""

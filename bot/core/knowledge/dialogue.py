@@ -105,6 +105,14 @@ class FollowupWords(_Strict):
     #: grammar ("can", "what", "is"): of several questions in one message, a piece put so
     #: is answered by its likeliest topic even when the matcher is unsure of it alone.
     questions: list[Text] = Field(default_factory=list)
+    #: Having the treatment again ("get more", "redone", "the next one", "rebook"): a
+    #: question about it is the ``again_topic`` (next appointment), whatever came before,
+    #: unless its other words name another topic ("when can I have more wine?").
+    again: list[Text] = Field(default_factory=list)
+    #: Words that may say the treatment again only in context ("again", "go again"): after
+    #: a topic about the results (``again_after``), "how soon can I go again?" asks about
+    #: the next appointment.
+    again_in_context: list[Text] = Field(default_factory=list)
     #: A condition that leaves the question as it was ("even if", "auch wenn", "même si"):
     #: "even if it wears off early?" after booking the next one still asks about booking.
     even_if: list[Text] = Field(default_factory=list)
@@ -201,6 +209,16 @@ class DialogueFile(_Strict):
     remedy_after: list[str] = Field(default_factory=list)
     #: What "how long does it last?" is about after any other topic.
     lasting_topic: str | None = None
+    #: What a question about having the treatment again is about (``FollowupWords.again``).
+    again_topic: str | None = None
+    #: Topics after which "again" alone ("how soon can I go again?") means the treatment.
+    again_after: list[str] = Field(default_factory=list)
+    #: Topics after which more of the treatment is a top-up at the review, not the next
+    #: appointment ("not working after two weeks, can I get more?").
+    top_up_after: list[str] = Field(default_factory=list)
+    #: Topics whose keywords may be said with the treatment again without making it another
+    #: question ("book", "appointment": the contact details; "jaw": the masseter).
+    again_with: list[str] = Field(default_factory=list)
     languages: dict[LanguageCode, DialogueLanguage]
 
 

@@ -488,6 +488,10 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
         "remedy_topic": [top.remedy_topic] if top.remedy_topic else [],
         "remedy_after": top.remedy_after,
         "lasting_topic": [top.lasting_topic] if top.lasting_topic else [],
+        "again_topic": [top.again_topic] if top.again_topic else [],
+        "again_after": top.again_after,
+        "again_with": top.again_with,
+        "top_up_after": top.top_up_after,
     }
     for field, entry_ids in named.items() if faq_ids else ():  # no FAQ: said already
         for entry_id in entry_ids:
