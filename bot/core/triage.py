@@ -35,6 +35,7 @@ from bot.core.triage_context import (
     says_fine,
     stopwords,
 )
+from bot.core.triage_explained import EXPLAINABLE, explained_by_everyday_cause
 from bot.core.triage_hindsight import (
     Retractions,
     asks_own_risk,
@@ -63,6 +64,27 @@ _DOUBLE_NEGATIVE = re.compile(
 _CANT_SAY_I_HAD = re.compile(
     r"\b(?:cant|couldnt|wouldnt) say (?:that )?(?:i|i have|i am|i has|i would) "
     r"(?:had|got|noticed|seen|felt|have|any)\b"
+)
+
+# A number that counts time, doses or drinks ("2 wks ago", "two days", "20 units", "3 pints")
+# is no count of images: "when will i see the slimmer look, had it 2 wks ago" is not "seeing 2".
+_QUANTITY = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|couple of|few)"
+    r"(?= (?:more |extra |whole |full )?(?:wks?|weeks?|days?|dys?|hrs?|hours?|mins?|minutes?"
+    r"|months?|mths?|yrs?|years?|units?|mls?|pm|am|oclock|times|nights?|sessions?|pints?"
+    r"|glasses|drinks|tablets|pills)\b)"
+)
+
+# The patient claims the symptom they just asked about: "is there anything you can do for a
+# droopy eyelid, mine started this morning", "can botox make your eyes blurry? ive got that
+# now". The question's red flag is then their report, not a mention.
+_OWN_ONSET = re.compile(
+    r"\b(?:mine|my one|my own) (?:(?:has |have |just |only )?(?:started|began|begun|come on"
+    r"|came on|appeared|showed up|kicked in)|is (?:doing|getting|starting)|did)\b"
+    r"|\b(?:i have|ive got|i got|i now have|now i have|i think i have|i think ive got|im getting"
+    r"|i am getting) (?:one|that|it|this|the same) (?:now|too|as well|already|since|today"
+    r"|this morning|right now)\b"
+    r"|\b(?:its|it is|thats|that is) happening to me\b"
 )
 
 # A brief itch or a moment of light-headedness that the patient says has already passed
@@ -312,12 +334,19 @@ class TriageDetector:
                     self._scan(language, [first, second], hits, mentions, seen)
         if not hits and not mentions:
             return NO_FLAGS
+        if mentions and _OWN_ONSET.search(normalised):
+            hits, mentions = [*hits, *mentions], []
         hits = _unique(hits)
         over = [
             hit
             for hit in hits
             if (hit.flag_id in TRANSIENT_FLAGS and _is_over(hit, text))
             or (hit.level == "urgent" and _healed_long_ago(hit, text))
+            or (
+                hit.flag_id in EXPLAINABLE
+                and hit.language == "en"
+                and explained_by_everyday_cause(hit.clause)
+            )
         ]
         if over:
             mentions.extend(over)
@@ -350,6 +379,7 @@ class TriageDetector:
         if idioms is not None:
             text = idioms.sub(" ", text)
         if rules.english_rewrites:
+            text = _QUANTITY.sub("num", text)
             text = _CANT_SAY_I_HAD.sub(" no ", text)
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
         if rules.improving is not None:

@@ -143,6 +143,9 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|can it cause|could it cause|does it cause|can you get|could i get|is it possible"
     r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"
     r"|how (?:do|would|can|will) i (?:know|tell)|how to (?:know|tell)|look out for|watch out for"
+    # prevention asks about what has not happened: "how do i avoid infection"
+    r"|how (?:do|can|would|should) i (?:avoid|prevent|lower the (?:risk|chance)|not get)"
+    r"|how to (?:avoid|prevent)|(?:best|ways?|tips) to (?:avoid|prevent)"
     r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
     r"|heard (?:theres|there is|there are|you can|it can|botox can|tox can)"
     r"|how common|is it common|side effects? like"
@@ -363,7 +366,7 @@ def _english() -> ContextRules:
         past_verb=_OLD_PAST_VERB,
         still_happening=_OLD_STILL_HAPPENING,
         english_rewrites=True,
-        idioms=_SCHEDULING,
+        idioms=_ENGLISH_IDIOMS,
     )
 
 
@@ -382,6 +385,12 @@ _SCHEDULING = re.compile(
     r"|appointment|booking|slot|session|date|time|\d+(?:st|nd|rd|th)?(?: ?(?:am|pm|oclock))?"
     r"|(?:morning|afternoon|evening) (?:slot|appointment))\b"
 )
+
+
+#: Speaking or talking *to* someone is getting in touch, not a way of speaking: "who do i speak
+#: to about a strange feeling", "am i talking to a real person", "can i chat with a nurse".
+_ADDRESSEE = r"\b(?:speak|speaking|spoke|talk|talking|talked|chat|chatting) (?:to|with)\b"
+_ENGLISH_IDIOMS = re.compile(rf"{_SCHEDULING.pattern}|{_ADDRESSEE}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,6 +684,12 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"gibt es",
             r"bekommt man",
             r"kommt es",
+            # A verb first, then its subject, asks: "hilft Ibuprofen nicht auch gegen die
+            # Schwellung?", "wirkt Paracetamol nicht blutverdünnend?" (not the chat report
+            # with the subject left out: "hilft nix", "wirkt bei mir gar nicht").
+            r"(?:hilft|helfen|wirkt|wirken|nutzt|nutzen|bringt|bringen|macht|machen)"
+            r" (?!(?:nicht|nich|nichts|nix|gar|auch|uberhaupt|kaum|null|ja|halt|einfach|mir"
+            r"|bei|leider|echt|absolut|immer|wieder|mehr)\b)\w+",
         ),
         first_person=(
             r"ich",

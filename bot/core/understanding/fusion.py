@@ -187,7 +187,9 @@ def fuse_triage(
             mentions = (*rules.mentions, *rules.hits)
             return FusedTriage(TriageResult(None, (), mentions), "stood_down")
         if rules.level == "urgent":
-            reaction = _allergy_with_circulation(rules, text)
+            reaction = _allergy_with_circulation(rules, text) or _infection_gone_systemic(
+                rules, text
+            )
             if reaction is not None:
                 hits = (reaction, *rules.hits)
                 return FusedTriage(TriageResult("emergency", hits, rules.mentions), "rules")
@@ -223,6 +225,73 @@ def _allergy_with_circulation(rules: TriageResult, text: str) -> FlagHit | None:
                 clause=clause,
             )
     return None
+
+
+def _infection_gone_systemic(rules: TriageResult, text: str) -> FlagHit | None:
+    """Signs of infection the rules found (U3) with what makes them sepsis (E6, aftercare-facts:
+    "fever with confusion, fast breathing or faintness", "rapidly spreading redness"), each
+    affirmed in a clause of the same message: confusion ("really out of it", "not making
+    sense"); or a fever ("burning up", "boiling hot") together with faintness, a racing heart,
+    fast breathing, vomiting or clammy skin, or with a spread timed in hours. The rules alone
+    call each half urgent, or find the halves in clauses too far apart. English cues only."""
+    infection = next((hit for hit in rules.hits if hit.flag_id == _INFECTION), None)
+    if infection is None or infection.language != "en":
+        return None
+    found: dict[str, str] = {}
+    for clause in split_clauses(text, "en"):
+        normal = normalise(clause)
+        for name, cue in _SEPSIS_CUES.items():
+            match = cue.search(normal)
+            if match is not None and name not in found and _affirmed(clause):
+                found[name] = match.group(0)
+    if "confusion" in found:
+        sign = found["confusion"]
+    elif "fever" in found and ("circulation" in found or "fast_spread" in found):
+        sign = f"{found['fever']} + {found.get('circulation') or found['fast_spread']}"
+    else:
+        return None
+    return FlagHit(
+        flag_id=_SEPSIS,
+        level="emergency",
+        language="en",
+        phrasing=f"({infection.phrasing} + {sign})",
+        clause=text,
+    )
+
+
+def _affirmed(clause: str) -> bool:
+    """An English clause that reports what it says; a negation that belongs to the sign
+    ("not making sense", "cant stand up without fainting") is re-read without it."""
+    reading = read_clause(clause, "en")
+    if reading == "negated":
+        reading = read_clause(_INABILITY.sub(" ", normalise(clause)), "en")
+    return reading == "affirmed"
+
+
+_INFECTION = "U3_infection_signs"
+_SEPSIS = "E6_sepsis_signs"
+#: What turns an infection into sepsis, by kind: the mind, a fever, the circulation, the pace.
+_SEPSIS_CUES = {
+    "confusion": re.compile(
+        r"\b(?:confused|confusion|delirious|disorient\w*|(?:really |totally |completely |a bit )?"
+        r"out of it|not with it|not making (?:any )?sense|making no sense|talking nonsense"
+        r"|cant think straight|muddled|drowsy|wont wake|hard to wake)\b"
+    ),
+    "fever": re.compile(
+        r"\b(?:fever\w*|temperature|temp|burning up|boiling(?: hot)?|roasting|shivering|shivers"
+        r"|shaking|chills|rigors|sweats|sweating|hot and cold|(?:hot|burning) to (?:the )?touch)\b"
+    ),
+    "circulation": re.compile(
+        r"\b(?:dizzy|dizziness|light ?headed|faint|fainting|woozy|clammy|vomit\w*|throwing up"
+        r"|being sick|racing|pounding heart|heart (?:is )?(?:going|beating) (?:really |so )?fast"
+        r"|breathing (?:really |so |very )?fast|fast breathing|palpitations)\b"
+    ),
+    "fast_spread": re.compile(
+        r"\b(?:in (?:\d+|an?|one|two|three|four|a few|a couple of) (?:hours?|hrs?|minutes|mins)"
+        r"|by the hour|within (?:the |an |a few )?hours?|every hour|hour by hour"
+        r"|doubl\w+ in size)\b"
+    ),
+}
 
 
 _ALLERGIC_SKIN = "U8_allergic_skin"
