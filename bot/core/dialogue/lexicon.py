@@ -72,6 +72,7 @@ class _Pooled:
     conditions: frozenset[str]
     applies_too: frozenset[str]
     about_it: frozenset[str]
+    tell: frozenset[str]
     duration: frozenset[str]
     wear_off: frozenset[str]
     every: frozenset[str]
@@ -118,6 +119,7 @@ class Lexicon:
             conditions=_phrases(w for lang in languages for w in lang.followup.conditions),
             applies_too=_phrases(w for lang in languages for w in lang.followup.applies_too),
             about_it=_phrases(w for lang in languages for w in lang.followup.about_it),
+            tell=_phrases(w for lang in languages for w in lang.followup.tell),
             duration=_phrases(w for lang in languages for w in lang.followup.duration),
             wear_off=_phrases(w for lang in languages for w in lang.followup.wear_off),
             every=_phrases(w for lang in languages for w in lang.followup.every),
@@ -281,9 +283,11 @@ class Lexicon:
         return self.leftover(_strip(norm, pooled.applies_too))
 
     def asks_about_it(self, text: str) -> bool:
-        """The question's object is what was just said: "should I mention it to them?"."""
+        """The question's object is what was just said: "should I mention it to them?", or
+        unsaid: "should I let the clinic know?", "who do I talk to?"."""
         norm = normalise(text)
-        return any(contains(norm, phrase) for phrase in self._pooled.about_it)
+        pooled = self._pooled
+        return any(contains(norm, phrase) for phrase in pooled.about_it | pooled.tell)
 
     def without_negations(self, words: list[str]) -> list[str]:
         """``words`` (from :meth:`leftover`) without the negations a failing condition has

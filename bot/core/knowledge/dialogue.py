@@ -76,6 +76,9 @@ class FollowupWords(_Strict):
     #: "should I tell my nurse about it?" asks the new question (who to tell) of the last
     #: topic, so both are answered.
     about_it: list[Text] = Field(default_factory=list)
+    #: Telling someone, with nothing said of what ("should I let the clinic know?", "do I
+    #: tell my GP too?", "who do I talk to?"): what is to be told is what was just said.
+    tell: list[Text] = Field(default_factory=list)
     #: How long something lasts ("last", "wear off", "stay"): after a topic that is not a
     #: symptom, "how long does it last?" asks about the treatment (``lasting_topic``).
     duration: list[Text] = Field(default_factory=list)
