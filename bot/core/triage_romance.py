@@ -10,6 +10,9 @@ are one without a negation word (issue 14), rewritten before the context rules r
   too.
 * A sign that keeps on ("el moratón no para de crecer", "o roxo não para de crescer", "il
   livido non smette di allargarsi") is the sign: the words that say so are dropped.
+* "Out of nowhere" ("do nada", "de la nada", "dal nulla") is "suddenly", and being left
+  without a function ("fiquei sem enxergar", "me quedé sin ver") is losing it: both are
+  rewritten so that their "nada" and "sem" deny nothing.
 * For the learned net's reading only (``understanding.context.read_clause``): being unable
   to ("sem conseguir respirar", "sin poder tragar", "senza riuscire a deglutire"), a
   function that no longer works properly ("não mastigo direito", "o ar não chega"), a pain
@@ -52,8 +55,49 @@ _UNABLE = re.compile(
     r"|(?:no|non|nao) (?:me |mi |le |gli |lhe )?(?:va giu|scende|desce|baja)"
     # "not even a sip", "with nothing" after such an inability insists, it denies nothing
     r"|(?:nem|ni|neanche|nemmeno|neppure) (?:sequer |siquiera )?(?:um|uma|un|una|uno)"
-    r"|(?:con|com) (?:nada|niente|nulla))\b"
+    r"|(?:con|com) (?:nada|niente|nulla)"
+    # "not even with ibuprofen does it go": the pain outlasts the painkiller (issue 14)
+    r"|(?:ni|nem|neanche|nemmeno|neppure) (?:siquiera |sequer )?(?:con|com|col|tomando"
+    r"|tomandome|prendendo|usando))\b"
 )
+
+
+#: Being left without a function ("me quedé sin ver", "fiquei sem enxergar", "sono rimasta
+#: senza vedere") is losing it: read as the inability the phrasings are written in ("no puedo
+#: ver"). Only before a function's verb: "sin aire de la risa" and "sin palabras" stay idioms.
+_LEFT_WITHOUT: dict[str, tuple[re.Pattern[str], str]] = {
+    "es": (
+        re.compile(
+            r"\b(?:me |se me |te )?(?:quede|quedo|quedado|quedando|quedaba) sin (?:poder )?"
+            r"(?=(?:ver|hablar|tragar|respirar|mover|abrir|cerrar|sentir|oir)\b)"
+        ),
+        "no puedo ",
+    ),
+    "pt": (
+        re.compile(
+            r"\b(?:fiquei|fico|ficou|ficando|ficar) sem (?:conseguir |poder )?"
+            r"(?=(?:ver|enxergar|falar|engolir|respirar|mexer|abrir|fechar|sentir|ouvir)\b)"
+        ),
+        "nao consigo ",
+    ),
+    "it": (
+        re.compile(
+            r"\b(?:sono |son |e )?(?:rimast[ao]|rimango|resto|restat[ao]) senza (?:riuscire a "
+            r"|poter )?(?=(?:vedere|parlare|deglutire|respirare|muovere|aprire|chiudere"
+            r"|sentire)\b)"
+        ),
+        "non riesco a ",
+    ),
+}
+
+
+#: "Out of nowhere" is "suddenly", not a negation: "do nada fiquei sem ver", "de la nada me
+#: empezó", "dal nulla mi è venuto" (their "nada", "nulla" are negation words).
+_OUT_OF_NOWHERE: dict[str, tuple[re.Pattern[str], str]] = {
+    "es": (re.compile(r"\bde la nada\b"), "de repente"),
+    "pt": (re.compile(r"\bdo nada\b"), "de repente"),
+    "it": (re.compile(r"\bdal nulla\b"), "all improvviso"),
+}
 
 
 def negate_correlatives(text: str, language: str, negations: frozenset[str]) -> str:
@@ -70,8 +114,13 @@ def negate_correlatives(text: str, language: str, negations: frozenset[str]) -> 
 
 
 def reword(text: str, language: str, negations: frozenset[str]) -> str:
-    """What the rules read: "né ... né" as negations, "keeps on" words dropped."""
+    """What the rules read: "né ... né" as negations, "keeps on" words dropped, "out of
+    nowhere" as "suddenly" and "left without seeing" as "cannot see"."""
     text = negate_correlatives(text, language, negations)
+    for rewrites in (_OUT_OF_NOWHERE, _LEFT_WITHOUT):
+        found = rewrites.get(language)
+        if found is not None:
+            text = found[0].sub(found[1], text)
     keeps_on = _KEEPS_ON.get(language)
     return keeps_on.sub(" ", text) if keeps_on is not None else text
 
