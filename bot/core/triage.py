@@ -75,6 +75,16 @@ _QUANTITY = re.compile(
     r"|glasses|drinks|tablets|pills)\b)"
 )
 
+# Going on, keeping going, carrying on (the patient's own, not "the pain keeps going"): living
+# on, when nothing or "like this", "anymore", "living" or "with this" follows. One word
+# ("goon"), in phrasings and messages alike: "keep" and "on" are filler, so "cant keep going"
+# was "cant go" ("cant go to the gym this week" read as a crisis), and "cant carry on" nothing.
+_CARRY_ON = re.compile(
+    r"\b(?:(?:go|going|carry|carrying|keep|keeping) on|keep going)"
+    r"(?=(?: (?:like|anymore|any more|any longer|much longer|living|with (?:this|it|life|my life)"
+    r"|for much longer))|$)"
+)
+
 # The patient claims the symptom they just asked about: "is there anything you can do for a
 # droopy eyelid, mine started this morning", "can botox make your eyes blurry? ive got that
 # now". The question's red flag is then their report, not a mention.
@@ -197,6 +207,8 @@ def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[fr
     held = normalise(_CONCEPT.sub(hold, phrasing))
     spellings = rules_for(language).spellings  # as messages are read: "nix" is "nichts"
     held = " ".join(spellings.get(word, word) for word in held.split())
+    if rules_for(language).english_rewrites:
+        held = _CARRY_ON.sub("goon", held)
     slots: list[frozenset[str]] = []
     for token in held.split():
         marker = re.fullmatch(r"qqconcept(\d+)qq", token)
@@ -380,6 +392,7 @@ class TriageDetector:
             text = idioms.sub(" ", text)
         if rules.english_rewrites:
             text = _QUANTITY.sub("num", text)
+            text = _CARRY_ON.sub("goon", text)
             text = _CANT_SAY_I_HAD.sub(" no ", text)
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
         if rules.improving is not None:

@@ -42,3 +42,29 @@ def test_everyday_readings_do_not_escalate(responder: Responder, text: str) -> N
 )
 def test_the_same_words_still_report(responder: Responder, text: str, level: str) -> None:
     assert responder.triage.assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so i cant go to spin till friday?",
+        "my sister says i cant go on the sunbed for a fortnight",
+        "cant go on holiday for 2 weeks after, is that right",
+        "the tingling keeps going on and off, normal?",
+    ],
+)
+def test_cant_go_somewhere_is_no_crisis(responder: Responder, text: str) -> None:
+    assert responder.triage.assess(text).level is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i really cant carry on like this",
+        "honestly i cant go on anymore",
+        "i cant keep going with this face",
+        "i just cant go on",
+    ],
+)
+def test_not_going_on_is_a_crisis(responder: Responder, text: str) -> None:
+    assert responder.triage.assess(text).level == "emergency"
