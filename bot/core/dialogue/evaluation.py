@@ -33,6 +33,9 @@ TURN_GAP = timedelta(minutes=1)
 LEVELS = frozenset({"emergency", "urgent", "none"})
 #: The expected "topic" of a pleasantry, answered by a small-talk reply.
 SMALLTALK = "smalltalk"
+#: The expected "topic" of an out-of-scope question ("who won the match?"), answered by the
+#: honest fallback, which names no FAQ topic.
+FALLBACK = "fallback"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +128,12 @@ class TurnResult:
     @property
     def topics_ok(self) -> bool:
         """Every expected topic answered; "smalltalk" (as writers label "thanks") is a
-        small-talk reply, which has no FAQ topic."""
+        small-talk reply and "fallback" (an out-of-scope question) the fallback reply, which
+        have no FAQ topic."""
         return all(
-            topic in self.topics or (topic == SMALLTALK and self.kind == SMALLTALK)
+            topic in self.topics
+            or (topic == SMALLTALK and self.kind == SMALLTALK)
+            or (topic == FALLBACK and self.kind == FALLBACK)
             for topic in self.expect.topics
         )
 
