@@ -35,6 +35,7 @@ from bot.core.triage_context import (
     says_fine,
     stopwords,
 )
+from bot.core.triage_expected import expected_of_treatment
 from bot.core.triage_explained import EXPLAINABLE, explained_by_everyday_cause
 from bot.core.triage_hindsight import (
     Retractions,
@@ -87,7 +88,7 @@ _CARRY_ON = re.compile(
 
 # The patient claims the symptom they just asked about: "is there anything you can do for a
 # droopy eyelid, mine started this morning", "can botox make your eyes blurry? ive got that
-# now". The question's red flag is then their report, not a mention.
+# now", "..., it came on today". The question's red flag is then their report, not a mention.
 _OWN_ONSET = re.compile(
     r"\b(?:mine|my one|my own) (?:(?:has |have |just |only )?(?:started|began|begun|come on"
     r"|came on|appeared|showed up|kicked in)|is (?:doing|getting|starting)|did)\b"
@@ -95,6 +96,9 @@ _OWN_ONSET = re.compile(
     r"|i am getting) (?:one|that|it|this|the same) (?:now|too|as well|already|since|today"
     r"|this morning|right now)\b"
     r"|\b(?:its|it is|thats|that is) happening to me\b"
+    r"|\b(?:it|this|that|mine) (?:started|began|came on|appeared|showed up)"
+    r" (?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|overnight"
+    r"|suddenly|an hour ago|\d+ (?:hours?|hrs?|days?) ago)\b"
 )
 
 # A brief itch or a moment of light-headedness that the patient says has already passed
@@ -359,6 +363,7 @@ class TriageDetector:
                 and hit.language == "en"
                 and explained_by_everyday_cause(hit.clause)
             )
+            or (hit.language == "en" and expected_of_treatment(hit.flag_id, hit.phrasing, text))
         ]
         if over:
             mentions.extend(over)

@@ -143,6 +143,15 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|can it cause|could it cause|does it cause|can you get|could i get|is it possible"
     r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"
     r"|how (?:do|would|can|will) i (?:know|tell)|how to (?:know|tell)|look out for|watch out for"
+    # what to watch for, how a sign would look, whether botox could bring it on, whether two
+    # signs are the same, "the X thing" as a topic: questions about a sign, not reports
+    r"|(?:watch|watching|look|looking) for (?:signs? of |symptoms of )?(?:an? )?"
+    r"(?:infection|\w+ing)"
+    r"|keep an eye out for|^would (?!(?:you|u|anyone|someone) (?:say|think|call|class|count))"
+    r"|\b(?:could|would|might|can|will) (?:it|botox|tox|that|this|the toxin) (?:\w+ )?"
+    r"(?:make|cause|give)"
+    r"|(?:is|are|was) (?:that|this|it|they) (?:the same|different|similar) (?:as|to|from)"
+    r"|^(?:and |what about |how about |about )?the (?:\w+ ){1,3}thing$"
     # prevention asks about what has not happened: "how do i avoid infection"
     r"|how (?:do|can|would|should) i (?:avoid|prevent|lower the (?:risk|chance)|not get)"
     r"|how to (?:avoid|prevent)|(?:best|ways?|tips) to (?:avoid|prevent)"
