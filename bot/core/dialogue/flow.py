@@ -16,7 +16,8 @@ The order, in plain code:
    topics it refers to;
 6. several questions in one message get one answer each, in the order asked;
 7. a question about having the treatment again ("when can I get more?") is about the next
-   appointment, unless it names something else or refers back to another topic;
+   appointment, unless it names something else or refers back to another topic; one about
+   it taking effect ("when will they stop moving?") is about when results appear;
 8. a short or underspecified follow-up ("and tomorrow?", "why?", "when will they stop
    moving?") continues the last topic; a message that is a confident match on its own is a
    new topic and inherits nothing.
@@ -36,6 +37,7 @@ from bot.core.dialogue.referring import BackReferences
 from bot.core.dialogue.render import DialogueRenderer
 from bot.core.dialogue.split import split_questions
 from bot.core.dialogue.state import DialogueState, EscalationMemory
+from bot.core.dialogue.taking_effect import TakingEffect
 from bot.core.dialogue.when import TreatmentTime
 from bot.core.journey import Treatment
 from bot.core.knowledge.dialogue import FOLLOWUP_KINDS
@@ -96,7 +98,7 @@ class Turn:
     how: str = "single"
 
 
-class Dialogue(TreatmentAgain, PieceReader, BackReferences):
+class Dialogue(TreatmentAgain, TakingEffect, PieceReader, BackReferences):
     """Follows conversations over the responder; built once per clinic."""
 
     def __init__(self, responder: Responder) -> None:
@@ -180,11 +182,12 @@ class Dialogue(TreatmentAgain, PieceReader, BackReferences):
         several = self._several(text, reply, live, now, treatment, language)
         if several is not None:
             return several
-        again = self._again(text, live.last_topic)
-        if again is not None:
-            # "when can I get more?": the next appointment, whatever came before
-            answer = self.answer(again, now, treatment, language)
-            return Turn(answer, live.answered((again,), now), how="again")
+        framed = self._again(text, live.last_topic) or self._taking_effect(text, language)
+        if framed is not None:
+            # "when can I get more?": the next appointment; "when will they stop moving?":
+            # when results appear; whatever came before
+            answer = self.answer(framed, now, treatment, language)
+            return Turn(answer, live.answered((framed,), now), how="framed")
         followed = self._follow_up(text, reply, live)
         if followed is not None:
             answer = self._answer(followed, now, treatment, language=language)

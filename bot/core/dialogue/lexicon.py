@@ -85,6 +85,8 @@ class _Pooled:
     questions: frozenset[str]
     even_if: frozenset[str]
     again: frozenset[str]
+    taking_effect: frozenset[str]
+    still_moving: frozenset[str]
     again_in_context: frozenset[str]
     #: Joining words a piece may open with: the openers and the single-word split phrases.
     split_openers: frozenset[str]
@@ -108,6 +110,7 @@ class Lexicon:
         self.remedy_topic = dialogue.remedy_topic if dialogue else None
         self.remedy_after = frozenset(dialogue.remedy_after) if dialogue else frozenset()
         self.again_topic = dialogue.again_topic if dialogue else None
+        self.effect_topic = dialogue.effect_topic if dialogue else None
         self.again_after = frozenset(dialogue.again_after) if dialogue else frozenset()
         self.again_with = frozenset(dialogue.again_with) if dialogue else frozenset()
         self.top_up_after = frozenset(dialogue.top_up_after) if dialogue else frozenset()
@@ -134,6 +137,8 @@ class Lexicon:
             questions=_phrases(w for lang in languages for w in lang.followup.questions),
             even_if=_phrases(w for lang in languages for w in lang.followup.even_if),
             again=_phrases(w for lang in languages for w in lang.followup.again),
+            taking_effect=_phrases(w for lang in languages for w in lang.followup.taking_effect),
+            still_moving=_phrases(w for lang in languages for w in lang.followup.still_moving),
             again_in_context=_phrases(
                 w for lang in languages for w in lang.followup.again_in_context
             ),
@@ -237,12 +242,35 @@ class Lexicon:
         in for a check up": "check up")."""
         pooled = self._pooled
         rest = _strip(normalise(text), pooled.again | pooled.again_in_context)
-        return _strip(rest, pooled.context | pooled.pronouns | pooled.if_not).split()
+        # normalised again: words brought together may make one ("top it up": "topup")
+        return normalise(_strip(rest, pooled.context | pooled.pronouns | pooled.if_not)).split()
 
-    def opens_condition(self, text: str) -> bool:
+    def taking_effect(self, text: str) -> tuple[list[str], list[str]] | None:
+        """The words besides a phrase saying the treatment takes effect ("when will they stop
+        moving?"): all of them ("one side" stays whole) and those that are no follow-up cue
+        ("top it up": "topup"); None when no such phrase is said."""
+        pooled = self._pooled
+        norm = normalise(text)
+        phrases = pooled.taking_effect | pooled.still_moving
+        if not any(contains(norm, phrase) for phrase in phrases):
+            return None
+        rest = _strip(norm, phrases)
+        # normalised again: words brought together may make one ("top it up": "topup")
+        cues = pooled.context | pooled.pronouns | pooled.if_not
+        return rest.split(), normalise(_strip(rest, cues)).split()
+
+    def says_still(self, text: str) -> bool:
+        """The treatment not taking effect yet, told ("I can still move it")."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.still_moving)
+
+    def opens_condition(self, text: str, language: str | None = None) -> bool:
         """A condition word ("if") anywhere: "and if it happens again?" supposes, it does
-        not ask to have something again."""
-        return any(word in self._pooled.conditions for word in normalise(text).split())
+        not ask to have something again. With ``language``, only that language's words:
+        one language's "if" is another's reflexive ("si", "se")."""
+        words = self.words(language) if language else None
+        conditions = _phrases(words.followup.conditions) if words else self._pooled.conditions
+        return any(word in conditions for word in normalise(text).split())
 
     def mentions_when(self, text: str) -> bool:
         """A moment ("tomorrow morning", "at 5", "in 3 hours"): a question about timing."""

@@ -50,6 +50,9 @@ class PieceReader:
     def _again(self, text: str, last_topic: str | None = None) -> str | None:
         raise NotImplementedError
 
+    def _taking_effect(self, text: str, language: str | None = None) -> str | None:
+        raise NotImplementedError
+
     def _asked(
         self, pieces: Sequence[str], now: datetime, language: str | None
     ) -> tuple[list[str], dict[str, float]]:
@@ -89,9 +92,9 @@ class PieceReader:
         """The topic one piece asks about, with its own score, or None (nothing asked). A piece
         with nothing new of its own continues the piece before it; one the matcher is unsure
         of does when, read as a follow-up of the topic before, it stays with that topic."""
-        again = self._again(piece, before)
-        if again is not None:
-            return again, None  # "and when do I rebook": the next appointment
+        framed = self._again(piece, before) or self._taking_effect(piece, language)
+        if framed is not None:
+            return framed, None  # "and when do I rebook": the next appointment
         fragment = self.lexicon.only_context(piece)
         if before is not None and fragment:
             # "is that ok after botox?": the question before, again; "what can I take for

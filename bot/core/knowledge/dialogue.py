@@ -116,6 +116,14 @@ class FollowupWords(_Strict):
     #: a topic about the results (``again_after``), "how soon can I go again?" asks about
     #: the next appointment.
     again_in_context: list[Text] = Field(default_factory=list)
+    #: The treatment taking effect ("stop moving", "kick in", "look smoother"): a question
+    #: about it is the ``effect_topic`` (when results appear), whatever came before; under a
+    #: condition ("and if they're still moving at two weeks?"), what comes if it fails.
+    taking_effect: list[Text] = Field(default_factory=list)
+    #: Not taking effect yet, told ("still moving", "bouge encore"): under a condition ("and
+    #: if they're still moving then?"), what comes if it fails; otherwise nothing (whether
+    #: it has failed depends on how many days it has been).
+    still_moving: list[Text] = Field(default_factory=list)
     #: A condition that leaves the question as it was ("even if", "auch wenn", "même si"):
     #: "even if it wears off early?" after booking the next one still asks about booking.
     even_if: list[Text] = Field(default_factory=list)
@@ -212,6 +220,9 @@ class DialogueFile(_Strict):
     remedy_after: list[str] = Field(default_factory=list)
     #: What "how long does it last?" is about after any other topic.
     lasting_topic: str | None = None
+    #: What a question about the treatment taking effect is about
+    #: (``FollowupWords.taking_effect``).
+    effect_topic: str | None = None
     #: What a question about having the treatment again is about (``FollowupWords.again``).
     again_topic: str | None = None
     #: Topics after which "again" alone ("how soon can I go again?") means the treatment.
