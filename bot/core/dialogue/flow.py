@@ -26,6 +26,7 @@ The order, in plain code:
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -59,6 +60,9 @@ IF_NOT_MAX_NEW_WORDS = 1
 EVEN_IF_MAX_NEW_WORDS = 6
 #: A message judged out of scope on its own inherits no topic when it has more new words.
 FALLBACK_MAX_NEW_WORDS = 2
+#: A piece of a message that sets the scene rather than asks ("my lines are coming back,
+#: when can I book?") keeps its own topic only when it reads at least this strongly alone.
+SCENE_STRONG = 55.0
 #: A follow-up that opens with "and ..." but looks out of scope alone keeps the last topic
 #: when, read with it, it takes at most this many points from the topic's own certainty
 #: ("and washing my hair?" after skincare: -1; "and who won the match?" after wine: -7).
@@ -432,12 +436,40 @@ class Dialogue(TreatmentAgain, TakingEffect, PieceReader, BackReferences):
         if len(pieces) < 2:
             return None
         topics, scores = self._asked(pieces, now, language)
+        if reply.kind == "answer" and reply.topic:
+            # The whole message reads confidently as one question; a piece that only sets
+            # the scene ("going skiing next week, sun ok?", "my brows aren't matching, do I
+            # wait for the review?") asks nothing of its own unless it reads strongly alone.
+            scene = self._scene_topics(text, pieces, now, language)
+            topics = [t for t in topics if t == reply.topic or t not in scene]
         if reply.kind == "answer" and reply.topic and reply.topic not in topics and topics:
             # The whole message matched something no piece did: keep it, first.
             topics.insert(0, reply.topic)
         if len(topics) < 2:
             return None
         return self._each(tuple(topics), scores, live, now, treatment, language)
+
+    def _scene_topics(
+        self, text: str, pieces: Sequence[str], now: datetime, language: str | None
+    ) -> set[str]:
+        """The topics read in pieces that ask nothing: no question word anywhere in them, no
+        question mark after them, not joined to a question before ("can I drink tonight and
+        sleep on my side"), and no strong reading of their own."""
+        marked = [normalise(chunk) for chunk in text.split("?")[:-1]]
+        scene: set[str] = set()
+        asked_before = False
+        for piece in pieces:
+            words = piece.split()
+            asks = any(m.endswith(piece) for m in marked) or any(
+                self._asks(" ".join(words[start:]), language) for start in range(len(words))
+            )
+            joined = asked_before and self.lexicon.opens_as_follow_up(piece)
+            asked_before = asked_before or asks
+            if asks or joined:
+                continue
+            alone, scores = self._asked([piece], now, language)
+            scene.update(t for t in alone if scores.get(t, SCENE_STRONG) < SCENE_STRONG)
+        return scene
 
     def _every(
         self,
