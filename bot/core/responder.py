@@ -15,6 +15,7 @@ import logging
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from bot.core.elsewhere import asks_about_elsewhere
 from bot.core.index_cache import cached
 from bot.core.journey import Treatment, timing_note
 from bot.core.knowledge import Knowledge
@@ -25,6 +26,7 @@ from bot.core.matching import (
     Matcher,
     MatchResult,
     MultilingualMatcher,
+    NoMatch,
     Thresholds,
 )
 from bot.core.replies import Renderer, Reply
@@ -49,6 +51,20 @@ logger = logging.getLogger(__name__)
 #: moments later: the second is then a look-up (issue 17). Bounded, so a burst of thousands of
 #: distinct messages costs no memory.
 RECENT_TEXTS = 64
+
+
+def _not_elsewhere(result: MatchResult, text: str) -> MatchResult:
+    """``result`` without the entries that would answer a question about another place,
+    another injectable or another part of the body (``bot.core.elsewhere``): nothing left to
+    answer falls back, one left is answered only if it was the answer."""
+    if isinstance(result, NoMatch):
+        return result
+    kept = tuple(c for c in result.candidates if not asks_about_elsewhere(text, c.entry_id))
+    if isinstance(result, Answer):
+        if kept and kept[0].entry_id == result.entry_id:
+            return result
+        return NoMatch(kept)
+    return Clarify(kept) if kept else NoMatch(result.candidates)
 
 
 class Responder:
@@ -210,9 +226,12 @@ class Responder:
         asks it of each question in a message and of follow-ups, so fuse scores here."""
         languages = self._match_languages(text, language)
         if self._read is None:
-            return self.matcher.match(text, languages)
-        reading = reading or self._read(text)
-        return fuse_faq(self.matcher.rank(text, languages=languages), reading.faq, self.faq_fusion)
+            result = self.matcher.match(text, languages)
+        else:
+            reading = reading or self._read(text)
+            ranked = self.matcher.rank(text, languages=languages)
+            result = fuse_faq(ranked, reading.faq, self.faq_fusion)
+        return _not_elsewhere(result, text)
 
     def _match_languages(self, text: str, language: str | None = None) -> list[str]:
         """The languages to match ``text`` in: its own when clear, else the language the

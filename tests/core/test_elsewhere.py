@@ -1,0 +1,83 @@
+"""Questions about another place, another injectable or another part of the body fall back,
+in every shipped language (issue 14); the same words about this clinic and this treatment are
+still answered. Wordings of our own, never an evaluation set's sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.elsewhere import asks_about_elsewhere
+from bot.core.responder import Responder
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        # another place's hours, address or prices
+        ("a qué hora cierra la farmacia de la esquina?", "contact_clinic"),
+        ("wie viel kostet ein Brötchen in der Bäckerei gegenüber?", "costs_pricing"),
+        ("la boulangerie d'en face ouvre à quelle heure dimanche ?", "contact_clinic"),
+        ("sai a che ora chiude il supermercato qui sotto?", "contact_clinic"),
+        ("quanto custa o almoço na lanchonete da esquina?", "costs_pricing"),
+        # another injectable, asked about for itself
+        ("hacéis también relleno de labios con hialurónico?", "facials_other_treatments"),
+        ("bietet ihr auch Hyaluron für die Nasolabialfalten an?", "facials_other_treatments"),
+        (
+            "combien de temps ça tient, l'acide hyaluronique dans les lèvres ?",
+            "how_long_results_last",
+        ),
+        ("fate anche il filler alle labbra?", "facials_other_treatments"),
+        ("quanto tempo dura um preenchimento de olheiras?", "how_long_results_last"),
+        # an injury elsewhere on the body
+        ("me di con la mesa en la rodilla y tengo un moratón enorme", "bruising"),
+        ("hab mir den Knöchel verstaucht, Kühlen oder Wärme?", "swelling_redness"),
+        ("je me suis tordu la cheville au foot, glace ou chaud ?", "swelling_redness"),
+        ("ho sbattuto il piede contro la porta ed è tutto viola", "bruising"),
+        ("torci o tornozelo na academia, gelo ou calor?", "swelling_redness"),
+    ],
+)
+def test_questions_about_somewhere_else_are_out_of_scope(text: str, entry_id: str) -> None:
+    assert asks_about_elsewhere(text, entry_id), text
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("a qué hora cerráis la clínica el sábado?", "contact_clinic"),
+        ("are you open on the bank holiday monday?", "contact_clinic"),
+        (
+            "puedo ponerme relleno de labios una semana después del botox?",
+            "facials_other_treatments",
+        ),
+        ("Hyaluron und Botox am selben Tag, geht das?", "facials_other_treatments"),
+        ("j'ai un bleu au niveau des pattes d'oie depuis la piqûre", "bruising"),
+        ("fiquei com um roxinho nos pés de galinha", "bruising"),
+        ("bruise by my crows feet since the jabs", "bruising"),
+        ("ho un livido vicino all'occhio dopo le punture, e un altro sul ginocchio", "bruising"),
+        ("can i have a pie and a pint tonight?", "alcohol"),
+    ],
+)
+def test_the_same_words_about_this_clinic_or_treatment_stay_in_scope(
+    text: str, entry_id: str
+) -> None:
+    assert not asks_about_elsewhere(text, entry_id), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sabéis a qué hora abre la panadería de al lado?",
+        "vous savez si la pharmacie de la gare est ouverte ce soir ?",
+        "vocês fazem preenchimento labial? quanto tempo dura?",
+        "machen Sie auch Lippen aufspritzen mit Hyaluron, wie lange hält das?",
+        "mi sono storta la caviglia giocando a tennis, cosa faccio?",
+    ],
+)
+def test_the_bot_does_not_answer_them_from_the_faq(responder: Responder, text: str) -> None:
+    reply = responder.respond(text)
+    assert reply.kind in {"fallback", "clarify"}, (text, reply.kind, reply.topic)
+    assert reply.kind == "fallback" or not set(reply.suggestions) & {
+        "contact_clinic",
+        "costs_pricing",
+        "how_long_results_last",
+    }, (text, reply.suggestions)
