@@ -44,6 +44,7 @@ from bot.core.triage_hindsight import (
     taken_back,
     with_referent,
 )
+from bot.core.triage_history import tells_history
 from bot.core.triage_over import PASSED_QUICKLY, SOMEONE_RECOVERED
 from bot.core.triage_romance import reword
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
@@ -352,6 +353,8 @@ class TriageDetector:
             return NO_FLAGS
         if mentions and _OWN_ONSET.search(normalised):
             hits, mentions = [*hits, *mentions], []
+        if hits and tells_history(text):
+            hits, mentions = [], [*mentions, *hits]
         hits = _unique(hits)
         over = [
             hit

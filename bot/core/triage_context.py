@@ -399,7 +399,14 @@ _SCHEDULING = re.compile(
 #: Speaking or talking *to* someone is getting in touch, not a way of speaking: "who do i speak
 #: to about a strange feeling", "am i talking to a real person", "can i chat with a nurse".
 _ADDRESSEE = r"\b(?:speak|speaking|spoke|talk|talking|talked|chat|chatting) (?:to|with)\b"
-_ENGLISH_IDIOMS = re.compile(rf"{_SCHEDULING.pattern}|{_ADDRESSEE}")
+#: A picture that is blurry is no vision change: "the photo you sent is blurry" (not a screen or
+#: text, whose blur is how the patient sees it).
+_BLURRY_PICTURE = (
+    r"\b(?:photo|pic|picture|image|video|selfie|scan|pdf|attachment|file|copy|leaflet|camera)s?"
+    r" (?:\w+ ){0,4}?(?:is|are|was|were|looks?|came out|comes out|s|seems?)"
+    r" (?:a bit |really |very |so |quite |too )?blurry\b"
+)
+_ENGLISH_IDIOMS = re.compile(rf"{_SCHEDULING.pattern}|{_ADDRESSEE}|{_BLURRY_PICTURE}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -330,6 +330,23 @@ def _only_the_treatment(text: str, language: str) -> bool:
     return _too_bare(rest, language)
 
 
+def _only_a_cold(text: str, language: str) -> bool:
+    """A clause that names only a cold's signs ("blocked nose", "got a stinking cold, runny
+    nose") reports no red flag (aftercare-facts E3: "blocked nose from a cold" is not on its
+    own), however close the net reads a nose to the swallowing or breathing flags."""
+    return language == "en" and _too_bare(_COLD.sub(" ", normalise(text)), language)
+
+
+#: A cold and its signs in the nose.
+_COLD = re.compile(
+    r"\b(?:(?:a|my|this|stinking|bad|horrible|heavy|streaming|head|man) (?:cold|flu)"
+    r"(?! (?:and )?(?:clammy|sweats?|skin|hands|feet|shivers?))"
+    r"|(?:blocked|stuffy|runny|bunged up|congested|streaming|snotty|blocked up) (?:up )?nose"
+    r"|nose (?:is )?(?:blocked|stuffy|runny|bunged up|congested|streaming)|sniffles|sniffly"
+    r"|sneez\w*|snotty|got|have|ive got|i have|with)\b"
+)
+
+
 #: When the treatment was: "last week", "on monday", "3 days ago", "this morning".
 _WHEN = re.compile(
     r"\b(?:(?:last|this|on|since|about|around|a|an|\d+|one|two|three|four|few|couple of) )?"
@@ -453,8 +470,10 @@ def _net_hit(
             )
             if probability < threshold:
                 continue
-            if _only_the_treatment(text, flags.language) or (
-                score.flag_id in fusion.severity and _easing(text)
+            if (
+                _only_the_treatment(text, flags.language)
+                or _only_a_cold(text, flags.language)
+                or (score.flag_id in fusion.severity and _easing(text))
             ):
                 continue
             if _reports(text, score.flag_id, flags.language, fusion, score.level):

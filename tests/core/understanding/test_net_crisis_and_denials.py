@@ -91,3 +91,16 @@ def test_a_clause_with_more_than_the_function_and_its_state_still_reports(
     flag_id: str, clause: str
 ) -> None:
     assert _level(flag_id, clause) == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("flag_id", "clause"),
+    [("E1_swallowing", "blocked nose"), ("E3_breathing_speaking", "got a horrible cold")],
+)
+def test_a_clause_naming_only_a_cold_reports_nothing(flag_id: str, clause: str) -> None:
+    text = f"{clause}, can i take my usual cold tablets after tox"
+    assert _level(flag_id, clause, text) is None
+
+
+def test_a_cold_with_a_red_flag_sign_still_reports() -> None:
+    assert _level("E1_swallowing", "runny nose and food wont go down") == "emergency"
