@@ -17,7 +17,8 @@ The order, in plain code:
 6. several questions in one message get one answer each, in the order asked;
 7. a question about having the treatment again ("when can I get more?") is about the next
    appointment, unless it names something else or refers back to another topic; one about
-   it taking effect ("when will they stop moving?") is about when results appear;
+   it taking effect ("when will they stop moving?") is about when results appear; one
+   about the price of something the clinic sells ("is the review free?") is the prices;
 8. a short or underspecified follow-up ("and tomorrow?", "why?", "when will they stop
    moving?") continues the last topic; a message that is a confident match on its own is a
    new topic and inherits nothing.
@@ -34,6 +35,7 @@ from functools import lru_cache
 from bot.core.dialogue.again import TreatmentAgain
 from bot.core.dialogue.lexicon import Lexicon
 from bot.core.dialogue.pieces import PieceReader
+from bot.core.dialogue.pricing import PriceQuestions
 from bot.core.dialogue.referring import BackReferences
 from bot.core.dialogue.render import DialogueRenderer
 from bot.core.dialogue.split import split_questions
@@ -102,7 +104,7 @@ class Turn:
     how: str = "single"
 
 
-class Dialogue(TreatmentAgain, TakingEffect, PieceReader, BackReferences):
+class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackReferences):
     """Follows conversations over the responder; built once per clinic."""
 
     def __init__(self, responder: Responder) -> None:
@@ -186,10 +188,14 @@ class Dialogue(TreatmentAgain, TakingEffect, PieceReader, BackReferences):
         several = self._several(text, reply, live, now, treatment, language)
         if several is not None:
             return several
-        framed = self._again(text, live.last_topic) or self._taking_effect(text, language)
+        framed = (
+            (self._priced(text, live.last_topic) if reply.kind != "fallback" else None)
+            or self._again(text, live.last_topic)
+            or self._taking_effect(text, language)
+        )
         if framed is not None:
-            # "when can I get more?": the next appointment; "when will they stop moving?":
-            # when results appear; whatever came before
+            # "is the review free?": the prices; "when can I get more?": the next
+            # appointment; "when will they stop moving?": when results appear
             answer = self.answer(framed, now, treatment, language)
             return Turn(answer, live.answered((framed,), now), how="framed")
         followed = self._follow_up(text, reply, live)

@@ -87,6 +87,7 @@ class _Pooled:
     again: frozenset[str]
     taking_effect: frozenset[str]
     still_moving: frozenset[str]
+    price: frozenset[str]
     again_in_context: frozenset[str]
     #: Joining words a piece may open with: the openers and the single-word split phrases.
     split_openers: frozenset[str]
@@ -111,6 +112,8 @@ class Lexicon:
         self.remedy_after = frozenset(dialogue.remedy_after) if dialogue else frozenset()
         self.again_topic = dialogue.again_topic if dialogue else None
         self.effect_topic = dialogue.effect_topic if dialogue else None
+        self.price_topic = dialogue.price_topic if dialogue else None
+        self.priced_topics = frozenset(dialogue.priced_topics) if dialogue else frozenset()
         self.again_after = frozenset(dialogue.again_after) if dialogue else frozenset()
         self.again_with = frozenset(dialogue.again_with) if dialogue else frozenset()
         self.top_up_after = frozenset(dialogue.top_up_after) if dialogue else frozenset()
@@ -139,6 +142,7 @@ class Lexicon:
             again=_phrases(w for lang in languages for w in lang.followup.again),
             taking_effect=_phrases(w for lang in languages for w in lang.followup.taking_effect),
             still_moving=_phrases(w for lang in languages for w in lang.followup.still_moving),
+            price=_phrases(w for lang in languages for w in lang.followup.price),
             again_in_context=_phrases(
                 w for lang in languages for w in lang.followup.again_in_context
             ),
@@ -250,8 +254,18 @@ class Lexicon:
         moving?"): all of them ("one side" stays whole) and those that are no follow-up cue
         ("top it up": "topup"); None when no such phrase is said."""
         pooled = self._pooled
+        return self._besides(text, pooled.taking_effect | pooled.still_moving)
+
+    def asks_price(self, text: str) -> tuple[list[str], list[str]] | None:
+        """The words besides a phrase asking the price ("is the review free?"): all of them
+        and those that are no follow-up cue; None when the price is not asked."""
+        return self._besides(text, self._pooled.price)
+
+    def _besides(self, text: str, phrases: frozenset[str]) -> tuple[list[str], list[str]] | None:
+        """The words of ``text`` besides ``phrases`` (None when none is said): all of them
+        ("one side" stays whole) and those that are no follow-up cue ("top it up": "topup")."""
+        pooled = self._pooled
         norm = normalise(text)
-        phrases = pooled.taking_effect | pooled.still_moving
         if not any(contains(norm, phrase) for phrase in phrases):
             return None
         rest = _strip(norm, phrases)

@@ -53,6 +53,9 @@ class PieceReader:
     def _taking_effect(self, text: str, language: str | None = None) -> str | None:
         raise NotImplementedError
 
+    def _priced(self, text: str, last_topic: str | None = None) -> str | None:
+        raise NotImplementedError
+
     def _asked(
         self, pieces: Sequence[str], now: datetime, language: str | None
     ) -> tuple[list[str], dict[str, float]]:
@@ -92,7 +95,11 @@ class PieceReader:
         """The topic one piece asks about, with its own score, or None (nothing asked). A piece
         with nothing new of its own continues the piece before it; one the matcher is unsure
         of does when, read as a follow-up of the topic before, it stays with that topic."""
-        framed = self._again(piece, before) or self._taking_effect(piece, language)
+        framed = (
+            self._priced(piece, before)
+            or self._again(piece, before)
+            or self._taking_effect(piece, language)
+        )
         if framed is not None:
             return framed, None  # "and when do I rebook": the next appointment
         fragment = self.lexicon.only_context(piece)

@@ -124,6 +124,10 @@ class FollowupWords(_Strict):
     #: if they're still moving then?"), what comes if it fails; otherwise nothing (whether
     #: it has failed depends on how many days it has been).
     still_moving: list[Text] = Field(default_factory=list)
+    #: Asking the price ("is it free", "how much is", "cost"): a question about a thing the
+    #: clinic sells (``priced_topics``: "is the review free?") or about nothing named is the
+    #: ``price_topic``; after it, "and a top-up?" asks the price again.
+    price: list[Text] = Field(default_factory=list)
     #: A condition that leaves the question as it was ("even if", "auch wenn", "même si"):
     #: "even if it wears off early?" after booking the next one still asks about booking.
     even_if: list[Text] = Field(default_factory=list)
@@ -223,6 +227,11 @@ class DialogueFile(_Strict):
     #: What a question about the treatment taking effect is about
     #: (``FollowupWords.taking_effect``).
     effect_topic: str | None = None
+    #: What a question about the price is about (``FollowupWords.price``).
+    price_topic: str | None = None
+    #: Topics naming what the clinic sells or does (the review, a top-up, the next
+    #: treatment, an area's treatment): their price is the ``price_topic``'s question.
+    priced_topics: list[str] = Field(default_factory=list)
     #: What a question about having the treatment again is about (``FollowupWords.again``).
     again_topic: str | None = None
     #: Topics after which "again" alone ("how soon can I go again?") means the treatment.

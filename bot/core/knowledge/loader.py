@@ -490,6 +490,8 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
         "lasting_topic": [top.lasting_topic] if top.lasting_topic else [],
         "again_topic": [top.again_topic] if top.again_topic else [],
         "effect_topic": [top.effect_topic] if top.effect_topic else [],
+        "price_topic": [top.price_topic] if top.price_topic else [],
+        "priced_topics": top.priced_topics,
         "again_after": top.again_after,
         "again_with": top.again_with,
         "top_up_after": top.top_up_after,

@@ -1,0 +1,47 @@
+"""A question about the price of something the clinic sells or does ("is the two week review
+free?", "how much for a top-up") is about the prices, though the matcher reads it as the
+thing priced; after the prices, "and a top-up?" asks the price again. Pure, like all of core.
+
+A mixin of ``Dialogue``: it reads the words left over with the dialogue's keyword names
+(``_named``): "is the sauna free?" or "fragrance-free cream ok?" name something the clinic
+does not sell, so they are not price questions; "how much is it?", naming nothing, is left
+to the matcher (and "how much is a latte?" to its "out of scope").
+"""
+
+from __future__ import annotations
+
+from bot.core.dialogue.lexicon import Lexicon
+
+#: "and a top-up?" after the prices keeps asking the price when, after its opening "and",
+#: it says no more than this many words (a thing named, no question of its own).
+PRICE_FOLLOWUP_MAX_WORDS = 3
+
+
+class PriceQuestions:
+    """Which questions ask a price; ``Dialogue`` supplies the rest."""
+
+    lexicon: Lexicon
+
+    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
+        raise NotImplementedError
+
+    def _priced(self, text: str, last_topic: str | None = None) -> str | None:
+        """The prices' topic when ``text`` asks a price of something the clinic sells, or,
+        just after the prices, names only such a thing ("and the top-up?")."""
+        lexicon = self.lexicon
+        topic = lexicon.price_topic
+        if topic is None:
+            return None
+        found = lexicon.asks_price(text)
+        if found is None:
+            if last_topic != topic or not lexicon.opens_as_follow_up(text):
+                return None
+            new_words = lexicon.leftover(text)
+            said = lexicon.without_opener(text).split()
+            if not new_words or len(said) > PRICE_FOLLOWUP_MAX_WORDS:
+                return None  # "and how do I book the review?" asks a question of its own
+            named = self._named(new_words, (), text)
+            return topic if named in lexicon.priced_topics else None
+        names = {self._named(words, (), text) for words in found} - {None, topic}
+        # nothing named ("how much is it?"): the matcher's own reading stands
+        return topic if names and names <= lexicon.priced_topics else None
