@@ -736,12 +736,12 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         if len(tied) == 1:
             return tied[0]
         places = sorted({first[entry_id] for entry_id in tied})
-        if len(places) == 1:
-            # One word names them all ("brows"): the topic just answered, if it is one.
-            chosen = [entry_id for entry_id in tied if entry_id in topics]
+        chosen = [entry_id for entry_id in tied if entry_id in topics]
+        if len(places) == 1 or places[1] - places[0] == 1:
+            # One word names them all ("brows"), or two side by side name two ("regular
+            # yoga": "regular" is also a word of the next appointment): the topic just
+            # answered, if it is one; else the words read together decide.
             return chosen[0] if len(chosen) == 1 else None
-        if places[1] - places[0] == 1:
-            return None  # side by side ("massage facial"): the words read together decide
         # Apart: the first named is what is asked about ("gym after work", "ibuprofen, or
         # should I avoid it").
         return next(entry_id for entry_id in tied if first[entry_id] == places[0])
