@@ -442,10 +442,12 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         if len(pieces) < 2:
             return None
         topics, scores = self._asked(pieces, now, language)
-        if reply.kind == "answer" and reply.topic:
-            # The whole message reads confidently as one question; a piece that only sets
-            # the scene ("going skiing next week, sun ok?", "my brows aren't matching, do I
-            # wait for the review?") asks nothing of its own unless it reads strongly alone.
+        if (reply.kind == "answer" and reply.topic) or reply.kind == "fallback":
+            # The whole message reads confidently as one question, or as none (out of
+            # scope); a piece that only sets the scene ("going skiing next week, sun ok?",
+            # "my brows aren't matching, do I wait for the review?", "twisted my ankle, it's
+            # swollen, do I need an x-ray?") asks nothing of its own unless it reads strongly
+            # alone.
             scene = self._scene_topics(text, pieces, now, language)
             topics = [t for t in topics if t == reply.topic or t not in scene]
         if reply.kind == "answer" and reply.topic and reply.topic not in topics and topics:

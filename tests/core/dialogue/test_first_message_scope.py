@@ -36,3 +36,13 @@ def test_a_follow_up_word_after_an_answer_still_continues(conversation: Conversa
     assert later.reply is not None
     assert later.reply.kind == "answer"
     assert later.reply.topic == "exercise_gym"
+
+
+def test_an_injury_told_in_pieces_is_still_out_of_scope(conversation: Conversation) -> None:
+    """Out of scope as a whole, and its pieces only set the scene (a fall, a swollen knee):
+    no answer about the treatment's swelling or face exercises."""
+    (outcome,) = chat(
+        conversation, "bin mit dem rad gestürzt, knie geschwollen, soll ich es kühlen?"
+    )
+    assert outcome.reply is not None
+    assert outcome.reply.kind == "fallback", outcome.reply.topics
