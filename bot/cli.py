@@ -180,10 +180,12 @@ def _ask_chats(settings: Settings, out: TextIO) -> int:
 def cmd_ask(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     if args.chats:
         return _ask_chats(settings, out)
-    responder = build_responder(settings)
+    # Each message as a patient new to the bot meets it on Telegram (several questions
+    # answered, the same first-message path); --chats keeps context between messages.
+    conversation = build_conversation(settings, build_responder(settings))
     messages: Iterable[str] = [" ".join(args.text)] if args.text else stdin_lines(sys.stdin)
     for message in messages:
-        reply = responder.respond(message)
+        reply = conversation.respond(message)
         if args.json:
             print(json.dumps(reply.as_dict(), ensure_ascii=False), file=out, flush=not args.text)
         else:
@@ -302,6 +304,9 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     )
 
     responder = build_responder(settings)
+    # Single messages are measured as a new patient meets them (Conversation.respond), the
+    # path Telegram, ask and chat share; dialogues keep their context turn by turn.
+    first = build_conversation(settings, responder)
     data = Path(__file__).resolve().parent.parent / "tests" / "data"
     files = [Path(f) for f in args.files] or [
         *sorted(data.glob("*_eval.jsonl")),
@@ -322,7 +327,7 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
         label = f"{path.name}" + (f" [{args.split}]" if args.split else "")
         print(f"\n== {label}: {len(examples)} messages", file=out)
         if is_language_set(examples):
-            for language_report in evaluate_languages(responder, examples):
+            for language_report in evaluate_languages(first, examples):
                 print(f"-- language {language_report.language}", file=out)
                 for line in language_report.lines():
                     print(line, file=out)
@@ -331,9 +336,9 @@ def cmd_eval(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
                         print(line, file=out)
             continue
         report = (
-            evaluate_triage(responder, examples)
+            evaluate_triage(first, examples)
             if is_triage_set(examples)
-            else evaluate_faq(responder, examples)
+            else evaluate_faq(first, examples)
         )
         for line in report.lines():
             print(line, file=out)

@@ -97,6 +97,21 @@ def test_ask_reads_one_message_per_line_and_keeps_order() -> None:
     ]
 
 
+def test_ask_answers_every_question_of_a_message_as_telegram_does() -> None:
+    """Plain ``ask`` takes the path a new patient's Telegram message takes: several questions
+    in one message get one answer each; lines are separate patients (no context carried)."""
+    messages = [
+        "is the sauna ok tonight, and can i have a beer with dinner?",
+        "what time does the cricket start",
+    ]
+    result = cli("ask", "--json", stdin="\n".join(messages) + "\n")
+    assert result.returncode == 0, result.stderr
+    several, outside = (json.loads(line) for line in result.stdout.splitlines())
+    assert several["kind"] == "answer"
+    assert set(several["topics"]) == {"heat_sauna_sun", "alcohol"}
+    assert outside["kind"] == "fallback"
+
+
 def test_ask_without_json_prints_the_patient_text() -> None:
     result = cli("ask", "when", "will", "I", "see", "results")
     assert result.returncode == 0

@@ -10,7 +10,7 @@ alert. Nothing here imports Telegram or the database, so every path is tested di
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from bot.core.clock import ClinicClock
@@ -220,6 +220,14 @@ class Conversation:
         if told is not None:
             change = replace(told, dialogue=turn.dialogue)
         return replace(outcome, change=change, language=turn.reply.language)
+
+    def respond(self, text: str, now: datetime | None = None) -> Reply:
+        """The reply a patient the bot knows nothing about gets on Telegram: the same path as
+        every typed question (several questions answered, a first message out of scope left
+        out of scope), so ``ask`` and ``eval`` measure what ships, not the bare responder."""
+        moment = now or datetime.now(UTC)
+        outcome = self.on_question(TypedQuestion(text), PatientState(), moment)
+        return outcome.reply or self.responder.respond(text, now=moment)
 
     def language_of(self, state: PatientState, text: str | None = None) -> str:
         """The language to answer in: the message's when clear, else the patient's choice,

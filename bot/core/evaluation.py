@@ -10,8 +10,17 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from bot.core.responder import Responder
+from bot.core.replies import Reply
+
+
+class Replier(Protocol):
+    """What answers one message: the bare ``Responder``, or the ``Conversation`` a new patient
+    meets (what ``aftercare-bot eval`` measures, because that is what ships)."""
+
+    def respond(self, text: str) -> Reply: ...
+
 
 TRIAGE_LABELS = frozenset({"emergency", "urgent", "none"})
 
@@ -108,7 +117,7 @@ class FaqReport:
         ]
 
 
-def evaluate_faq(responder: Responder, examples: Iterable[Example]) -> FaqReport:
+def evaluate_faq(responder: Replier, examples: Iterable[Example]) -> FaqReport:
     counts = dict.fromkeys(
         (
             "topic_items top1_correct answered_correct confident_wrong clarified fell_back "
@@ -185,7 +194,7 @@ class TriageReport:
         ]
 
 
-def evaluate_triage(responder: Responder, examples: Iterable[Example]) -> TriageReport:
+def evaluate_triage(responder: Replier, examples: Iterable[Example]) -> TriageReport:
     counts = dict.fromkeys(
         "emergency_items emergency_caught urgent_items urgent_caught benign_items "
         "benign_escalated".split(),
@@ -273,7 +282,7 @@ def is_language_set(examples: Sequence[Example]) -> bool:
     return bool(examples) and all(e.lang for e in examples) and not is_triage_set(examples)
 
 
-def evaluate_languages(responder: Responder, examples: Iterable[Example]) -> list[LanguageReport]:
+def evaluate_languages(responder: Replier, examples: Iterable[Example]) -> list[LanguageReport]:
     """Per language: emergency and urgent recall, false escalations (every message not
     labelled emergency or urgent counts as benign), and questions answered with the right
     entry in the message's own language."""
