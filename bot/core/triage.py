@@ -77,6 +77,37 @@ _QUANTITY = re.compile(
     r"|glasses|drinks|tablets|pills)\b)"
 )
 
+# Breath and speech in plain words the phrasings do not hold: a bare "gasping" (what is left
+# once the idioms "gasping for a cuppa" are cut; not "gasping at the price") is gasping for
+# breath, and a sentence the patient cannot finish or get out is their words.
+_BARE_GASP = re.compile(r"\bgasping\b(?! (?:for|at|when|in)\b)")
+_SENTENCE = re.compile(
+    r"\b(finish|finishing|get out|getting out|say|saying|string|stringing|complete|completing"
+    r"|form|forming|speak in|talk in|manage|managing)((?: (?:a|my|the|full|whole|one|single))*)"
+    r" sentences?\b|\b(get|getting)((?: (?:a|my|the|one|single|full|whole))*) sentences? out\b"
+)
+
+
+# A trend in other words: pain "ramping up" or "building" is getting worse, a bruise that has
+# "gone from a dot to half my forehead" is spreading.
+_RAMPING = re.compile(
+    r"\b(?:ramping up|ramped up|keeps? building|building and building|cranking up|creeping up"
+    r"|intensifying|escalating)\b"
+)
+_FROM_SMALL_TO_LARGE = re.compile(
+    r"\b(?:gone|went|grown|grew|spread|spreading|going|gotten|got) from (?:\w+ ){1,3}?to"
+    r" (?:half|all|the whole|my whole|the size|covering|most|nearly|almost|right)\b"
+)
+
+
+def _as_words(found: re.Match[str]) -> str:
+    """A sentence the patient cannot finish, said as their words ("cant finish a words"), the
+    word the speech phrasings hold."""
+    if found.group(1):
+        return f"{found.group(1)}{found.group(2)} words"
+    return f"{found.group(3)}{found.group(4)} words out"
+
+
 # Going on, keeping going, carrying on (the patient's own, not "the pain keeps going"): living
 # on, when nothing or "like this", "anymore", "living" or "with this" follows. One word
 # ("goon"), in phrasings and messages alike: "keep" and "on" are filler, so "cant keep going"
@@ -401,6 +432,10 @@ class TriageDetector:
         if rules.english_rewrites:
             text = _QUANTITY.sub("num", text)
             text = _CARRY_ON.sub("goon", text)
+            text = _BARE_GASP.sub("gasping for breath", text)
+            text = _SENTENCE.sub(_as_words, text)
+            text = _RAMPING.sub("getting worse", text)
+            text = _FROM_SMALL_TO_LARGE.sub("spreading to", text)
             text = _CANT_SAY_I_HAD.sub(" no ", text)
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
         if rules.improving is not None:
