@@ -19,7 +19,7 @@ from bot.core.knowledge.dialogue import (
     DialogueLanguage,
     FollowupKind,
 )
-from bot.core.text import STOPWORDS, normalise
+from bot.core.text import MATCH_STOPWORDS, STOPWORDS, normalise
 from bot.core.triage_context import rules_for
 
 ClarifyChoice = int | Literal["decline"]
@@ -62,6 +62,10 @@ def _strip(text: str, phrases: Iterable[str]) -> str:
             padded = padded.replace(f" {phrase} ", " ")
     return " ".join(padded.split())
 
+
+#: Filler in a message about how something goes, in every shipped language: "ca part en
+#: combien de temps", "quanto ci mette ad andare via" say nothing new beyond the progress.
+_PROGRESS_FILLER: frozenset[str] = STOPWORDS.union(*MATCH_STOPWORDS.values())
 
 @dataclass(frozen=True, slots=True)
 class _Pooled:
@@ -398,7 +402,7 @@ class Lexicon:
         # How it goes first: "stick around" is one phrase, though "around" alone is filler.
         without = _strip(norm, pooled.progress | pooled.duration)
         rest = _strip(without, pooled.context | pooled.pronouns | pooled.if_not)
-        new = [word for word in rest.split() if word not in STOPWORDS and not _NUMBER.match(word)]
+        new = [w for w in rest.split() if w not in _PROGRESS_FILLER and not _NUMBER.match(w)]
         return without != norm and not new
 
     # ---- clarify answers ----------------------------------------------------------------
