@@ -67,6 +67,7 @@ def _strip(text: str, phrases: Iterable[str]) -> str:
 #: combien de temps", "quanto ci mette ad andare via" say nothing new beyond the progress.
 _PROGRESS_FILLER: frozenset[str] = STOPWORDS.union(*MATCH_STOPWORDS.values())
 
+
 @dataclass(frozen=True, slots=True)
 class _Pooled:
     context: frozenset[str]
