@@ -19,6 +19,11 @@ from bot.core.replies import Reply
 from bot.core.responder import Responder
 from bot.core.triage_context import rules_for
 
+#: Of several questions, a piece read less surely than this names the topic its keywords
+#: name, when the matcher weighs that topic at least ``PIECE_SHARE`` of its first reading
+#: ("can I do yoga at 7": 51 for lying down, 30 for the gym, and "yoga" names the gym).
+PIECE_SURE = 60.0
+PIECE_SHARE = 0.5
 #: Of several questions, a piece the matcher is unsure of is answered by its first reading
 #: when that reading scores at least this many times the second ("who do I even call").
 CLARIFY_LEAN = 1.25
@@ -168,16 +173,27 @@ class PieceReader:
     def _piece(self, piece: str) -> Answer | Clarify | None:
         """The decision on one question of several: how a named symptom goes is about that
         symptom ("and how long will the headache last"); a question the matcher is unsure of
-        is about the topic its one or two new words name ("is tingly normal")."""
+        is about the topic its new words name, when the matcher weighs that topic too, or
+        when it has only one or two new words ("is tingly normal")."""
         new_words = self.lexicon.leftover(piece)
         course = self._course(piece, new_words)
         if course is not None:
             return Answer(course, 100.0, ())
         result = self.responder.match(piece)
+        named = self._named(new_words, text=piece) if new_words else None
+        weighed = next((c.score for c in result.candidates if c.entry_id == named), 0.0)
+        if (
+            named is not None
+            and result.score < PIECE_SURE
+            and weighed >= result.score * PIECE_SHARE
+            and self._asks(piece, None)
+        ):
+            # "and can I still go into work": an unsure reading (when results appear, 43),
+            # but "work" names a topic the matcher weighs nearly as much (25): the word says
+            # what is asked
+            return Answer(named, 100.0, ())
         if isinstance(result, Answer):
             return result
-        if 0 < len(new_words) <= 2:
-            named = self._named(new_words, text=piece)
-            if named is not None:
-                return Answer(named, 100.0, ())
+        if named is not None and len(new_words) <= 2:
+            return Answer(named, 100.0, ())
         return result if isinstance(result, Clarify) else None
