@@ -545,7 +545,7 @@ class TriageDetector:
             first_word = clause.original_index[start - _offset(clauses, owner[start])]
             hypothetical = (
                 clause.hypothetical_start is not None and clause.hypothetical_start <= first_word
-            )
+            ) or (pair and any(_asked_at(clauses, owner[p], p) for p in used))
             # Across two clauses, a general question in either asks rather than reports: "im
             # allergic to loads of things, how common are reactions to tox" is no reaction.
             asked = hypothetical or any(clauses[owner[p]].general for p in used)
@@ -556,6 +556,15 @@ class TriageDetector:
             else:
                 hits.append(hit)
         return True
+
+
+def _asked_at(clauses: Sequence[_Clause], number: int, position: int) -> bool:
+    """Whether the word at ``position`` of a scanned pair sits in a question or hypothetical
+    of its own clause ("little bruise on my cheek, how do i stop it getting worse": the worse
+    is asked about, so the pair's phrasing is a mention)."""
+    clause = clauses[number]
+    word = clause.original_index[position - _offset(clauses, number)]
+    return clause.hypothetical_start is not None and clause.hypothetical_start <= word
 
 
 def _is_over(hit: FlagHit, text: str) -> bool:

@@ -152,6 +152,12 @@ _OLD_HYPOTHETICAL = re.compile(
     r"(?:make|cause|give)"
     r"|(?:is|are|was) (?:that|this|it|they) (?:the same|different|similar) (?:as|to|from)"
     r"|^(?:and |what about |how about |about )?the (?:\w+ ){1,3}thing$"
+    # whether the treatment can do something: "can years of tox permanently weaken my muscles"
+    r"|^(?:can|could|does|do|will|would|might) (?:\w+ ){0,3}?(?:botox|tox|toxin|injections?)"
+    r" (?:\w+ ){0,3}?(?:weaken|damage|harm|affect|paralyse|paralyze|spread|ruin)"
+    # how to keep a sign from worsening: "little bruise, how do i stop it getting worse"
+    r"|how (?:do|can|should) i (?:stop|keep|prevent) (?:it|this|that|them|the \w+)"
+    r" (?:from )?(?:getting|going|spreading)"
     # prevention asks about what has not happened: "how do i avoid infection"
     r"|how (?:do|can|would|should) i (?:avoid|prevent|lower the (?:risk|chance)|not get)"
     r"|how to (?:avoid|prevent)|(?:best|ways?|tips) to (?:avoid|prevent)"
@@ -206,7 +212,9 @@ _OLD_THIRD_PARTY = re.compile(
     r"\b(?:my (?:friend|friends|mum|mom|mother|sister|brother|wife|husband|partner|daughter|son"
     r"|aunt|auntie|uncle|cousin|colleague|gf|bf|girlfriend|boyfriend|neighbour|neighbor|bestie"
     # "s": a possessive written without its apostrophe ("my mates eye", "my bfs sister").
-    r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate)s?"
+    r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate"
+    r"|coworker|co worker|workmate|manager|housemate|roommate|classmate|teammate|neighbour"
+    r"|stepmum|stepmom|stepdad|fiance|fiancee|mother in law|sister in law|grandad|grandpa)s?"
     r"|friends|a friend|a mate|a colleague|friend of mine|someone|somebody|people|she|he|her|his"
     r"|freundin|freund|mutter|schwester|tante|amiga|amigo|madre|hermana|tia|amie|ami|mere|soeur"
     r"|tante|pote|copine|copain|подруга|друг|мама|сестра|тетя)\b"
@@ -226,7 +234,8 @@ _OLD_PAST_PERIOD = re.compile(
     r"|la ultima vez|hace anos|hace un ano|l annee derniere|la derniere fois|il y a des annees"
     r"|il y a un an|l an dernier|l an passe"
     r"|had (?:\w+ ){1,5}once|once from|when i was (?:\d+|a kid|a child|young\w*)"
-    r"|as a (?:kid|child|teenager)|when i had (?:\w+ ){0,3}in (?:january|february|march|april|may"
+    r"|as a (?:kid|child|teenager|teen|toddler|baby|little girl|little boy)"
+    r"|when i had (?:\w+ ){0,3}in (?:january|february|march|april|may"
     r"|june|july|august|september|october|november|december)|cleared up|cleared with"
     r"|back in (?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december|the spring|the summer|the autumn|the winter)"
@@ -332,7 +341,9 @@ _OLD_PAST_VERB = re.compile(
 )
 _OLD_STILL_HAPPENING = re.compile(
     # "she fainted at the sight of the needle, shes fine now": a "now" that says it is over.
-    r"\b(?:(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!good )(?<!alright )now|rightnow|still"
+    # (not an age: "she had a fit as a toddler, shes 30 now")
+    r"\b(?:(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!good )(?<!alright )(?<!\d )now"
+    r"|rightnow|still"
     r"|currently|today|tonight|this morning|this afternoon|this evening|since|keeps"
     r"|again|just|getting|started|starting|suddenly"
     # Someone else's present: "my wife has a swelling coming up", "he wont respond".

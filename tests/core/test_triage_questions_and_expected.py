@@ -41,3 +41,30 @@ def test_reports_in_the_same_words_still_escalate(
     responder: Responder, text: str, level: str
 ) -> None:
     assert responder.triage.assess(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whether the treatment can do something to the body
+        "could tox over many years weaken my forehead muscles for good",
+        # how to keep a mild sign from worsening, asked in the clause after it
+        "small bruise by my eye, how can i stop it getting worse before friday",
+        # someone else's history long ago, with an age that is now
+        "my son had a fit as a baby, hes 19 now, can he still get botox one day",
+    ],
+)
+def test_more_questions_and_old_stories_do_not_escalate(responder: Responder, text: str) -> None:
+    assert responder.triage.assess(text).level is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my son is having a fit right now", "emergency"),
+        ("bruise by my eye is getting worse every hour, how can i stop it", "urgent"),
+        ("my workmate cant breathe properly after her jabs", "emergency"),
+    ],
+)
+def test_the_same_signs_now_still_escalate(responder: Responder, text: str, level: str) -> None:
+    assert responder.triage.assess(text).level == level
