@@ -107,7 +107,10 @@ LANGUAGE_WORDS: dict[str, LanguageWords] = {
         not_english=_words(
             "non sono della dalla nella sulla dopo ancora molto tanto mia mio occhio occhi viso "
             "faccia labbra gola lingua riesco ieri oggi stamattina nessun nessuna nessuno "
-            "benissimo palestra sopracciglia fronte hanno punto punta puntura punture"
+            "benissimo palestra sopracciglia fronte hanno punto punta puntura punture "
+            # Italian "cosa" (what) is Spanish "thing" too: shared, so "cosa succede se ..."
+            # is not read with the Spanish rules alone, which know no Italian hypothetical.
+            "cosa succede succederebbe capita"
         ),
         frequent=_words(
             "il lo la gli le e di che non mi ho sono posso dopo come quando un una del della con "

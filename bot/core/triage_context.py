@@ -502,6 +502,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"que pasa si",
             r"y si",
             r"que (?:debo|tengo que) hacer si",
+            # the conditional asks too: "qué debería / tendría que hacer si ..."
+            r"que (?:deberia|tendria que|habria que|hay que|haria|podria hacer) (?:hacer )?si",
             r"que hago si",
             r"^si (?:se|me|mi|el|la|tengo|llego|empiezo|noto|tuviera|me)",
             r"en caso de",
@@ -793,7 +795,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:normal|problemlos|einwandfrei|ohne probleme|ganz gut|gut)(?=$| |,)",
         ),
         spellings="nich:nicht ned:nicht net:nicht nod:nicht nud:nicht nix:nichts ka:kein "
-        "kei:kein koa:kein keene:keine keis:keins koan:keinen koane:keine",
+        "kei:kein koa:kein keene:keine keis:keins koan:keinen koane:keine "
+        # Bavarian and Austrian "schaun" (look), "gscheit" (properly), "mei" (my)
+        "schaun:schauen gscheit:gescheit mei:mein",
         post_negations="nicht nich ned net nod nud nimmer nimma numm numme kein keine keinen "
         "keins keines keiner",
         # "geht nicht weg", "nicht mehr auszuhalten", "nicht normal": the sign is there.
@@ -866,6 +870,10 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:on peut|peut on) (?:etre|avoir|faire|devenir)",
             r"que faire si",
             r"que dois je faire si",
+            # the conditional asks too: "qu'est-ce que je devrais faire si", "il faudrait
+            # faire quoi si"
+            r"(?:qu est ce que|que) (?:je |j )?(?:devrais|dois|devrai|faudrait) faire si",
+            r"faudrait faire quoi si",
             r"je fais quoi si",
             r"qu est ce que (?:je fais|je dois faire|on fait) si",
             r"(?:je dois faire|on fait) quoi si",
@@ -1057,6 +1065,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?<!come )se (?:avessi|fossi|mi venisse)",
             r"(?:cosa|che) succede se",
             r"cosa (?:devo fare|faccio|si fa) se",
+            # the conditional asks too: "cosa dovrei fare se", "che bisognerebbe fare se"
+            r"(?:cosa|che) (?:dovrei|devo|bisogna|bisognerebbe|potrei|farei)(?: fare)? se",
             r"^se ",
             r"nel caso",
             r"in caso di",
@@ -1183,6 +1193,9 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"o que acontece se",
             r"o que (?:eu )?faco se",
             r"o que devo fazer se",
+            # the conditional asks too: "o que eu deveria / teria que fazer se ..."
+            r"o que (?:eu )?(?:deveria|teria que|teria de|tenho que|tenho de|preciso|faria)"
+            r" (?:fazer )?se",
             r"^se ",
             r"caso (?:eu|a|o|minha|meu)",
             # "caso fique tonta" (in case I get dizzy): "caso" with a subjunctive.
