@@ -12,7 +12,15 @@ of question are read as out of scope here, in every shipped language (normalised
 * another injectable asked about for itself: filler or hyaluronic acid named with an offer,
   a duration or a price ("do you also do ...", "how long does it last"), and no word of this
   treatment nor of timing around it (filler *after* Botox is the FAQ's own question);
-* an injury elsewhere on the body (a toe, an ankle, a knee) with no word of the treatment.
+* an injury elsewhere on the body (a toe, an ankle, a knee) with no word of the treatment;
+* another treatment asked about for itself: a peel, microblading, a tattoo, fat dissolving,
+  hyaluronidase, teeth whitening, named with a question about what it does, where to get it or
+  which is better, and no word of this treatment nor of timing around it ("peel booked next
+  week, too soon?" is the FAQ's own question);
+* everyday life that only shares a word with an entry: the weather forecast, a match's result,
+  a recipe, homework, the next bus or train, calories, with no word of the treatment;
+* someone else as the patient: a child or a pet that has a fever, will not sleep or is to be
+  given something ("can my dog have botox"), when the message says nothing of the sender's face.
 
 Each reads the message as a whole, so a clause about the treatment anywhere keeps it in scope.
 """
@@ -59,7 +67,7 @@ _OTHER_INJECTABLE = _any(
 
 #: Asking whether the clinic offers it, how long it lasts or what it costs.
 _OFFER_DURATION_PRICE = _any(
-    r"do you (?:also )?(?:do|offer)|how long (?:does|do|will) (?:\w+ ){0,3}last|how much",
+    r"do you (?:also )?(?:do|offer)|how ?long (?:does|do|will) (?:\w+ ){0,3}last|how ?much",
     r"(?:haceis|haces|hacen|ofreceis|ofrecen)(?: tambien)?|cuanto (?:dura|duran|cuesta|tiempo)",
     r"(?:macht|machen|bietet|bieten) (?:ihr|sie)|wie lange? (?:halt|halten|dauert)|was kostet",
     r"vous (?:faites|proposez)|(?:ca|ils?|elles?) (?:dure|durent|tient|tiennent)"
@@ -90,6 +98,109 @@ _ELSEWHERE_ON_THE_BODY = _any(
 )
 
 
+#: Other treatments, and their own injections ("fat dissolving injections" are not Botox).
+_OTHER_TREATMENT = _any(
+    r"(?:chemical )?peels?|microdermabrasion|microblad\w*|tattoos?|fat dissolv\w*|lemon bottle"
+    r"|hyaluronidase|teeth whitening|thread lifts?|nose job|rhinoplasty|hair transplant"
+    r"|fillers?|lip filler|hyaluronic|profhilo|skin boosters?|polynucleotides?"
+    r"|laser hair removal|ipl|lash lift|spray tan",
+    r"peeling|microblading|tatuajes?|blanqueamiento dental|hialuronidasa|rinoplastia"
+    r"|rellenos?|depilacion laser",
+    r"tattoos?|tatowierung|zahnaufhellung|bleaching|hyaluronidase|nasen ?op|fadenlifting"
+    r"|laser ?haarentfernung",
+    r"tatouages?|blanchiment des dents|hyaluronidase|rhinoplastie|fils tenseurs|epilation laser",
+    r"tatuaggi[oa]?|sbiancamento dei denti|ialuronidasi|rinoplastica|epilazione laser",
+    r"tatuage(?:m|ns)|clareamento dental|hialuronidase|rinoplastia|depilacao a laser"
+    r"|preenchimentos?",
+)
+
+#: Asking about the other treatment itself: what it does, where, which, whether it works.
+_ABOUT_ITSELF = _any(
+    r"better (?:for|than)|near me|round here|how does (?:\w+ ){1,3}work|(?:do|does|will|can) "
+    r"(?:\w+ ){0,3}dissolve|dissolved|worth it|where (?:can|do|should) i (?:get|go)"
+    r"|(?:does|do) (?:\w+ ){1,4}(?:hurt|work)|how ?(?:painful|long) (?:\w+ ){0,4}(?:heal|last)"
+    r"|(?:swelling|bruising|lumps?) (?:last|go down)|damage|safe to",
+    r"mejor (?:para|que)|cerca de mi|donde (?:puedo|me)|funciona|vale la pena|duele",
+    r"besser (?:fur|als)|in der nahe|wo (?:kann|bekomme)|funktioniert|lohnt sich"
+    r"|tut (?:das|es) weh",
+    r"mieux (?:pour|que)|pres de chez moi|ou (?:je peux|puis je|faire)|ca marche|ca vaut le coup"
+    r"|ca fait mal",
+    r"meglio (?:per|di)|vicino a me|dove (?:posso|fare)|funziona|ne vale la pena|fa male",
+    r"melhor (?:para|pra|que|do que)|perto de mim|onde (?:posso|faco|fazer)|funciona|vale a pena"
+    r"|doi",
+)
+
+#: Timing around this treatment, which keeps another treatment in the FAQ's scope.
+_TIMING = _any(
+    r"same (?:day|time|week)|booked|too soon|how ?soon|when can i|wait|again|next (?:week|month)"
+    r"|days?|weeks?|tomorrow|tonight|today|move it|cancel|together|combine",
+    r"mismo dia|reservad[oa]|cuando puedo|esperar|semana|manana|cancel\w*|anul\w*",
+    r"selben tag|gebucht|wann kann|warten|woche|morgen|verschieben|absagen",
+    r"meme jour|reserve|quand (?:est ce que )?(?:je peux|puis je)|attendre|semaine|demain"
+    r"|annuler|decaler",
+    r"stesso giorno|prenotat[oa]|quando posso|aspettare|settimana|domani|annullare|spostare",
+    r"mesmo dia|marcad[oa]|quando posso|esperar|semana|amanha|cancelar|desmarcar",
+)
+
+#: Everyday questions that share only a word with an entry: a forecast, a result, a recipe.
+_EVERYDAY = _any(
+    r"weather (?:tomorrow|today|like|for|in|this|at)|forecast"
+    r"|(?:will|is) it (?:\w+ )?(?:rain|snow|be sunny|be hot)\w*"
+    r"|(?:going to|gonna) (?:rain|snow|be sunny|be hot)\w*"
+    r"|who won|what is the score|kick off|recipe|homework|next (?:bus|train)"
+    r"|trains? (?:running|times|on strike)|bus times|calories|on tv",
+    r"(?:que|el) tiempo (?:va a hacer|hace)|va a llover|llovera|nevara|quien gano|a (?:q|que) hora"
+    r" juega|receta|deberes|tarea de|calorias",
+    r"wetter|regnet|regnen|schneit|schneien|wer hat (?:\w+ )?gewonnen|(?:wie hat|wer hat) "
+    r"(?:\w+ )*gespielt|rezept|hausaufgaben|nachste (?:bus|zug|tatort)|kalorien",
+    r"meteo|il va pleuvoir|va neiger|qui a gagne|le score|recette|devoirs|prochain (?:bus|train)",
+    r"che tempo fa|piove|pioggia|nevica|chi ha vinto|ricetta|compiti|prossimo (?:autobus|treno)"
+    r"|calorie",
+    r"previsao do tempo|vai (?:chover|nevar|estar calor|fazer calor)|quem ganhou|receita"
+    r"|trabalho de casa|dever de casa|proximo (?:onibus|autocarro|comboio|trem)|calorias",
+)
+
+#: A child or a pet that is the one unwell or to be treated.
+_SOMEONE_ELSE = _any(
+    r"(?:my|our|her|his) (?:toddler|son|daughter|kid|child|little one|dog|cat|puppy|kitten)s?"
+    r" (?:has|is|wont|cant|keeps|got|ate|have|having|needs)"
+    r"|(?:can|should) (?:my|our|i give my) (?:kid|child|son|daughter)s? (?:have|get|take)"
+    r"|(?:for|with) a (?:toddler|baby|kid|child) who",
+    r"mi (?:hij[oa]|nin[oa]|perr[oa]|gat[oa]) (?:tiene|esta|no (?:duerme|come))",
+    r"mein(?:e)? (?:sohn|tochter|kind|hund|katze) (?:hat|ist|will|schlaft)",
+    r"(?:ma|mon) (?:fille|fils|enfant|chien|chat|chienne|chatte) (?:a|est|ne)",
+    r"(?:mi[oa]|il mio|la mia) (?:figli[oa]|bambin[oa]|cane|gatt[oa]) (?:ha|e|non)",
+    r"(?:meu|minha|o meu|a minha) (?:filh[oa]|crianca|cachorro|gat[oa]|cadela) (?:tem|esta|nao)",
+)
+
+#: A pet is never the patient, whatever else the message says ("can my dog have botox").
+_A_PET_TREATED = _any(
+    r"(?:can|should) (?:my|our|i give my) (?:dog|cat|puppy|kitten|pet)s? (?:have|get|take)",
+)
+
+#: The sender's own face or visit: "my cat sleeps on my face", "my kid has a cold, can i still
+#: come to my appointment" are about the patient.
+_OWN_FACE = _any(
+    r"appointments?|appt|session|review|consultation|check ?up|follow ?up|followup"
+    r"|cita|termin|rendez vous|rdv|appuntamento|controllo|consulta|kontrolle",
+    r"my (?:face|forehead|brows?|eyebrows?|lips?|eyes?|frown|11s|crows feet|jaw|skin)",
+    r"mi (?:cara|frente|cejas?|labios?)|mis (?:cejas|labios|ojos)",
+    r"mein(?:e|en)? (?:gesicht|stirn|augenbrauen?|lippen?)",
+    r"mon (?:visage|front)|mes (?:sourcils|levres)",
+    r"mia fronte|mio viso|mie (?:sopracciglia|labbra)",
+    r"meu rosto|minha testa|minhas (?:sobrancelhas|labios)",
+)
+
+
+def _about_another_treatment(words: str) -> bool:
+    """Another treatment asked about for itself, with no word of this one nor of timing; the
+    other treatment's own injections are its, not this treatment's."""
+    if not (_OTHER_TREATMENT.search(words) and _ABOUT_ITSELF.search(words)):
+        return False
+    rest = re.sub(r"\b(?:injections?|jabs?)\b", " ", _OTHER_TREATMENT.sub(" ", words))
+    return not (_THIS_TREATMENT.search(rest) or _TIMING.search(rest))
+
+
 def asks_about_elsewhere(text: str, entry_id: str) -> bool:
     """Whether answering ``text`` from the entry ``entry_id`` would answer a question about
     another place, another injectable or another part of the body (see the module doc)."""
@@ -98,5 +209,13 @@ def asks_about_elsewhere(text: str, entry_id: str) -> bool:
     if entry_id in CLINIC_DETAILS and _OTHER_PLACE.search(words) and not _THE_CLINIC.search(words):
         return True
     if _OTHER_INJECTABLE.search(words) and _OFFER_DURATION_PRICE.search(words) and not treatment:
+        return True
+    if _about_another_treatment(words):
+        return True
+    if _EVERYDAY.search(words) and not treatment:
+        return True
+    if _A_PET_TREATED.search(words):
+        return True
+    if _SOMEONE_ELSE.search(words) and not (treatment or _OWN_FACE.search(words)):
         return True
     return bool(_ELSEWHERE_ON_THE_BODY.search(words)) and not treatment

@@ -81,3 +81,73 @@ def test_the_bot_does_not_answer_them_from_the_faq(responder: Responder, text: s
         "costs_pricing",
         "how_long_results_last",
     }, (text, reply.suggestions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another treatment asked about for itself
+        "which is better for freckles, a peel or ipl?",
+        "anyone know where i can get a lash lift near me",
+        "does a thread lift actually work on jowls",
+        "how long do tattoos take to heal properly",
+        "la hialuronidasa funciona de verdad o no?",
+        "wo kann man hier Zahnaufhellung machen lassen?",
+        "le blanchiment des dents, ça fait mal ?",
+        "dove posso fare un tatuaggio piccolo?",
+        "clareamento dental vale a pena?",
+        # everyday life that shares a word with an entry
+        "is it going to be sunny in brighton on sunday",
+        "what is the weather like in cardiff this week",
+        "who won the rugby on saturday",
+        "got a recipe for lemon drizzle cake?",
+        "is the next train to york on time",
+        "va a llover el sábado en valencia?",
+        "wie wird das Wetter morgen in Bremen?",
+        "tu as une recette de crêpes ?",
+        "chi ha vinto la partita di ieri?",
+        "quem ganhou o clássico de domingo?",
+        # someone else as the patient
+        "my son has a temperature and a rash, what should i give him",
+        "can my cat have ibuprofen for her leg",
+        "mi hija tiene fiebre desde anoche, qué le doy?",
+        "mein Hund hat Durchfall, was tun?",
+        "mon fils a mal aux oreilles depuis hier",
+        "il mio cane non mangia da due giorni",
+        "meu filho está com tosse, que xarope dou?",
+    ],
+)
+def test_other_treatments_everyday_life_and_other_patients_are_out_of_scope(text: str) -> None:
+    assert asks_about_elsewhere(text, "facials_other_treatments"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my peel is booked for next week, is that too soon",
+        "can i get my lashes lifted the same day as the jabs",
+        "tattoo appointment on saturday, had tox on monday, ok?",
+        "hot weather ok after my forehead injections?",
+        "can i play rugby on saturday after botox",
+        "my toddler grabbed my forehead this morning, have i ruined it",
+        "my dog slept on my face last night lol",
+        "is lifting my kid ok after the injections",
+        "tengo cita de tatuaje la semana que viene, lo cambio?",
+        "Zahnaufhellung nächste Woche, geht das nach dem Botox?",
+    ],
+)
+def test_the_same_things_around_the_treatment_stay_in_scope(text: str) -> None:
+    assert not asks_about_elsewhere(text, "facials_other_treatments"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had eczema as a kid, does that matter for botox?",
+        "my daughter has a cough, can i still come to my appointment friday",
+        "my son is poorly but i am fine, is my review still on",
+        "my little one has chickenpox, should i put off my botox",
+    ],
+)
+def test_a_child_mentioned_around_the_patients_own_visit_stays_in_scope(text: str) -> None:
+    assert not asks_about_elsewhere(text, "contact_clinic"), text
