@@ -246,8 +246,6 @@ def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> i
     import asyncio
 
     from bot.serve.clinics import load_clinic_bots
-    from bot.serve.polling import serve_polling
-    from bot.serve.webhook import serve_webhooks
 
     bots, problems = load_clinic_bots(
         settings, thresholds_from(settings), understanding=understanding_for(settings)
@@ -259,9 +257,15 @@ def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> i
         return EXIT_CONFIG
     settle()  # the responders are loaded: keep them out of every garbage collection
     print_dashboard(settings, [bot.name for bot in bots], out)
+    # Only the mode that runs is imported: the webhook's web stack (Starlette, uvicorn,
+    # Jinja2) costs a polling bot ~4 MB and ~0.1 s of its start (issue 17).
     if args.webhook or settings.webhook_url:
+        from bot.serve.webhook import serve_webhooks
+
         asyncio.run(serve_webhooks(bots, settings))
     else:
+        from bot.serve.polling import serve_polling
+
         asyncio.run(serve_polling(bots))
     return EXIT_OK
 
@@ -280,13 +284,14 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     print_dashboard(settings, [settings.clinic_id], out)
     responder = build_responder(settings)
     settle()  # the responder is loaded: keep it out of every garbage collection
-    # Telegram is imported only when needed.
-    from bot.serve.polling import run_polling
-    from bot.serve.webhook import run_webhook
-
+    # Telegram is imported only when needed, and only the mode that runs (see _run_clinics).
     if args.webhook or settings.webhook_url:
+        from bot.serve.webhook import run_webhook
+
         run_webhook(settings, responder)
     else:
+        from bot.serve.polling import run_polling
+
         run_polling(settings, responder)
     return EXIT_OK
 

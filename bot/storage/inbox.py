@@ -22,10 +22,9 @@ from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -33,6 +32,9 @@ from bot.errors import StorageError
 from bot.storage.engine import describe_url, read_transaction, write_transaction
 from bot.storage.models import InboxItem
 from bot.storage.schema import inbox
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 #: How an update ended: answered (or deliberately ignored), unreadable, or given up on.
 Finished = Literal["done", "poison", "failed"]
@@ -61,6 +63,18 @@ async def execute(connection: AsyncConnection, statement: Statement) -> None:
         await connection.execute(statement.statement, dict(statement.values))
     else:
         await connection.execute(statement)
+
+
+def dialect_insert(table: sa.Table, *, postgres: bool) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that understands ON CONFLICT on the database in use. Only that database's
+    dialect is imported: PostgreSQL's costs a SQLite bot ~3 MB and ~0.1 s of its start."""
+    if postgres:
+        from sqlalchemy.dialects.postgresql import insert as postgres_insert
+
+        return postgres_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
 
 
 #: "This update's row" (the values ``this_bot``, ``this_update``); the columns to set are
@@ -113,7 +127,7 @@ class InboxStore:
             ) from exc
 
     def _insert(self) -> postgresql.Insert | sqlite.Insert:
-        return postgresql.insert(inbox) if self._is_postgres else sqlite.insert(inbox)
+        return dialect_insert(inbox, postgres=self._is_postgres)
 
     @staticmethod
     def _mine(bot_id: int, update_id: int) -> sa.ColumnElement[bool]:

@@ -18,10 +18,9 @@ from contextlib import asynccontextmanager
 from dataclasses import fields, replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
-from typing import Any, Self, overload
+from typing import TYPE_CHECKING, Any, Self, overload
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -36,7 +35,7 @@ from bot.storage.engine import (
     read_transaction,
     write_transaction,
 )
-from bot.storage.inbox import InboxStore, Prepared, Statement, execute
+from bot.storage.inbox import InboxStore, Prepared, Statement, dialect_insert, execute
 from bot.storage.migrate import migrate_engine
 from bot.storage.models import (
     Alert,
@@ -58,6 +57,9 @@ from bot.storage.schema import (
     staff_alerts,
     unanswered,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 logger = logging.getLogger(__name__)
 
@@ -279,7 +281,7 @@ class Storage:
 
     def _insert(self, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
         """An INSERT that understands ON CONFLICT on either database."""
-        return postgresql.insert(table) if self._is_postgres else sqlite.insert(table)
+        return dialect_insert(table, postgres=self._is_postgres)
 
     async def _claim(
         self,
