@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from bot.core.dialogue.again import TreatmentAgain
-from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.lexicon import Lexicon, contains
 from bot.core.dialogue.pieces import PieceReader
 from bot.core.dialogue.pricing import PriceQuestions
 from bot.core.dialogue.referring import BackReferences
@@ -120,6 +120,8 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
             for keyword in entry.keywords:
                 keywords.setdefault(normalise(keyword), set()).add(entry.id)
         self._keywords = keywords
+        #: Keywords of several words ("flu jab"), looked for whole in a follow-up's text.
+        self._phrases = tuple((key, ids) for key, ids in keywords.items() if " " in key)
         #: A follow-up is read with the last topic up to three times (``_supports``, the
         #: decision below it, and the topic's own baseline): one model pass each, cached.
         self._anchored = lru_cache(maxsize=256)(self._read_with_topic)
@@ -719,7 +721,19 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         phrase = " ".join(words)
         if len(words) > 1 and len(self._keywords.get(phrase, ())) == 1:
             return next(iter(self._keywords[phrase]))
-        said = normalise(text).split() or words
+        norm = normalise(text)
+        covering = {
+            entry_id
+            for key, ids in self._phrases
+            if not set(key.split()).isdisjoint(words) and contains(norm, key)
+            for entry_id in ids
+        }
+        if len(covering) == 1 and not self.lexicon.mentions_progress(text):
+            # A keyword of several words said whole ("flu jab", whose "jab" is filler on its
+            # own) names its topic over any one of its words ("flu": feeling fluey); how a
+            # thing goes ("even if it wears off early?") is left to the course rules.
+            return next(iter(covering))
+        said = norm.split() or words
         where = {
             word: said.index(word) if word in said else index for index, word in enumerate(words)
         }
