@@ -78,6 +78,9 @@ ANEW_DROP = 15.0
 #: message scores the keyword's topic at least ``KEYWORD_SHARE`` of that reading.
 SURE_READING = 60.0
 KEYWORD_SHARE = 0.5
+#: "how would I know (if it had)?" is about the topic that lists the signs with at most this
+#: many new words besides.
+SIGNS_MAX_NEW_WORDS = 2
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
 #: An assumed appointment time is mentioned while the wait could still be running.
@@ -538,6 +541,9 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
             remedy = lexicon.remedy_topic
             if remedy and last in lexicon.remedy_after and lexicon.asks_remedy(text):
                 return remedy  # "can I take something for it?" after the headache
+            signs = self._signs_of(text, live.topics)
+            if signs is not None:
+                return signs  # "how would I even know?" after the spread and asthma
             if not new_words and normalise(text):
                 carried = self._carried(live.topics, text)  # "and tomorrow?", "why?"
                 if self._asks_anew(text, reply, carried):
@@ -662,6 +668,16 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         ranked = result.candidates if isinstance(result, Answer | Clarify) else ()
         theirs = next((c.score for c in ranked if c.entry_id == named.entry_id), 0.0)
         return theirs >= reply.score * KEYWORD_SHARE
+
+    def _signs_of(self, text: str, topics: tuple[str, ...]) -> str | None:
+        """Of the topics just answered, the one whose answer lists the signs, when the message
+        asks what to look out for and names nothing else ("what symptoms would I watch
+        for?", "how would I even know if it had?")."""
+        lexicon = self.lexicon
+        rest = lexicon.asks_signs(text)
+        if rest is None or len(rest) > SIGNS_MAX_NEW_WORDS:
+            return None
+        return next((topic for topic in topics if topic in lexicon.signs_topics), None)
 
     def _asks_anew(self, text: str, reply: Reply, topic: str) -> bool:
         """A message of follow-up words only ("is it safe for her?") that is a confident

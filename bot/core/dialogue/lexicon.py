@@ -93,6 +93,7 @@ class _Pooled:
     taking_effect: frozenset[str]
     still_moving: frozenset[str]
     price: frozenset[str]
+    signs: frozenset[str]
     again_in_context: frozenset[str]
     #: Joining words a piece may open with: the openers and the single-word split phrases.
     split_openers: frozenset[str]
@@ -118,6 +119,7 @@ class Lexicon:
         self.again_topic = dialogue.again_topic if dialogue else None
         self.effect_topic = dialogue.effect_topic if dialogue else None
         self.price_topic = dialogue.price_topic if dialogue else None
+        self.signs_topics = frozenset(dialogue.signs_topics) if dialogue else frozenset()
         self.priced_topics = frozenset(dialogue.priced_topics) if dialogue else frozenset()
         self.again_after = frozenset(dialogue.again_after) if dialogue else frozenset()
         self.again_with = frozenset(dialogue.again_with) if dialogue else frozenset()
@@ -148,6 +150,7 @@ class Lexicon:
             taking_effect=_phrases(w for lang in languages for w in lang.followup.taking_effect),
             still_moving=_phrases(w for lang in languages for w in lang.followup.still_moving),
             price=_phrases(w for lang in languages for w in lang.followup.price),
+            signs=_phrases(w for lang in languages for w in lang.followup.signs),
             again_in_context=_phrases(
                 w for lang in languages for w in lang.followup.again_in_context
             ),
@@ -277,6 +280,14 @@ class Lexicon:
         # normalised again: words brought together may make one ("top it up": "topup")
         cues = pooled.context | pooled.pronouns | pooled.if_not
         return rest.split(), normalise(_strip(rest, cues)).split()
+
+    def asks_signs(self, text: str) -> list[str] | None:
+        """The new words besides a phrase asking what to look out for ("how would I even
+        know?"), or None when it is not asked."""
+        found = self._besides(text, self._pooled.signs)
+        if found is None:
+            return None
+        return [w for w in found[1] if w not in STOPWORDS and not _NUMBER.match(w)]
 
     def says_still(self, text: str) -> bool:
         """The treatment not taking effect yet, told ("I can still move it")."""

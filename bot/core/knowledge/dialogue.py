@@ -128,6 +128,9 @@ class FollowupWords(_Strict):
     #: clinic sells (``priced_topics``: "is the review free?") or about nothing named is the
     #: ``price_topic``; after it, "and a top-up?" asks the price again.
     price: list[Text] = Field(default_factory=list)
+    #: What to look out for ("how would I know?", "what symptoms would I watch for?"): after
+    #: several answers, about the one whose answer lists the signs (``signs_topics``).
+    signs: list[Text] = Field(default_factory=list)
     #: A condition that leaves the question as it was ("even if", "auch wenn", "même si"):
     #: "even if it wears off early?" after booking the next one still asks about booking.
     even_if: list[Text] = Field(default_factory=list)
@@ -227,6 +230,9 @@ class DialogueFile(_Strict):
     #: What a question about the treatment taking effect is about
     #: (``FollowupWords.taking_effect``).
     effect_topic: str | None = None
+    #: Topics whose answer lists the signs to look out for: "how would I know?" after one of
+    #: them is about it, whatever else was answered with it (``FollowupWords.signs``).
+    signs_topics: list[str] = Field(default_factory=list)
     #: What a question about the price is about (``FollowupWords.price``).
     price_topic: str | None = None
     #: Topics naming what the clinic sells or does (the review, a top-up, the next

@@ -491,6 +491,7 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
         "again_topic": [top.again_topic] if top.again_topic else [],
         "effect_topic": [top.effect_topic] if top.effect_topic else [],
         "price_topic": [top.price_topic] if top.price_topic else [],
+        "signs_topics": top.signs_topics,
         "priced_topics": top.priced_topics,
         "again_after": top.again_after,
         "again_with": top.again_with,
