@@ -20,7 +20,11 @@ of question are read as out of scope here, in every shipped language (normalised
 * everyday life that only shares a word with an entry: the weather forecast, a match's result,
   a recipe, homework, the next bus or train, calories, with no word of the treatment;
 * someone else as the patient: a child or a pet that has a fever, will not sleep or is to be
-  given something ("can my dog have botox"), when the message says nothing of the sender's face.
+  given something ("can my dog have botox"), when the message says nothing of the sender's face;
+* the toxin's medical uses (sweating, migraines, a bladder), which are another service with its
+  own prescriber, not this treatment's aftercare;
+* a skin or hair product to recommend for a skin type, a job at the clinic, and food compared
+  for health ("is oat milk healthier"), with no word of the treatment or timing.
 
 Each reads the message as a whole, so a clause about the treatment anywhere keeps it in scope.
 """
@@ -67,7 +71,8 @@ _OTHER_INJECTABLE = _any(
 
 #: Asking whether the clinic offers it, how long it lasts or what it costs.
 _OFFER_DURATION_PRICE = _any(
-    r"do you (?:also )?(?:do|offer)|how ?long (?:does|do|will) (?:\w+ ){0,3}last|how ?much",
+    r"do you (?:also )?(?:do|offer)|can i (?:get|have) (?:\w+ ){1,3}(?:here|with you)"
+    r"|how ?long (?:does|do|will) (?:\w+ ){0,3}last|how ?much",
     r"(?:haceis|haces|hacen|ofreceis|ofrecen)(?: tambien)?|cuanto (?:dura|duran|cuesta|tiempo)",
     r"(?:macht|machen|bietet|bieten) (?:ihr|sie)|wie lange? (?:halt|halten|dauert)|was kostet",
     r"vous (?:faites|proposez)|(?:ca|ils?|elles?) (?:dure|durent|tient|tiennent)"
@@ -133,7 +138,7 @@ _ABOUT_ITSELF = _any(
 #: Timing around this treatment, which keeps another treatment in the FAQ's scope.
 _TIMING = _any(
     r"same (?:day|time|week)|booked|too soon|how ?soon|when can i|wait|again|next (?:week|month)"
-    r"|days?|weeks?|tomorrow|tonight|today|move it|cancel|together|combine",
+    r"|days?|weeks?|tomorrow|tonight|today|now|yet|move it|cancel|together|combine",
     r"mismo dia|reservad[oa]|cuando puedo|esperar|semana|manana|cancel\w*|anul\w*",
     r"selben tag|gebucht|wann kann|warten|woche|morgen|verschieben|absagen",
     r"meme jour|reserve|quand (?:est ce que )?(?:je peux|puis je)|attendre|semaine|demain"
@@ -192,13 +197,63 @@ _OWN_FACE = _any(
 )
 
 
+#: The toxin's medical uses, asked about as a cure: another service, not this aftercare.
+_MEDICAL_USE = _any(
+    r"(?:botox|tox|toxin) (?:\w+ ){0,2}(?:help|helps|treat|treats|stop|stops|cure|work|works"
+    r"|good|for)"
+    r" (?:\w+ ){0,3}(?:sweat\w*|armpits?|hyperhidrosis|migraines?|bladder|incontinence|spasms?)",
+    r"(?:botox|toxina|tossina|toxine|botulinum\w*) (?:para|pour|per|fur|gegen|contra|contre)"
+    r" (?:\w+ ){0,2}(?:sudor\w*|axilas?|migran\w*|vejiga|bexiga|schwitz\w*|migrane|blase"
+    r"|transpiration|aisselles|sudorazione|ascelle|emicrania|vescica|transpiracao)",
+)
+
+#: Skin and hair products: what to buy, not what to do around the treatment.
+_PRODUCT = _any(
+    r"sun ?cream|sunscreen|spf|moisturi[sz]er|serum|retinol|eye cream|shampoo|hair dye|foundation"
+    r"|concealer|cleanser",
+    r"protector solar|crema solar|hidratante|champu",
+    r"sonnencreme|sonnenschutz|feuchtigkeitscreme|serum",
+    r"creme solaire|ecran solaire|hydratant",
+    r"crema solare|protezione solare|idratante",
+    r"protetor solar|filtro solar|hidratante|xampu",
+)
+
+#: Asking which to buy, or for which skin.
+_WHICH_TO_BUY = _any(
+    r"best|which|recommend|good for (?:oily|dry|sensitive|acne)|for (?:oily|dry|sensitive) skin"
+    r"|for acne|for dark circles",
+    r"mejor|cual|recomiend\w*|para (?:piel|pele) \w+|pra pele",
+    r"beste|welche|empfehl\w*|fur (?:fettige|trockene) haut",
+    r"meilleure?|quelle?|conseill\w*|recommand\w*|peau (?:grasse|seche)",
+    r"miglior\w*|quale|consigli\w*|pelle (?:grassa|secca)",
+    r"melhor|qual|indica\w*|recomend\w*|pele (?:oleosa|seca)",
+)
+
+#: Work at the clinic, and food compared for health: never an aftercare question.
+_JOBS_AND_FOOD = _any(
+    r"hiring|vacanc\w+|jobs? (?:going|opening|available)|work experience|apprenticeship"
+    r"|my cv|healthier|healthiest|calories",
+    r"contratando|vacantes?|ofertas? de (?:trabajo|emprego)|curriculum|mas sano|calorias",
+    r"stellenangebot\w*|(?:sucht|sucht ihr) (?:personal|mitarbeiter)|lebenslauf|gesunder|kalorien",
+    r"recrutez|recrutement|embauchez|mon cv|plus sain|calories",
+    r"assumete|cercate personale|curriculum|piu sano|calorie",
+    r"contratando|vagas?|curriculo|mais saudavel|calorias",
+)
+
+
 def _about_another_treatment(words: str) -> bool:
     """Another treatment asked about for itself, with no word of this one nor of timing; the
     other treatment's own injections are its, not this treatment's."""
-    if not (_OTHER_TREATMENT.search(words) and _ABOUT_ITSELF.search(words)):
+    asked = _ABOUT_ITSELF.search(words) or _OFFER_DURATION_PRICE.search(words)
+    if not (_OTHER_TREATMENT.search(words) and asked):
         return False
     rest = re.sub(r"\b(?:injections?|jabs?)\b", " ", _OTHER_TREATMENT.sub(" ", words))
     return not (_THIS_TREATMENT.search(rest) or _TIMING.search(rest))
+
+
+def timed(words: str) -> bool:
+    """Whether normalised ``words`` name this treatment or a time around it."""
+    return bool(_THIS_TREATMENT.search(words) or _TIMING.search(words))
 
 
 def asks_about_elsewhere(text: str, entry_id: str) -> bool:
@@ -213,6 +268,10 @@ def asks_about_elsewhere(text: str, entry_id: str) -> bool:
     if _about_another_treatment(words):
         return True
     if _EVERYDAY.search(words) and not treatment:
+        return True
+    if _MEDICAL_USE.search(words) or _JOBS_AND_FOOD.search(words):
+        return True
+    if _PRODUCT.search(words) and _WHICH_TO_BUY.search(words) and not timed(words):
         return True
     if _A_PET_TREATED.search(words):
         return True

@@ -151,3 +151,37 @@ def test_the_same_things_around_the_treatment_stay_in_scope(text: str) -> None:
 )
 def test_a_child_mentioned_around_the_patients_own_visit_stays_in_scope(text: str) -> None:
     assert not asks_about_elsewhere(text, "contact_clinic"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the toxin's medical uses
+        "would botox stop my hands sweating so much",
+        "is tox any good for chronic migraines",
+        "botox para la sudoración de las axilas, funciona?",
+        # products to buy
+        "which spf would you recommend for sensitive skin",
+        "qual o melhor hidratante pra pele seca?",
+        "quelle crème solaire vous conseillez pour peau grasse ?",
+        # jobs, food compared for health, another treatment offered
+        "any vacancies for a nurse at your place?",
+        "is brown rice healthier than white",
+        "can i get a lash lift with you",
+    ],
+)
+def test_medical_uses_products_jobs_and_food_are_out_of_scope(text: str) -> None:
+    assert asks_about_elsewhere(text, "makeup_skincare_washing"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which spf should i wear after the injections",
+        "what moisturiser is ok to use tonight",
+        "i get migraines, can i still have botox",
+        "can i get my top up here next month",
+    ],
+)
+def test_products_and_conditions_around_the_treatment_stay_in_scope(text: str) -> None:
+    assert not asks_about_elsewhere(text, "makeup_skincare_washing"), text
