@@ -24,7 +24,9 @@ of question are read as out of scope here, in every shipped language (normalised
 * the toxin's medical uses (sweating, migraines, a bladder), which are another service with its
   own prescriber, not this treatment's aftercare;
 * a skin or hair product to recommend for a skin type, a job at the clinic, and food compared
-  for health ("is oat milk healthier"), with no word of the treatment or timing.
+  for health ("is oat milk healthier"), with no word of the treatment or timing;
+* an everyday ailment (toothache, a cold sore, a sprain, a hangover) or another
+  practitioner to recommend, with no word of the treatment, a time around it or a visit.
 
 Each reads the message as a whole, so a clause about the treatment anywhere keeps it in scope.
 """
@@ -108,7 +110,10 @@ _OTHER_TREATMENT = _any(
     r"(?:chemical )?peels?|microdermabrasion|microblad\w*|tattoos?|fat dissolv\w*|lemon bottle"
     r"|hyaluronidase|teeth whitening|thread lifts?|nose job|rhinoplasty|hair transplant"
     r"|fillers?|lip filler|hyaluronic|profhilo|skin boosters?|polynucleotides?"
-    r"|laser hair removal|ipl|lash lift|spray tan",
+    r"|laser hair removal|ipl|lash lift|spray tan|veneers|invisalign|braces|hair extensions"
+    r"|(?:gel|acrylic) nails|acrylics|lash extensions|brow lamination|dermaplaning|hifu"
+    r"|liposuction|lipo|bbl|tummy tuck|face ?lift|boob job|breast (?:implants|augmentation)"
+    r"|coolsculpting|ozempic|mounjaro|wegovy|weight loss (?:jabs?|injections?)",
     r"peeling|microblading|tatuajes?|blanqueamiento dental|hialuronidasa|rinoplastia"
     r"|rellenos?|depilacion laser",
     r"tattoos?|tatowierung|zahnaufhellung|bleaching|hyaluronidase|nasen ?op|fadenlifting"
@@ -153,15 +158,20 @@ _EVERYDAY = _any(
     r"|(?:will|is) it (?:\w+ )?(?:rain|snow|be sunny|be hot)\w*"
     r"|(?:going to|gonna) (?:rain|snow|be sunny|be hot)\w*"
     r"|who won|what is the score|kick off|recipe|homework|next (?:bus|train)"
+    r"|(?:what|which) channel|what time is the (?:\w+ )?(?:game|match|football|race|fight)"
+    r"|how (?:do i|to|do you) (?:cook|bake|roast)"
     r"|trains? (?:running|times|on strike)|bus times|calories|on tv",
     r"(?:que|el) tiempo (?:va a hacer|hace)|va a llover|llovera|nevara|quien gano|a (?:q|que) hora"
-    r" juega|receta|deberes|tarea de|calorias",
-    r"wetter|regnet|regnen|schneit|schneien|wer hat (?:\w+ )?gewonnen|(?:wie hat|wer hat) "
+    r" (?:juega|es el partido|empieza el partido)|receta|deberes|tarea de|calorias",
+    r"wetter|regnet|regnen|schneit|schneien|wer hat (?:\w+ )?gewonnen|wann spielt"
+    r"|(?:wie hat|wer hat) "
     r"(?:\w+ )*gespielt|rezept|hausaufgaben|nachste (?:bus|zug|tatort)|kalorien",
-    r"meteo|il va pleuvoir|va neiger|qui a gagne|le score|recette|devoirs|prochain (?:bus|train)",
+    r"meteo|il va pleuvoir|va neiger|qui a gagne|le score|recette|devoirs|prochain (?:bus|train)"
+    r"|a quelle heure (?:est|commence) le match",
     r"che tempo fa|piove|pioggia|nevica|chi ha vinto|ricetta|compiti|prossimo (?:autobus|treno)"
     r"|calorie",
     r"previsao do tempo|vai (?:chover|nevar|estar calor|fazer calor)|quem ganhou|receita"
+    r"|que horas (?:e|comeca) o jogo"
     r"|trabalho de casa|dever de casa|proximo (?:onibus|autocarro|comboio|trem)|calorias",
 )
 
@@ -241,6 +251,27 @@ _JOBS_AND_FOOD = _any(
 )
 
 
+#: Everyday ailments and other practitioners: another doctor's question, not this aftercare.
+_OTHER_MEDICINE = _any(
+    r"tooth ?ache|ear ?ache|ear infection|cold sores?|back pain"
+    r"|(?:stomach|tummy) (?:ache|bug)|heartburn|verrucas?|chicken ?pox|hangover|sprained"
+    r"|pulled a muscle|wrists?|elbows?"
+    r"|(?:recommend|know) a (?:good )?(?:dentist|physio|gp|doctor|optician|osteopath|chiropractor"
+    r"|vet|plumber|hairdresser|barber|mechanic)",
+    r"dolor de muelas|dolor de oido|calentura|herpes labial|dolor de espalda"
+    r"|resaca|esguince|munecas?|codos?|un buen (?:dentista|fisio|medico|veterinario)",
+    r"zahnschmerzen|ohrenschmerzen|lippenherpes|ruckenschmerzen"
+    r"|bauchschmerzen|kater|verstaucht|handgelenk|ellenbogen|guten (?:zahnarzt|physio|tierarzt)",
+    r"mal aux dents|mal a l oreille|bouton de fievre|herpes"
+    r"|mal au dos|mal au ventre|gueule de bois|entorse|poignets?|coudes?"
+    r"|un bon (?:dentiste|kine|medecin|veterinaire)",
+    r"mal di denti|mal d orecchi|herpes|mal di schiena|mal di pancia|postumi"
+    r"|distorsione|polsi|polso|gomiti?|un buon (?:dentista|fisioterapista|medico|veterinario)",
+    r"dor de dente|dor de ouvido|herpes|dor nas costas|dor de barriga|ressaca"
+    r"|entorse|pulsos?|cotovelos?|um bom (?:dentista|fisioterapeuta|medico|veterinario)",
+)
+
+
 def _about_another_treatment(words: str) -> bool:
     """Another treatment asked about for itself, with no word of this one nor of timing; the
     other treatment's own injections are its, not this treatment's."""
@@ -270,6 +301,8 @@ def asks_about_elsewhere(text: str, entry_id: str) -> bool:
     if _EVERYDAY.search(words) and not treatment:
         return True
     if _MEDICAL_USE.search(words) or _JOBS_AND_FOOD.search(words):
+        return True
+    if _OTHER_MEDICINE.search(words) and not (timed(words) or _OWN_FACE.search(words)):
         return True
     if _PRODUCT.search(words) and _WHICH_TO_BUY.search(words) and not timed(words):
         return True

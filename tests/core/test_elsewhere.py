@@ -185,3 +185,39 @@ def test_medical_uses_products_jobs_and_food_are_out_of_scope(text: str) -> None
 )
 def test_products_and_conditions_around_the_treatment_stay_in_scope(text: str) -> None:
     assert not asks_about_elsewhere(text, "makeup_skincare_washing"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other treatments and other practitioners
+        "are veneers worth it or do they ruin your teeth",
+        "how long do lash extensions last usually",
+        "know a good physio for a bad knee?",
+        # everyday ailments
+        "best thing for a cold sore coming up",
+        "got awful toothache, what helps",
+        "sprained my wrist at netball, ice or heat",
+        "tengo un herpes labial, qué crema va bien?",
+        "j'ai une entorse au poignet, je mets de la glace ?",
+        # sports and cooking
+        "which channel is the boxing on",
+        "how do i roast a chicken without drying it out",
+        "a que hora es el partido del betis?",
+    ],
+)
+def test_other_medicine_practitioners_sport_and_cooking_are_out_of_scope(text: str) -> None:
+    assert asks_about_elsewhere(text, "pain_relief"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i take my hay fever tablets today",
+        "i have period pain, is ibuprofen ok after the injections",
+        "cold sore on my lip since the jabs yesterday, is that linked",
+        "toothache since my masseter botox, normal?",
+    ],
+)
+def test_ailments_around_the_treatment_stay_in_scope(text: str) -> None:
+    assert not asks_about_elsewhere(text, "pain_relief"), text
