@@ -59,6 +59,12 @@ _OTHER_PLACE = _any(
     r"padaria|lanchonete|mercado|correios|loja|posto de gasolina|cabeleireiro",
 )
 
+#: Asking where the nearest one is: "nearest cash machine to the clinic" is about the machine.
+_NEAREST = _any(
+    r"nearest|closest|(?:mas|la mas) cercana?|nachste|le plus proche|la plus proche|piu vicin[oa]"
+    r"|mais proxim[oa]",
+)
+
 #: Words that name the clinic itself: "what time does the clinic close" stays in scope.
 _THE_CLINIC = _any(
     r"clinic|clinica|clinique|klinik|praxis|studio|consultorio|ambulatorio|surgery|salon",
@@ -292,7 +298,8 @@ def asks_about_elsewhere(text: str, entry_id: str) -> bool:
     another place, another injectable or another part of the body (see the module doc)."""
     words = normalise(text)
     treatment = _THIS_TREATMENT.search(words) is not None
-    if entry_id in CLINIC_DETAILS and _OTHER_PLACE.search(words) and not _THE_CLINIC.search(words):
+    another_place = _NEAREST.search(words) or not _THE_CLINIC.search(words)
+    if entry_id in CLINIC_DETAILS and _OTHER_PLACE.search(words) and another_place:
         return True
     if _OTHER_INJECTABLE.search(words) and _OFFER_DURATION_PRICE.search(words) and not treatment:
         return True

@@ -221,3 +221,16 @@ def test_other_medicine_practitioners_sport_and_cooking_are_out_of_scope(text: s
 )
 def test_ailments_around_the_treatment_stay_in_scope(text: str) -> None:
     assert not asks_about_elsewhere(text, "pain_relief"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "in_scope"),
+    [
+        ("closest chemist to your clinic?", False),
+        ("wo ist die nächste Apotheke bei eurer Praxis?", False),
+        ("where do i park when i come to the clinic", True),
+        ("what time does the clinic shut on fridays", True),
+    ],
+)
+def test_the_nearest_other_place_is_about_that_place(text: str, in_scope: bool) -> None:
+    assert asks_about_elsewhere(text, "contact_clinic") is not in_scope, text
