@@ -13,6 +13,8 @@ of question are read as out of scope here, in every shipped language (normalised
   a duration or a price ("do you also do ...", "how long does it last"), and no word of this
   treatment nor of timing around it (filler *after* Botox is the FAQ's own question);
 * an injury elsewhere on the body (a toe, an ankle, a knee) with no word of the treatment;
+* another injectable's own aftercare: "after cheek filler", "my lip filler feels lumpy", when
+  the message does not name this treatment ("filler a week after my botox" stays);
 * another treatment asked about for itself: a peel, microblading, a tattoo, fat dissolving,
   hyaluronidase, teeth whitening, named with a question about what it does, where to get it or
   which is better, and no word of this treatment nor of timing around it ("peel booked next
@@ -135,7 +137,7 @@ _ABOUT_ITSELF = _any(
     r"better (?:for|than)|near me|round here|how does (?:\w+ ){1,3}work|(?:do|does|will|can) "
     r"(?:\w+ ){0,3}dissolve|dissolved|worth it|where (?:can|do|should) i (?:get|go)"
     r"|(?:does|do) (?:\w+ ){1,4}(?:hurt|work)|how ?(?:painful|long) (?:\w+ ){0,4}(?:heal|last)"
-    r"|(?:swelling|bruising|lumps?) (?:last|go down)|damage|safe to",
+    r"|(?:swelling|bruising|lumps?) (?:last|go down)|damage|safe to|(?:is|are) (?:\w+ ){1,3}safe",
     r"mejor (?:para|que)|cerca de mi|donde (?:puedo|me)|funciona|vale la pena|duele",
     r"besser (?:fur|als)|in der nahe|wo (?:kann|bekomme)|funktioniert|lohnt sich"
     r"|tut (?:das|es) weh",
@@ -167,16 +169,20 @@ _EVERYDAY = _any(
     r"|(?:what|which) channel|what time is the (?:\w+ )?(?:game|match|football|race|fight)"
     r"|how (?:do i|to|do you) (?:cook|bake|roast)"
     r"|trains? (?:running|times|on strike)|bus times|calories|on tv",
-    r"(?:que|el) tiempo (?:va a hacer|hace)|va a llover|llovera|nevara|quien gano|a (?:q|que) hora"
-    r" (?:juega|es el partido|empieza el partido)|receta|deberes|tarea de|calorias",
+    r"(?:que|el) tiempo (?:va a hacer|hace|hara)|va a llover|llovera|nevara|quien gano"
+    r"|a (?:q|que) hora (?:juega|es el partido|empieza el partido)|receta|deberes|tarea de"
+    r"|calorias",
     r"wetter|regnet|regnen|schneit|schneien|wer hat (?:\w+ )?gewonnen|wann spielt"
     r"|(?:wie hat|wer hat) "
     r"(?:\w+ )*gespielt|rezept|hausaufgaben|nachste (?:bus|zug|tatort)|kalorien",
-    r"meteo|il va pleuvoir|va neiger|qui a gagne|le score|recette|devoirs|prochain (?:bus|train)"
+    r"meteo|quel temps (?:fait|fera|va t il faire)|il va pleuvoir|va neiger|qui a gagne"
+    r"|le score|recette|devoirs|prochain (?:bus|train)"
     r"|a quelle heure (?:est|commence) le match",
-    r"che tempo fa|piove|pioggia|nevica|chi ha vinto|ricetta|compiti|prossimo (?:autobus|treno)"
+    r"che tempo (?:fa|fara|ci sara)|piove|pioggia|nevica|chi ha vinto|ricetta|compiti"
+    r"|prossimo (?:autobus|treno)"
     r"|calorie",
-    r"previsao do tempo|vai (?:chover|nevar|estar calor|fazer calor)|quem ganhou|receita"
+    r"previsao do tempo|como (?:vai estar|esta) o tempo"
+    r"|vai (?:chover|nevar|estar calor|fazer calor)|quem ganhou|receita"
     r"|que horas (?:e|comeca) o jogo"
     r"|trabalho de casa|dever de casa|proximo (?:onibus|autocarro|comboio|trem)|calorias",
 )
@@ -259,7 +265,8 @@ _JOBS_AND_FOOD = _any(
 
 #: Everyday ailments and other practitioners: another doctor's question, not this aftercare.
 _OTHER_MEDICINE = _any(
-    r"tooth ?ache|ear ?ache|ear infection|cold sores?|back pain"
+    r"tooth ?ache|ear ?ache|ear infection|cold sores?|back pain|runny nose|blocked nose"
+    r"|sore throat"
     r"|(?:stomach|tummy) (?:ache|bug)|heartburn|verrucas?|chicken ?pox|hangover|sprained"
     r"|pulled a muscle|wrists?|elbows?"
     r"|(?:recommend|know) a (?:good )?(?:dentist|physio|gp|doctor|optician|osteopath|chiropractor"
@@ -275,6 +282,30 @@ _OTHER_MEDICINE = _any(
     r"|distorsione|polsi|polso|gomiti?|un buon (?:dentista|fisioterapista|medico|veterinario)",
     r"dor de dente|dor de ouvido|herpes|dor nas costas|dor de barriga|ressaca"
     r"|entorse|pulsos?|cotovelos?|um bom (?:dentista|fisioterapeuta|medico|veterinario)",
+)
+
+
+#: This treatment by name (not the generic "injection" or "after", which another injectable
+#: has too).
+_THIS_BY_NAME = _any(
+    r"botox|tox|toxin|toxina|tossina|toxine|botulinum|dysport|azzalure|bocouture|xeomin"
+    r"|anti ?wrinkle|wrinkle relaxing|treatment|tratamiento|behandlung|traitement|trattamento"
+    r"|tratamento|appointment|cita|termin|rendez vous|appuntamento|consulta",
+)
+
+#: Another injectable's own aftercare: timing after it, or its own state ("after cheek
+#: filler", "my lip filler feels lumpy").
+_ITS_OWN_AFTERCARE = _any(
+    r"(?:after|since|from|post) (?:\w+ ){0,2}(?:fillers?|hyaluronic|profhilo|skin boosters?)"
+    r"|my (?:\w+ )?fillers? (?:is|are|feels?|looks?|has|have|went|gone|seems?|still)",
+    r"(?:despues|desde) (?:de )?(?:\w+ ){0,2}(?:rellenos?|hialuronico)"
+    r"|mi relleno (?:esta|se ve|tiene)",
+    r"nach (?:\w+ ){0,2}(?:fillern?|hyaluron\w*|aufspritzen)|mein filler (?:ist|fuhlt|sieht)",
+    r"(?:apres|depuis) (?:\w+ ){0,2}(?:fillers?|acide hyaluronique|injections d acide)"
+    r"|mon filler (?:est|fait)",
+    r"dopo (?:\w+ ){0,2}(?:filler|acido ialuronico)|il mio filler (?:e|sembra)",
+    r"(?:depois|desde) (?:d[oa] |de )?(?:\w+ ){0,2}(?:preenchimentos?|acido hialuronico)"
+    r"|meu preenchimento (?:esta|ficou)",
 )
 
 
@@ -304,6 +335,8 @@ def asks_about_elsewhere(text: str, entry_id: str) -> bool:
     if _OTHER_INJECTABLE.search(words) and _OFFER_DURATION_PRICE.search(words) and not treatment:
         return True
     if _about_another_treatment(words):
+        return True
+    if _ITS_OWN_AFTERCARE.search(words) and not _THIS_BY_NAME.search(words):
         return True
     if _EVERYDAY.search(words) and not treatment:
         return True

@@ -234,3 +234,33 @@ def test_ailments_around_the_treatment_stay_in_scope(text: str) -> None:
 )
 def test_the_nearest_other_place_is_about_that_place(text: str, in_scope: bool) -> None:
     assert asks_about_elsewhere(text, "contact_clinic") is not in_scope, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is a hot bath ok straight after cheek filler",
+        "my chin filler still looks a bit uneven",
+        "puedo hacer deporte después del relleno de labios?",
+        "darf ich nach dem Filler in die Sauna?",
+        "je peux me maquiller après mon filler des lèvres ?",
+        "posso truccarmi dopo il filler alle labbra?",
+        "posso beber depois do preenchimento labial?",
+        "che tempo farà domenica a bari?",
+        "is profhilo safe for everyone",
+    ],
+)
+def test_another_injectables_own_aftercare_is_out_of_scope(text: str) -> None:
+    assert asks_about_elsewhere(text, "heat_sauna_sun"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is a hot bath ok after filler and botox on the same day",
+        "filler booked two weeks after my anti wrinkle, is that enough of a gap",
+        "had filler last month, can i have my treatment today",
+    ],
+)
+def test_filler_around_this_treatment_stays_in_scope(text: str) -> None:
+    assert not asks_about_elsewhere(text, "heat_sauna_sun"), text
