@@ -70,6 +70,10 @@ _CANT_SAY_I_HAD = re.compile(
 
 # A number that counts time, doses or drinks ("2 wks ago", "two days", "20 units", "3 pints")
 # is no count of images: "when will i see the slimmer look, had it 2 wks ago" is not "seeing 2".
+# The recovery day a sign is on ("mild headache day 1", "day two and a bit sore") is when it
+# is, not that it has lasted "for days".
+_EARLY_DAY = re.compile(r"\b(?:on )?(?:day|dy) (?:1|one|2|two)\b")
+
 _QUANTITY = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|couple of|few)"
     r"(?= (?:more |extra |whole |full )?(?:wks?|weeks?|days?|dys?|hrs?|hours?|mins?|minutes?"
@@ -430,6 +434,7 @@ class TriageDetector:
         if idioms is not None:
             text = idioms.sub(" ", text)
         if rules.english_rewrites:
+            text = _EARLY_DAY.sub("early", text)
             text = _QUANTITY.sub("num", text)
             text = _CARRY_ON.sub("goon", text)
             text = _BARE_GASP.sub("gasping for breath", text)

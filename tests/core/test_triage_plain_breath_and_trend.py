@@ -36,3 +36,8 @@ def test_plain_words_for_breath_speech_and_trend_escalate(
 )
 def test_their_everyday_uses_do_not(responder: Responder, text: str) -> None:
     assert responder.triage.assess(text).level is None
+
+
+def test_the_recovery_day_is_not_days_of_headache(responder: Responder) -> None:
+    assert responder.triage.assess("light headache on day 1, tender spots, normal?").level is None
+    assert responder.triage.assess("headache for days now and its not easing").level == "urgent"

@@ -399,6 +399,28 @@ def _easing(text: str) -> bool:
     return bool(_EASING.search(normal)) and not _SEVERE_OR_GROWING.search(normal)
 
 
+def _asks_relief(text: str, language: str) -> bool:
+    """Whether a pain, swelling or headache is named to ask about its relief ("for the
+    headache, like paracetamol", "mild ache, can i take ibuprofen"), with nothing saying the
+    relief fails or the sign is severe or growing ("paracetamol isnt touching it" reports).
+    English only: "ni con paracetamol se me va" says the relief fails in words not read here."""
+    normal = normalise(text)
+    return (
+        language == "en"
+        and _RELIEF.search(normal) is not None
+        and _INABILITY.search(normal) is None
+        and _SEVERE_OR_GROWING.search(normal) is None
+    )
+
+
+#: What relieves a pain or swelling: painkillers by name, ice, a compress, arnica.
+_RELIEF = re.compile(
+    r"\b(?:paracetamol|acetaminophen|ibuprofen|nurofen|panadol|tylenol|advil|aspirin"
+    r"|co ?codamol|painkillers?|pain ?killers?|pain relief|tablets?|pills?|ice|ice pack"
+    r"|cold compress|arnica|antihistamines?)\b"
+)
+
+
 #: A sign that eases, not "hasnt gone down" or "not going down" (inability reads those).
 _EASING = re.compile(
     r"(?<!not )(?<!nt )(?<!never )(?<!hasnt )(?<!havent )(?<!isnt )(?<!wont )(?<!no )"
@@ -473,7 +495,10 @@ def _net_hit(
             if (
                 _only_the_treatment(text, flags.language)
                 or _only_a_cold(text, flags.language)
-                or (score.flag_id in fusion.severity and _easing(text))
+                or (
+                    score.flag_id in fusion.severity
+                    and (_easing(text) or _asks_relief(text, flags.language))
+                )
             ):
                 continue
             if _reports(text, score.flag_id, flags.language, fusion, score.level):

@@ -104,3 +104,18 @@ def test_a_clause_naming_only_a_cold_reports_nothing(flag_id: str, clause: str) 
 
 def test_a_cold_with_a_red_flag_sign_still_reports() -> None:
     assert _level("E1_swallowing", "runny nose and food wont go down") == "emergency"
+
+
+@pytest.mark.parametrize(
+    "clause", ["for the ache, maybe ibuprofen?", "slight headache, is nurofen ok tonight"]
+)
+def test_a_pain_named_to_ask_about_relief_is_no_severe_pain(clause: str) -> None:
+    assert _level("U7_severe_headache", clause) is None
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["nurofen isnt touching this headache", "headache getting worse even with paracetamol"],
+)
+def test_relief_that_fails_or_a_worsening_pain_still_reports(clause: str) -> None:
+    assert _level("U7_severe_headache", clause) == "urgent"
