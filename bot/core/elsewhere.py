@@ -209,6 +209,7 @@ _A_PET_TREATED = _any(
 #: come to my appointment" are about the patient.
 _OWN_FACE = _any(
     r"appointments?|appt|session|review|consultation|check ?up|follow ?up|followup"
+    r"|can i still|come in|come to|cancel|reschedule|rebook|move my|top ?up"
     r"|cita|termin|rendez vous|rdv|appuntamento|controllo|consulta|kontrolle",
     r"my (?:face|forehead|brows?|eyebrows?|lips?|eyes?|frown|11s|crows feet|jaw|skin)",
     r"mi (?:cara|frente|cejas?|labios?)|mis (?:cejas|labios|ojos)",
@@ -340,7 +341,7 @@ def asks_about_elsewhere(text: str, entry_id: str) -> bool:
         return True
     if _EVERYDAY.search(words) and not treatment:
         return True
-    if _MEDICAL_USE.search(words) or _JOBS_AND_FOOD.search(words):
+    if _MEDICAL_USE.search(words) or (_JOBS_AND_FOOD.search(words) and not treatment):
         return True
     if _OTHER_MEDICINE.search(words) and not (timed(words) or _OWN_FACE.search(words)):
         return True

@@ -264,3 +264,15 @@ def test_another_injectables_own_aftercare_is_out_of_scope(text: str) -> None:
 )
 def test_filler_around_this_treatment_stays_in_scope(text: str) -> None:
     assert not asks_about_elsewhere(text, "heat_sauna_sun"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son has a fever, can i still come in on monday",
+        "my little girl is poorly so i need to reschedule",
+        "how many calories does a long walk burn, is that ok after tox",
+    ],
+)
+def test_the_patients_own_visit_or_treatment_keeps_a_child_or_food_in_scope(text: str) -> None:
+    assert not asks_about_elsewhere(text, "contact_clinic"), text
