@@ -115,7 +115,8 @@ _ELSEWHERE_ON_THE_BODY = _any(
 
 #: Other treatments, and their own injections ("fat dissolving injections" are not Botox).
 _OTHER_TREATMENT = _any(
-    r"(?:chemical )?peels?|microdermabrasion|microblad\w*|tattoos?|fat dissolv\w*|lemon bottle"
+    r"(?:a|chemical|glycolic|acid) peels?|microdermabrasion|microblad\w*|tattoos?|fat dissolv\w*"
+    r"|lemon bottle"
     r"|hyaluronidase|teeth whitening|thread lifts?|nose job|rhinoplasty|hair transplant"
     r"|fillers?|lip filler|hyaluronic|profhilo|skin boosters?|polynucleotides?"
     r"|laser hair removal|ipl|lash lift|spray tan|veneers|invisalign|braces|hair extensions"
@@ -162,13 +163,13 @@ _TIMING = _any(
 
 #: Everyday questions that share only a word with an entry: a forecast, a result, a recipe.
 _EVERYDAY = _any(
-    r"weather (?:tomorrow|today|like|for|in|this|at)|forecast"
+    r"weather (?:tomorrow|like|for|forecast)|forecast"
     r"|(?:will|is) it (?:\w+ )?(?:rain|snow|be sunny|be hot)\w*"
     r"|(?:going to|gonna) (?:rain|snow|be sunny|be hot)\w*"
     r"|who won|what is the score|kick off|recipe|homework|next (?:bus|train)"
     r"|(?:what|which) channel|what time is the (?:\w+ )?(?:game|match|football|race|fight)"
     r"|how (?:do i|to|do you) (?:cook|bake|roast)"
-    r"|trains? (?:running|times|on strike)|bus times|calories|on tv",
+    r"|trains? (?:running|times|on strike)|bus times|calories|what is on tv",
     r"(?:que|el) tiempo (?:va a hacer|hace|hara)|va a llover|llovera|nevara|quien gano"
     r"|a (?:q|que) hora (?:juega|es el partido|empieza el partido)|receta|deberes|tarea de"
     r"|calorias",

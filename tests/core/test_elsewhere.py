@@ -276,3 +276,17 @@ def test_filler_around_this_treatment_stays_in_scope(text: str) -> None:
 )
 def test_the_patients_own_visit_or_treatment_keeps_a_child_or_food_in_scope(text: str) -> None:
     assert not asks_about_elsewhere(text, "contact_clinic"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fine to lie on the sofa with something on tv tonight?",
+        "really hot weather today, is that ok for my forehead",
+        "my skin peels a bit, how long will it take to heal",
+    ],
+)
+def test_words_shared_with_everyday_life_in_an_aftercare_question_stay_in_scope(
+    text: str,
+) -> None:
+    assert not asks_about_elsewhere(text, "heat_sauna_sun"), text
