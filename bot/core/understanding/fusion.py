@@ -46,6 +46,7 @@ from bot.core.triage import LEVEL_RANK, FlagHit, Level, TriageResult
 from bot.core.triage_context import TREATMENT_TOLD, stopwords
 from bot.core.triage_hindsight import put_down_to_fitness
 from bot.core.understanding.context import read_clause
+from bot.core.understanding.crisis_words import speaks_of_crisis
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
 
 # ---------------------------------------------------------------------------- FAQ
@@ -516,10 +517,15 @@ def _speaks_of_crisis(text: str, language: str) -> bool:
     Character n-grams read any "i just want to ..." or "i dont look like me anymore" as the
     crisis wording they resemble ("just want to be prepared", "i just want to hide", "i keep
     crying when i see myself"): distress about looks is the unhappy-with-result answer, not
-    a call to the emergency number. Other languages (and a message without text) are not
-    gated: their crisis words are the rules' and the model's alone.
+    a call to the emergency number. The other shipped languages ask the same of their own
+    words (``crisis_words``: "meglio saperlo" read 0.74 as a crisis); a language without
+    cues there, and a message without text, are not gated.
     """
-    return language != "en" or not text or _CRISIS_CUE.search(normalise(text)) is not None
+    if not text:
+        return True
+    if language != "en":
+        return speaks_of_crisis(normalise(text), language)
+    return _CRISIS_CUE.search(normalise(text)) is not None
 
 
 #: What a crisis speaks of: dying, being alive or here, ending it, harm to oneself, the means

@@ -1,0 +1,58 @@
+"""What a crisis speaks of, in Spanish, German, French, Italian and Portuguese (issue 14).
+
+The safety net may escalate a mental-health crisis on the model's reading alone (the flag is
+read in any mood, with no affirmed clause), but character n-grams read harmless words as the
+crisis wording they resemble: Italian "quali sono i rischi veri? ... meglio saperlo" ("better
+to know") read 0.74 as a crisis. For English, ``fusion._speaks_of_crisis`` asks the message to
+speak of death, harm or not going on; these are the same cues in the other shipped languages
+(normalised: no accents), broad on purpose: dying and living, killing or hurting oneself,
+ending it, no point or sense, no wish for anything, not coping any more, disappearing, the
+means. A message with none of them is distress about looks, which the FAQ answers; the rules'
+own crisis phrasings are not gated.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+CRISIS_CUES: dict[str, re.Pattern[str]] = {
+    "es": _any(
+        r"morir\w*|muero|muert[oa]s?|matarme|me mato|suicid\w*|viv\w+|vida|hacerme dano"
+        r"|danarme|acabar con|terminar con|quitarme|no aguanto|no puedo mas|sentido|seguir"
+        r"|desaparecer|cortarme|pastillas|tirarme|puente|despertar|lastimarme|ganas de nada"
+        r"|no tengo ganas",
+    ),
+    "de": _any(
+        r"sterben|sterbe|tot|tod|umbringen|umzubringen|suizid\w*|selbstmord\w*|leben|lebe"
+        r"|antun|anzutun|schluss|sinn|aushalten|halte? (?:\w+ ){0,4}nicht mehr aus|ertrag\w*"
+        r"|verschwinden|ritzen|tabletten|brucke|springen|aufwachen|keinen bock mehr|kein bock mehr"
+        r"|keine lust mehr|auf nichts mehr",
+    ),
+    "fr": _any(
+        r"mourir|meurs|mort|morte|tuer|suicid\w*|vivre|vie|faire du mal|me blesser|en finir"
+        r"|finir|peux plus|sens|interet|disparaitre|me couper|cachets|medocs|sauter|pont"
+        r"|reveiller|supporte plus|envie de rien|plus envie",
+    ),
+    "it": _any(
+        r"morire|muoio|mort[oa]|uccider\w*|ammazzar\w*|suicid\w*|vivere|vita|farmi del male"
+        r"|farla finita|finirla|ce la faccio|senso|sparire|tagliarmi|pillole|pastiglie"
+        r"|buttarmi|ponte|svegliarmi|reggo|voglia di niente|voglia di nulla|piu voglia",
+    ),
+    "pt": _any(
+        r"morrer|morr\w+|mort[oa]|me matar|suicid\w*|viver|vivendo|vida|me machucar|me ferir"
+        r"|acabar com|aguento|sentido|sumir|desaparecer|me cortar|remedios|comprimidos|pular"
+        r"|ponte|acordar|vontade de nada|sem vontade|mais vontade",
+    ),
+}
+
+
+def speaks_of_crisis(normalised: str, language: str) -> bool:
+    """Whether ``normalised`` (a normalised message in ``language``) speaks of a crisis by
+    its language's cues; True for a language without cues here (nothing is gated)."""
+    cues = CRISIS_CUES.get(language)
+    return cues is None or cues.search(normalised) is not None
