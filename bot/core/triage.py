@@ -104,6 +104,22 @@ _FROM_SMALL_TO_LARGE = re.compile(
 )
 
 
+# A limb that will not move is weakness of the body (E4), whoever's it is ("i cant move my
+# right arm", "she cant lift her leg"); the phrasings hold arms that cannot be lifted and legs
+# that give way. A face or brow that will not move is the treatment working, not this.
+_LIMB_WONT_MOVE = re.compile(
+    r"\b(?:cant|cannot|unable to) (?:move|lift|raise|use|feel)"
+    r" (?:(?:my|his|her|their|the|one|either) )?(?:(?:left|right) )?(?P<limb>arm|arms|hand|hands"
+    r"|leg|legs)\b"
+)
+
+
+def _limb_as_phrasing(found: re.Match[str]) -> str:
+    return (
+        "cant lift my arms" if found.group("limb").startswith(("arm", "hand")) else "legs gave way"
+    )
+
+
 def _as_words(found: re.Match[str]) -> str:
     """A sentence the patient cannot finish, said as their words ("cant finish a words"), the
     word the speech phrasings hold."""
@@ -441,6 +457,7 @@ class TriageDetector:
             text = _SENTENCE.sub(_as_words, text)
             text = _RAMPING.sub("getting worse", text)
             text = _FROM_SMALL_TO_LARGE.sub("spreading to", text)
+            text = _LIMB_WONT_MOVE.sub(_limb_as_phrasing, text)
             text = _CANT_SAY_I_HAD.sub(" no ", text)
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
         if rules.improving is not None:

@@ -135,6 +135,7 @@ _OLD_NOT_NEGATIONS = re.compile(
 )
 _OLD_HYPOTHETICAL = re.compile(
     r"\b(?:what if|what should i do if|what do i do if|what to do if|what happens if"
+    r"|what (?:would|will|could) (?:happen|i do|you do|it mean) if|what would happen to"
     r"|if i (?:get|got|have|had|start|develop|notice|see|feel|ever)"
     r"|if (?:it|my|the|there|you|someone)"
     r"|hypothetically|(?:suppose|supposing|imagine) (?:i|my|it|you|someone)\b"
