@@ -384,6 +384,21 @@ def _without_emoji(run: re.Match[str]) -> str:
     return emoji.replace_emoji(found, replace=" ") if _EMOJI_START.search(found) else found
 
 
+#: A new sentence's first words: an emoji before them ends the sentence before ("except i
+#: didnt 😳 they keep getting bigger": the "didnt" is not about the swelling).
+_SENTENCE_START = re.compile(r"\s*(?:i|im|ive|my|they|theyre|it|its|she|shes|he|hes|we|now)\b")
+
+
+def _emoji_as_full_stop(run: re.Match[str]) -> str:
+    """An emoji run that a new sentence follows, as a full stop; any other stays as it is
+    (``clean`` drops it: "my lips 😳 are swelling" is one sentence)."""
+    found = run.group(0)
+    follows = run.string[run.end() :]
+    if _EMOJI_START.search(found) and _SENTENCE_START.match(follows, 0) and found.strip():
+        return ". "
+    return found
+
+
 @lru_cache(maxsize=256)
 def clean(text: str) -> str:
     """Remove what a patient cannot see (zero-width characters, controls) and emoji."""
@@ -432,6 +447,8 @@ def split_clauses(text: str, language: str | None = None) -> list[str]:
     out" the "no" belongs to the fever alone. ``language`` picks that language's "but"
     words; without it (and for English) every known language's are used.
     """
+    if not text.isascii() and _EMOJI_START.search(text):
+        text = _EMOJI_RUN.sub(_emoji_as_full_stop, text)
     text = clean(text)
     if _BREAK_PUNCTUATION.search(text) is None:  # only a turning word can break it
         pattern = _TURN_BREAKS.get(language or "", _TURN_BREAK)
