@@ -9,16 +9,11 @@ A mixin of ``Dialogue``: it reads the words left over with the dialogue's keywor
 
 from __future__ import annotations
 
-from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.naming import NamesKeywords
 
 
-class TreatmentAgain:
+class TreatmentAgain(NamesKeywords):
     """Which questions ask about the treatment again; ``Dialogue`` supplies the rest."""
-
-    lexicon: Lexicon
-
-    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
-        raise NotImplementedError
 
     def _again(self, text: str, last_topic: str | None = None) -> str | None:
         """The next appointment's topic when ``text`` asks about having the treatment again

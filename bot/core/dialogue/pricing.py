@@ -10,20 +10,15 @@ to the matcher (and "how much is a latte?" to its "out of scope").
 
 from __future__ import annotations
 
-from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.naming import NamesKeywords
 
 #: "and a top-up?" after the prices keeps asking the price when, after its opening "and",
 #: it says no more than this many words (a thing named, no question of its own).
 PRICE_FOLLOWUP_MAX_WORDS = 3
 
 
-class PriceQuestions:
+class PriceQuestions(NamesKeywords):
     """Which questions ask a price; ``Dialogue`` supplies the rest."""
-
-    lexicon: Lexicon
-
-    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
-        raise NotImplementedError
 
     def _priced(self, text: str, last_topic: str | None = None) -> str | None:
         """The prices' topic when ``text`` asks a price of something the clinic sells, or,

@@ -11,16 +11,11 @@ A mixin of ``Dialogue``: it reads the words left over with the dialogue's keywor
 
 from __future__ import annotations
 
-from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.naming import NamesKeywords
 
 
-class TakingEffect:
+class TakingEffect(NamesKeywords):
     """Which questions ask about the treatment taking effect; ``Dialogue`` supplies the rest."""
-
-    lexicon: Lexicon
-
-    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
-        raise NotImplementedError
 
     def _taking_effect(self, text: str, language: str | None = None) -> str | None:
         """When results appear (or, under a condition, what comes if they do not) when
