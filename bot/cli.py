@@ -224,7 +224,10 @@ def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     print(f"{clinic.bot_name} for {clinic.name} (local chat; Ctrl-D or 'quit' to leave)", file=out)
     print(responder.renderer.say(responder.knowledge.messages.start), file=out)
 
+    knowledge = responder.knowledge
+
     async def run() -> int:
+        offered: tuple[str, ...] = ()  # the topics the last several-question reply listed
         async with local_chats(conversation) as chats:
             while True:
                 try:
@@ -234,11 +237,31 @@ def cmd_chat(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
                     return EXIT_OK
                 if line.strip().lower() in {"quit", "exit", "/quit"}:
                     return EXIT_OK
-                outcome = await chats.say("terminal", line)
+                picked = _picked(line, offered)
+                if picked is not None:
+                    outcome = await chats.choose("terminal", picked)
+                else:
+                    outcome = await chats.say("terminal", line)
+                offered = ()
                 for reply in outcome.replies:
                     print(f"\n{clinic.bot_name}> {reply.text}", file=out)
+                    if len(reply.topics) > 1:  # the reply says "a topic below": list them
+                        offered = reply.topics
+                        for number, topic in enumerate(offered, start=1):
+                            title = knowledge.entry_text(topic, reply.language).title
+                            print(f"  {number}. {title}", file=out)
 
     return asyncio.run(run())
+
+
+def _picked(line: str, offered: Sequence[str]) -> str | None:
+    """The topic a typed number picks from the list under a several-question reply (the
+    terminal's topic buttons); None when the line is not such a number."""
+    text = line.strip().rstrip(".)")
+    if not text.isdigit() or not offered:
+        return None
+    number = int(text)
+    return offered[number - 1] if 1 <= number <= len(offered) else None
 
 
 def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:

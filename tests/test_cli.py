@@ -155,6 +155,19 @@ def test_chat_ends_cleanly_at_end_of_input(words: list[str]) -> None:
     assert result.returncode == 0
 
 
+def test_chat_lists_the_topics_of_several_answers_and_a_number_picks_one() -> None:
+    """The terminal has no buttons: "a topic below" is a numbered list, and typing a number
+    gives that topic's full answer (on Telegram, the topic's button)."""
+    stdin = "can i drink wine tonight and go to the gym tomorrow?\n2\nquit\n"
+    result = cli("chat", stdin=stdin, timeout=300)  # may train the model
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.split("you> ")[1:3]
+    assert "  1. Alcohol" in first and "  2. Exercise and the gym" in first
+    assert "Avoid moves that put your head down" not in first  # short answers only
+    assert "Avoid moves that put your head down" in second  # the gym's full answer
+    assert "Alcohol does not cancel" not in second
+
+
 def test_migrate_creates_then_reports_up_to_date(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite:///{tmp_path}/bot.db"}
     first = cli("migrate", env=env)

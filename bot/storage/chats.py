@@ -16,7 +16,15 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.core.conversation import Conversation, Outcome, PatientState, StateChange, TypedQuestion
+from bot.core.conversation import (
+    Conversation,
+    Event,
+    Outcome,
+    PatientState,
+    StateChange,
+    TopicChosen,
+    TypedQuestion,
+)
 from bot.core.journey import Treatment
 from bot.errors import StorageError
 from bot.storage.models import Patient
@@ -109,13 +117,20 @@ class LocalChats:
 
     async def say(self, chat: str, text: str, now: datetime | None = None) -> Outcome:
         """One typed message in ``chat``: load, decide, save, exactly as on Telegram."""
+        return await self._handle(chat, TypedQuestion(text), now)
+
+    async def choose(self, chat: str, entry_id: str, now: datetime | None = None) -> Outcome:
+        """A topic picked from a list, as a tapped topic button is on Telegram."""
+        return await self._handle(chat, TopicChosen(entry_id), now)
+
+    async def _handle(self, chat: str, event: Event, now: datetime | None) -> Outcome:
         moment = now or datetime.now(UTC)
         chat_id = self.chat_id(chat)
         patient = await self.storage.touch_patient(
             self.clinic_id, chat_id, chat_id=chat_id, first_name=None, language=None, now=moment
         )
         state = await load_state(self.storage, self.clinic_id, chat_id, chat_id, patient=patient)
-        outcome = self.conversation.handle(TypedQuestion(text), state, moment)
+        outcome = self.conversation.handle(event, state, moment)
         await save_change(self.storage, self.clinic_id, chat_id, chat_id, outcome.change, moment)
         return outcome
 
