@@ -20,6 +20,7 @@ import pytest_asyncio
 
 from bot.core.responder import Responder
 from bot.serve.webhook import serve_webhook
+from bot.tg.app import HANDLED_UPDATES
 from tests.fakes import FakeBotApi
 from tests.serve.bot_process import free_port
 from tests.telegram_harness import settings_for
@@ -72,6 +73,13 @@ async def webhook(fake: FakeBotApi, responder: Responder) -> AsyncIterator[tuple
     finally:
         stop.set()
         await asyncio.wait_for(server, timeout=60)
+
+
+async def test_the_webhook_asks_only_for_the_kinds_of_update_the_bot_handles(
+    webhook: tuple[str, str], fake: FakeBotApi
+) -> None:
+    (registered,) = fake.calls_to("setWebhook")
+    assert registered.params["allowed_updates"] == list(HANDLED_UPDATES)
 
 
 @pytest.mark.parametrize("body", BAD_BODIES)

@@ -9,6 +9,7 @@ what the log says about all of it.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -18,7 +19,7 @@ import pytest
 
 from bot.core.responder import Responder
 from bot.serve.lifecycle import inbox_of
-from bot.tg.app import BotApplication
+from bot.tg.app import HANDLED_UPDATES, BotApplication
 from tests.fakes import FakeBotApi
 from tests.fakes.bot_api import ApiCall
 from tests.telegram_harness import running_bot
@@ -123,6 +124,36 @@ async def test_an_unreadable_update_is_set_aside_and_everyone_else_answered(
     assert not fake.pending_updates  # confirmed to Telegram: never fetched again
     assert "secret poll question" not in caplog.text
     assert sum("set aside as poison" in r.getMessage() for r in caplog.records) == 1
+
+
+async def test_only_the_kinds_of_update_the_bot_handles_are_asked_for(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    """Every getUpdates names the three kinds the handlers read, so Telegram never hands the
+    bot a poll's state, a member change or a channel post (the kinds the fault run used to
+    make python-telegram-bot fail, issue 16 item 1); such updates pending at Telegram are
+    never fetched and never reach the inbox."""
+    poll_state = fake.poll_message("a poll's new state", ["a", "b"], chat_id=55)["message"]["poll"]
+    foreign = [
+        {"poll": poll_state},
+        {"my_chat_member": {"chat": {"id": 56, "type": "private"}, "date": 0}},
+        {"channel_post": {"message_id": 1, "date": 0, "chat": {"id": -57, "type": "channel"},
+                          "text": "a channel's post"}},
+    ]  # fmt: skip
+    async with running_bot(fake, responder, **FAST) as application:
+        for update in foreign:
+            fake.push_update(update)
+        fake.push_update(fake.text_message("can i fly tomorrow?", chat_id=58))
+        await fake.wait_for("sendMessage", to_chat(58))
+        await settled(application)
+        inbox = inbox_of(application)
+        assert inbox is not None
+        counts = await application.bot_data.storage.inbox.counts(inbox.bot_id)
+    asked = {json.dumps(c.params.get("allowed_updates")) for c in fake.calls_to("getUpdates")}
+    assert set(HANDLED_UPDATES) == {"message", "edited_message", "callback_query"}
+    assert asked == {json.dumps(list(HANDLED_UPDATES))}
+    assert counts == {"done": 1}  # only the text message was ever received
+    assert not fake.pending_updates  # the rest were passed over by the offset, unread
 
 
 async def test_a_reply_telegram_refuses_for_a_while_is_delivered_once_later(
