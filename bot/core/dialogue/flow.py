@@ -33,7 +33,9 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from bot.core.dialogue.again import TreatmentAgain
+from bot.core.dialogue.asked_after import AskedAfterRedFlag
 from bot.core.dialogue.lexicon import Lexicon, contains
+from bot.core.dialogue.one_word import OneWordNames
 from bot.core.dialogue.pieces import PieceReader
 from bot.core.dialogue.pricing import PriceQuestions
 from bot.core.dialogue.referring import BackReferences
@@ -44,7 +46,7 @@ from bot.core.dialogue.taking_effect import TakingEffect
 from bot.core.dialogue.when import TreatmentTime
 from bot.core.journey import Treatment
 from bot.core.knowledge.dialogue import FOLLOWUP_KINDS
-from bot.core.matching import Answer, Clarify
+from bot.core.matching import Answer, Clarify, MatchResult
 from bot.core.replies import Reply, to_html
 from bot.core.responder import Responder
 from bot.core.text import normalise
@@ -81,6 +83,12 @@ KEYWORD_SHARE = 0.5
 #: "how would I know (if it had)?" is about the topic that lists the signs with at most this
 #: many new words besides.
 SIGNS_MAX_NEW_WORDS = 2
+#: "will they go by tomorrow?" after several symptoms asks about each when it reads about as
+#: well with each (fits within this many points, none below minus this).
+EACH_FIT_SPREAD = 1.5
+#: How a thing goes after several symptoms is about the first of them unless another reads
+#: this many points better with it.
+BEST_FIT_LEAD = 2.0
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
 #: An assumed appointment time is mentioned while the wait could still be running.
@@ -107,7 +115,15 @@ class Turn:
     how: str = "single"
 
 
-class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackReferences):
+class Dialogue(
+    TreatmentAgain,
+    TakingEffect,
+    PriceQuestions,
+    PieceReader,
+    BackReferences,
+    AskedAfterRedFlag,
+    OneWordNames,
+):
     """Follows conversations over the responder; built once per clinic."""
 
     def __init__(self, responder: Responder) -> None:
@@ -128,6 +144,8 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         #: A follow-up is read with the last topic up to three times (``_supports``, the
         #: decision below it, and the topic's own baseline): one model pass each, cached.
         self._anchored = lru_cache(maxsize=256)(self._read_with_topic)
+        #: One word read alone ("spritz", "jog"): the same few words recur, one pass each.
+        self._word_read = lru_cache(maxsize=1024)(responder.match)
         self._smalltalk = frozenset(
             normalise(phrase)
             for intent in responder.knowledge.messages.smalltalk.values()
@@ -170,7 +188,7 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         if reply.kind == "escalation":
             return self._escalated(reply, live, now, language, treatment)
         if live.escalation is not None and self.lexicon.enabled:
-            return self._remind(text, live, now, language, treatment)
+            return self._remind(text, live, now, language, treatment, alone=reply)
         if not self.lexicon.enabled or (reply.kind == "fallback" and not normalise(text)):
             return self._plain(reply, live, now)
         if live.clarify:
@@ -371,10 +389,13 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         now: datetime,
         language: str | None,
         treatment: Treatment | None,
+        alone: Reply | None = None,
     ) -> Turn:
-        """During an escalation: the advice again, answering the logistics where we can.
-        Once the patient has said the signs are someone else's, every reminder is for that
-        person (and the patient's own treatment date is no part of what to tell them)."""
+        """During an escalation: the advice again, answering the logistics where we can, and
+        naming the topic a question of its own asks about (``alone``: the message's reading on
+        its own). Once the patient has said the signs are someone else's, every reminder is
+        for that person (and the patient's own treatment date is no part of what to tell
+        them)."""
         memory = live.escalation
         words = self.lexicon.words(language)
         assert memory is not None and words is not None
@@ -386,6 +407,10 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
             # Its line says what to tell the crew about them: not the patient's own lines.
             mine = {"someone_else", "other", "what_to_say", "done"}
             kinds = ("someone_else", *(k for k in kinds if k not in mine))
+        asked = self._asked_during(text, alone, memory) if alone is not None else None
+        if asked is not None and "activity" in kinds and self.lexicon.waits_only_by_time(text):
+            # "can I still go to the gym later?": a plan, whose line comes before any wait's
+            kinds = tuple(kind for kind in kinds if kind != "delay")
         reply = self.render.reminder(
             memory,
             kinds[:2],
@@ -393,8 +418,19 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
             language=language or "en",
             now=now,
             treated_on=treatment.treated_on if treatment and not memory.someone_else else None,
+            asked=asked,
         )
         return Turn(reply, live, how="reminder")
+
+    def _confident_reading(self, text: str) -> str | None:
+        """The topic ``text`` reads as on its own, when the matcher would answer it outright."""
+        result = self.responder.match(text)
+        sure = isinstance(result, Answer) and result.score >= self._answer_cutoff
+        return result.entry_id if sure and isinstance(result, Answer) else None
+
+    @property
+    def _answer_cutoff(self) -> float:
+        return self.responder.matcher.thresholds.answer
 
     # ---- clarify answers --------------------------------------------------------------------
 
@@ -502,7 +538,26 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         waiting = self._moment_for_each(text, live)
         if waiting is not None:
             return self._each(waiting, {}, live, now, treatment, language, how="every")
+        going = self._course_of_each(text, live.topics)
+        if going is not None:
+            return self._each(going, {}, live, now, treatment, language, how="every")
         return None
+
+    def _course_of_each(self, text: str, topics: tuple[str, ...]) -> tuple[str, ...] | None:
+        """ "will they go by tomorrow?" after the nausea and the headache: how each symptom
+        goes, when the message points back to several, says nothing new and reads as well
+        with each (not "will they go back up?" after watery eyes and low brows: the brows).
+        """
+        lexicon = self.lexicon
+        course = tuple(topic for topic in topics if topic in lexicon.course_topics)
+        if len(course) < 2 or not lexicon.points_back_to_several(text):
+            return None
+        if not lexicon.about_progress(text):
+            return None
+        fits = [self._fit(text, topic) for topic in course]
+        if min(fits) < -EACH_FIT_SPREAD or max(fits) - min(fits) > EACH_FIT_SPREAD:
+            return None
+        return course
 
     def _each(
         self,
@@ -561,6 +616,9 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
                 # topic: "even if I have wine first?" after the gym); after several answers,
                 # the one the condition reads with ("even if it's only mascara?")
                 return self._best_fit(live.topics, text)
+        thing = self._new_thing(text, new_words, reply, last)
+        if thing is not None:
+            return thing  # "and a couple of beers at the match?": the beers
         if reply.kind == "fallback" and len(new_words) > FALLBACK_MAX_NEW_WORDS:
             continued = self._continued(text, new_words, live.topics)
             if continued is not None:
@@ -651,6 +709,27 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _new_thing(
+        self, text: str, new_words: list[str], reply: Reply, last: str | None
+    ) -> str | None:
+        """In a conversation, a follow-up put as one ("and ...?", "what about ...?") that
+        names one new thing ("beers", "spritz", "a walk"): the thing's topic, unless the
+        whole message reads confidently as something else or, read with the last topic,
+        still reads as that topic."""
+        if last is None or len(new_words) > FOLLOWUP_MAX_NEW_WORDS + 1:
+            return None
+        if reply.kind == "answer" and (reply.score or 0.0) >= self._answer_cutoff:
+            return None
+        lexicon = self.lexicon
+        if not lexicon.opens_as_follow_up(text) or lexicon.mentions_progress(text):
+            return None  # "how long does that last?": how the last thing goes
+        if self._supports(text, last):
+            return None  # "what about on my side?" after sleeping: still sleeping
+        return self._one_thing_named(new_words)
+
+    def _match_alone(self, text: str) -> MatchResult:
+        return self._word_read(text)
 
     def _keyword_holds(self, text: str, reply: Reply, named: Answer | None) -> bool:
         """A follow-up ("and wax my brows?") whose keyword names another topic than the
@@ -813,7 +892,11 @@ class Dialogue(TreatmentAgain, TakingEffect, PriceQuestions, PieceReader, BackRe
         if lasting and effects_only and lexicon.asks_wear_off(text):
             return lasting  # the frozen feeling wears off with the treatment
         if course and lexicon.mentions_progress(text):
-            return course[0]
+            # after several symptoms, the one how-it-goes reads best with ("will they go back
+            # up?" after watery eyes and low brows: the brows)
+            best = self._best_fit(tuple(course), text)
+            lead = self._fit(text, best) - self._fit(text, course[0])
+            return best if lead >= BEST_FIT_LEAD else course[0]
         if lexicon.asks_duration(text) and lexicon.lasting_topic:
             return lexicon.lasting_topic
         if len(topics) > 1 and timed and lexicon.mentions_when(text):

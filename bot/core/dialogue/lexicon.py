@@ -72,6 +72,7 @@ _PROGRESS_FILLER: frozenset[str] = STOPWORDS.union(*MATCH_STOPWORDS.values())
 class _Pooled:
     context: frozenset[str]
     pronouns: frozenset[str]
+    plural: frozenset[str]
     progress: frozenset[str]
     if_not: frozenset[str]
     conditions: frozenset[str]
@@ -124,9 +125,11 @@ class Lexicon:
         self.again_after = frozenset(dialogue.again_after) if dialogue else frozenset()
         self.again_with = frozenset(dialogue.again_with) if dialogue else frozenset()
         self.top_up_after = frozenset(dialogue.top_up_after) if dialogue else frozenset()
+        self.flag_topics: dict[str, str] = dict(dialogue.flag_topics) if dialogue else {}
         self._pooled = _Pooled(
             context=_phrases(w for lang in languages for w in lang.followup.context),
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
+            plural=_phrases(w for lang in languages for w in lang.followup.plural),
             progress=_phrases(w for lang in languages for w in lang.followup.progress),
             if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
             conditions=_phrases(w for lang in languages for w in lang.followup.conditions),
@@ -401,6 +404,11 @@ class Lexicon:
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.pronouns)
 
+    def points_back_to_several(self, text: str) -> bool:
+        """A plural word that refers to things said before ("they", "those", "ellos")."""
+        norm = normalise(text)
+        return any(contains(norm, phrase) for phrase in self._pooled.plural)
+
     def says_worse(self, text: str) -> bool:
         """ "it's got way worse", "now it's spreading": something is getting worse."""
         norm = normalise(text)
@@ -466,6 +474,22 @@ class Lexicon:
             if at >= 0 and not any(_negates(w) for w in padded[:at].split()[-MISTAKE_REACH:]):
                 return True
         return False
+
+    def without_kind_cues(self, text: str, kinds: Iterable[FollowupKind]) -> str:
+        """Normalised ``text`` without the cue words of ``kinds`` ("y mañana puedo manejar?"
+        without its waiting word is "y puedo manejar"): what else it asks."""
+        wanted = set(kinds)
+        cues = [
+            phrase for kind, phrases in self._pooled.kinds if kind in wanted for phrase in phrases
+        ]
+        return _strip(normalise(text), cues)
+
+    def waits_only_by_time(self, text: str) -> bool:
+        """Every waiting word of ``text`` is a moment ("can I drive tomorrow?", "y mañana?"),
+        none a wait of its own ("can it wait till tomorrow?", "I'll sleep on it")."""
+        rest = _strip(normalise(text), self._pooled.when)
+        delay = dict(self._pooled.kinds).get("delay", frozenset())
+        return not any(contains(rest, phrase) for phrase in delay)
 
     def followup_kinds(self, text: str, limit: int = 2) -> tuple[FollowupKind, ...]:
         """What a follow-up after a red flag is about, most telling first ("other" if none)."""

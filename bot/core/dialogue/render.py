@@ -54,17 +54,26 @@ class DialogueRenderer:
         language: str,
         now: datetime,
         treated_on: date | None = None,
+        asked: str | None = None,
     ) -> Reply:
         """The escalation advice again, briefly: the action, a word on what was asked, the
-        route. Never "that's normal", never an FAQ answer."""
+        route. Never "that's normal", never an FAQ answer: a question of its own (``asked``,
+        an FAQ topic) is named and left to whoever checks the patient, in place of the
+        catch-all line, so the reply stays short."""
         after = words.after_escalation
         level = memory.level
         lines = [self._say(after.action[level], language)]
+        asked_line = after.asked[level] if asked is not None and after.asked else None
+        if asked_line is not None:
+            kinds = [kind for kind in kinds if kind != "other"][:1]
         for kind in kinds:
             # A clinic's own dialogue file may predate a kind: its "other" line then.
             line = after.lines.get(kind) or after.lines.get("other")
             if line is not None:
                 lines.append(self._say(line[level], language))
+        if asked_line is not None and asked is not None:
+            title = self._renderer.speaking(language).title(asked)
+            lines.append(self._say(asked_line, language, name=title))
         if "what_to_say" in kinds and treated_on is not None:
             lines.append(self._say(after.treated_on, language, date=treated_on.isoformat()))
         if level == "emergency":
@@ -83,6 +92,7 @@ class DialogueRenderer:
             html=to_html(text, bold_lines=1),
             level=level,
             flags=memory.flags,
+            topics=(asked,) if asked_line is not None and asked is not None else (),
             language=language,
         )
 

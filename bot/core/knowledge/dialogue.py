@@ -59,6 +59,9 @@ class FollowupWords(_Strict):
     #: Words that point back ("when will they stop moving?"): a confident match of its own
     #: may still be about the last topic.
     pronouns: Phrases
+    #: The plural ones among them ("they", "those"): after several symptoms answered, "will
+    #: they go by tomorrow?" asks about each.
+    plural: Phrases = Field(default_factory=list)
     #: How something goes ("last", "go away", "wear off"): with a pronoun, still the last
     #: topic, however well the words match a topic of their own.
     progress: Phrases
@@ -182,6 +185,9 @@ class AfterEscalation(_Strict):
     route_urgent_open: Text
     route_urgent_closed: Text
     treated_on: Text  # "Tell them you had the injections on {date}."
+    #: A question of its own during the escalation ("can I drive tomorrow?"): named with
+    #: ``{name}`` (the topic's title) and left to whoever checks the patient.
+    asked: LevelText | None = None
 
 
 class TimingWords(_Strict):
@@ -248,6 +254,9 @@ class DialogueFile(_Strict):
     #: Topics whose keywords may be said with the treatment again without making it another
     #: question ("book", "appointment": the contact details; "jaw": the masseter).
     again_with: list[str] = Field(default_factory=list)
+    #: The FAQ topic on the same symptom as each red flag (by flag id): what a question about
+    #: how the symptom goes is about during that flag's escalation.
+    flag_topics: dict[str, str] = Field(default_factory=dict)
     languages: dict[LanguageCode, DialogueLanguage]
 
 

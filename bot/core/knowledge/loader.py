@@ -496,6 +496,7 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
         "again_after": top.again_after,
         "again_with": top.again_with,
         "top_up_after": top.top_up_after,
+        "flag_topics": list(top.flag_topics.values()),
     }
     for field, entry_ids in named.items() if faq_ids else ():  # no FAQ: said already
         for entry_id in entry_ids:

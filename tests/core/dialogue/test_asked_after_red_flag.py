@@ -1,0 +1,111 @@
+"""A question of its own during an escalation is named in the reminder and left to whoever
+checks the patient; the escalation's level stays, and waiting, reassurance or logistics name
+no topic. Wordings are our own, none from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.conversation import Conversation, PatientState
+from tests.core.test_dialogue import chat, topics
+
+#: language -> (a drooping eyelid, a question about how it goes)
+DROOP = {
+    "en": ("my left eyelid has dropped and is half covering my eye", "will it lift by itself?"),
+    "de": (
+        "seit heute morgen hängt mein rechtes Augenlid runter, Botox war letzte Woche",
+        "bleibt das jetzt für immer so?",
+    ),
+    "fr": (
+        "depuis ce matin ma paupière gauche tombe, botox il y a 6 jours",
+        "ça va remonter tout seul ?",
+    ),
+    "it": (
+        "la palpebra sinistra mi è scesa da ieri, ho fatto il botox sabato",
+        "torna su da sola?",
+    ),
+    "pt": (
+        "minha pálpebra tá caindo desde ontem, fiz botox semana passada",
+        "isso volta ao normal sozinho?",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DROOP))
+def test_how_the_flagged_symptom_goes_names_its_topic(
+    conversation: Conversation, language: str
+) -> None:
+    droop, how_it_goes = DROOP[language]
+    flagged, asked = chat(conversation, droop, how_it_goes, state=PatientState(language=language))
+    assert flagged.reply is not None and flagged.reply.level == "urgent"
+    reply = asked.reply
+    assert reply is not None
+    assert reply.kind == "escalation" and reply.level == "urgent", how_it_goes
+    assert topics(asked) == ("eyelid_droop_ptosis",), how_it_goes
+    assert asked.alert is None  # the staff were told already
+
+
+def test_a_plan_for_tomorrow_names_its_own_topic(conversation: Conversation) -> None:
+    _, plan = chat(
+        conversation,
+        "everything looks blurry and doubled since yesterday's botox",
+        "can i still go to my shift at work tomorrow?",
+    )
+    assert plan.reply is not None and plan.reply.kind == "escalation"
+    assert topics(plan) == ("driving_work",)
+
+
+def test_a_plan_in_spanish_names_its_own_topic(conversation: Conversation) -> None:
+    _, plan = chat(
+        conversation,
+        "veo doble desde ayer, me pusieron bótox el lunes",
+        "y pasado mañana puedo conducir al trabajo?",
+        state=PatientState(language="es"),
+    )
+    assert plan.reply is not None and plan.reply.level == "urgent"
+    assert topics(plan) == ("driving_work",)
+    assert "«" in plan.reply.text  # the topic's title, in Spanish quotes
+
+
+def test_a_weak_question_about_the_symptom_is_the_flags_topic(conversation: Conversation) -> None:
+    _, asked = chat(
+        conversation,
+        "everything looks blurry and doubled since yesterday's botox",
+        "is it something the botox did?",
+    )
+    assert asked.reply is not None and asked.reply.kind == "escalation"
+    assert topics(asked) == ("eye_dry_watery_vision",)
+
+
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "can i leave it till the morning?",
+        "do i really need to phone someone?",
+        "what should i say when i ring them?",
+        "is that normal?",
+        "thanks, will do",
+    ],
+)
+def test_waiting_reassurance_and_logistics_name_no_topic(
+    conversation: Conversation, follow: str
+) -> None:
+    _, reminded = chat(
+        conversation, "my left eyelid has dropped and is half covering my eye", follow
+    )
+    reply = reminded.reply
+    assert reply is not None and reply.kind == "escalation" and reply.level == "urgent"
+    assert topics(reminded) == (), follow
+    assert "normal" not in reply.text.lower().replace("can't tell you this is normal", "")
+
+
+def test_the_reminder_names_but_never_answers_from_the_faq(conversation: Conversation) -> None:
+    """The droop's own FAQ answer says it is usually temporary: that reassurance must not
+    reach a patient whose droop escalated."""
+    _, asked = chat(
+        conversation, "my left eyelid has dropped and is half covering my eye", "will it lift?"
+    )
+    reply = asked.reply
+    assert reply is not None and topics(asked) == ("eyelid_droop_ptosis",)
+    assert "temporary" not in reply.text.lower()
+    assert len(reply.text.split()) < 80
