@@ -8,6 +8,10 @@ folder, and every later start maps it instead: no decompression, and only the au
 pages a message walks through (the Latin-script ones) are ever read into memory, shared by
 every bot process on the host. The arrays are exactly those py3langid builds when it is
 narrowed with ``set_languages``, so every message is identified exactly as before.
+
+Those pages count in the bot's RSS, so the cached automaton is laid out to need few of them:
+bytes that move every state alike share one column (197 columns, not 256), and the rows the
+shipped knowledge's wording walks through most come first, packed together (issue 17).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal
@@ -27,7 +32,7 @@ import numpy as np
 logger = logging.getLogger(__name__)
 
 #: Bumped when the cached layout changes, so an older cache is never read.
-FORMAT = 2
+FORMAT = 3
 #: The bytes the automaton's rows are met by, widening: most of a message (lower-case ASCII
 #: letters, spaces, the commonest punctuation), then the rest of ASCII and UTF-8's bytes of
 #: Latin-1 Supplement and Latin Extended-A (U+0080-U+017F), then every byte.
@@ -36,18 +41,19 @@ _WALKS = (
     np.array([*range(0xC0), 0xC2, 0xC3, 0xC4, 0xC5]),
     np.arange(256),
 )
+#: Text like the patients' messages, in every shipped language, to learn which of the
+#: automaton's rows are walked most: the shipped knowledge's files.
+_SAMPLE_FILES = "*.yaml"
 
 
 def load_identifier(languages: Sequence[str], cache_dir: Path | None) -> Any:
     """py3langid's identifier over ``languages`` (probabilities normalised), from
     ``cache_dir`` when it holds the narrowed model, else built from the packaged one and
     written there for the next start. Without ``cache_dir`` it is built every time."""
-    from py3langid.langid import LanguageIdentifier
-
     folder = cache_dir / _cache_name(languages) if cache_dir is not None else None
     if folder is not None and folder.is_dir():
         try:
-            return _mapped(folder, LanguageIdentifier)
+            return _mapped(folder)
         except (OSError, ValueError) as exc:  # a damaged cache: build it again
             logger.warning("language identifier cache %s unreadable (%s): rebuilt", folder, exc)
             shutil.rmtree(folder, ignore_errors=True)
@@ -87,17 +93,28 @@ def _save(identifier: Any, folder: Path) -> None:
     """Writes the narrowed arrays into a new folder, then renames it into place, so a start
     never sees half a cache (two starting processes: the second rename loses, harmlessly)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
-    nextmove, rowbase = _latin_rows_first(
-        np.frombuffer(identifier.tk_nextmove, dtype=np.uint32),
-        np.asarray(identifier._rowbase, dtype=np.uint32),
-    )
+    nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.uint32)
+    rowbase = np.asarray(identifier._rowbase, dtype=np.uint32)
+    sample = _sample_texts()
+    visits = _row_visits(nextmove, rowbase, sample)
+    order = _latin_rows_first(nextmove, rowbase)
+    order = order[np.argsort(-visits[order], kind="stable")]  # most walked first
+    rows = nextmove.reshape(-1, 256)
+    bytemap = _byte_classes(rows, sample)
+    columns = np.unique(bytemap, return_index=True)[1]  # a byte of each class, in its order
+    narrow = np.empty((len(order), len(columns)), dtype=np.uint32)
+    for start in range(0, len(order), 4096):  # no second copy of the whole automaton
+        narrow[start : start + 4096] = rows[order[start : start + 4096]][:, columns]
+    position = np.empty(len(order), dtype=np.uint32)
+    position[order] = np.arange(len(order), dtype=np.uint32)
     arrays = {
         "ptc": np.ascontiguousarray(identifier.nb_ptc),
         "pc": np.ascontiguousarray(identifier.nb_pc),
         "classes": np.array(identifier.nb_classes),
-        "nextmove": nextmove,
-        "rowbase": rowbase,
+        "nextmove": narrow.reshape(-1),
+        "rowbase": position[rowbase >> 8] * np.uint32(len(columns)),
         "output": np.asarray(identifier.tk_output, dtype=np.int32),
+        "bytemap": bytemap,
     }
     staging = Path(tempfile.mkdtemp(prefix=".langid-", dir=folder.parent))
     try:
@@ -110,18 +127,70 @@ def _save(identifier: Any, folder: Path) -> None:
             raise
 
 
+def _sample_texts() -> list[bytes]:
+    """The shipped knowledge's lines, encoded as the identifier encodes a message."""
+    from py3langid.langid import LanguageIdentifier
+
+    from bot.config import DEFAULT_KNOWLEDGE_DIR
+
+    lines = []
+    for path in sorted(DEFAULT_KNOWLEDGE_DIR.rglob(_SAMPLE_FILES)):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines += [LanguageIdentifier._encode(line.strip()) for line in text.splitlines()]
+    return [line for line in lines if line]
+
+
+def _row_visits(
+    nextmove: np.ndarray[Any, Any], rowbase: np.ndarray[Any, Any], texts: Sequence[bytes]
+) -> np.ndarray[Any, Any]:
+    """How often walking ``texts`` reads each row of the automaton (py3langid's walk)."""
+    moves, bases = nextmove.data, rowbase.data
+    visits = [0] * (len(nextmove) >> 8)
+    for text in texts:
+        state = 0
+        for byte in text:
+            base = bases[state]
+            visits[base >> 8] += 1
+            state = moves[base + byte]
+    return np.array(visits, dtype=np.int64)
+
+
+def _byte_classes(rows: np.ndarray[Any, Any], texts: Sequence[bytes]) -> np.ndarray[Any, Any]:
+    """Each byte's column in a narrower automaton: bytes whose columns are equal in every row
+    move every state alike, so one column serves them all. The columns are numbered by how
+    often ``texts`` use their bytes, so the ones a message reads lie together at the start of
+    each row. (Columns are grouped by a hash, checked exactly: no copy of the automaton.)"""
+    weights = np.random.default_rng(17).integers(1, 2**63, size=len(rows), dtype=np.uint64)
+    keys = np.zeros(256, dtype=np.uint64)
+    for start in range(0, len(rows), 4096):
+        keys += weights[start : start + 4096] @ rows[start : start + 4096].astype(np.uint64)
+    first: dict[int, int] = {}
+    byte_class = np.empty(256, dtype=np.intp)
+    for byte in range(256):
+        seen = first.setdefault(int(keys[byte]), byte)
+        if seen != byte and not np.array_equal(rows[:, seen], rows[:, byte]):
+            seen = first[-1 - byte] = byte  # a hash shared by unequal columns: its own
+        byte_class[byte] = seen
+    used = np.bincount(np.frombuffer(b"".join(texts), dtype=np.uint8), minlength=256)
+    per_class = np.bincount(byte_class, weights=used, minlength=256)
+    leaders = np.unique(byte_class)
+    number = np.empty(256, dtype=np.intp)
+    number[leaders[np.argsort(-per_class[leaders], kind="stable")]] = np.arange(len(leaders))
+    return number[byte_class].astype(np.uint8)
+
+
 def _latin_rows_first(
     nextmove: np.ndarray[Any, Any], rowbase: np.ndarray[Any, Any]
-) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """The automaton's rows reordered: first those plain lower-case text reaches, then those
-    the rest of Latin-script text reaches, then the others (Cyrillic, CJK, ...), each in the
-    order a breadth-first walk from the start meets them.
+) -> np.ndarray[Any, Any]:
+    """The automaton's rows in a new order (row numbers): first those plain lower-case text
+    reaches, then those the rest of Latin-script text reaches, then the others (Cyrillic,
+    CJK, ...), each in the order a breadth-first walk from the start meets them.
 
-    Each state's transitions are a row of 256 next states (1 KB), and the mapping reads the
-    file a 4 KB page at a time. In py3langid's order the rows Latin text walks through are
-    spread over the whole 39 MB file, so a few hundred messages brought ~14 MB of it into
-    the RSS (issue 17). Packed together, they share pages. Only where each row is stored
-    changes (the states, the transitions and the outputs are the same), so every message is
+    Each state's transitions are a row of next states, and the mapping reads the file a 4 KB
+    page at a time. In py3langid's order the rows Latin text walks through are spread over
+    the whole 39 MB file, so a few hundred messages brought ~14 MB of it into the RSS
+    (issue 17). Packed together, they share pages. Only where each row is stored changes
+    (the states, the transitions and the outputs are the same), so every message is
     identified exactly as before."""
     rows = nextmove.reshape(-1, 256)
     row_of = rowbase >> 8
@@ -146,10 +215,7 @@ def _latin_rows_first(
     order.append(row_of)  # rows of states no walk reaches, kept all the same
     ordered = np.concatenate(order)
     _, first = np.unique(ordered, return_index=True)
-    new_order = ordered[np.sort(first)]  # each row once, where it was first met
-    position = np.empty(len(rows), dtype=np.uint32)
-    position[new_order] = np.arange(len(new_order), dtype=np.uint32)
-    return np.ascontiguousarray(rows[new_order]).reshape(-1), position[row_of] << np.uint32(8)
+    return ordered[np.sort(first)]  # each row once, where it was first met
 
 
 def _write_uncached(path: Path, array: np.ndarray[Any, Any]) -> None:
@@ -186,7 +252,23 @@ def _mapped_ints(path: Path, typecode: Literal["I", "i"]) -> memoryview:
     return view.cast(typecode)
 
 
-def _mapped(folder: Path, identifier_type: Any) -> Any:
+@cache
+def _by_column() -> Any:
+    """py3langid's identifier that reads each byte of a message as its column in the cached
+    automaton (``_byte_classes``): the same walk, over narrower rows."""
+    from py3langid.langid import LanguageIdentifier
+
+    class ByColumn(LanguageIdentifier):  # type: ignore[misc]
+        __slots__ = ("bytemap",)
+
+        def _encode(self, text: str | bytes) -> bytes:
+            encoded: bytes = LanguageIdentifier._encode(text)
+            return encoded.translate(self.bytemap)
+
+    return ByColumn
+
+
+def _mapped(folder: Path) -> Any:
     """The identifier over the cached arrays, its automaton memory-mapped (read-only).
 
     Mapped pages are read on first touch, shared by every process mapping the file and
@@ -204,16 +286,25 @@ def _mapped(folder: Path, identifier_type: Any) -> Any:
     classes = [str(label) for label in load("classes")]
     if ptc.ndim != 2 or ptc.shape[1] != len(classes) or pc.shape != (len(classes),):
         raise ValueError("weights of mismatched shapes")
+    bytemap = load("bytemap")
+    if bytemap.shape != (256,) or bytemap.dtype != np.uint8:
+        raise ValueError("not a column for each byte")
     # py3langid walks its automaton with plain integer indexing; a memoryview over the
     # mapped file gives that at list speed without reading the whole file.
-    identifier = identifier_type(
+    nextmove = _mapped_ints(folder / "nextmove.npy", "I")
+    rowbase = _mapped_ints(folder / "rowbase.npy", "I")
+    width = int(bytemap.max()) + 1
+    if len(nextmove) % width:  # (rowbase is not read through here: its pages stay unread)
+        raise ValueError("rows of mismatched width")
+    identifier = _by_column()(
         ptc,
         pc,
         classes,
-        _mapped_ints(folder / "nextmove.npy", "I"),
+        nextmove,
         _mapped_ints(folder / "output.npy", "i"),
         norm_probs=True,
         tk_row=(),
     )
-    identifier._rowbase = _mapped_ints(folder / "rowbase.npy", "I")
+    identifier._rowbase = rowbase
+    identifier.bytemap = bytemap.tobytes()
     return identifier

@@ -14,6 +14,7 @@ from tests.conftest import DATA
 
 # Beyond the labelled messages: other scripts, nothing to read, shouting, a long message.
 ODD_TEXTS = ["", "   ", "1234", "привет, как дела", "你好吗", "مرحبا", "CAN I DRINK", "ok " * 300]
+ODD_TEXTS += ["tab\there\x00\x7f", "ça va 🙂👍 naïve ß œ ÿ", "Ελληνικά · עברית · हिन्दी"]
 
 
 def _texts() -> list[str]:
@@ -36,6 +37,7 @@ def test_cached_identifier_ranks_exactly_as_the_packaged_one(
     built = load_identifier(SHIPPED, tmp_path)  # narrowed now, and written to the cache
     (folder,) = tmp_path.iterdir()
     assert sorted(p.name for p in folder.iterdir()) == [
+        "bytemap.npy",
         "classes.npy",
         "nextmove.npy",
         "output.npy",
@@ -43,6 +45,9 @@ def test_cached_identifier_ranks_exactly_as_the_packaged_one(
         "ptc.npy",
         "rowbase.npy",
     ]
+    # Bytes that move every state alike share a column: a narrower automaton to map.
+    full_size = 4 * len(packaged.tk_nextmove)  # type: ignore[attr-defined]
+    assert (folder / "nextmove.npy").stat().st_size < 0.8 * full_size
     mapped = load_identifier(SHIPPED, tmp_path)  # read back from the cache
     assert isinstance(mapped._rowbase, memoryview)  # the mapped automaton, not a rebuild
     texts = _texts()
@@ -51,6 +56,8 @@ def test_cached_identifier_ranks_exactly_as_the_packaged_one(
         expected = packaged.rank(text)  # type: ignore[attr-defined]
         assert built.rank(text) == expected, text
         assert mapped.rank(text) == expected, text
+        encoded = text.encode()  # py3langid also takes UTF-8 bytes
+        assert mapped.rank(encoded) == packaged.rank(encoded), text  # type: ignore[attr-defined]
     assert mapped.rank("¿Puedo tomar alcohol esta noche?")[0][0] == "es"
 
 
