@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -739,6 +739,27 @@ def to_html_first(reply: object) -> str:
 
 
 # ---- treatment time ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said_at", "hour", "minute", "days_back"),
+    [
+        ("had it done this morning", time(9, 50), 9, 50, 0),  # before 10:00: not last night
+        ("this afternoon", time(14, 20), 14, 20, 0),
+        ("this evening", time(22, 0), 19, 0, 0),
+        ("at lunchtime", time(12, 10), 12, 10, 0),
+    ],
+)
+def test_a_part_of_the_day_is_never_later_than_now(
+    knowledge_words: TreatmentTime, text: str, said_at: time, hour: int, minute: int, days_back: int
+) -> None:
+    """ "this morning" said at 9:50 was at 9:50 at the latest: taking it as 10:00 moved it to
+    yesterday, and the 24-hour wait for the gym ended "today at 10am", 10 minutes away."""
+    now = datetime.combine(NOW.date(), said_at, tzinfo=NOW.tzinfo)
+    found = knowledge_words.find(text, now)
+    assert found is not None and found[1] is not None
+    assert (found[1].hour, found[1].minute) == (hour, minute)
+    assert found[0] == (now - timedelta(days=days_back)).date()
 
 
 @pytest.mark.parametrize(

@@ -106,18 +106,19 @@ class TreatmentTime:
         if _has(norm, self._any("yesterday")):
             day = today - timedelta(days=1)
         hour = self._clock_time(raw)
-        if hour is None:
-            for part, attribute in (
-                ("morning", "this_morning"),
-                ("afternoon", "this_afternoon"),
-                ("evening", "this_evening"),
-            ):
-                if _has(norm, self._any(attribute)):
-                    hour = _PART_OF_DAY[part]
-                    break
         if hour is not None:
             moment = datetime.combine(day, hour, tzinfo=now.tzinfo)
             return self._checked(moment, now)
+        for part, attribute in (
+            ("morning", "this_morning"),
+            ("afternoon", "this_afternoon"),
+            ("evening", "this_evening"),
+        ):
+            if _has(norm, self._any(attribute)):
+                # "this morning" said at 9:50 was before now, not at the part's usual hour
+                # (and never last night's, which the clock-time rule below would make of it).
+                moment = min(datetime.combine(day, _PART_OF_DAY[part], tzinfo=now.tzinfo), now)
+                return self._checked(moment, now)
         if day != today or _has(norm, self._any("today")):
             return day, None
         return None
