@@ -49,7 +49,8 @@ logger = logging.getLogger(__name__)
 CONCURRENCY = 32
 #: Updates held in memory; beyond this they wait in the database until there is room.
 MAX_HELD = 5_000
-#: Tries of an update whose replies cannot be delivered, about 2 minutes apart at most.
+#: Tries of an update whose replies cannot be delivered (2, 4, 8... seconds apart, a minute
+#: at most): an ordinary update is given up after them, an emergency never (``_gives_up``).
 MAX_ATTEMPTS = 6
 #: Finished updates are kept (ids only) this long: Telegram redelivers for up to a day.
 KEEP_FINISHED = timedelta(days=2)
@@ -342,7 +343,7 @@ class UpdateInbox:
         finally:
             CURRENT.reset(token)
             self._forget_memory(item.update)
-        if journal.retry and item.attempts + 1 < self._max_attempts:
+        if journal.retry and not self._gives_up(item):
             await self._retry_later(item, journal)
             return
         if journal.retry:
@@ -353,6 +354,16 @@ class UpdateInbox:
         await self._finish(item.update_id, "failed" if journal.retry else "done", pending)
         self.processed += 1
         self._release_lane(item.lane, done=True)
+
+    def _gives_up(self, item: _Item) -> bool:
+        """Whether an update whose replies Telegram would not take is tried no more.
+
+        An emergency is tried again (a minute apart at most) while Telegram refuses it (and
+        after a restart, from the inbox): "Call 999" an outage late still tells the patient
+        what to do, and a lost one tells them nothing. An ordinary update is given up after
+        ``max_attempts`` tries (about two minutes), so that its chat's later messages go on.
+        """
+        return not item.urgent and item.attempts + 1 >= self._max_attempts
 
     async def _retry_later(self, item: _Item, journal: Journal) -> None:
         item.attempts += 1

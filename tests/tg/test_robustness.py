@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from bot.core.responder import Responder
+from bot.serve.inbox import UpdateInbox
 from bot.serve.lifecycle import inbox_of
 from bot.tg.app import HANDLED_UPDATES, BotApplication
 from tests.fakes import FakeBotApi
@@ -181,6 +182,28 @@ def application_start() -> Any:
     from datetime import UTC, datetime, timedelta
 
     return datetime.now(UTC) - timedelta(hours=1)
+
+
+async def test_an_emergency_is_never_given_up_while_telegram_refuses_its_reply(
+    fake: FakeBotApi, responder: Responder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram refuses every send to the patient for longer than the inbox's tries of an
+    ordinary update (here one try): the escalation is tried again and arrives once, while
+    a question in the same outage is given up (the limit that keeps a chat moving)."""
+    monkeypatch.setitem(UpdateInbox.__init__.__kwdefaults__, "max_attempts", 1)
+    fake.fail_next("sendMessage", status=500, times=7, chat_id=73)  # > one try's 5 attempts
+    fake.fail_next("sendMessage", status=500, times=4, chat_id=74)  # = one try's 4 attempts
+    async with running_bot(fake, responder, **FAST) as application:
+        fake.push_update(fake.text_message("my throat is closing up", chat_id=73))
+        fake.push_update(fake.text_message("can i fly tomorrow?", chat_id=74))
+        (reply,) = await fake.wait_for("sendMessage", to_chat(73), timeout=40)
+        await settled(application)
+        inbox = inbox_of(application)
+        assert inbox is not None
+        counts = await application.bot_data.storage.inbox.counts(inbox.bot_id)
+    assert "Call 999 now" in reply.params["text"]
+    assert len(fake.sent_texts(73)) == 1
+    assert fake.sent_texts(74) == [] and counts == {"done": 1, "failed": 1}
 
 
 async def test_a_failed_reply_does_not_hold_back_its_alert(
