@@ -21,9 +21,10 @@ from bot.core.responder import Responder
 from bot.serve.inbox import UpdateInbox
 from bot.serve.lifecycle import inbox_of
 from bot.tg.app import HANDLED_UPDATES, BotApplication
+from bot.tg.outcomes import pseudonym
 from tests.fakes import FakeBotApi
 from tests.fakes.bot_api import ApiCall
-from tests.telegram_harness import running_bot
+from tests.telegram_harness import TOKEN, running_bot
 
 STAFF_CHAT = -100777
 FAST: dict[str, Any] = {
@@ -279,6 +280,7 @@ async def test_the_log_names_nobody_beside_their_health(
         await fake.wait_for("sendMessage", to_staff)
     info = caplog.text
     assert "kind=escalation" in info
+    assert f"who={pseudonym(TOKEN, patient)}" in info  # the patient's lines can be followed
     assert str(patient) not in info and "Philippa" not in info
     assert "flags=" not in info and "eyelid" not in info
 
