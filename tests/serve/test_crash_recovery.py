@@ -62,9 +62,10 @@ PER_ROUND = 24
 #: marked. On SQLite (committed inline, in the event loop's own step) the gap is one step:
 #: 0 or 1 lost per run of 120 questions. On PostgreSQL the commit's answer comes back over a
 #: socket and the reply's task waits its turn behind the other chats' work before the body
-#: is written: 2, 3, 3 and 4 lost in four runs (session 7, loaded two-core machine). That is
-#: a known shortfall of "answered exactly once", not a goal: the bound only catches worse.
-MAX_IN_THE_GAP = {"sqlite": 2, "postgresql": 6}
+#: is written: 3, 3, 4, 2, 4 and 5 lost in six runs (session 7, loaded two-core machine). That
+#: is a known shortfall of "answered exactly once", not a goal: the bound (exceeded about 1
+#: run in 300 at a Poisson mean of 3.5) only catches worse, like 43 in 240 (RELIABILITY.md).
+MAX_IN_THE_GAP = {"sqlite": 2, "postgresql": 9}
 #: The line a resent escalation carries (the test's patients write English).
 REPEAT = repeat_notice("en")
 
