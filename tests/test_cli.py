@@ -61,7 +61,8 @@ def test_polling_without_the_dashboard_imports_no_web_server_nor_alembic() -> No
     code = (
         "import sys, bot.cli, bot.serve.polling\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'starlette', 'uvicorn', 'jinja2', 'alembic', 'mako', 'sklearn', 'scipy', 'wordfreq'}))"
+        "{'starlette', 'uvicorn', 'jinja2', 'alembic', 'mako', 'sklearn', 'scipy', 'wordfreq',"
+        " 'phonenumbers'}))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120

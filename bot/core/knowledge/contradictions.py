@@ -17,9 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import phonenumbers
-from phonenumbers import shortnumberinfo
-
 from bot.core.knowledge.loader import load_knowledge
 from bot.core.knowledge.schemas import CLINIC_FILE, Clinic, Knowledge
 from bot.errors import KnowledgeError
@@ -104,6 +101,9 @@ def phone_problem(value: str, region: str, *, short_allowed: bool = False) -> st
     Short numbers (111, 116117) are accepted where ``short_allowed``: an out-of-hours route
     may be a national service rather than the clinic's own line.
     """
+    import phonenumbers  # only when knowledge is checked: 1.4 MB a serving bot never needs
+    from phonenumbers import shortnumberinfo
+
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
@@ -120,6 +120,8 @@ def phone_problem(value: str, region: str, *, short_allowed: bool = False) -> st
 
 def is_demo_phone(value: str) -> bool:
     """True for the demo's made-up numbers, however they are written (``+44 20 ...``)."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, "GB")
     except phonenumbers.NumberParseException:
