@@ -89,6 +89,10 @@ EACH_FIT_SPREAD = 1.5
 #: How a thing goes after several symptoms is about the first of them unless another reads
 #: this many points better with it.
 BEST_FIT_LEAD = 2.0
+#: A message out of scope alone whose new words take more than this many points from the
+#: last topic is not its follow-up (the weather: -20; the pub's opening hours: -12; "what kind
+#: of cream?" after skincare: -2).
+OUT_OF_SCOPE_DROP = 10.0
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
 #: An assumed appointment time is mentioned while the wait could still be running.
@@ -616,6 +620,8 @@ class Dialogue(
                 # topic: "even if I have wine first?" after the gym); after several answers,
                 # the one the condition reads with ("even if it's only mascara?")
                 return self._best_fit(live.topics, text)
+        if self._out_of_scope_after(text, new_words, reply, last):
+            return None  # "what's the weather like in London tomorrow?" after flying
         thing = self._new_thing(text, new_words, reply, last)
         if thing is not None:
             return thing  # "and a couple of beers at the match?": the beers
@@ -709,6 +715,19 @@ class Dialogue(
         if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _out_of_scope_after(
+        self, text: str, new_words: list[str], reply: Reply, last: str | None
+    ) -> bool:
+        """A message out of scope on its own whose new words, read with the last topic, take
+        more than ``OUT_OF_SCOPE_DROP`` points from it and name no FAQ keyword ("is Boots
+        open on Sunday?", "what's the weather like there?"): a question of its own that the
+        FAQ does not answer, not a follow-up ("what about microneedling?": -2, still one)."""
+        if reply.kind != "fallback" or last is None or not new_words:
+            return False
+        if self._named(new_words, (last,), text) is not None:
+            return False
+        return self._fit(text, last) < -OUT_OF_SCOPE_DROP
 
     def _new_thing(
         self, text: str, new_words: list[str], reply: Reply, last: str | None
