@@ -58,8 +58,8 @@ class AskedAfterRedFlag:
         flagged = next(
             (lexicon.flag_topics[f] for f in memory.flags if f in lexicon.flag_topics), None
         )
-        if flagged is not None and lexicon.mentions_progress(text):
-            return flagged  # "will it go away or stay like this?"
+        if flagged is not None and "delay" not in waiting and lexicon.mentions_progress(text):
+            return flagged  # "will it go away or stay like this?" (a wait has its own line)
         if waiting:
             return None  # "it's eased off after a nap, so fine?": the waiting is the question
         confident = self._confident_reading(text)

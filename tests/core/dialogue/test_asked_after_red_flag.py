@@ -109,3 +109,31 @@ def test_the_reminder_names_but_never_answers_from_the_faq(conversation: Convers
     assert reply is not None and topics(asked) == ("eyelid_droop_ptosis",)
     assert "temporary" not in reply.text.lower()
     assert len(reply.text.split()) < 80
+
+
+#: language -> (trouble swallowing, "it's surely nothing, can I wait until tomorrow?")
+WAIT = {
+    "es": ("desde esta mañana me cuesta tragar", "seguro que no es nada, puedo esperar a mañana?"),
+    "de": (
+        "seit heute früh kann ich kaum schlucken",
+        "ist bestimmt nichts, kann ich bis morgen warten?",
+    ),
+    "fr": (
+        "depuis ce matin j'ai du mal à avaler",
+        "c'est sûrement rien, je peux attendre demain ?",
+    ),
+    "it": ("da stamattina faccio fatica a deglutire", "sarà niente, posso aspettare domani?"),
+    "pt": (
+        "desde hoje de manhã tenho dificuldade para engolir",
+        "deve ser nada, posso esperar até amanhã?",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(WAIT))
+def test_waiting_names_nothing_in_every_language(conversation: Conversation, language: str) -> None:
+    flag, wait = WAIT[language]
+    _, waited = chat(conversation, flag, wait, state=PatientState(language=language))
+    reply = waited.reply
+    assert reply is not None and reply.kind == "escalation" and reply.level == "emergency"
+    assert topics(waited) == (), wait
