@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from bot.core.chat_words import normalise_in
 from bot.core.knowledge import EntryText, FaqEntry
-from bot.core.text import MATCH_STOPWORDS, STOPWORDS, normalise, stem
+from bot.core.text import MATCH_STOPWORDS, STOPWORDS, stem
 from bot.core.vocabulary import Vocabulary
 
 
@@ -87,7 +88,8 @@ MatchResult = Answer | Clarify | NoMatch
 def content_words(text: str, language: str = "en") -> list[tuple[str, str]]:
     """(word, stem) for the words that carry meaning: the unit every signal works on."""
     stop = MATCH_STOPWORDS.get(language, STOPWORDS)
-    return [(word, stem(word, language)) for word in normalise(text).split() if word not in stop]
+    words = normalise_in(text, language).split()
+    return [(word, stem(word, language)) for word in words if word not in stop]
 
 
 def content_stems(text: str, language: str = "en") -> list[str]:

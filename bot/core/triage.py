@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from bot.core.chat_words import normalise_in, spell_out
 from bot.core.knowledge import RedFlag
 from bot.core.language_words import words_of
 from bot.core.text import bounded, normalise, split_clauses, stem
@@ -46,6 +47,7 @@ from bot.core.triage_hindsight import (
 )
 from bot.core.triage_history import tells_history
 from bot.core.triage_over import PASSED_QUICKLY, SOMEONE_RECOVERED
+from bot.core.triage_restated import restate
 from bot.core.triage_romance import reword
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
@@ -242,8 +244,10 @@ def _negation_stems(language: str) -> frozenset[str]:
 
 
 def _content_stems(text: str, language: str) -> tuple[str, ...]:
+    """Stems of a phrasing's or concept's content words (regional words spelled out)."""
     stop = stopwords(language)
-    words = [word for word in normalise(text).split() if word not in stop]
+    written = normalise_in(text, language, chat=False)
+    words = [word for word in written.split() if word not in stop]
     return tuple(stem(word, language) for word in words)
 
 
@@ -260,7 +264,7 @@ def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[fr
 
     # Normalise the phrasing as a whole, as messages are ("eye lid" -> "eyelid"), with each
     # $concept held in place by a word normalisation leaves alone.
-    held = normalise(_CONCEPT.sub(hold, phrasing))
+    held = spell_out(normalise(_CONCEPT.sub(hold, phrasing)), language, chat=False)
     spellings = rules_for(language).spellings  # as messages are read: "nix" is "nichts"
     held = " ".join(spellings.get(word, word) for word in held.split())
     if rules_for(language).english_rewrites:
@@ -297,7 +301,9 @@ class TriageDetector:
             for language, phrasings in flag.phrasings.items():
                 for phrasing in phrasings:
                     slots = _compile_slots(phrasing, language, concepts or {})
-                    own_words.setdefault(language, set()).update(normalise(phrasing).split())
+                    own_words.setdefault(language, set()).update(
+                        normalise_in(phrasing, language, chat=False).split()
+                    )
                     if slots:
                         negation = any(slot & _negation_stems(language) for slot in slots)
                         self._patterns.append(_Pattern(flag, language, phrasing, slots, negation))
@@ -313,16 +319,19 @@ class TriageDetector:
                 word
                 for flag in self._flags
                 for phrasing in flag.phrasings.get(language, ())
-                for word in normalise(_CONCEPT.sub(" ", phrasing)).split()
+                for word in normalise_in(_CONCEPT.sub(" ", phrasing), language, chat=False).split()
             }
             for concept in (concepts or {}).values():
-                words.update(normalise(" ".join(concept.get(language, ()))).split())
+                named = " ".join(concept.get(language, ()))
+                words.update(normalise_in(named, language, chat=False).split())
             whole = {word: stem(word, language) for word in words if len(word) >= 5}
             self._spelling[language] = (Vocabulary(whole), whole)
         for language, by_concept in (
             (lang, words) for c in (concepts or {}).values() for lang, words in c.items()
         ):
-            own_words.setdefault(language, set()).update(normalise(" ".join(by_concept)).split())
+            own_words.setdefault(language, set()).update(
+                normalise_in(" ".join(by_concept), language, chat=False).split()
+            )
         self._own_words = {lang: frozenset(words) for lang, words in own_words.items()}
         # Words that show a clause is in a language: its own, and not also common English.
         self._markers = {
@@ -364,7 +373,9 @@ class TriageDetector:
         # Idioms are cut per language: "me muero de sueño" is harmless only in Spanish.
         self._idioms: dict[str, re.Pattern[str]] = {}
         for language, items in (ignore_phrases or {}).items():
-            idioms = sorted({normalise(p) for p in items} - {""}, key=len, reverse=True)
+            idioms = sorted(
+                {normalise_in(p, language) for p in items} - {""}, key=len, reverse=True
+            )
             if idioms:
                 self._idioms[language] = re.compile(
                     r"(?<!\w)(?:" + "|".join(re.escape(i) for i in idioms) + r")(?!\w)"
@@ -445,7 +456,8 @@ class TriageDetector:
     ) -> _Clause:
         """Normalise a clause, drop idioms and filler words, and read its context once
         (``retracted``: the next clause takes the clause back, so it tells, not reports)."""
-        text = reword(normalise(raw), rules.language, rules.negations)
+        # Chat and regional words spelled out first (``chat_words``), as phrasings are.
+        text = reword(normalise_in(raw, rules.language), rules.language, rules.negations)
         idioms = self._idioms.get(rules.language)
         if idioms is not None:
             text = idioms.sub(" ", text)
@@ -460,6 +472,8 @@ class TriageDetector:
             text = _LIMB_WONT_MOVE.sub(_limb_as_phrasing, text)
             text = _CANT_SAY_I_HAD.sub(" no ", text)
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
+        else:
+            text = restate(text, rules.language)
         if rules.improving is not None:
             text = rules.improving.sub(" ", text)
         if rules.idioms is not None:

@@ -1,0 +1,252 @@
+"""Spanish, German, French, Italian and Portuguese reports the phrasings do not hold, said
+again as a phrasing of the same red flag (issue 14), before the context rules read a clause.
+
+* A limb that will not move is weakness of the body (E4), whoever's it is: "no puede mover
+  el brazo derecho", "kann den linken Arm nicht mehr heben", "j'arrive plus à bouger la
+  jambe", "non riesce a muovere il braccio", "não consigo mexer a perna". The phrasings
+  hold arms that cannot be lifted and legs that give way; the English rules read "cant move
+  my arm" the same way (``triage._LIMB_WONT_MOVE``). A face or brow that will not move is
+  the treatment working, and is not matched.
+* A crisis said indirectly (E5): no point or sense in living ("no le veo sentido a seguir
+  viviendo", "je vois pas l'intérêt de continuer à vivre", "non ha più senso vivere"), not
+  wanting to go on ("ich will so nicht mehr weiterleben", "não quero mais continuar"), and
+  the others better off without the patient ("estariam todos melhor sem mim"). Their own
+  negation made them read as denied ("non ha senso vivere" negated "senso vivere"), so the
+  whole wording, its negation included, becomes a crisis phrasing without one. Going on
+  counts only when living, "like this" or nothing follows: "no quiero seguir con el
+  tratamiento" is about the treatment.
+
+* A sign that grows day by day ("cada día más grande", "wird jeden Tag etwas größer", "chaque
+  jour plus gros", "ogni giorno più grande", "cada dia maior") is said as the trend the
+  phrasings hold ("cada vez más grande", "immer größer", ...): the day words put the sign
+  and its growth too far apart for a phrasing to span.
+
+Whole wordings, matched on normalised text (no accents, apostrophes split off), never one
+word: a question or someone else's past still lowers them as it does any phrasing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------- limbs
+
+#: Words between "cannot" and the limb: articles, possessives, left and right.
+_ES_OWNER = r"(?:(?:el|la|los|las|mi|mis|su|sus|un|una|tu|tus) )?"
+_ES_SIDE = r"(?: (?:derech|izquierd)[oa]s?)?"
+_DE_OWNER = (
+    r"(?:(?:den|die|das|der|meinen|meine|mein|seinen|seine|sein|ihren|ihre|ihr|einen|ein"
+    r"|beide|beiden) )?(?:(?:rechten|linken|rechte|linke|rechtes|linkes) )?"
+)
+_FR_OWNER = r"(?:(?:le|la|les|l|mon|ma|mes|son|sa|ses|un|une|ton|ta|tes) )"
+_IT_OWNER = r"(?:(?:il|la|le|i|gli|l|un|una|mio|mia|miei|mie|suo|sua|suoi|sue) ){0,2}"
+_PT_OWNER = r"(?:(?:o|a|os|as|um|uma|meu|minha|meus|minhas|seu|sua|seus|suas|teu|tua) ){0,2}"
+
+#: By language: the wording, and the phrasing it is said as for an arm or hand, and for a leg.
+_LIMB_WONT_MOVE: dict[str, tuple[re.Pattern[str], str, str]] = {
+    "es": (
+        re.compile(
+            r"\bno (?:(?:me|se|le) )?(?:(?:puedo|puede|pueden|podia|podemos|consigo|consigue"
+            r"|logro|logra) (?:mover|levantar|alzar|usar|sentir|mexer)|(?:siento|siente|mueve"
+            rf"|muevo)) {_ES_OWNER}(?P<limb>brazos?|manos?|piernas?){_ES_SIDE}\b"
+        ),
+        "no puedo levantar los brazos",
+        "no puedo levantar las piernas",
+    ),
+    "de": (
+        re.compile(
+            rf"\b(?:kann|konnte|kann er|kann sie|kann ich) {_DE_OWNER}"
+            r"(?P<limb>arme?|hande?|beine?) (?:gar |uberhaupt )?(?:nicht|kaum) (?:mehr )?"
+            r"(?:bewegen|heben|hochheben|anheben|spuren|benutzen|ruhren)\b"
+            rf"|\b(?:spure|spurt|fuhle|fuhlt) {_DE_OWNER}(?P<felt>arme?|hande?|beine?)"
+            r" (?:gar |uberhaupt )?nicht(?: mehr)?\b"
+        ),
+        "kann arme nicht heben",
+        "kann beine nicht heben",
+    ),
+    "fr": (
+        re.compile(
+            r"\b(?:(?:ne|n) )?(?:(?:peux|peut|peuvent|pouvais|pouvait|arrive|arrivent|arrivais"
+            r"|arrivait|parviens|parvient) (?:pas|plus)(?: du tout)? (?:a )?(?:bouger|lever"
+            r"|soulever|sentir|utiliser|remuer)|(?:sens|sent|bouge) (?:pas|plus)(?: du tout)?)"
+            rf" {_FR_OWNER}(?P<limb>bras|mains?|jambes?)(?: (?:droite?|gauche)s?)?\b"
+        ),
+        "peux pas lever les bras",
+        "jambes faibles",
+    ),
+    "it": (
+        re.compile(
+            r"\bnon (?:(?:riesco|riesce|riescono|riuscivo|riusciva|posso|puo|puoi) (?:piu )?"
+            r"(?:a |ad )?(?:muovere|alzare|sollevare|sentire|usare)|(?:sento|sente|muove|muovo)"
+            rf"(?: piu)?) {_IT_OWNER}(?P<limb>braccio|braccia|mano|mani|gamba|gambe)\b"
+        ),
+        "non riesco alzare braccia",
+        "gambe deboli",
+    ),
+    "pt": (
+        re.compile(
+            r"\b(?:nao|n) (?:(?:consigo|consegue|conseguem|conseguia|posso|pode|podia) (?:mais )?"
+            r"(?:mexer|mover|levantar|sentir|usar)|(?:sinto|sente|mexe|mexo)(?: mais)?)"
+            rf" {_PT_OWNER}(?P<limb>bracos?|maos?|pernas?)\b"
+        ),
+        "nao consigo levantar bracos",
+        "pernas bambas",
+    ),
+}
+
+
+def _limbs_restated(text: str, language: str) -> str:
+    found = _LIMB_WONT_MOVE.get(language)
+    if found is None:
+        return text
+    pattern, arms, legs = found
+
+    def said_as(match: re.Match[str]) -> str:
+        limb = match.group("limb") or (match.groupdict().get("felt") or "")
+        return legs if limb.startswith(("pierna", "bein", "jambe", "gamb", "perna")) else arms
+
+    return pattern.sub(said_as, text)
+
+
+# ---------------------------------------------------------------------------- crisis
+
+#: By language: the indirect wordings of a crisis (normalised), and the phrasing they are
+#: said as (one without a negation of its own).
+_INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
+    "es": (
+        re.compile(
+            # no point or sense in living
+            r"\b(?:ya )?no (?:le |les |me )?(?:veo|ve|encuentro|encuentra|tiene|hay|tengo)"
+            r" (?:ningun |el |mas |ya |ni )?(?:sentido|razon|motivo|ganas) (?:a |de |en |para )?"
+            r"(?:seguir (?:viviendo|vivo|con vida)|vivir|la vida|estar viv[oa]|existir)\b"
+            r"|\b(?:para que|de que sirve|de que vale) (?:seguir )?(?:vivir|viviendo|existir)\b"
+            # not wanting to go on (living, like this, or nothing after)
+            r"|\bno (?:quiero|puedo) seguir(?: (?:viviendo|asi|adelante|mas|con vida))?(?= *$)"
+            # the others better off without me
+            r"|\b(?:estarian|estaria|estarias|vivirian|serian|seria) (?:todos |todo el mundo )?"
+            r"(?:mejor|mas felices) sin mi\b|\bmejor sin mi\b"
+        ),
+        "estaria mejor muerta",
+    ),
+    "de": (
+        re.compile(
+            r"\b(?:leben|alles)(?: \w+){0,3}? (?:keinen|kein) sinn mehr\b"
+            r"|\b(?:keinen|kein) sinn mehr (?:zu leben|weiterzuleben|weiterzumachen)\b"
+            r"|\bsehe (?:keinen|kein) sinn (?:mehr )?(?:im leben|in meinem leben|zu leben"
+            r"|weiterzuleben)\b"
+            r"|\b(?:wozu|wofur|warum) (?:noch )?(?:leben|weiterleben)\b"
+            r"|\b(?:will|mochte|kann) (?:so )?(?:einfach )?nicht mehr weiterleben\b"
+            r"|\b(?:will|mochte|kann) (?:so )?(?:einfach )?nicht mehr weiter(?:machen)?(?= *$)"
+            r"|\b(?:waren|ware|sind|waers|warens)(?: \w+){0,2}? besser dran ohne mich\b"
+            r"|\bbesser (?:dran )?ohne mich\b"
+        ),
+        "lieber tot",
+    ),
+    "fr": (
+        re.compile(
+            r"\b(?:vois|voit|trouve|trouves|y a|ya|a) (?:pas|plus|plus aucun|plus aucune"
+            r"|aucun|aucune)(?: de| d| du)? (?:l )?(?:interet|sens|raison|but) (?:a |de |d )?"
+            r"(?:continuer (?:a |de )?)?(?:vivre|la vie|exister|ma vie)\b"
+            r"|\b(?:la )?vie (?:n )?a (?:plus |pas )?(?:aucun |de )?sens\b"
+            r"|\b(?:sert|servirait) (?:a |plus a )?rien de (?:continuer a )?vivre\b"
+            r"|\ba quoi (?:bon|ca sert de) (?:continuer a )?(?:vivre|continuer)\b"
+            r"|\b(?:(?:ne|n) )?(?:veux|peux|ai) (?:pas|plus) (?:envie de )?continuer"
+            r"(?: (?:a vivre|comme ca))?(?= *$)"
+            r"|\b(?:seraient|serait|serais|seriez|serions|seront|vivraient) (?:tous )?"
+            r"(?:bien )?(?:mieux|plus heureux) sans moi\b|\bmieux sans moi\b"
+        ),
+        "mieux morte",
+    ),
+    "it": (
+        re.compile(
+            r"\b(?:non )?(?:ha|c e|ce|vedo|trovo|vede|trova) (?:piu )?(?:nessun |alcun )?"
+            r"(?:senso|motivo|scopo) (?:di |a |nel |per )?(?:vivere|andare avanti|continuare"
+            r"|la vita|stare al mondo)\b"
+            r"|\bche senso ha (?:vivere|andare avanti|continuare|la vita|stare al mondo)\b"
+            r"|\ba (?:che|cosa) serve (?:vivere|andare avanti)\b"
+            r"|\bnon (?:voglio|posso|ce la faccio a|riesco a) (?:piu )?andare avanti"
+            r"(?: (?:cosi|a vivere))?(?= *$)"
+            r"|\b(?:starebbero|starebbe|sarebbero|sarebbe|stareste|vivrebbero) (?:tutti )?"
+            r"meglio senza (?:di )?me\b|\bmeglio senza di me\b"
+        ),
+        "stanca vivere",
+    ),
+    "pt": (
+        re.compile(
+            r"\b(?:(?:nao|n) )?(?:vejo|ve|tem|ha|encontro|acho) (?:mais )?(?:nenhum |qualquer )?"
+            r"(?:sentido|razao|motivo) (?:em |de |para |pra )?(?:continuar (?:a )?)?"
+            r"(?:viver|vivendo|a vida|existir)\b"
+            r"|\b(?:pra que|para que|de que vale|de que serve) (?:continuar )?(?:viver|vivendo"
+            r"|existir)\b"
+            r"|\b(?:nao|n) (?:quero|aguento|consigo) (?:mais )?continuar"
+            r"(?: (?:vivendo|a viver|assim))?(?= *$)"
+            r"|\b(?:ficariam|estariam|seriam|ficaria|estaria|seria|viveriam) (?:todos )?"
+            r"(?:melhor|melhores|mais felizes) sem mim\b|\bmelhor sem mim\b"
+        ),
+        "melhor morta",
+    ),
+}
+
+
+def _crisis_restated(text: str, language: str) -> str:
+    found = _INDIRECT_CRISIS.get(language)
+    return found[0].sub(found[1], text) if found is not None else text
+
+
+# ---------------------------------------------------------------------------- trend
+
+#: By language: growth day by day (normalised), and the trend the phrasings hold.
+_DAY_BY_DAY: dict[str, tuple[re.Pattern[str], str]] = {
+    "es": (
+        re.compile(
+            r"\b(?:cada dia|dia a dia|dia tras dia|de un dia para otro) (?:se (?:hace|pone|ve) )?"
+            r"mas (?=grande|grandes|hinchad|rojo|roja)"
+        ),
+        "cada vez mas ",
+    ),
+    "de": (
+        re.compile(
+            r"\b(?:jeden tag|taglich|von tag zu tag|tag fur tag|stundlich|jede stunde)"
+            r" (?:etwas |ein bisschen |ein stuck |noch |weiter |deutlich )?(?=grosser|dicker"
+            r"|breiter|roter)"
+        ),
+        "immer ",
+    ),
+    "fr": (
+        re.compile(
+            r"\b(?:chaque jour|de jour en jour|jour apres jour|tous les jours) (?:un peu )?plus"
+            r" (?=gros|grosse|grand|grande|gonfle|rouge|etendu)"
+        ),
+        "de plus en plus ",
+    ),
+    "it": (
+        re.compile(
+            r"\b(?:ogni giorno|di giorno in giorno|giorno dopo giorno|ogni ora) (?:sempre )?"
+            r"(?:un po )?piu (?=grande|grandi|grosso|grossa|gonfi|ross|esteso|estesa)"
+        ),
+        "sempre piu ",
+    ),
+    "pt": (
+        re.compile(
+            r"\b(?:(?:a )?cada dia|dia a dia|dia apos dia|de dia para dia) (?:mais )?"
+            r"(?=maior|maiores|grande|inchad|vermelh)"
+        ),
+        "cada vez ",
+    ),
+}
+
+
+def _trend_restated(text: str, language: str) -> str:
+    found = _DAY_BY_DAY.get(language)
+    return found[0].sub(found[1], text) if found is not None else text
+
+
+def restate(text: str, language: str) -> str:
+    """``text`` (a normalised clause in ``language``) with a limb that will not move, an
+    indirect crisis and growth day by day said as the phrasings say them; other text is
+    returned as it is."""
+    text = _limbs_restated(text, language)
+    return _trend_restated(_crisis_restated(text, language), language)
+
+
+__all__ = ["restate"]
