@@ -469,7 +469,9 @@ def _load_messages(
     return messages if isinstance(messages, Messages) else None
 
 
-def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> DialogueFile | None:
+def _load_dialogue(
+    path: Path, problems: list[str], faq_ids: set[str], flag_ids: set[str] | None = None
+) -> DialogueFile | None:
     """The conversation words (``dialogue.yaml``); a folder without the file follows no
     conversation (every message is answered on its own), as before it existed."""
     if not path.exists():
@@ -502,6 +504,10 @@ def _load_dialogue(path: Path, problems: list[str], faq_ids: set[str]) -> Dialog
         for entry_id in entry_ids:
             if entry_id not in faq_ids:
                 problems.append(f"{path.name}: field {field!r} names unknown entry {entry_id!r}")
+    known_flags = flag_ids or set()
+    for flag_id in top.flag_topics if known_flags else ():  # no red flags: said already
+        if flag_id not in known_flags:
+            problems.append(f"{path.name}: field 'flag_topics' names unknown red flag {flag_id!r}")
     for where, text in _strings(top.model_dump()):
         _check_templates(path.name, f"field '{where}'", text, problems)
     return top
@@ -560,7 +566,9 @@ def load_knowledge(knowledge_dir: Path, clinic_dir: Path | None = None) -> Knowl
     countries = _load_countries(knowledge_dir / COUNTRIES_FILE, problems)
     clinic, country = _load_clinic(clinic_source / CLINIC_FILE, problems, countries)
     messages = _load_messages(knowledge_dir / MESSAGES_FILE, problems, own(MESSAGES_FILE))
-    dialogue = _load_dialogue(knowledge_dir / DIALOGUE_FILE, problems, {e.id for e in faq})
+    dialogue = _load_dialogue(
+        knowledge_dir / DIALOGUE_FILE, problems, {e.id for e in faq}, {f.id for f in flags}
+    )
 
     packs = (
         merge_packs(
