@@ -106,7 +106,10 @@ REGIONAL_WORDS: Mapping[str, Mapping[str, str]] = {
         # swallowing stuck (Brazil "entalar")
         "entala=engasga entalou=engasgou entalada=engasgada entalado=engasgado "
         # slurred speech (Brazil "fala embolada")
-        "embolada=enrolada embolado=enrolado"
+        "embolada=enrolada embolado=enrolado "
+        # Portugal "magoar-me" for Brazil "me machucar" (to hurt oneself), "apetece-me" for
+        # "tenho vontade" (I feel like)
+        "magoar=machucar apetece=vontade apetecia=vontade"
     ),
     "it": _table(
         # a bruise ("bluastro"), swelling ("tumefatto")

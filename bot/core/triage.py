@@ -254,6 +254,12 @@ def _content_stems(text: str, language: str) -> tuple[str, ...]:
 _CONCEPT = re.compile(r"\$([A-Za-z0-9_]+)")
 
 
+def _as_written_and_read(text: str, language: str) -> set[str]:
+    """A phrasing's words as written ("magoar": they mark a message as in its language) and
+    as read, regional words spelled out ("machucar": a clause's words after ``normalise_in``)."""
+    return {*normalise(text).split(), *normalise_in(text, language, chat=False).split()}
+
+
 def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[frozenset[str], ...]:
     """Words become one-stem slots; ``$name`` becomes a slot of the concept's alternatives."""
     names: list[str] = []
@@ -302,7 +308,7 @@ class TriageDetector:
                 for phrasing in phrasings:
                     slots = _compile_slots(phrasing, language, concepts or {})
                     own_words.setdefault(language, set()).update(
-                        normalise_in(phrasing, language, chat=False).split()
+                        _as_written_and_read(phrasing, language)
                     )
                     if slots:
                         negation = any(slot & _negation_stems(language) for slot in slots)
@@ -330,7 +336,7 @@ class TriageDetector:
             (lang, words) for c in (concepts or {}).values() for lang, words in c.items()
         ):
             own_words.setdefault(language, set()).update(
-                normalise_in(" ".join(by_concept), language, chat=False).split()
+                _as_written_and_read(" ".join(by_concept), language)
             )
         self._own_words = {lang: frozenset(words) for lang, words in own_words.items()}
         # Words that show a clause is in a language: its own, and not also common English.

@@ -125,6 +125,9 @@ _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
             # the others better off without me
             r"|\b(?:estarian|estaria|estarias|vivirian|serian|seria) (?:todos |todo el mundo )?"
             r"(?:mejor|mas felices) sin mi\b|\bmejor sin mi\b"
+            r"|\bmejor (?:para todos )?(?:si (?:yo )?)?(?:no (?:estuviera|existiera|existir)"
+            r"|desapareciera|me muriera|(?:no (?:despertar|despertarme)|desaparecer)"
+            r"(?: (?:nunca|nunca mas|para siempre))?(?= *$))"
         ),
         "estaria mejor muerta",
     ),
@@ -134,7 +137,10 @@ _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
             r"|\b(?:keinen|kein) sinn mehr (?:zu leben|weiterzuleben|weiterzumachen)\b"
             r"|\bsehe (?:keinen|kein) sinn (?:mehr )?(?:im leben|in meinem leben|zu leben"
             r"|weiterzuleben)\b"
-            r"|\b(?:wozu|wofur|warum) (?:noch )?(?:leben|weiterleben)\b"
+            r"|\b(?:wozu|wofur) (?:\w+ ){0,3}?(?:noch )?(?:leben|weiterleben)\b"
+            r"|\bwarum (?:soll|sollte) ich (?:noch )?(?:leben|weiterleben)\b"
+            r"|\bbesser (?:fur alle )?wenn ich (?:weg|tot|nicht mehr da|nicht mehr am leben)"
+            r" (?:ware|war)\b"
             r"|\b(?:will|mochte|kann) (?:so )?(?:einfach )?nicht mehr weiterleben\b"
             r"|\b(?:will|mochte|kann) (?:so )?(?:einfach )?nicht mehr weiter(?:machen)?(?= *$)"
             r"|\b(?:waren|ware|sind|waers|warens)(?: \w+){0,2}? besser dran ohne mich\b"
@@ -154,6 +160,8 @@ _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
             r"(?: (?:a vivre|comme ca))?(?= *$)"
             r"|\b(?:seraient|serait|serais|seriez|serions|seront|vivraient) (?:tous )?"
             r"(?:bien )?(?:mieux|plus heureux) sans moi\b|\bmieux sans moi\b"
+            r"|\bmieux (?:pour tout le monde |pour tous )?si je (?:disparaissais|mourais"
+            r"|(?:n )?etais plus la|(?:n )?existais plus)\b"
         ),
         "mieux morte",
     ),
@@ -164,10 +172,11 @@ _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
             r"|la vita|stare al mondo)\b"
             r"|\bche senso ha (?:vivere|andare avanti|continuare|la vita|stare al mondo)\b"
             r"|\ba (?:che|cosa) serve (?:vivere|andare avanti)\b"
-            r"|\bnon (?:voglio|posso|ce la faccio a|riesco a) (?:piu )?andare avanti"
-            r"(?: (?:cosi|a vivere))?(?= *$)"
+            r"|\bnon (?:voglio|posso|ce la faccio|riesco)(?: piu)? (?:a |ad )?(?:piu )?andare"
+            r" avanti(?: (?:cosi|a vivere))?(?= *$)"
             r"|\b(?:starebbero|starebbe|sarebbero|sarebbe|stareste|vivrebbero) (?:tutti )?"
-            r"meglio senza (?:di )?me\b|\bmeglio senza di me\b"
+            r"(?:meglio|piu felici) senza (?:di )?me\b|\bmeglio senza di me\b"
+            r"|\bmeglio (?:per tutti )?se (?:io )?(?:sparissi|morissi|non ci fossi|non esistessi)\b"
         ),
         "stanca vivere",
     ),
@@ -182,6 +191,8 @@ _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
             r"(?: (?:vivendo|a viver|assim))?(?= *$)"
             r"|\b(?:ficariam|estariam|seriam|ficaria|estaria|seria|viveriam) (?:todos )?"
             r"(?:melhor|melhores|mais felizes) sem mim\b|\bmelhor sem mim\b"
+            r"|\bmelhor (?:para todos |pra todos |pra todo mundo )?se eu (?:sumisse|morresse"
+            r"|desaparecesse|nao (?:existisse|estivesse))\b"
         ),
         "melhor morta",
     ),

@@ -25,6 +25,7 @@ CHAT_AND_REGIONAL = [
     ("pt", "vc acha normal eu n conseguir engolir agua desde ontem?", "emergency"),
     ("de", "i cha sit em morge fast nut meh schlucke", "emergency"),
     ("pt", "o roxo da testa ta cada dia maior e mais inchado", "urgent"),
+    ("pt", "ultimamente apetece-me magoar-me", "emergency"),
 ]
 
 LIMBS = [
@@ -47,6 +48,10 @@ CRISIS = [
     ("it", "starebbero tutti meglio senza di me"),
     ("pt", "nao vejo mais sentido em viver assim"),
     ("pt", "nao quero mais continuar"),
+    ("es", "a veces pienso que seria mejor no despertar"),
+    ("de", "wozu soll ich eigentlich noch leben"),
+    ("it", "non ce la faccio piu ad andare avanti"),
+    ("pt", "seria melhor pra todos se eu sumisse"),
 ]
 
 
@@ -101,6 +106,8 @@ def test_a_crisis_said_indirectly_is_a_crisis(
         "je veux plus continuer le botox",
         "non voglio andare avanti con le punture",
         "nao quero continuar o tratamento",
+        "non ce la faccio piu ad andare avanti con questa dieta",
+        "mejor no despertar a mi marido, llego tarde",
         # a face or brow that will not move is the treatment working
         "non riesco a muovere la fronte",
         "no puedo mover la frente, es normal?",
