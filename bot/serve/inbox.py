@@ -41,7 +41,7 @@ from bot.serve.throttle import Throttled
 from bot.storage import Storage
 from bot.storage.inbox import Finished, Statement
 from bot.tg.app import BotApplication
-from bot.tg.journal import CURRENT, Journal
+from bot.tg.journal import CURRENT, Journal, before_reading
 
 logger = logging.getLogger(__name__)
 
@@ -250,6 +250,7 @@ class UpdateInbox:
             await self._set_aside(update_id, "empty")
             return
         lane = _lane_of(update)
+        await before_reading()  # triage on arrival waits for replies leaving (bot.tg.journal)
         item = _Item(
             update_id, update, lane, self._is_urgent(update), done_before, attempts, unconfirmed
         )

@@ -33,6 +33,13 @@ after the request left counts as sent, as ``bot.tg.send`` already treats it (an 
 mark stays only if its body was not written in full, so a later replay of the update resends
 it then and only then).
 
+The gap is one event-loop step when the note commits inline (SQLite). Committed over a
+socket (PostgreSQL), the sending task resumes only when the loop reaches it, behind whatever
+other chats' tasks are ready, and a message's triage and model take tens of milliseconds: a
+reply sat noted but unsent that long, and SIGKILL rounds lost 2 to 5 questions in 120 there.
+So while any reply is between its note and its body, no new CPU-heavy reading of a message
+starts (``before_reading``): the replies leaving go first, and the gap stays short.
+
 ``JournaledRequest`` is python-telegram-bot's ``HTTPXRequest`` (its public ``do_request``
 extension point, and ``httpx_kwargs`` for the hook) with the journal in front of it; without
 a journal it is the plain request.
@@ -40,8 +47,10 @@ a journal it is the plain request.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import weakref
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -221,6 +230,48 @@ def never_left(error: Exception) -> bool:
     return isinstance(cause, httpx.ConnectError)
 
 
+class _Leaving:
+    """How many replies of this event loop are between their note and their body, and an
+    event set when there are none."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.none = asyncio.Event()
+        self.none.set()
+
+    def enter(self) -> None:
+        self.count += 1
+        self.none.clear()
+
+    def leave(self) -> None:
+        self.count -= 1
+        if self.count <= 0:
+            self.count = 0
+            self.none.set()
+
+
+_LEAVING: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Leaving] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _leaving_here() -> _Leaving:
+    loop = asyncio.get_running_loop()
+    leaving = _LEAVING.get(loop)
+    if leaving is None:
+        leaving = _LEAVING[loop] = _Leaving()
+    return leaving
+
+
+async def before_reading() -> None:
+    """Call before a message's CPU-heavy reading (triage, the model): it waits while a reply
+    is between its journal note and its body, so that the reply's body is written first (see
+    the module's doc). Returns at once, without yielding, when none is."""
+    leaving = _leaving_here()
+    if leaving.count:
+        await leaving.none.wait()
+
+
 @dataclass(slots=True)
 class _Departure:
     """One journaled request on its way: ``left`` once its first bytes were about to go;
@@ -231,12 +282,21 @@ class _Departure:
     urgent: bool = False
     resend: bool = False
     left: bool = False
+    in_gap: bool = False
 
     async def leaving(self) -> None:
         if not self.left:
             self.left = True
+            self.in_gap = True
+            _leaving_here().enter()
             mark: int | Keep | None = self.index if self.urgent else KEEP
             await self.journal.note(self.index + 1, unconfirmed=mark)
+
+    def out_of_gap(self) -> None:
+        """The body is written, or will not be: other work may go on."""
+        if self.in_gap:
+            self.in_gap = False
+            _leaving_here().leave()
 
     async def taken_back(self) -> None:
         """It certainly did not arrive: a later run takes this step again. A first send's
@@ -249,12 +309,14 @@ class _Departure:
         the write does not wait): it reaches Telegram even if the process dies now, so an
         escalation's mark goes here, not when Telegram's answer comes back. Waiting for the
         answer would resend every escalation whose answer was still on its way at a kill."""
+        self.out_of_gap()
         if self.urgent:
             await self.journal.confirm(self.index)
 
     async def answered(self) -> None:
         """Telegram acted on it and said so."""
         await self.leaving()  # already noted, unless a transport had no trace hook
+        self.out_of_gap()  # (then noted only now, after the fact: no gap to hold)
         if self.urgent:
             await self.journal.confirm(self.index)
 
@@ -359,6 +421,7 @@ class JournaledRequest(HTTPXRequest):
                 await departure.taken_back()  # not sent: a retry takes this step again
             raise
         finally:
+            departure.out_of_gap()
             _DEPARTING.reset(token)
         if 200 <= status < 300:
             await departure.answered()

@@ -21,6 +21,7 @@ from bot.core.replies import to_html
 from bot.errors import StorageError
 from bot.tg.callbacks import Browse, Feedback, NoneOfThese, ShowAnswer, decode
 from bot.tg.context import BotContext
+from bot.tg.journal import before_reading
 from bot.tg.journal import current as current_journal
 from bot.tg.outcomes import carry_out, patient_state, speaking, state_of
 from bot.tg.send import DeliveryFailed, send_text
@@ -90,6 +91,7 @@ async def on_text(update: Update, context: BotContext) -> None:
     user_id = update.effective_user.id if update.effective_user else message.chat_id
     verdict = context.flood.check(user_id, time.monotonic())
     conversation, now = context.conversation, datetime.now(UTC)
+    await before_reading()
     if verdict != "ok":
         # Flooding: the patient's record is not touched unless triage flags the message.
         flooded = conversation.handle(
@@ -99,6 +101,7 @@ async def on_text(update: Update, context: BotContext) -> None:
             await carry_out(update, context, flooded)
             return
     state = await patient_state(update, context)
+    await before_reading()
     await carry_out(update, context, conversation.handle(TypedQuestion(message.text), state, now))
 
 

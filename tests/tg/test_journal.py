@@ -28,7 +28,15 @@ from telegram.error import NetworkError, TelegramError
 
 from bot.storage import Storage
 from bot.storage.inbox import KEEP, Keep
-from bot.tg.journal import CURRENT, Journal, JournaledRequest, must_arrive, once
+from bot.tg.journal import (
+    CURRENT,
+    Journal,
+    JournaledRequest,
+    _leaving_here,
+    before_reading,
+    must_arrive,
+    once,
+)
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import TOKEN
 
@@ -319,3 +327,31 @@ async def test_an_escalation_telegram_refused_loses_its_mark_and_is_sent_plainly
         assert await marks(storage) == (0, None)
         assert await run_escalation(storage, bot, "call 999") is False
     assert fake.sent_texts(CHAT) == ["call 999"]
+
+
+async def test_reading_waits_while_a_reply_is_between_its_note_and_its_body(
+    fake: FakeBotApi, storage: Storage
+) -> None:
+    """``before_reading`` holds a message's CPU-heavy reading back while a reply sits noted
+    but unsent (on PostgreSQL that wait is what widened the gap), returns at once when none
+    does, and every send, delivered, refused or cut off, leaves the count at zero."""
+    leaving = _leaving_here()
+    leaving.enter()
+    reader = asyncio.create_task(before_reading())
+    await asyncio.sleep(0.05)
+    assert not reader.done()  # a reply is in the gap: the reading waits
+    leaving.leave()
+    await asyncio.wait_for(reader, timeout=1)
+    fake.fail_next("sendMessage", status=500)  # refused: taken back
+    fake.delay_next("sendMessage", 3.0)  # cut off while Telegram holds the answer
+    async with bot_at(fake.base_url) as bot:
+        with contextlib.suppress(NetworkError):
+            await run_update(storage, bot, ["refused"], 0)
+        run = asyncio.create_task(run_update(storage, bot, ["held", "never"], 0))
+        await fake.wait_for("sendMessage", count=1, timeout=10)
+        run.cancel()
+        with contextlib.suppress(asyncio.CancelledError, TelegramError):
+            await run
+        await run_update(storage, bot, ["held", "delivered"], await noted(storage))
+    assert leaving.count == 0 and leaving.none.is_set()
+    assert fake.sent_texts(CHAT) == ["held", "delivered"]
