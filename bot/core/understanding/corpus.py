@@ -16,6 +16,7 @@ fingerprint and the model retrains:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -36,7 +37,7 @@ OUT_OF_SCOPE = "__out_of_scope__"
 #: Class label for messages that report no red flag.
 NO_FLAG = "__none__"
 #: Bump when the corpus or the model changes in a way the knowledge's content does not show.
-CORPUS_VERSION = "3"
+CORPUS_VERSION = "5"
 #: Realistic labelled messages (package data), by the source set they were copied from.
 LABELLED_FILE = "labelled_messages.yaml"
 LABELLED_SOURCES: tuple[str, ...] = (
@@ -77,7 +78,8 @@ _CONCEPT = re.compile(r"\$([A-Za-z0-9_]+)")
 _MAX_CONCEPT_VARIANTS = 4
 
 # Sentences a patient might wrap a symptom in; "{}" is the phrasing. One is used per phrasing
-# (round-robin), beside the phrasing alone and, for every other one, buried after an FAQ question.
+# (chosen by its text), beside the phrasing alone and, for about half, buried after an FAQ
+# question.
 _CARRIERS: dict[str, tuple[str, ...]] = {
     "en": (
         "had botox on monday and now {}",
@@ -308,20 +310,48 @@ def _red_flag_examples(
     concepts: Mapping[str, Mapping[str, Sequence[str]]],
     faq: Sequence[Example],
 ) -> list[Example]:
-    questions = [e.text for e in faq if e.label != OUT_OF_SCOPE and e.language == "en"]
+    """Each phrasing alone, in one carrier sentence and, for about half of them, buried after
+    an FAQ question: every choice is made from the phrasing's own text (``stable_number``),
+    so adding, removing or moving one phrasing changes only its own training sentences, and an
+    FAQ question added or removed moves only the phrasings it is nearest to
+    (``_QuestionRing``). A running counter here once made one edit rewrite a third of the
+    red-flag head's training text and move near-threshold messages anywhere."""
+    ring = _QuestionRing(e.text for e in faq if e.label != OUT_OF_SCOPE and e.language == "en")
     examples: list[Example] = []
-    turn = 0
     for phrasing, flag_id, language in phrasings:
         carriers = _CARRIERS.get(language, ("{}",))
         for text in _fill_concepts(phrasing, language, concepts):
+            number = stable_number(text)
             examples.append(Example(text, flag_id, language))
-            carrier = carriers[turn % len(carriers)]
+            carrier = carriers[number % len(carriers)]
             examples.append(Example(carrier.format(text), flag_id, language))
-            if questions and turn % 2 == 0:
-                question = questions[(turn * 7) % len(questions)]
+            question = ring.nearest(number) if (number >> 32) % 2 == 0 else None
+            if question is not None:
                 examples.append(Example(f"{question} also {text}", flag_id, language))
-            turn += 1
     return examples
+
+
+def stable_number(text: str) -> int:
+    """A 64-bit number from ``text`` alone: the same on every machine, run and Python (unlike
+    ``hash``, which is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+class _QuestionRing:
+    """FAQ questions placed on a ring of 64-bit numbers by their own text (consistent hashing):
+    a phrasing goes with the first question at or after its number. A question added or
+    removed changes only the phrasings between it and the question before it."""
+
+    def __init__(self, questions: Iterable[str]) -> None:
+        placed = sorted({(stable_number(q), q) for q in questions})
+        self._numbers = [number for number, _ in placed]
+        self._questions = [question for _, question in placed]
+
+    def nearest(self, number: int) -> str | None:
+        if not self._questions:
+            return None
+        index = bisect.bisect_left(self._numbers, number) % len(self._questions)
+        return self._questions[index]
 
 
 @cache

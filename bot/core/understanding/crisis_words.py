@@ -44,7 +44,8 @@ CRISIS_CUES: dict[str, re.Pattern[str]] = {
         r"|buttarmi|ponte|svegliarmi|reggo|voglia di niente|voglia di nulla|piu voglia",
     ),
     "pt": _any(
-        r"morrer|morr\w+|mort[oa]|me matar|suicid\w*|viver|vivendo|vida|me machucar|me ferir"
+        r"morrer|morr\w+|mort[oa]|me matar|matar me|suicid\w*|viver|vivendo|vida|me machucar"
+        r"|me ferir|me magoar|magoar me|ferir me|cortar me"
         r"|acabar com|aguento|sentido|sumir|desaparecer|me cortar|remedios|comprimidos|pular"
         r"|ponte|acordar|vontade de nada|sem vontade|mais vontade",
     ),

@@ -48,6 +48,7 @@ from bot.core.triage_hindsight import put_down_to_fitness
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.crisis_words import speaks_of_crisis
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
+from bot.core.understanding.systemic_signs import SEPSIS_CUES
 
 # ---------------------------------------------------------------------------- FAQ
 
@@ -188,8 +189,10 @@ def fuse_triage(
             mentions = (*rules.mentions, *rules.hits)
             return FusedTriage(TriageResult(None, (), mentions), "stood_down")
         if rules.level == "urgent":
-            reaction = _allergy_with_circulation(rules, text) or _infection_gone_systemic(
-                rules, text
+            reaction = (
+                _allergy_with_circulation(rules, text)
+                or _infection_gone_systemic(rules, text)
+                or _fever_with_confusion(text, rules.hits[0].language)
             )
             if reaction is not None:
                 hits = (reaction, *rules.hits)
@@ -199,6 +202,9 @@ def fuse_triage(
                 hits = (raised, *rules.hits)
                 return FusedTriage(TriageResult("emergency", hits, rules.mentions), "rules+model")
         return FusedTriage(rules, "rules")
+    systemic = _fever_with_confusion(text, flags.language) if text else None
+    if systemic is not None:
+        return FusedTriage(TriageResult("emergency", (systemic,), rules.mentions), "rules")
     hit = _net_hit(rules, flags, languages, fusion, text=text)
     if hit is None or _too_bare(hit.clause, flags.language):
         return FusedTriage(rules, "none")
@@ -210,13 +216,16 @@ def fuse_triage(
 def _allergy_with_circulation(rules: TriageResult, text: str) -> FlagHit | None:
     """An allergic skin sign the rules found (U8) with a sign of the circulation affirmed in
     the same message: the severe reaction (E2: "hives or itchy rash together with dizziness,
-    faintness or collapse", a heart that races), whoever words it; the rules alone call each
-    half urgent. English cues only."""
+    faintness or collapse", a heart that races), whoever words it; or with lips, tongue or
+    mouth swelling in words the rules do not hold ("lip looks like ive been punched and its
+    spreading", "tongue feels fat"): an itch with a swelling mouth is the allergic emergency.
+    The rules alone call each half urgent. English cues only."""
     skin = next((hit for hit in rules.hits if hit.flag_id == _ALLERGIC_SKIN), None)
     if skin is None or skin.language != "en":
         return None
     for clause in split_clauses(text, "en"):
-        found = _CIRCULATION.search(normalise(clause))
+        normal = normalise(clause)
+        found = _CIRCULATION.search(normal) or _MOUTH_SWELLING.search(normal)
         if found is not None and read_clause(clause, "en") == "affirmed":
             return FlagHit(
                 flag_id=_ALLERGIC_EMERGENCY,
@@ -234,17 +243,13 @@ def _infection_gone_systemic(rules: TriageResult, text: str) -> FlagHit | None:
     affirmed in a clause of the same message: confusion ("really out of it", "not making
     sense"); or a fever ("burning up", "boiling hot") together with faintness, a racing heart,
     fast breathing, vomiting or clammy skin, or with a spread timed in hours. The rules alone
-    call each half urgent, or find the halves in clauses too far apart. English cues only."""
+    call each half urgent, or find the halves in clauses too far apart. The same kinds of
+    cue in es/de/fr/it/pt (``systemic_signs``), in the language the rules found the
+    infection in; the spread timed in hours is read in English only."""
     infection = next((hit for hit in rules.hits if hit.flag_id == _INFECTION), None)
-    if infection is None or infection.language != "en":
+    if infection is None:
         return None
-    found: dict[str, str] = {}
-    for clause in split_clauses(text, "en"):
-        normal = normalise(clause)
-        for name, cue in _SEPSIS_CUES.items():
-            match = cue.search(normal)
-            if match is not None and name not in found and _affirmed(clause):
-                found[name] = match.group(0)
+    found = _systemic_signs(text, infection.language)
     if "confusion" in found:
         sign = found["confusion"]
     elif "fever" in found and ("circulation" in found or "fast_spread" in found):
@@ -254,18 +259,51 @@ def _infection_gone_systemic(rules: TriageResult, text: str) -> FlagHit | None:
     return FlagHit(
         flag_id=_SEPSIS,
         level="emergency",
-        language="en",
+        language=infection.language,
         phrasing=f"({infection.phrasing} + {sign})",
         clause=text,
     )
 
 
-def _affirmed(clause: str) -> bool:
-    """An English clause that reports what it says; a negation that belongs to the sign
-    ("not making sense", "cant stand up without fainting") is re-read without it."""
-    reading = read_clause(clause, "en")
+def _fever_with_confusion(text: str, language: str) -> FlagHit | None:
+    """A fever and a confused mind, each affirmed in the same message, with or without a sign
+    of infection the rules found: sepsis's first words in aftercare-facts ("fever with
+    confusion"), an emergency whatever caused it. "shivery, thermometer says 39, feel a bit
+    out of it" after an infected spot stood on the net splitting it between two emergencies."""
+    found = _systemic_signs(text, language)
+    if "fever" not in found or "confusion" not in found:
+        return None
+    return FlagHit(
+        flag_id=_SEPSIS,
+        level="emergency",
+        language=language,
+        phrasing=f"({found['fever']} + {found['confusion']})",
+        clause=text,
+    )
+
+
+def _systemic_signs(text: str, language: str) -> dict[str, str]:
+    """The kinds of systemic sign (``_SEPSIS_CUES`` keys) affirmed in a clause of ``text``,
+    each with the words that said it; English cues, or ``systemic_signs`` for the others."""
+    cues = _SEPSIS_CUES if language == "en" else SEPSIS_CUES.get(language)
+    found: dict[str, str] = {}
+    if cues is None:
+        return found
+    for clause in split_clauses(text, language):
+        normal = normalise(clause)
+        for name, cue in cues.items():
+            match = cue.search(normal)
+            if match is not None and name not in found and _affirmed(clause, language):
+                found[name] = match.group(0)
+    return found
+
+
+def _affirmed(clause: str, language: str = "en") -> bool:
+    """A clause that reports what it says; a negation that belongs to the sign ("not making
+    sense", "cant stand up without fainting") is re-read without it."""
+    reading = read_clause(clause, language)
     if reading == "negated":
-        reading = read_clause(_INABILITY.sub(" ", normalise(clause)), "en")
+        reading = read_clause(_INABILITY.sub(" ", normalise(clause)), language)
     return reading == "affirmed"
 
 
@@ -280,6 +318,7 @@ _SEPSIS_CUES = {
     ),
     "fever": re.compile(
         r"\b(?:fever\w*|temperature|temp|burning up|boiling(?: hot)?|roasting|shivering|shivers"
+        r"|shivery|thermometer|(?:3[89]|4[0-2])(?: \d)? ?(?:degrees|c)"
         r"|shaking|chills|rigors|sweats|sweating|hot and cold|(?:hot|burning) to (?:the )?touch)\b"
     ),
     "circulation": re.compile(
@@ -304,6 +343,15 @@ _CIRCULATION = re.compile(
     r"|(?:heart|pulse|heartbeat)(?: is| s)? (?:\w+ ){0,2}?(?:racing|pounding|thumping|hammering"
     r"|galloping|going (?:really |so |very )?fast|(?:wont|will not) (?:slow|settle|calm))"
     r"|racing heart|palpitations)\b"
+)
+
+
+#: The lips, tongue or mouth swelling, however said: swollen, puffed, blown up, fat, bigger,
+#: spreading, "like ive been punched".
+_MOUTH_SWELLING = re.compile(
+    r"\b(?:lips?|tongue|mouth)\b(?: \w+){0,6}? (?:swell\w*|swollen|puff\w*|blown up|ballooned"
+    r"|balloon\w*|bigger|huge|massive|fat|fatter|thick|thicker|punched|spreading|spread"
+    r"|doubled)\b"
 )
 
 
@@ -445,7 +493,15 @@ _SEVERE_OR_GROWING = re.compile(
     r"|s aggrave\w*|insupportable"
     r"|(?:ogni giorno|sempre|giorno dopo giorno) (?:peggio|di piu|piu forte)|peggior\w+"
     r"|insopportabile|(?:cada|todo) (?:dia|vez) (?:pior|mais)|piora\w*|insuportavel"
-    r"|insoportable|(?:so|nao para de) (?:piora|aumenta|cresce)\w*)\b"
+    r"|insoportable|(?:so|nao para de) (?:piora|aumenta|cresce)\w*"
+    # keeps swelling or growing, doubled: "continue d enfler", "sigue hinchandose", "continua a
+    # gonfiarsi", "continua a inchar", "schwillt weiter an", "wird immer grosser", "doubled"
+    r"|doubl\w+|(?:continue|continuent) (?:d|de|a) (?:enfl|gonfl|gross|s etend|s etal|augment)\w*"
+    r"|ne (?:cesse|cessent|arrete) (?:pas )?de \w+|a double|double de volume"
+    r"|sigue (?:hinch|inflam|crec|aument|extend)\w*|sigue (?:cada vez )?mas|se ha doblado"
+    r"|continua (?:a |ad )?(?:gonfi|cresc|aument|allarg|espand)\w*|raddoppiat\w*"
+    r"|continua (?:a )?(?:inch|cresc|aument|alastr|espalh)\w*|dobrou|cada vez (?:mais|maior)"
+    r"|(?:schwillt|wachst|wird|werden) (?:\w+ )?(?:weiter|immer grosser|grosser)|verdoppelt)\b"
 )
 
 
@@ -476,8 +532,8 @@ def _net_hit(
         texts = ((score.clause, score.probability), *score.others)
         if score.level == "emergency" and score.flag_id not in fusion.any_mood:
             texts = tuple(
-                (text, emergency_mass.get(text, p) if p >= fusion.emergency_share else p)
-                for text, p in texts
+                (read, emergency_mass.get(read, p) if p >= fusion.emergency_share else p)
+                for read, p in texts
             )
             texts = tuple(sorted(texts, key=lambda item: -item[1]))
         if texts[0][1] < lowest or score.flag_id in mentioned:
@@ -485,25 +541,27 @@ def _net_hit(
         if score.flag_id in fusion.any_mood and not _speaks_of_crisis(text, flags.language):
             continue
         # The best-scoring text first; then any other clause that reaches the threshold alone.
-        for text, probability in texts:
+        for clause, probability in texts:
             if probability < lowest:
                 break
             threshold = (
-                fusion.raise_to_emergency if emergency_only else _threshold(score, fusion, text)
+                fusion.raise_to_emergency
+                if emergency_only
+                else _threshold(score, fusion, f"{clause} / {text}")
             )
             if probability < threshold:
                 continue
             if (
-                _only_the_treatment(text, flags.language)
-                or _only_a_cold(text, flags.language)
+                _only_the_treatment(clause, flags.language)
+                or _only_a_cold(clause, flags.language)
                 or (
                     score.flag_id in fusion.severity
-                    and (_easing(text) or _asks_relief(text, flags.language))
+                    and (_easing(clause) or _asks_relief(clause, flags.language))
                 )
             ):
                 continue
-            if _reports(text, score.flag_id, flags.language, fusion, score.level):
-                found.append(_as_hit(score, flags.language, text, probability))
+            if _reports(clause, score.flag_id, flags.language, fusion, score.level):
+                found.append(_as_hit(score, flags.language, clause, probability))
                 break
     # Highest level wins: "i chew and chew but it wont go down" is a swallowing emergency even
     # when the chewing (urgent) scores higher.

@@ -46,3 +46,41 @@ def test_infection_with_the_signs_of_sepsis_is_an_emergency(text: str) -> None:
 )
 def test_an_infection_without_them_stays_urgent(text: str) -> None:
     assert _fused(text).level == "urgent"
+
+
+def _fused_in(text: str, language: str) -> TriageResult:
+    hit = FlagHit("U3_infection_signs", "urgent", language, "fever", text)
+    rules = TriageResult("urgent", (hit,), ())
+    net = RedFlagScores((), language)
+    return fuse_triage(rules, net, NO_FAQ, frozenset({language}), TriageFusion(), text).result
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("la zona del pinchazo esta roja y caliente, tengo fiebre y el corazon a mil", "es"),
+        ("rouge et chaud au point d injection, j ai de la fievre et je vais m evanouir", "fr"),
+        ("zona rossa e calda, ho la febbre alta e mi sento svenire", "it"),
+        ("a picada esta vermelha e quente, com febre e o coracao acelerado", "pt"),
+        ("die Einstichstelle ist rot und heiss, ich habe Fieber und Herzrasen", "de"),
+        ("la fronte è rossa e gonfia, mia madre è confusa, sembra disorientata", "it"),
+    ],
+)
+def test_sepsis_signs_are_read_in_every_shipped_language(text: str, language: str) -> None:
+    result = _fused_in(text, language)
+    assert result.level == "emergency"
+    assert "E6_sepsis_signs" in result.flag_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("la zona del pinchazo esta roja y caliente, sin fiebre ni mareos", "es"),
+        ("rouge et chaud au point d injection, un peu de fievre, sinon ca va", "fr"),
+        ("a picada esta vermelha e quente, tive febre ontem", "pt"),
+    ],
+)
+def test_a_fever_alone_leaves_an_infection_urgent_in_every_language(
+    text: str, language: str
+) -> None:
+    assert _fused_in(text, language).level == "urgent"
