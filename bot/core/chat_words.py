@@ -93,7 +93,9 @@ REGIONAL_WORDS: Mapping[str, Mapping[str, str]] = {
         # the injection prick (Mexico "piquete"), swelling (the Americas "inflamado")
         "piquete=pinchazo piquetito=pinchazo piquetes=pinchazos inflamado=hinchado "
         "inflamada=hinchada inflamados=hinchados inflamadas=hinchadas inflamacion=hinchazon "
-        # crooked (Mexico "chueca"), "atorar" for food that sticks (Mexico)
+        # shivering ("tiritando", Spain "tiritona")
+        "tiritando=temblando tiritona=escalofrios "
+        # crooked (Mexico "chueca"), puffed up ("abombado"), food that sticks (Mexico "atorar")
         "chueca=torcida chueco=torcido ladeada=torcida ladeado=torcido abombada=hinchada "
         "abombado=hinchado atora=atasca atoro=atasco atorada=atascada "
         "atorado=atascado"
@@ -107,13 +109,15 @@ REGIONAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "entala=engasga entalou=engasgou entalada=engasgada entalado=engasgado "
         # slurred speech (Brazil "fala embolada")
         "embolada=enrolada embolado=enrolado "
+        # shivers (Brazil "tremedeira")
+        "tremedeira=calafrios "
         # Portugal "magoar-me" for Brazil "me machucar" (to hurt oneself), "apetece-me" for
         # "tenho vontade" (I feel like)
         "magoar=machucar apetece=vontade apetecia=vontade"
     ),
     "it": _table(
         # a bruise ("bluastro"), swelling ("tumefatto")
-        "bluastro=livido bluastra=livido tumefatto=gonfio tumefatta=gonfia"
+        "bluastro=livido bluastra=livido tumefatto=gonfio tumefatta=gonfia tremarella=brividi"
     ),
     "fr": _table(
         # a bruise ("coquard"), swelling ("boursouflé", "bouffi"), breath ("suffoquer")
@@ -128,7 +132,9 @@ REGIONAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "gseh=sehen gsehe=sehen ouge=auge "
         "mueter=mutter muetter=mutter zmittag=mittag "
         # swelling ("aufgequollen", "aufgedunsen"), a bruise ("Veilchen")
-        "aufgequollen=geschwollen aufgedunsen=geschwollen veilchen=bluterguss"
+        "aufgequollen=geschwollen aufgedunsen=geschwollen veilchen=bluterguss "
+        # shivering ("schlottern", "bibbern")
+        "schlottern=zittern schlottere=zittere bibbern=zittern bibbere=zittere"
     ),
 }
 

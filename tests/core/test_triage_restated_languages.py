@@ -26,6 +26,9 @@ CHAT_AND_REGIONAL = [
     ("de", "i cha sit em morge fast nut meh schlucke", "emergency"),
     ("pt", "o roxo da testa ta cada dia maior e mais inchado", "urgent"),
     ("pt", "ultimamente apetece-me magoar-me", "emergency"),
+    # shivers by a regional name, with a racing heart: sepsis signs
+    ("es", "estoy tiritando, el corazon a mil y el pinchazo muy rojo", "emergency"),
+    ("de", "ich bibbere am ganzen korper und das herz rast", "emergency"),
 ]
 
 LIMBS = [
