@@ -197,6 +197,10 @@ _ASKS_OWN_RISK = {
         r"|\bhappen(?:s|ed)? (?:to me|with botox|with tox|from botox)\b"
         r"|\b(?:is|was) (?:that|this) (?:possible|a risk|likely|common|a thing)"
         r" (?:with|from|after)\b"
+        # "how likely is that for me?", "what are the chances of that?", "how common is it?"
+        r"|\bhow (?:likely|common|often|rare)\b|\bwhat (?:are|r) (?:the |my )?(?:chances|odds"
+        r"|risks?)\b|\b(?:is|was) (?:that|it|this) (?:common|rare|likely|normal for botox)\b"
+        r"|\b(?:chances?|odds|risk) (?:of|that) (?:that|it|this) happening\b"
     ),
     "es": _any(
         r"(?:me )?(?:puede|podria) (?:pasar|pasarme|ocurrir)", r"(?:puede|podria) causar eso"

@@ -48,6 +48,7 @@ from bot.core.triage_hindsight import put_down_to_fitness
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.crisis_words import speaks_of_crisis
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
+from bot.core.understanding.net_evidence import shows_sign
 from bot.core.understanding.systemic_signs import SEPSIS_CUES
 
 # ---------------------------------------------------------------------------- FAQ
@@ -540,6 +541,8 @@ def _net_hit(
             continue
         if score.flag_id in fusion.any_mood and not _speaks_of_crisis(text, flags.language):
             continue
+        if not emergency_only and text and not _shows_sign(score.flag_id, text):
+            continue
         # The best-scoring text first; then any other clause that reaches the threshold alone.
         for clause, probability in texts:
             if probability < lowest:
@@ -600,6 +603,22 @@ _CRISIS_CUE = re.compile(
     r"|disappear\w*|go on|carry on|keep going|cope|goodbye|give up|giving up|burden|better off"
     r"|miss me|all (?:to|stop)|permanently|forever|for good|over with)\b"
 )
+
+
+def _shows_sign(flag_id: str, text: str) -> bool:
+    """Whether the message holds a word of the flag's sign (``net_evidence``), which a net
+    reading with no rule behind it needs: topic likeness alone ("breath stinks of garlic",
+    a headache on the day of the injections) is not a report. A severity flag's sign is also
+    a trend ("keeps growing") or relief that fails ("tablets not touching it")."""
+    normal = normalise(text)
+    if shows_sign(flag_id, normal):
+        return True
+    return flag_id in _SEVERITY_FLAGS and bool(
+        _SEVERE_OR_GROWING.search(normal) or _INABILITY.search(normal)
+    )
+
+
+_SEVERITY_FLAGS = frozenset({"U4_severe_pain", "U6_severe_swelling_bruising", "U7_severe_headache"})
 
 
 def _emergency_mass(flags: RedFlagScores, any_mood: frozenset[str]) -> dict[str, float]:
