@@ -417,6 +417,13 @@ class TriageDetector:
                 # (a pair's phrasing needs words of both, so a clause with none is skipped).
                 if known[number] and known[number + 1]:
                     self._scan(language, [first, second], hits, mentions, seen)
+            for number, (first, _, third) in enumerate(_triples(clauses)):
+                # A list of symptoms puts one between the two signs that make an emergency
+                # together ("shivering, red hot where they injected, thrown up twice"). English
+                # only, emergency combinations only: across a longer span, other languages'
+                # typo-tolerant stems paired words of a story ("dolor ... fuera").
+                if language == "en" and known[number] and known[number + 2]:
+                    self._scan(language, [first, third], hits, mentions, seen, "emergency")
         if not hits and not mentions:
             return NO_FLAGS
         if mentions and _OWN_ONSET.search(normalised):
@@ -518,11 +525,13 @@ class TriageDetector:
         hits: list[FlagHit],
         mentions: list[FlagHit],
         seen: dict[str, _Looked],
+        only_level: Level | None = None,
     ) -> bool:
         """Match one language's phrasings against one clause, or two neighbouring ones;
         ``seen`` keeps this message's word look-ups in this language (every clause is
         scanned alone and in two pairs, and a long message repeats its words). False when
-        no word of the clauses stands for a phrasing's word (True when not looked at)."""
+        no word of the clauses stands for a phrasing's word (True when not looked at).
+        ``only_level`` keeps the phrasings of that level only."""
         words = [word for clause in clauses for word in clause.words]
         owner = [n for n, clause in enumerate(clauses) for _ in clause.words]
         pair = len(clauses) > 1
@@ -553,6 +562,8 @@ class TriageDetector:
             if not all(any(s in positions for s in slot) for slot in pattern.slots):
                 continue
             if pair and (len(pattern.slots) < 2 or pattern.negation_word):
+                continue
+            if only_level is not None and pattern.flag.level != only_level:
                 continue
             # A one-word phrasing must be spelt right ("botched" is not "blotches");
             # typos are forgiven where other words of the phrasing corroborate them.
@@ -598,6 +609,11 @@ class TriageDetector:
             else:
                 hits.append(hit)
         return True
+
+
+def _triples(clauses: Sequence[_Clause]) -> Iterable[tuple[_Clause, _Clause, _Clause]]:
+    """Each run of three neighbouring clauses, in order."""
+    return zip(clauses, clauses[1:], clauses[2:], strict=False)
 
 
 def _asked_at(clauses: Sequence[_Clause], number: int, position: int) -> bool:
