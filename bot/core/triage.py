@@ -46,6 +46,7 @@ from bot.core.triage_hindsight import (
     with_referent,
 )
 from bot.core.triage_history import tells_history
+from bot.core.triage_mild import mild_expected_effect
 from bot.core.triage_over import PASSED_QUICKLY, SOMEONE_RECOVERED
 from bot.core.triage_restated import restate
 from bot.core.triage_romance import reword
@@ -442,6 +443,10 @@ class TriageDetector:
                 and explained_by_everyday_cause(hit.clause)
             )
             or (hit.language == "en" and expected_of_treatment(hit.flag_id, hit.phrasing, text))
+            or (
+                hit.level == "urgent"
+                and mild_expected_effect(hit.flag_id, hit.phrasing, hit.language, hit.clause, text)
+            )
         ]
         if over:
             mentions.extend(over)
