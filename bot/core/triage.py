@@ -47,6 +47,7 @@ from bot.core.triage_hindsight import (
 )
 from bot.core.triage_history import tells_history
 from bot.core.triage_mild import mild_expected_effect
+from bot.core.triage_needle_faint import fainted_at_the_needle
 from bot.core.triage_over import PASSED_QUICKLY, SOMEONE_RECOVERED
 from bot.core.triage_restated import restate
 from bot.core.triage_romance import reword
@@ -447,6 +448,7 @@ class TriageDetector:
                 hit.level == "urgent"
                 and mild_expected_effect(hit.flag_id, hit.phrasing, hit.language, hit.clause, text)
             )
+            or fainted_at_the_needle(hit.flag_id, hit.phrasing, hit.language, text)
         ]
         if over:
             mentions.extend(over)
