@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.core.text import normalise
+from bot.core.triage_feared import FEARED
 from bot.core.vocabulary import is_common_word
 
 
@@ -377,7 +378,7 @@ def _english() -> ContextRules:
         negations=_OLD_NEGATIONS,
         scope_breakers=_OLD_SCOPE_BREAKERS,
         not_negations=_OLD_NOT_NEGATIONS,
-        hypothetical=_OLD_HYPOTHETICAL,
+        hypothetical=re.compile(f"{_OLD_HYPOTHETICAL.pattern}|{_any(*FEARED['en']).pattern}"),
         question_start=_OLD_QUESTION_START,
         first_person=_OLD_FIRST_PERSON,
         asks_if_normal=_OLD_ASKS_IF_NORMAL,
@@ -1320,7 +1321,7 @@ def _build(language: str, grammar: _Grammar) -> ContextRules:
         negations=negations,
         scope_breakers=breakers,
         not_negations=_any(*grammar.not_negations),
-        hypothetical=_any(*grammar.hypothetical),
+        hypothetical=_any(*grammar.hypothetical, *FEARED.get(language, ())),
         question_start=re.compile(r"^(?:" + "|".join(grammar.question_start) + r")\b"),
         first_person=_any(*grammar.first_person),
         asks_if_normal=_any(*grammar.asks_if_normal),
