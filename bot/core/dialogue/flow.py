@@ -507,22 +507,47 @@ class Dialogue(
     ) -> set[str]:
         """The topics read in pieces that ask nothing: no question word anywhere in them, no
         question mark after them, not joined to a question before ("can I drink tonight and
-        sleep on my side"), and no strong reading of their own."""
+        sleep on my side"), not the subject of a question after that names nothing of its
+        own ("flying on sunday, will that be alright?"), and no strong reading of their own."""
         marked = [normalise(chunk) for chunk in text.split("?")[:-1]]
+        asking = [self._piece_asks(piece, marked, language) for piece in pieces]
         scene: set[str] = set()
         asked_before = False
-        for piece in pieces:
-            words = piece.split()
-            asks = any(m.endswith(piece) for m in marked) or any(
-                self._asks(" ".join(words[start:]), language) for start in range(len(words))
-            )
+        for index, piece in enumerate(pieces):
+            asks = asking[index]
             joined = asked_before and self.lexicon.opens_as_follow_up(piece)
             asked_before = asked_before or asks
-            if asks or joined:
+            if asks or joined or self._asked_about_after(pieces, asking, index, now, language):
                 continue
             alone, scores = self._asked([piece], now, language)
             scene.update(t for t in alone if scores.get(t, SCENE_STRONG) < SCENE_STRONG)
         return scene
+
+    def _piece_asks(self, piece: str, marked: Sequence[str], language: str | None) -> bool:
+        """A question mark follows the piece, or a question word starts somewhere in it."""
+        words = piece.split()
+        return any(m.endswith(piece) for m in marked) or any(
+            self._asks(" ".join(words[start:]), language) for start in range(len(words))
+        )
+
+    def _asked_about_after(
+        self,
+        pieces: Sequence[str],
+        asking: Sequence[bool],
+        index: int,
+        now: datetime,
+        language: str | None,
+    ) -> bool:
+        """The next piece asks about something said before and names no topic itself ("will
+        that be alright", "is that ok"): it asks about this piece, which is then a question,
+        not a scene. ("how long must I hold out" points back to nothing: it asks anew.)"""
+        after = index + 1
+        if after >= len(pieces) or not asking[after]:
+            return False
+        if not self.lexicon.points_back(pieces[after]):
+            return False
+        topics, _ = self._asked([pieces[after]], now, language)
+        return not topics
 
     def _every(
         self,

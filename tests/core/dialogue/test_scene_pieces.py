@@ -49,3 +49,25 @@ def test_two_questions_still_get_two_answers(
 ) -> None:
     (outcome,) = chat(conversation, text)
     assert set(topics(outcome)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "got a sunbed session booked for friday, is that ok? and can i put makeup on tomorrow",
+            ("heat_sauna_sun", "makeup_skincare_washing"),
+        ),
+        (
+            "booked in for a spin class on saturday, will that be fine? also is a beer ok",
+            ("exercise_gym", "alcohol"),
+        ),
+    ],
+)
+def test_a_piece_that_a_bare_question_asks_about_is_a_question(
+    conversation: Conversation, text: str, expected: tuple[str, ...]
+) -> None:
+    """ "..., is that ok?" names nothing itself: it asks about the piece before, so that piece
+    is a question of its own, not scene-setting, even when the rest reads strongly."""
+    (outcome,) = chat(conversation, text)
+    assert topics(outcome) == expected
