@@ -18,8 +18,10 @@ import html
 import io
 import os
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,6 +84,7 @@ async def test_a_clinic_works_through_its_day_in_a_real_browser(tmp_path: Path) 
         base = bot.url("riverside")
 
         def sign_in_and_take_the_alert() -> dict[str, str]:
+            from selenium.common.exceptions import WebDriverException
             from selenium.webdriver.common.by import By
             from selenium.webdriver.common.keys import Keys
             from selenium.webdriver.support import expected_conditions as ec
@@ -109,16 +112,26 @@ async def test_a_clinic_works_through_its_day_in_a_real_browser(tmp_path: Path) 
                         return str(found[0].text)
                     return "no notice on: " + str(driver.find_element(By.TAG_NAME, "main").text)
 
-                def press(button: object) -> None:
-                    old = driver.find_element(By.TAG_NAME, "html")
-                    button.click()  # type: ignore[attr-defined]
-                    wait.until(ec.staleness_of(old))  # the next page has loaded
+                def press(find: Callable[[], Any]) -> None:
+                    """Click what ``find`` finds, finding it again if the page replaced it
+                    between the finding and the click (the alerts page refreshes live)."""
+                    for attempt in range(3):
+                        old = driver.find_element(By.TAG_NAME, "html")
+                        try:
+                            find().click()
+                        except WebDriverException:
+                            if attempt == 2:
+                                raise
+                            time.sleep(0.2)
+                            continue
+                        wait.until(ec.staleness_of(old))  # the next page has loaded
+                        return
 
                 # The link the bot sent opens a page with a button: pressing it signs in.
                 driver.get(link)
                 seen["landing"] = heading()
                 shoot("sign-in")
-                press(driver.find_element(By.ID, "sign-in"))
+                press(lambda: driver.find_element(By.ID, "sign-in"))
                 seen["after sign-in"] = heading()
                 shoot("overview")
                 # Keyboard: the first Tab lands on the skip link, which is then visible.
@@ -131,10 +144,15 @@ async def test_a_clinic_works_through_its_day_in_a_real_browser(tmp_path: Path) 
                 seen["open levels"] = " ".join(
                     b.text for b in driver.find_elements(By.CSS_SELECTOR, "article .badge")
                 )
-                mia = driver.find_element(By.XPATH, '//article[.//a[text()="Mia"]]')
+                mia_card = '//article[.//a[text()="Mia"]]'
+                mia = driver.find_element(By.XPATH, mia_card)
                 seen["alert card"] = str(mia.text)
                 shoot("alerts")
-                press(mia.find_element(By.XPATH, './/button[text()="I\'m on it"]'))
+                press(
+                    lambda: driver.find_element(By.XPATH, mia_card).find_element(
+                        By.XPATH, './/button[text()="I\'m on it"]'
+                    )
+                )
                 seen["notice"] = notice()
 
                 go("questions", "Unanswered questions")
@@ -144,7 +162,7 @@ async def test_a_clinic_works_through_its_day_in_a_real_browser(tmp_path: Path) 
                 seen["question group"] = str(group.text)
                 shoot("questions")
                 Select(group.find_element(By.TAG_NAME, "select")).select_by_value(ENTRY)
-                press(group.find_element(By.XPATH, './/button[text()="Add as phrasings"]'))
+                press(lambda: group.find_element(By.XPATH, './/button[text()="Add as phrasings"]'))
                 seen["added"] = notice()
 
                 go("faq", "FAQ")
