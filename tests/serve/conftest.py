@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.storage.test_storage import (  # noqa: F401 - fixtures pytest finds by name
-    _create_database,
-    _drop_database,
+    new_database,
     postgres_server,
 )
 
@@ -29,9 +28,5 @@ async def deployment_database(request: pytest.FixtureRequest, tmp_path: Path) ->
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path}/bot.db"
         return
-    server: str = request.getfixturevalue("postgres_server")
-    url = await _create_database(server)
-    try:
+    async with new_database(request.getfixturevalue("postgres_server")) as url:
         yield url
-    finally:
-        await _drop_database(server, url)

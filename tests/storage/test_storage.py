@@ -17,6 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
@@ -151,7 +152,13 @@ async def fresh_url(
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'not' / 'yet' / 'there.db'}"
         return
-    server: str = request.getfixturevalue("postgres_server")
+    async with new_database(request.getfixturevalue("postgres_server")) as url:
+        yield url
+
+
+@asynccontextmanager
+async def new_database(server: str) -> AsyncIterator[str]:
+    """A PostgreSQL database created on ``server`` for one test and dropped after it."""
     url = await _create_database(server)
     try:
         yield url
