@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.responder import Responder
 from bot.core.triage_context import rules_for
 from bot.core.understanding.context import read_clause
-from tests.core.triage_cases import assert_escalated, assert_not_escalated
+from tests.core.triage_cases import grammar_deck_tests
 
 NOT_ESCALATED = [
     # ---- German: negation after the verb, "nicht mehr", dialect negations
@@ -127,18 +126,11 @@ ESCALATED = [
 ]
 
 
-@pytest.mark.parametrize("text", NOT_ESCALATED)
-def test_denied_asked_or_figurative_symptoms_do_not_escalate(
-    responder: Responder, text: str
-) -> None:
-    assert_not_escalated(responder, text)
-
-
-@pytest.mark.parametrize(("language", "text", "level"), ESCALATED)
-def test_reports_in_the_same_words_still_escalate(
-    responder: Responder, language: str, text: str, level: str
-) -> None:
-    assert_escalated(responder, language, text, level)
+# Denied, asked or figurative symptoms do not escalate; reports in the same words still do.
+(
+    test_denied_asked_or_figurative_symptoms_do_not_escalate,
+    test_reports_in_the_same_words_still_escalate,
+) = grammar_deck_tests(NOT_ESCALATED, ESCALATED)
 
 
 def test_the_grammar_itself() -> None:
