@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
@@ -17,6 +18,7 @@ from bot.core.knowledge import JourneyMessages
 from bot.core.replies import to_html
 from bot.tg.callbacks import CheckinReply, Forget, TreatedAgo, TreatedArea, decode
 from bot.tg.context import BotContext
+from bot.tg.keyboards import Keyboards
 from bot.tg.outcomes import carry_out, patient_language, state_of
 from bot.tg.send import send_text
 
@@ -48,18 +50,24 @@ def _example(context: BotContext) -> str:
     return date_example(_month_first(context))
 
 
-async def cmd_treated(update: Update, context: BotContext) -> None:
-    """Ask when the treatment was, with one-tap answers."""
+async def _ask_with_buttons(
+    update: Update,
+    context: BotContext,
+    question: Callable[[JourneyMessages], str],
+    buttons: Callable[[Keyboards], InlineKeyboardMarkup],
+) -> None:
+    """Ask one of the journey's questions with its one-tap answers, in the patient's language."""
     lang = await patient_language(update, context)
     if update.effective_chat is None:
         return
-    text = _say(context, lang, _labels(context, lang).treated_ask)
-    await send_text(
-        context.bot,
-        update.effective_chat.id,
-        text,
-        markup=context.keyboards.speaking(lang).treated(),
-    )
+    text = _say(context, lang, question(_labels(context, lang)))
+    markup = buttons(context.keyboards.speaking(lang))
+    await send_text(context.bot, update.effective_chat.id, text, markup=markup)
+
+
+async def cmd_treated(update: Update, context: BotContext) -> None:
+    """Ask when the treatment was, with one-tap answers."""
+    await _ask_with_buttons(update, context, lambda words: words.treated_ask, Keyboards.treated)
 
 
 async def on_treated_button(update: Update, context: BotContext) -> None:
@@ -243,16 +251,8 @@ async def cmd_stop_checkins(update: Update, context: BotContext) -> None:
 
 
 async def cmd_forget(update: Update, context: BotContext) -> None:
-    lang = await patient_language(update, context)
-    if update.effective_chat is None:
-        return
-    text = _say(context, lang, _labels(context, lang).forget_confirm)
-    await send_text(
-        context.bot,
-        update.effective_chat.id,
-        text,
-        markup=context.keyboards.speaking(lang).forget(),
-    )
+    """Ask the patient to confirm that everything kept about them is deleted."""
+    await _ask_with_buttons(update, context, lambda words: words.forget_confirm, Keyboards.forget)
 
 
 async def on_forget_button(update: Update, context: BotContext) -> None:
