@@ -24,6 +24,7 @@ from bot.core.knowledge.countries import (
     with_profile,
 )
 from bot.core.knowledge.dialogue import DIALOGUE_FILE, DIALOGUE_LANGUAGES, DialogueFile
+from bot.core.knowledge.nested import deep_merge, text_fields
 from bot.core.knowledge.overrides import change_pack, merge_entries
 from bot.core.knowledge.packs import merge_packs
 from bot.core.knowledge.schemas import (
@@ -420,34 +421,12 @@ def _load_clinic(
     return clinic, profile
 
 
-def _strings(value: Any, where: str = "") -> Iterable[tuple[str, str]]:
-    """Every text in a nested structure, with its dotted field path."""
-    if isinstance(value, str):
-        yield where, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, f"{where}[{index}]")
-
-
 def _has_content(path: Path) -> bool:
     """False for an optional file that holds only comments (a starter left unedited)."""
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8")) is not None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return True  # let the strict reader report it
-
-
-def _deep_merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
 
 
 def _load_messages(
@@ -460,11 +439,11 @@ def _load_messages(
     if overrides is not None and overrides.exists() and _has_content(overrides):
         extra = _read_yaml(overrides, problems)
         if extra is not None:
-            data = _deep_merge(data, extra)
+            data = deep_merge(data, extra)
     messages = _validate_model(path.name, data, Messages, problems)
     if messages is None:
         return None
-    for where, text in _strings(messages.model_dump()):
+    for where, text in text_fields(messages.model_dump()):
         _check_templates(path.name, f"field '{where}'", text, problems)
     return messages if isinstance(messages, Messages) else None
 
@@ -508,7 +487,7 @@ def _load_dialogue(
     for flag_id in top.flag_topics if known_flags else ():  # no red flags: said already
         if flag_id not in known_flags:
             problems.append(f"{path.name}: field 'flag_topics' names unknown red flag {flag_id!r}")
-    for where, text in _strings(top.model_dump()):
+    for where, text in text_fields(top.model_dump()):
         _check_templates(path.name, f"field '{where}'", text, problems)
     return top
 

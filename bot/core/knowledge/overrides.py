@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.knowledge.nested import deep_merge
+
 #: Lists a change adds to rather than replaces.
 ADDED_FIELDS: tuple[str, ...] = ("questions", "keywords")
 #: ``remove_<field>`` takes items out of these lists.
@@ -195,16 +197,6 @@ def change_mapping(
 PACK_CHANGES: frozenset[str] = frozenset({"language", "faq", "messages"})
 
 
-def _deep_merge(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in changes.items():
-        old = merged.get(key)
-        merged[key] = (
-            _deep_merge(old, value) if isinstance(value, dict) and isinstance(old, dict) else value
-        )
-    return merged
-
-
 def change_pack(
     shipped: Mapping[str, Any], own: Mapping[str, Any], label: str, problems: list[str]
 ) -> tuple[dict[str, Any], set[str]]:
@@ -233,7 +225,7 @@ def change_pack(
     messages = own.get("messages")
     if isinstance(messages, dict):
         base = shipped.get("messages")
-        merged["messages"] = _deep_merge(base if isinstance(base, dict) else {}, messages)
+        merged["messages"] = deep_merge(base if isinstance(base, dict) else {}, messages)
     elif messages is not None:
         problems.append(f"{label}: field 'messages' should be a mapping")
     return merged, off

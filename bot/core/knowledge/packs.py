@@ -31,6 +31,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints
 
+from bot.core.knowledge.nested import deep_merge, text_fields
 from bot.core.knowledge.schemas import (
     EntryText,
     FaqEntry,
@@ -154,7 +155,7 @@ def merge_packs(
         found = _pack_messages(label, lang, pack.messages, english_dump, validate, problems)
         if found is not None:
             localized[lang] = found
-            for where, text in _strings(found.model_dump()):
+            for where, text in text_fields(found.model_dump(), number_items=False):
                 check_template(label, f"message '{where}'", text, problems)
         for name, words in pack.red_flags.concepts.items():
             for word in words:
@@ -257,31 +258,9 @@ def _pack_messages(
     unknown = sorted(set(changes) - set(english))
     for key in unknown:
         problems.append(f"{label}: message '{key}' is not a message in messages.yaml")
-    merged = _deep_merge(dict(english), {k: v for k, v in changes.items() if k in english})
+    merged = deep_merge(dict(english), {k: v for k, v in changes.items() if k in english})
     found = validate(label, merged, Messages, problems)
     return found if isinstance(found, Messages) else None
-
-
-def _deep_merge(base: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
-def _strings(value: Any, where: str = "") -> Iterable[tuple[str, str]]:
-    """Every text in a nested structure, with its dotted field path (lists as one field)."""
-    if isinstance(value, str):
-        yield where, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item, where)
 
 
 def _flat(value: Any, where: str = "") -> dict[str, str]:
