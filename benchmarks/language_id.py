@@ -85,50 +85,33 @@ def rss() -> float:
     return psutil.Process(os.getpid()).memory_info().rss / 2**20
 
 
+def lingua(low_accuracy: bool) -> Callable[[str], str | None]:
+    """lingua restricted to the six shipped languages, in its default or low-accuracy mode."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    wanted = [
+        Language.ENGLISH,
+        Language.SPANISH,
+        Language.GERMAN,
+        Language.FRENCH,
+        Language.ITALIAN,
+        Language.PORTUGUESE,
+    ]
+    builder = LanguageDetectorBuilder.from_languages(*wanted)
+    if low_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    detector = builder.with_preloaded_language_models().build()
+
+    def lingua_detect(text: str) -> str | None:
+        found = detector.detect_language_of(text)
+        return found.iso_code_639_1.name.lower() if found else None
+
+    return lingua_detect
+
+
 def build(name: str) -> Callable[[str], str | None]:
-    if name == "lingua":
-        from lingua import Language, LanguageDetectorBuilder
-
-        wanted = [
-            Language.ENGLISH,
-            Language.SPANISH,
-            Language.GERMAN,
-            Language.FRENCH,
-            Language.ITALIAN,
-            Language.PORTUGUESE,
-        ]
-        detector = (
-            LanguageDetectorBuilder.from_languages(*wanted).with_preloaded_language_models().build()
-        )
-
-        def lingua_detect(text: str) -> str | None:
-            found = detector.detect_language_of(text)
-            return found.iso_code_639_1.name.lower() if found else None
-
-        return lingua_detect
-    if name == "lingua-low-accuracy":
-        from lingua import Language, LanguageDetectorBuilder
-
-        wanted = [
-            Language.ENGLISH,
-            Language.SPANISH,
-            Language.GERMAN,
-            Language.FRENCH,
-            Language.ITALIAN,
-            Language.PORTUGUESE,
-        ]
-        detector = (
-            LanguageDetectorBuilder.from_languages(*wanted)
-            .with_low_accuracy_mode()
-            .with_preloaded_language_models()
-            .build()
-        )
-
-        def lingua_low(text: str) -> str | None:
-            found = detector.detect_language_of(text)
-            return found.iso_code_639_1.name.lower() if found else None
-
-        return lingua_low
+    if name in {"lingua", "lingua-low-accuracy"}:
+        return lingua(low_accuracy=name == "lingua-low-accuracy")
     if name == "py3langid":
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
