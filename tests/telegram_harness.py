@@ -6,7 +6,7 @@ import asyncio
 import os
 import sys
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -17,9 +17,15 @@ from bot.core.responder import Responder
 from bot.serve.lifecycle import Polling, running
 from bot.tg.app import BotApplication, build_application
 from tests.fakes import FakeBotApi
+from tests.fakes.bot_api import ApiCall
 
 TOKEN = "123456789:AAHfakeTOKENfakeTOKENfakeTOKENfake12"
 FAST_POLL = timedelta(seconds=0.2)
+
+
+def to_chat(chat_id: int) -> Callable[[ApiCall], bool]:
+    """A ``wait_for`` predicate: the call goes to ``chat_id``."""
+    return lambda call: call.params.get("chat_id") == chat_id
 
 
 def settings_for(fake: FakeBotApi, **overrides: Any) -> Settings:

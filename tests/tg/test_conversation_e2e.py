@@ -9,7 +9,6 @@ import itertools
 import os
 import re
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from bot.storage.chats import local_chats
 from bot.tg.callbacks import Feedback, ShowAnswer, decode
 from tests.fakes import FakeBotApi
 from tests.fakes.bot_api import ApiCall
-from tests.telegram_harness import running_bot
+from tests.telegram_harness import running_bot, to_chat
 
 STAFF_CHAT = -100900800
 CLARIFYING = [
@@ -38,24 +37,9 @@ UPDATE_IDS = itertools.count(int(time.time()) % 400_000 * 4)  # the fake counts 
 FAST = {"sweep_seconds": 0.3, "telegram_rate_limit": 0, "staff_chat_id": STAFF_CHAT}
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path}/conversations.db"
-
-
 def plain(call: ApiCall) -> str:
     """What the patient reads: the HTML a reply was sent as, without tags or escapes."""
     return html.unescape(re.sub(r"</?b>", "", str(call.params.get("text", ""))))
-
-
-def to_chat(chat_id: int) -> object:
-    return lambda call: call.params.get("chat_id") == chat_id
 
 
 async def say(fake: FakeBotApi, chat_id: int, text: str) -> ApiCall:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.config import DEFAULT_KNOWLEDGE_DIR
 from bot.core.knowledge import load_knowledge
@@ -16,12 +13,6 @@ from tests.fakes import FakeBotApi
 from tests.telegram_harness import running_bot
 
 UK_ROUTES = re.compile(r"\b(999|111|NHS|Samaritans|Yellow Card|MHRA)\b", re.I)
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
 
 
 async def test_a_us_clinics_urgent_and_emergency_replies_name_its_own_routes(

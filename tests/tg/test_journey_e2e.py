@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -19,17 +17,6 @@ from tests.fakes import FakeBotApi
 from tests.telegram_harness import running_bot
 
 FAST = {"sweep_seconds": 0.3, "telegram_rate_limit": 0, "quiet_hours": ""}
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path}/journey.db"
 
 
 def texts_to(fake: FakeBotApi, chat_id: int) -> list[str]:

@@ -3,20 +3,10 @@ API on 127.0.0.1, with a real SQLite file (issue 14)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
 from bot.core.responder import Responder
 from bot.tg.app import COMMANDS
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import running_bot
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
 
 
 def labels(call: object) -> list[str]:

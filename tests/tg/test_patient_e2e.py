@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
 from bot.core.responder import Responder
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import TOKEN, running_bot
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
 
 
 async def test_start_and_a_question_get_replies(fake: FakeBotApi, responder: Responder) -> None:

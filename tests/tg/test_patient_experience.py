@@ -6,7 +6,6 @@ import asyncio
 import dataclasses
 import logging
 import socket
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,6 @@ from bot.tg.app import COMMANDS
 from tests.core.test_responder import a_clarifying_message
 from tests.fakes import FakeBotApi
 from tests.telegram_harness import TOKEN, running_bot, settings_for, start_bot_process
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
 
 
 def buttons(call: object) -> list[tuple[str, str]]:

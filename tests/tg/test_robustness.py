@@ -12,7 +12,6 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -24,7 +23,7 @@ from bot.tg.app import HANDLED_UPDATES, BotApplication
 from bot.tg.outcomes import pseudonym
 from tests.fakes import FakeBotApi
 from tests.fakes.bot_api import ApiCall
-from tests.telegram_harness import TOKEN, running_bot
+from tests.telegram_harness import TOKEN, running_bot, to_chat
 
 STAFF_CHAT = -100777
 FAST: dict[str, Any] = {
@@ -36,18 +35,8 @@ FAST: dict[str, Any] = {
 }
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
-
-
 def to_staff(call: ApiCall) -> bool:
     return call.params.get("chat_id") == STAFF_CHAT
-
-
-def to_chat(chat_id: int) -> Any:
-    return lambda call: call.params.get("chat_id") == chat_id
 
 
 async def settled(application: BotApplication) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.core.responder import Responder
 from bot.storage import Storage
@@ -24,12 +21,6 @@ FAST = {
     "alert_retry_seconds": 0.2,
     "telegram_rate_limit": 0,
 }
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi() as server:
-        yield server
 
 
 def to_staff(call: object) -> bool:
