@@ -27,12 +27,6 @@ NOW = datetime(2026, 11, 23, 11, tzinfo=UTC)  # a Monday morning in London
 TREATED_TODAY = PatientState(treatment=Treatment(date(2026, 11, 23)))
 
 
-@pytest.fixture(scope="module")
-def conversation(responder: Responder) -> Conversation:
-    clinic = responder.knowledge.clinic
-    return Conversation(responder, ClinicClock.for_clinic(clinic), Privacy())
-
-
 def test_a_typed_question_is_answered_and_recorded(conversation: Conversation) -> None:
     outcome = conversation.handle(
         TypedQuestion("can I go to the gym tonight?"), PatientState(), NOW

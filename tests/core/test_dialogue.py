@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.core.clock import ClinicClock
 from bot.core.conversation import (
     Conversation,
-    Outcome,
     PatientState,
-    Privacy,
     TreatedToday,
     TypedDate,
     TypedQuestion,
@@ -21,34 +18,9 @@ from bot.core.dialogue import DialogueState, EscalationMemory, TreatmentTime, sp
 from bot.core.dialogue.evaluation import apply_change, evaluate_dialogues, load_dialogues
 from bot.core.journey import Treatment
 from bot.core.responder import Responder
+from tests.core.chatting import NOW, chat, chat_in, topics
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)  # a Wednesday afternoon: the clinic is open
-
-
-@pytest.fixture(scope="module")
-def conversation(responder: Responder) -> Conversation:
-    return Conversation(responder, ClinicClock.for_clinic(responder.knowledge.clinic), Privacy())
-
-
-def chat(
-    conversation: Conversation, *texts: str, state: PatientState | None = None, gap: float = 1
-) -> list[Outcome]:
-    """Send ``texts`` one after another, ``gap`` minutes apart, as one chat."""
-    state = state or PatientState()
-    outcomes = []
-    for index, text in enumerate(texts):
-        now = NOW + timedelta(minutes=gap * index)
-        outcome = conversation.handle(TypedQuestion(text), state, now)
-        state = apply_change(state, outcome)
-        outcomes.append(outcome)
-    return outcomes
-
-
-def topics(outcome: Outcome) -> tuple[str, ...]:
-    reply = outcome.reply
-    assert reply is not None
-    return reply.topics or ((reply.topic,) if reply.topic else ())
 
 
 # ---- follow-ups ------------------------------------------------------------------------
@@ -490,7 +462,7 @@ def test_how_to_get_there_is_answered_at_the_same_level(
     conversation: Conversation, language: str, red_flag: str, asks: str, says: str
 ) -> None:
     """ "Can someone drive me?" during an escalation: don't drive yourself, at its level."""
-    first, again = chat(conversation, red_flag, asks, state=PatientState(language=language))
+    first, again = chat_in(conversation, language, red_flag, asks)
     assert first.reply is not None and first.reply.level is not None
     reply = again.reply
     assert reply is not None and reply.kind == "escalation", asks
@@ -540,8 +512,8 @@ def test_not_me_keeps_the_advice_for_whoever_it_is(
 ) -> None:
     """ "It's not me": someone still needs help now; the advice is kept and addressed to them,
     and reassurance about them afterwards is not given either."""
-    first, corrected, after = chat(
-        conversation, red_flag, correction, "is it serious?", state=PatientState(language=language)
+    first, corrected, after = chat_in(
+        conversation, language, red_flag, correction, "is it serious?"
     )
     assert first.reply is not None and first.reply.level == "emergency", red_flag
     for outcome in (corrected, after):
@@ -585,7 +557,7 @@ def test_a_symptom_getting_worse_after_its_answer_is_escalated(
 ) -> None:
     """ "It's getting worse" just after the headache's answer is a worsening headache, though
     the message alone names no symptom; the staff are alerted."""
-    answered, worsened = chat(conversation, symptom, worse, state=PatientState(language=language))
+    answered, worsened = chat_in(conversation, language, symptom, worse)
     assert answered.reply is not None and answered.reply.kind == "answer", symptom
     reply = worsened.reply
     assert reply is not None and reply.kind == "escalation", worse
@@ -630,7 +602,7 @@ def test_a_new_sign_read_with_the_urgent_flag_can_make_it_an_emergency(
 ) -> None:
     """A stiff neck after a worsening headache is an emergency though neither message says
     so alone: a new alert at the higher level."""
-    first, worsened = chat(conversation, urgent, worse, state=PatientState(language=language))
+    first, worsened = chat_in(conversation, language, urgent, worse)
     assert first.reply is not None and first.reply.level == "urgent", urgent
     assert worsened.reply is not None and worsened.reply.level == "emergency", worse
     assert worsened.alert is not None and worsened.alert.level == "emergency"

@@ -3,15 +3,10 @@ message, and the advice again after a red flag, each in the patient's own words.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from bot.core.clock import ClinicClock
-from bot.core.conversation import Conversation, Outcome, PatientState, Privacy, TypedQuestion
-from bot.core.dialogue.evaluation import apply_change
-from bot.core.responder import Responder
-from tests.core.test_dialogue import NOW, topics
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat_in, topics
 
 GYM_TODAY = {
     "es": "¿puedo ir al gimnasio hoy?",
@@ -51,27 +46,11 @@ ELLIPTICAL = [
 ]
 
 
-@pytest.fixture(scope="module")
-def conversation(responder: Responder) -> Conversation:
-    return Conversation(responder, ClinicClock.for_clinic(responder.knowledge.clinic), Privacy())
-
-
-def chat(conversation: Conversation, language: str, *texts: str) -> list[Outcome]:
-    """Send ``texts`` one minute apart as one chat in ``language``."""
-    state = PatientState(language=language)
-    outcomes = []
-    for index, text in enumerate(texts):
-        outcome = conversation.handle(TypedQuestion(text), state, NOW + timedelta(minutes=index))
-        state = apply_change(state, outcome)
-        outcomes.append(outcome)
-    return outcomes
-
-
 @pytest.mark.parametrize(("language", "follow"), ELLIPTICAL)
 def test_an_elliptical_follow_up_keeps_the_topic(
     conversation: Conversation, language: str, follow: str
 ) -> None:
-    first, then = chat(conversation, language, GYM_TODAY[language], follow)
+    first, then = chat_in(conversation, language, GYM_TODAY[language], follow)
     assert topics(first) == ("exercise_gym",)
     assert then.reply is not None and then.reply.kind == "answer"
     assert topics(then) == ("exercise_gym",)
@@ -91,7 +70,7 @@ def test_an_elliptical_follow_up_keeps_the_topic(
 def test_how_a_symptom_goes_stays_on_the_symptom(
     conversation: Conversation, language: str, bruise: str, follow: str
 ) -> None:
-    first, then = chat(conversation, language, bruise, follow)
+    first, then = chat_in(conversation, language, bruise, follow)
     assert topics(first) == ("bruising",)
     assert topics(then) == ("bruising",)
 
@@ -109,7 +88,7 @@ def test_how_a_symptom_goes_stays_on_the_symptom(
 def test_a_follow_up_naming_something_new_moves_on(
     conversation: Conversation, language: str, follow: str
 ) -> None:
-    _, then = chat(conversation, language, GYM_TODAY[language], follow)
+    _, then = chat_in(conversation, language, GYM_TODAY[language], follow)
     assert topics(then) == ("alcohol",)
 
 
@@ -131,7 +110,7 @@ def test_a_follow_up_naming_something_new_moves_on(
 def test_each_question_of_a_message_is_answered(
     conversation: Conversation, language: str, text: str
 ) -> None:
-    (outcome,) = chat(conversation, language, text)
+    (outcome,) = chat_in(conversation, language, text)
     assert outcome.reply is not None and outcome.reply.kind == "answer"
     assert len(topics(outcome)) == 2
     assert outcome.reply.language == language
@@ -162,7 +141,7 @@ def test_each_question_of_a_message_is_answered(
 def test_after_a_red_flag_follow_ups_get_the_advice_again(
     conversation: Conversation, language: str, red_flag: str, follow_ups: list[str]
 ) -> None:
-    first, *rest = chat(conversation, language, red_flag, *follow_ups)
+    first, *rest = chat_in(conversation, language, red_flag, *follow_ups)
     assert first.reply is not None and first.reply.level == "emergency"
     for outcome in rest:
         assert outcome.reply is not None and outcome.reply.kind == "escalation"

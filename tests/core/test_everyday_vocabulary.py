@@ -11,16 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.clock import ClinicClock
-from bot.core.conversation import Conversation, Privacy
-from bot.core.responder import Responder
-from tests.core.test_dialogue import topics
-from tests.core.test_dialogue_languages import chat
-
-
-@pytest.fixture(scope="module")
-def conversation(responder: Responder) -> Conversation:
-    return Conversation(responder, ClinicClock.for_clinic(responder.knowledge.clinic), Privacy())
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat_in, topics
 
 
 @pytest.mark.parametrize(
@@ -50,7 +42,7 @@ def conversation(responder: Responder) -> Conversation:
 def test_an_everyday_word_reaches_its_topic(
     conversation: Conversation, language: str, text: str, topic: str
 ) -> None:
-    (outcome,) = chat(conversation, language, text)
+    (outcome,) = chat_in(conversation, language, text)
     assert outcome.reply is not None and outcome.reply.kind == "answer"
     assert topic in topics(outcome)
 
@@ -66,6 +58,6 @@ def test_an_everyday_word_reaches_its_topic(
 def test_a_remedy_of_two_topics_follows_the_one_just_answered(
     conversation: Conversation, language: str, symptom: str, remedy: str, topic: str
 ) -> None:
-    first, then = chat(conversation, language, symptom, remedy)
+    first, then = chat_in(conversation, language, symptom, remedy)
     assert topics(first) == (topic,)
     assert topics(then) == (topic,)

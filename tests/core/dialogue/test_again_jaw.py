@@ -5,7 +5,7 @@ from an evaluation set."""
 from __future__ import annotations
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, topics
 
 
 def test_the_jaw_redone_is_the_next_appointment(conversation: Conversation) -> None:

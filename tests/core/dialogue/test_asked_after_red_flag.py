@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, PatientState
-from tests.core.test_dialogue import chat, topics
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat, chat_in, topics
 
 #: language -> (a drooping eyelid, a question about how it goes)
 DROOP = {
@@ -36,7 +36,7 @@ def test_how_the_flagged_symptom_goes_names_its_topic(
     conversation: Conversation, language: str
 ) -> None:
     droop, how_it_goes = DROOP[language]
-    flagged, asked = chat(conversation, droop, how_it_goes, state=PatientState(language=language))
+    flagged, asked = chat_in(conversation, language, droop, how_it_goes)
     assert flagged.reply is not None and flagged.reply.level == "urgent"
     reply = asked.reply
     assert reply is not None
@@ -56,11 +56,11 @@ def test_a_plan_for_tomorrow_names_its_own_topic(conversation: Conversation) -> 
 
 
 def test_a_plan_in_spanish_names_its_own_topic(conversation: Conversation) -> None:
-    _, plan = chat(
+    _, plan = chat_in(
         conversation,
+        "es",
         "veo doble desde ayer, me pusieron bótox el lunes",
         "y pasado mañana puedo conducir al trabajo?",
-        state=PatientState(language="es"),
     )
     assert plan.reply is not None and plan.reply.level == "urgent"
     assert topics(plan) == ("driving_work",)
@@ -133,7 +133,7 @@ WAIT = {
 @pytest.mark.parametrize("language", sorted(WAIT))
 def test_waiting_names_nothing_in_every_language(conversation: Conversation, language: str) -> None:
     flag, wait = WAIT[language]
-    _, waited = chat(conversation, flag, wait, state=PatientState(language=language))
+    _, waited = chat_in(conversation, language, flag, wait)
     reply = waited.reply
     assert reply is not None and reply.kind == "escalation" and reply.level == "emergency"
     assert topics(waited) == (), wait

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, PatientState
-from tests.core.test_dialogue import chat, topics
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat, chat_in, topics
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_a_moment_still_skips_a_wait_counted_in_hours(conversation: Conversation
 def test_a_failing_condition_asks_what_comes_next(
     conversation: Conversation, language: str, first: str, failing: str
 ) -> None:
-    asked, then = chat(conversation, first, failing, state=PatientState(language=language))
+    asked, then = chat_in(conversation, language, first, failing)
     assert topics(asked) == ("when_results_appear",)
     assert topics(then) == ("not_working_after_two_weeks",)
 
@@ -103,5 +103,5 @@ def test_about_it_does_not_hold_on_to_a_topic_with_nothing_pointing_back(
 def test_how_a_symptom_named_in_another_language_goes_is_that_symptom(
     conversation: Conversation, language: str, message: str
 ) -> None:
-    (reply,) = chat(conversation, message, state=PatientState(language=language))
+    (reply,) = chat_in(conversation, language, message)
     assert "headache" in topics(reply)

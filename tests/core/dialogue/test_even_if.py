@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, PatientState
-from tests.core.test_dialogue import chat, topics
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat, chat_in, topics
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ from tests.core.test_dialogue import chat, topics
 def test_a_condition_keeps_the_question(
     conversation: Conversation, language: str, first: str, condition: str, expected: str
 ) -> None:
-    answered, followed = chat(conversation, first, condition, state=PatientState(language=language))
+    answered, followed = chat_in(conversation, language, first, condition)
     assert topics(answered) == (expected,)
     assert topics(followed) == (expected,)
 
@@ -59,11 +59,11 @@ def test_a_condition_naming_another_topic_asks_about_it(conversation: Conversati
 def test_after_several_answers_the_condition_picks_the_topic_it_reads_with(
     conversation: Conversation,
 ) -> None:
-    answered, followed = chat(
+    answered, followed = chat_in(
         conversation,
+        "de",
         "darf ich morgen joggen? übrigens, wann darf ich mich wieder schminken?",
         "auch wenn es nur Wimperntusche ist?",
-        state=PatientState(language="de"),
     )
     assert topics(answered) == ("exercise_gym", "makeup_skincare_washing")
     assert topics(followed) == ("makeup_skincare_washing",)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat
+from tests.core.chatting import chat
 
 
 @pytest.mark.parametrize(

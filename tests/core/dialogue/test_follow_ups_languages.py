@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, PatientState
-from tests.core.test_dialogue import chat, topics
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat_in, topics
 
 #: language -> (a bruise, how long it lasts, can I cover it with make-up)
 BRUISE = {
@@ -45,9 +45,7 @@ def test_a_symptoms_course_then_a_new_question_about_it(
     conversation: Conversation, language: str
 ) -> None:
     bruise, how_long, cover = BRUISE[language]
-    first, lasting, covered = chat(
-        conversation, bruise, how_long, cover, state=PatientState(language=language)
-    )
+    first, lasting, covered = chat_in(conversation, language, bruise, how_long, cover)
     assert topics(first) == ("bruising",)
     assert topics(lasting) == ("bruising",), how_long
     assert topics(covered) == ("makeup_skincare_washing",), cover

@@ -4,7 +4,7 @@ for the next treatment. Wordings are our own, none from an evaluation set."""
 from __future__ import annotations
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, topics
 
 
 def test_next_time_is_a_moment(conversation: Conversation) -> None:

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, PatientState
-from tests.core.test_dialogue import chat, topics
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat, chat_in, topics
 
 
 def test_a_drink_named_among_other_words_is_the_drinks_topic(conversation: Conversation) -> None:
-    _, drink = chat(
+    _, drink = chat_in(
         conversation,
+        "fr",
         "je peux aller courir ce soir ?",
         "et un apéro avec les voisins sur la terrasse ?",
-        state=PatientState(language="fr"),
     )
     assert topics(drink) == ("alcohol",)
 

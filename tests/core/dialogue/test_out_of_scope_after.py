@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, topics
 
 
 def test_an_unrelated_question_inherits_nothing(conversation: Conversation) -> None:

@@ -5,7 +5,7 @@ Wordings are our own, none from an evaluation set."""
 from __future__ import annotations
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, topics
 
 
 def test_out_of_the_system_is_how_long_it_lasts(conversation: Conversation) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, Outcome, PatientState
-from tests.core.test_dialogue import chat, topics
+from bot.core.conversation import Conversation, Outcome
+from tests.core.chatting import chat, chat_in, topics
 
 #: language -> (a red flag, the message taking it back with a question of its own)
 TAKEN_BACK = {
@@ -53,7 +53,7 @@ def test_an_alarm_taken_back_is_dropped_and_the_question_answered(
     conversation: Conversation, language: str
 ) -> None:
     red_flag, taken_back = TAKEN_BACK[language]
-    first, second = chat(conversation, red_flag, taken_back, state=PatientState(language=language))
+    first, second = chat_in(conversation, language, red_flag, taken_back)
     assert _level(first) == "emergency"
     assert _level(second) is None
     assert "alcohol" in topics(second)
@@ -103,10 +103,10 @@ def test_no_mis_sending_said_keeps_the_escalation(
 
 def test_concealer_is_no_autocorrect(conversation: Conversation) -> None:
     """ "corrector" is a concealer in Spanish: asking about make-up keeps the advice."""
-    _, later = chat(
+    _, later = chat_in(
         conversation,
+        "es",
         "se me cae el párpado desde ayer",
         "¿puedo ponerme corrector en la cara?",
-        state=PatientState(language="es"),
     )
     assert _level(later) == "urgent"

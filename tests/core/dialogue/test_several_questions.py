@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, PatientState
+from bot.core.conversation import Conversation
 from bot.core.dialogue import split_questions
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, chat_in, topics
 
 JOINS = ["oh and", "one more thing", "btw", "and", "au fait", "por cierto", "ubrigens"]
 
@@ -137,6 +137,6 @@ def test_a_part_that_only_tells_the_treatment_time_asks_nothing(
 def test_several_questions_in_every_shipped_language(
     conversation: Conversation, language: str, text: str
 ) -> None:
-    (outcome,) = chat(conversation, text, state=PatientState(language=language))
+    (outcome,) = chat_in(conversation, language, text)
     assert topics(outcome) == ("exercise_gym", "alcohol")
     assert outcome.reply is not None and outcome.reply.language == language

@@ -5,7 +5,7 @@ Wordings are our own, none from an evaluation set."""
 from __future__ import annotations
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, topics
 
 
 def test_will_they_be_gone_asks_about_each_symptom(conversation: Conversation) -> None:

@@ -6,7 +6,7 @@ set."""
 from __future__ import annotations
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, topics
 
 
 def test_side_by_side_the_topic_just_answered_wins(conversation: Conversation) -> None:

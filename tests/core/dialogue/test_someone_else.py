@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversation, PatientState
-from tests.core.test_dialogue import chat
+from tests.core.chatting import chat, chat_in
 
 #: language -> (a relative's red flag, the correction, a later delay, words of the "for them" line)
 CASES = {
@@ -58,9 +58,7 @@ def test_someone_elses_red_flag_is_remembered_after_the_correction(
     conversation: Conversation, language: str
 ) -> None:
     red_flag, correction, delay, for_them = CASES[language]
-    first, corrected, later = chat(
-        conversation, red_flag, correction, delay, state=PatientState(language=language)
-    )
+    first, corrected, later = chat_in(conversation, language, red_flag, correction, delay)
     assert first.alert is not None
     for outcome in (corrected, later):
         reply = outcome.reply

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversation
-from tests.core.test_dialogue import chat, topics
+from tests.core.chatting import chat, topics
 
 RESULTS = "when_results_appear"
 FAILED = "not_working_after_two_weeks"

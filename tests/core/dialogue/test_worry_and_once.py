@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.conversation import Conversation, PatientState
-from tests.core.test_dialogue import chat, topics
+from bot.core.conversation import Conversation
+from tests.core.chatting import chat_in, topics
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,7 @@ from tests.core.test_dialogue import chat, topics
 def test_worry_stays_with_the_last_topic(
     conversation: Conversation, language: str, first: str, follow: str, expected: str
 ) -> None:
-    _, worried = chat(conversation, first, follow, state=PatientState(language=language))
+    _, worried = chat_in(conversation, language, first, follow)
     assert topics(worried) == (expected,), follow
 
 

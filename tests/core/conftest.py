@@ -1,4 +1,5 @@
-"""A conversation over the shipped responder, shared by the dialogue tests."""
+"""What the core's tests share: a ``Conversation`` over the shipped responder, with the
+clinic's clock (time zone, opening and quiet hours) and the default privacy."""
 
 from __future__ import annotations
 
