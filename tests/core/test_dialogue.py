@@ -814,24 +814,3 @@ def test_a_timed_answer_says_what_it_assumes_or_asks(conversation: Conversation)
     outcome = conversation.handle(TypedQuestion("can i lie down now?"), timed, NOW)
     assert outcome.reply is not None and "assumed" not in outcome.reply.text
     assert "not yet" in outcome.reply.text
-
-
-def test_a_pleasantry_labelled_smalltalk_counts_as_answered(
-    conversation: Conversation, tmp_path: Path
-) -> None:
-    """Writers label "thanks" with the topic "smalltalk": a small-talk reply meets it, an
-    FAQ answer does not."""
-    lines = [
-        '{"id": "a", "turns": [{"text": "can i drink wine tonight", "expect": {"topics":'
-        ' ["alcohol"]}}, {"text": "thanks so much", "expect": {"topics": ["smalltalk"]}}]}',
-        '{"id": "b", "turns": [{"text": "can i drink wine tonight", "expect": {"topics":'
-        ' ["smalltalk"]}}]}',
-    ]
-    path = tmp_path / "dialogues.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = evaluate_dialogues(conversation, load_dialogues(path))
-    assert [(r.text, r.ok) for r in report.results] == [
-        ("can i drink wine tonight", True),
-        ("thanks so much", True),
-        ("can i drink wine tonight", False),
-    ]
