@@ -1,5 +1,6 @@
-"""What the Telegram end-to-end tests share: a fake Bot API server for each test, and a new
-SQLite database file for the bot it runs."""
+"""What the Telegram end-to-end tests share: a fake Bot API server for each test, a new
+SQLite database file for the bot it runs, and the run's PostgreSQL server (``postgres_server``:
+``TEST_DATABASE_URL``, or a skip that is a failure under CI) for bots that share one."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes import FakeBotApi
+from tests.storage.test_storage import postgres_server  # noqa: F401 - a fixture pytest finds by name
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import html
 import itertools
-import os
 import re
 import time
 from pathlib import Path
@@ -148,14 +147,11 @@ async def test_the_memory_survives_a_restart(
     assert responder.knowledge.entry("bruising").answer.split(".")[0] in plain(follow)
 
 
+@pytest.mark.postgres
 async def test_two_bots_on_one_postgres_database_share_the_conversation(
-    responder: Responder,
+    responder: Responder, postgres_server: str
 ) -> None:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("TEST_DATABASE_URL is not set in CI")
-        pytest.skip("TEST_DATABASE_URL is not set")
+    url = postgres_server
     settings = {**FAST, "database_url": url}
     chat = 7301
     storage = await Storage.open(url)  # the run's database outlives runs: start afresh

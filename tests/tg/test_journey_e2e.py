@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -198,13 +197,9 @@ async def test_forget_leaves_no_row_behind(
 
 @pytest.mark.postgres
 async def test_two_bots_on_one_postgres_database_send_each_checkin_once(
-    responder: Responder,
+    responder: Responder, postgres_server: str
 ) -> None:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("TEST_DATABASE_URL is not set in CI")
-        pytest.skip("TEST_DATABASE_URL is not set")
+    url = postgres_server
     users = list(range(7001, 7021))
     storage = await Storage.open(url)
     try:
