@@ -35,3 +35,13 @@ def topics(outcome: Outcome) -> tuple[str, ...]:
     reply = outcome.reply
     assert reply is not None
     return reply.topics or ((reply.topic,) if reply.topic else ())
+
+
+def assert_stays_on(
+    conversation: Conversation, language: str, first: str, follow: str, topic: str
+) -> None:
+    """``first`` is answered with ``topic`` alone, and ``follow``, sent straight after it in
+    the same chat, is answered with ``topic`` again."""
+    answered, followed = chat_in(conversation, language, first, follow)
+    assert topics(answered) == (topic,), first
+    assert topics(followed) == (topic,), follow

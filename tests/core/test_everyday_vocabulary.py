@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversation
-from tests.core.chatting import chat_in, topics
+from tests.core.chatting import assert_stays_on, chat_in, topics
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,4 @@ def test_an_everyday_word_reaches_its_topic(
 def test_a_remedy_of_two_topics_follows_the_one_just_answered(
     conversation: Conversation, language: str, symptom: str, remedy: str, topic: str
 ) -> None:
-    first, then = chat_in(conversation, language, symptom, remedy)
-    assert topics(first) == (topic,)
-    assert topics(then) == (topic,)
+    assert_stays_on(conversation, language, symptom, remedy, topic)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversation
-from tests.core.chatting import chat, chat_in, topics
+from tests.core.chatting import assert_stays_on, chat, chat_in, topics
 
 
 @pytest.mark.parametrize(
@@ -46,9 +46,7 @@ from tests.core.chatting import chat, chat_in, topics
 def test_a_condition_keeps_the_question(
     conversation: Conversation, language: str, first: str, condition: str, expected: str
 ) -> None:
-    answered, followed = chat_in(conversation, language, first, condition)
-    assert topics(answered) == (expected,)
-    assert topics(followed) == (expected,)
+    assert_stays_on(conversation, language, first, condition, expected)
 
 
 def test_a_condition_naming_another_topic_asks_about_it(conversation: Conversation) -> None:
