@@ -270,6 +270,7 @@ def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> i
 
     from bot.serve.clinics import load_clinic_bots
 
+    _serving_migrates_apart()
     bots, problems = load_clinic_bots(
         settings, thresholds_from(settings), understanding=understanding_for(settings)
     )
@@ -293,6 +294,14 @@ def _run_clinics(settings: Settings, args: argparse.Namespace, out: TextIO) -> i
     return EXIT_OK
 
 
+def _serving_migrates_apart() -> None:
+    """A pending migration runs in a child process, so a long-running bot never holds
+    Alembic (~7 MB on a first start or after an upgrade; issue 17)."""
+    from bot.storage.migrate import migrate_apart
+
+    migrate_apart()
+
+
 def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
     if settings.clinics_dir is not None:
         return _run_clinics(settings, args, out)
@@ -303,6 +312,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
         return cmd_chat(settings, args, out)
+    _serving_migrates_apart()
     # Where the dashboard will be, first: loading (or training) the responder takes a while.
     print_dashboard(settings, [settings.clinic_id], out)
     responder = build_responder(settings)

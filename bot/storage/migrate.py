@@ -12,13 +12,22 @@ of ``0001_initial.py``; ``alembic_config()`` gives Alembic's own commands (``rev
 Alembic itself (with Mako) is imported only when a migration is pending: an up-to-date
 database is recognised by comparing the stored revision with the newest one named in
 ``migrations/versions/``, read as text. That keeps about 10 MB and 0.1 s off every start.
+A long-running bot (``run``, after ``migrate_apart()``) goes further: a pending migration
+runs in a short-lived child process, so a first start or the first start after an upgrade
+does not carry Alembic's ~7 MB for as long as the bot runs (issue 17). The parent then
+checks the revision under the same lock as always, and migrates in-process itself if the
+child could not (so a failure is reported as before, and nothing is skipped).
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import json
+import logging
+import os
 import re
+import sys
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,14 +42,19 @@ from bot.storage.engine import (
     describe_url,
     parse_database_url,
     prepare_sqlite_file,
+    read_transaction,
     write_transaction,
 )
 from bot.storage.models import Migration
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: The folder holding the ``bot`` package: the migration child imports this same code.
+_PACKAGE_ROOT = str(MIGRATIONS_DIR.parents[2])
 
 # Any constant will do; it only has to be the same in every bot process.
 _POSTGRES_LOCK_KEY = 0x41_66_74_65_72  # "After"
@@ -129,11 +143,82 @@ def _upgrade(connection: Connection) -> Migration:
     return Migration(before=before, after=after)
 
 
+#: Whether a pending migration runs in a child process (``migrate_apart``).
+_apart = False
+
+#: The child: migrate the database named in the environment, print the revisions as JSON.
+_CHILD = (
+    "import asyncio, json, os\n"
+    "from bot.storage.migrate import migrate\n"
+    "done = asyncio.run(migrate(os.environ['AFTERCARE_MIGRATE_URL']))\n"
+    "print(json.dumps([done.before, done.after]))\n"
+)
+
+
+def migrate_apart(enabled: bool = True) -> None:
+    """Run pending migrations of this process's databases in a child process from now on.
+
+    For ``run`` only: the serving process then never imports Alembic and Mako (~7 MB held for
+    as long as it runs). The tests and short commands migrate in-process (no extra start)."""
+    global _apart
+    _apart = enabled
+
+
+async def _pending(engine: AsyncEngine) -> bool:
+    async with read_transaction(engine) as connection:
+        return await connection.run_sync(current_revision) != head_revision()
+
+
+async def _migrate_in_child(engine: AsyncEngine) -> str | None:
+    """Migrate in a child process; the revision the child found before (None: a new database).
+
+    Raises ``_ChildFailed`` if the child did not succeed; the caller then migrates in-process,
+    which reports the real error (the child's own output is not logged: it may quote the
+    database URL)."""
+    env = {
+        **os.environ,
+        "AFTERCARE_MIGRATE_URL": engine.url.render_as_string(hide_password=False),
+        "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
+    }
+    child = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        _CHILD,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, _ = await child.communicate()
+    if child.returncode != 0:
+        logger.warning(
+            "migrating %s in a child process failed (exit %s); migrating in-process",
+            describe_url(engine.url),
+            child.returncode,
+        )
+        raise _ChildFailed(child.returncode)
+    before, _after = json.loads(out.decode().strip().splitlines()[-1])
+    return before if isinstance(before, str) else None
+
+
+class _ChildFailed(Exception):
+    """The migration child exited with an error (its exit code)."""
+
+
 async def migrate_engine(engine: AsyncEngine) -> Migration:
     """Bring the database behind ``engine`` to the newest revision, atomically."""
     try:
+        apart: Migration | None = None
+        if _apart and await _pending(engine):
+            try:
+                before = await _migrate_in_child(engine)
+            except (_ChildFailed, OSError, ValueError):
+                pass  # the in-process upgrade below does it, or reports why it cannot
+            else:
+                apart = Migration(before=before, after=head_revision())
         async with _process_lock(), write_transaction(engine) as connection:
-            return await connection.run_sync(_upgrade)
+            done = await connection.run_sync(_upgrade)
+        return apart if apart is not None and done.after == apart.after else done
     except (SQLAlchemyError, OSError) as exc:
         raise StorageError(
             f"could not migrate the database at {describe_url(engine.url)}: {exc}"
