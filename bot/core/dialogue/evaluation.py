@@ -11,8 +11,9 @@ A dialogue file is JSON lines::
 
 ``level`` is emergency, urgent or none; ``topics`` the FAQ entries the reply must answer (all
 of them, for several questions); ``tags`` say what the turn tests: followup_elliptical,
-followup_pronoun, followup_clarify, multi_question, after_escalation, worsening, new_topic,
-treatment_time.
+followup_pronoun, followup_clarify, multi_question, single_question (one question that must
+not be cut in two: "can i lie down and sleep?", answered with exactly its topics),
+after_escalation, worsening, new_topic, treatment_time.
 """
 
 from __future__ import annotations
@@ -139,7 +140,10 @@ class TurnResult:
 
     @property
     def ok(self) -> bool:
-        return self.level_ok and self.topics_ok
+        exact = "single_question" not in self.expect.tags or len(self.topics) <= len(
+            self.expect.topics
+        )
+        return self.level_ok and self.topics_ok and exact
 
 
 def _tagged(results: Iterable[TurnResult], *prefixes: str) -> list[TurnResult]:
@@ -186,6 +190,11 @@ class DialogueReport:
         return self.figure(_tagged(self.results, "multi_question"))
 
     @property
+    def single_question(self) -> tuple[int, int]:
+        """One question with "and" or "or" in it, answered with its own topics and no more."""
+        return self.figure(_tagged(self.results, "single_question"))
+
+    @property
     def false_escalations(self) -> tuple[int, int]:
         rows = [r for r in self.results if r.expect.level == "none"]
         return sum(r.level != "none" for r in rows), len(rows)
@@ -215,6 +224,7 @@ class DialogueReport:
             ("alarm taken back, level dropped", self.taken_back),
             ("follow-ups answered correctly", self.followups),
             ("multi-question fully answered", self.multi_question),
+            ("single question kept whole", self.single_question),
             ("new topics answered on their own", self.figure(_tagged(self.results, "new_topic"))),
             ("treatment-time turns correct", self.figure(_tagged(self.results, "treatment_time"))),
             ("all turns correct", self.figure(self.results)),

@@ -34,13 +34,14 @@ from functools import lru_cache
 
 from bot.core.dialogue.again import TreatmentAgain
 from bot.core.dialogue.asked_after import AskedAfterRedFlag
+from bot.core.dialogue.keywords import KeywordIndex
 from bot.core.dialogue.lexicon import Lexicon, contains
 from bot.core.dialogue.one_word import OneWordNames
 from bot.core.dialogue.pieces import PieceReader
 from bot.core.dialogue.pricing import PriceQuestions
 from bot.core.dialogue.referring import BackReferences
 from bot.core.dialogue.render import DialogueRenderer
-from bot.core.dialogue.split import split_questions
+from bot.core.dialogue.split import Piece, split_pieces
 from bot.core.dialogue.state import DialogueState, EscalationMemory
 from bot.core.dialogue.taking_effect import TakingEffect
 from bot.core.dialogue.when import TreatmentTime
@@ -138,13 +139,8 @@ class Dialogue(
         self.times = TreatmentTime(
             lang.time for lang in (dialogue.languages.values() if dialogue else ())
         )
-        keywords: dict[str, set[str]] = {}
-        for entry in responder.knowledge.faq:
-            for keyword in entry.keywords:
-                keywords.setdefault(normalise(keyword), set()).add(entry.id)
-        self._keywords = keywords
-        #: Keywords of several words ("flu jab"), looked for whole in a follow-up's text.
-        self._phrases = tuple((key, ids) for key, ids in keywords.items() if " " in key)
+        #: The FAQ keywords per language (a pack's own words, and English's).
+        self._keywords = KeywordIndex(responder.knowledge)
         #: A follow-up is read with the last topic up to three times (``_supports``, the
         #: decision below it, and the topic's own baseline): one model pass each, cached.
         self._anchored = lru_cache(maxsize=256)(self._read_with_topic)
@@ -483,9 +479,10 @@ class Dialogue(
         """Each question of the message, in order, up to three: every piece gets its own
         best topic; a piece that only continues the one before ("is that ok after botox?",
         "what would I look out for") takes that piece's topic rather than one of its own."""
-        pieces = split_questions(text, self.lexicon.split_phrases)
-        if len(pieces) < 2:
+        marked = split_pieces(text, self.lexicon.split_phrases)
+        if len(marked) < 2:
             return None
+        pieces = [piece.text for piece in marked]
         topics, scores = self._asked(pieces, now, language)
         if (reply.kind == "answer" and reply.topic) or reply.kind == "fallback":
             # The whole message reads confidently as one question, or as none (out of
@@ -493,7 +490,7 @@ class Dialogue(
             # "my brows aren't matching, do I wait for the review?", "twisted my ankle, it's
             # swollen, do I need an x-ray?") asks nothing of its own unless it reads strongly
             # alone.
-            scene = self._scene_topics(text, pieces, now, language)
+            scene = self._scene_topics(marked, now, language)
             topics = [t for t in topics if t == reply.topic or t not in scene]
         if reply.kind == "answer" and reply.topic and reply.topic not in topics and topics:
             # The whole message matched something no piece did: keep it, first.
@@ -503,30 +500,63 @@ class Dialogue(
         return self._each(tuple(topics), scores, live, now, treatment, language)
 
     def _scene_topics(
-        self, text: str, pieces: Sequence[str], now: datetime, language: str | None
+        self, marked: Sequence[Piece], now: datetime, language: str | None
     ) -> set[str]:
         """The topics read in pieces that ask nothing: no question word anywhere in them, no
-        question mark after them, not joined to a question before ("can I drink tonight and
-        sleep on my side"), not the subject of a question after that names nothing of its
-        own ("flying on sunday, will that be alright?"), and no strong reading of their own."""
-        marked = [normalise(chunk) for chunk in text.split("?")[:-1]]
-        asking = [self._piece_asks(piece, marked, language) for piece in pieces]
+        question mark after them, not an item of a question's list (after it in the same
+        sentence: "can I drink tonight, fly on sunday"; or before a "+" or "&" that joins it to
+        one: "wine tonight + gym tomorrow ok?"), not the subject of a question after that names
+        nothing of its own ("flying on sunday, will that be alright?"), and no strong reading
+        of their own."""
+        pieces = [piece.text for piece in marked]
+        asking = [self._piece_asks(piece, language) for piece in marked]
         scene: set[str] = set()
-        asked_before = False
+        in_question = asked_before = False
         for index, piece in enumerate(pieces):
             asks = asking[index]
-            joined = asked_before and self.lexicon.opens_as_follow_up(piece)
+            if marked[index].joint in {"start", "sentence"}:
+                in_question = False
+            listed = index + 1 < len(pieces) and (
+                marked[index + 1].joint == "list" and asking[index + 1]
+            )
+            # "... and sleep on my side": joined to a question before, in any sentence
+            opens = asked_before and self.lexicon.opens_as_follow_up(piece)
+            item = (in_question or listed) and self._bare(piece, language)
+            joined = item or opens
+            in_question = in_question or asks
             asked_before = asked_before or asks
             if asks or joined or self._asked_about_after(pieces, asking, index, now, language):
                 continue
             alone, scores = self._asked([piece], now, language)
-            scene.update(t for t in alone if scores.get(t, SCENE_STRONG) < SCENE_STRONG)
+            after = pieces[index + 1] if index + 1 < len(pieces) else ""
+            scene.update(
+                t
+                for t in alone
+                if t in scores
+                and not self._strong(piece, t)
+                # "i feel frozen, how long will it last": the next piece asks how it goes
+                and not (after and self._how_it_goes(after, t))
+            )
         return scene
 
-    def _piece_asks(self, piece: str, marked: Sequence[str], language: str | None) -> bool:
+    def _bare(self, piece: str, language: str | None) -> bool:
+        """The piece has no subject of its own ("fly on sunday", "gym tomorrow"), so it can be
+        an item of a question's list; "had my forehead done tues", "it's swollen" tell."""
+        rules = rules_for((language or "en")[:2])
+        return not rules.first_person.search(piece) and not self.lexicon.opens_pointing_back(piece)
+
+    def _strong(self, piece: str, topic: str) -> bool:
+        """The matcher reads ``piece`` as ``topic`` at least ``SCENE_STRONG`` on its own words: a
+        keyword alone ("knie geschwollen": swelling) names a topic, but says no more about
+        asking it than the scene does."""
+        result = self._match_alone(piece)
+        ranked = result.candidates if isinstance(result, Answer | Clarify) else ()
+        return any(c.entry_id == topic and c.score >= SCENE_STRONG for c in ranked)
+
+    def _piece_asks(self, piece: Piece, language: str | None) -> bool:
         """A question mark follows the piece, or a question word starts somewhere in it."""
-        words = piece.split()
-        return any(m.endswith(piece) for m in marked) or any(
+        words = piece.text.split()
+        return piece.marked or any(
             self._asks(" ".join(words[start:]), language) for start in range(len(words))
         )
 
@@ -638,7 +668,8 @@ class Dialogue(
             if (
                 lexicon.opens_with_even_if(text)
                 and len(new_words) <= EVEN_IF_MAX_NEW_WORDS
-                and self._named(new_words, live.topics, text) in {None, *live.topics}
+                and self._named(new_words, live.topics, text, reply.language)
+                in {None, *live.topics}
             ):
                 # "even if it wears off early?", "even if I have it every few months?": the
                 # same question under a condition (unless the condition names another
@@ -655,7 +686,7 @@ class Dialogue(
             if continued is not None:
                 return continued  # "and washing my hair in the shower?" after skincare
             return None  # out of scope on its own, and more than a follow-up says ("who won?")
-        course = self._course(text, new_words)
+        course = self._course(text, new_words, reply.language)
         if course is not None:
             return course  # "how long will the swelling last?": the swelling
         if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or (last is None and reply.kind == "answer"):
@@ -670,7 +701,7 @@ class Dialogue(
         # Reading the words alone costs a model pass: only when it can change the decision.
         fused = reply.kind != "answer" or last is not None
         alone = (
-            self._words_alone(new_words, live.topics, text, fused=fused)
+            self._words_alone(new_words, live.topics, text, fused=fused, language=reply.language)
             if short and new_words
             else None
         )
@@ -750,7 +781,7 @@ class Dialogue(
         FAQ does not answer, not a follow-up ("what about microneedling?": -2, still one)."""
         if reply.kind != "fallback" or last is None or not new_words:
             return False
-        if self._named(new_words, (last,), text) is not None:
+        if self._named(new_words, (last,), text, reply.language) is not None:
             return False
         return self._fit(text, last) < -OUT_OF_SCOPE_DROP
 
@@ -841,11 +872,17 @@ class Dialogue(
         return result if isinstance(result, Answer | Clarify) else None
 
     def _words_alone(
-        self, words: list[str], topics: tuple[str, ...], text: str, *, fused: bool
+        self,
+        words: list[str],
+        topics: tuple[str, ...],
+        text: str,
+        *,
+        fused: bool,
+        language: str | None = None,
     ) -> Answer | None:
         """The topic one or two words name on their own ("wine", "yoga", "sauna"): the FAQ
         entry their keywords name, else the fused decision on the words alone."""
-        named = self._named(words, topics, text)
+        named = self._named(words, topics, text, language)
         if named is not None:
             return Answer(named, 100.0, ())
         if not fused:
@@ -853,17 +890,25 @@ class Dialogue(
         result = self.responder.match(" ".join(words))
         return result if isinstance(result, Answer) else None
 
-    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
+    def _named(
+        self,
+        words: list[str],
+        topics: tuple[str, ...] = (),
+        text: str = "",
+        language: str | None = None,
+    ) -> str | None:
         """The FAQ entry the keywords among ``words`` (the new words of ``text``) name: the
         one most of them name ("my brows tinted": a brow word and a tint word both name the
-        beauty treatments), else the first named ("gym after work": the gym)."""
+        beauty treatments), else the first named ("gym after work": the gym). ``language``:
+        the message's, whose pack's keywords count besides the English ones."""
+        keywords = self._keywords.table(language)
         phrase = " ".join(words)
-        if len(words) > 1 and len(self._keywords.get(phrase, ())) == 1:
-            return next(iter(self._keywords[phrase]))
+        if len(words) > 1 and len(keywords.ids(phrase)) == 1:
+            return next(iter(keywords.ids(phrase)))
         norm = normalise(text)
         covering = {
             entry_id
-            for key, ids in self._phrases
+            for key, ids in keywords.phrases
             if not set(key.split()).isdisjoint(words) and contains(norm, key)
             for entry_id in ids
         }
@@ -881,7 +926,7 @@ class Dialogue(
         pairs = [(a, f"{a} {b}") for a, b in itertools.pairwise(words)]
         for word, phrase in [*((w, w) for w in words), *pairs]:
             position = where[word]
-            for entry_id in self._keywords.get(phrase, ()):
+            for entry_id in keywords.ids(phrase):
                 counts[entry_id] = counts.get(entry_id, 0) + 1
                 first[entry_id] = min(first.get(entry_id, position), position)
         if not counts:
@@ -901,7 +946,7 @@ class Dialogue(
         # should I avoid it").
         return next(entry_id for entry_id in tied if first[entry_id] == places[0])
 
-    def _course(self, text: str, new_words: list[str]) -> str | None:
+    def _course(self, text: str, new_words: list[str], language: str | None = None) -> str | None:
         """ "how long will the headache last?": a question about how a named symptom goes is
         about that symptom, whatever else the words match."""
         if not self.lexicon.course_topics or not self.lexicon.mentions_progress(text):
@@ -909,7 +954,7 @@ class Dialogue(
         rest = self.lexicon.without_progress(new_words)
         if not rest or len(rest) > 2:
             return None
-        named = self._named(rest, text=text)
+        named = self._named(rest, text=text, language=language)
         if named is None and len(rest) > 1:
             # A symptom named in two words, but by no keyword ("mal di testa", "dolor de
             # cabeza": keywords are English): the symptom the words read as on their own.

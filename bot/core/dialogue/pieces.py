@@ -46,10 +46,16 @@ class PieceReader:
     def _follow_up(self, text: str, reply: Reply, live: DialogueState) -> str | None:
         raise NotImplementedError
 
-    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
+    def _named(
+        self,
+        words: list[str],
+        topics: tuple[str, ...] = (),
+        text: str = "",
+        language: str | None = None,
+    ) -> str | None:
         raise NotImplementedError
 
-    def _course(self, text: str, new_words: list[str]) -> str | None:
+    def _course(self, text: str, new_words: list[str], language: str | None = None) -> str | None:
         raise NotImplementedError
 
     def _again(self, text: str, last_topic: str | None = None) -> str | None:
@@ -92,7 +98,7 @@ class PieceReader:
         if self.times.find(piece, now) is None and not self.lexicon.mentions_when(piece):
             return False  # "a dull ache after the botox" tells a symptom, not a time
         rest = self.times.without_time_words(self.lexicon.leftover(piece))
-        return self._named(rest) is None
+        return self._named(rest, language=language) is None
 
     def _piece_in_context(
         self, piece: str, before: str | None, now: datetime, language: str | None
@@ -107,12 +113,15 @@ class PieceReader:
         )
         if framed is not None:
             return framed, None  # "and when do I rebook": the next appointment
+        going = self._how_it_goes(piece, before)
+        if going is not None:
+            return going, None  # "got a bruise, how long will it last": the bruise
         fragment = self.lexicon.only_context(piece)
         if before is not None and fragment:
             # "is that ok after botox?": the question before, again; "what can I take for
             # it?" after a headache: what a follow-up of it asks
             return self._followed(piece, None, before, now, language) or before, None
-        own = self._piece(piece)
+        own = self._piece(piece, language, before)
         if isinstance(own, Answer):
             return own.entry_id, own.score
         asks = not fragment and self._asks(piece, language)
@@ -137,6 +146,18 @@ class PieceReader:
             # than nothing ("what shouldn't I do the first day?": the aftercare rules).
             return own.candidates[0].entry_id, own.score
         return None
+
+    def _how_it_goes(self, piece: str, before: str | None) -> str | None:
+        """A piece that only asks how the symptom before it goes ("got a bruise, how long will
+        it last"): that symptom, not how long the treatment lasts; after the toxin's own
+        effect ("i look frozen, how long till it wears off") the effect lasts as the
+        treatment does, so it is how long results last."""
+        lexicon = self.lexicon
+        if before not in lexicon.course_topics or not lexicon.about_progress(piece):
+            return None
+        if before in lexicon.effect_topics and lexicon.lasting_topic:
+            return lexicon.lasting_topic
+        return before
 
     def _followed(
         self,
@@ -170,17 +191,21 @@ class PieceReader:
         norm = self.lexicon.without_opener(piece)
         return bool(rules.question_start.match(norm)) or self.lexicon.opens_question(norm)
 
-    def _piece(self, piece: str) -> Answer | Clarify | None:
+    def _piece(
+        self, piece: str, language: str | None = None, before: str | None = None
+    ) -> Answer | Clarify | None:
         """The decision on one question of several: how a named symptom goes is about that
         symptom ("and how long will the headache last"); a question the matcher is unsure of
         is about the topic its new words name, when the matcher weighs that topic too, or
-        when it has only one or two new words ("is tingly normal")."""
+        when it has only one or two new words ("is tingly normal"). A keyword of two topics
+        ("ice": the bruise and the swelling) names the one asked about just ``before``."""
         new_words = self.lexicon.leftover(piece)
-        course = self._course(piece, new_words)
+        course = self._course(piece, new_words, language)
         if course is not None:
             return Answer(course, 100.0, ())
         result = self.responder.match(piece)
-        named = self._named(new_words, text=piece) if new_words else None
+        topics = (before,) if before else ()
+        named = self._named(new_words, topics, piece, language) if new_words else None
         weighed = next((c.score for c in result.candidates if c.entry_id == named), 0.0)
         if (
             named is not None
@@ -191,6 +216,19 @@ class PieceReader:
             # "and can I still go into work": an unsure reading (when results appear, 43),
             # but "work" names a topic the matcher weighs nearly as much (25): the word says
             # what is asked
+            return Answer(named, 100.0, ())
+        read = result.candidates[0].entry_id if isinstance(result, Answer | Clarify) else None
+        if (
+            named is not None
+            and named == before
+            and read is not None
+            and result.score < PIECE_SURE
+            and weighed > 0.0
+            and self._named(new_words, (), piece, language) is None
+            and self._named(new_words, (read,), piece, language) == read
+        ):
+            # "my forehead is puffy, can I put ice on it": "ice" names the bruise and the
+            # swelling alike, the matcher is unsure between them, and the piece before says
             return Answer(named, 100.0, ())
         if isinstance(result, Answer):
             return result

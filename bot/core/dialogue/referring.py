@@ -28,7 +28,13 @@ class BackReferences:
     lexicon: Lexicon
 
     def _words_alone(
-        self, words: list[str], topics: tuple[str, ...], text: str, *, fused: bool
+        self,
+        words: list[str],
+        topics: tuple[str, ...],
+        text: str,
+        *,
+        fused: bool,
+        language: str | None = None,
     ) -> Answer | None:
         raise NotImplementedError
 

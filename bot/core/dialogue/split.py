@@ -3,8 +3,11 @@ tonight? and when can i wear makeup" is three questions.
 
 Cuts fall at question marks, full stops, line breaks, semicolons, commas, "&" and a "+"
 between words, and before the joining phrases of ``dialogue.yaml`` ("and also", "and when",
-"oh and", "btw", "y también"). Whether a
-piece really is a question of its own is decided by the matcher, not here.
+"or", "oh and", "btw", "y también"). Whether a piece really is a question of its own is
+decided by the matcher, not here; what is kept here is how each piece was joined to the one
+before (a new sentence, a comma, a list mark), which says whether a piece without a
+question word of its own ("fly on sunday" in "can i drink tonight, fly on sunday and go to
+the gym") goes on with the question before it.
 """
 
 from __future__ import annotations
@@ -12,38 +15,104 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from bot.core.text import normalise
 
-_HARD_BREAK = re.compile(r"[?!;&\n\r\u00bf\u00a1]+|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014+]\s")
+#: How a piece is joined to the one before it: it opens a new sentence ("?", ".", a line
+#: break), follows a comma, a list mark ("&", "+") or a joining phrase ("and", "or", "btw").
+Joint = Literal["start", "sentence", "comma", "list", "phrase"]
+
+_HARD_BREAK = re.compile(r"([?!;&\n\r\u00bf\u00a1]+|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014+]\s)")
 #: Pieces this short ("and", "ok") are joined to the next piece rather than matched alone.
 _MIN_WORDS = 2
 
 
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One question (or scene) of a message, normalised, with how it was joined."""
+
+    text: str
+    joint: Joint = "start"
+    #: A question mark closes the piece (or one of the parts it was made of).
+    marked: bool = False
+
+
 def split_questions(text: str, joins: Sequence[str]) -> list[str]:
     """The message's pieces, normalised, in the order written."""
-    pieces: list[str] = []
-    for part in _HARD_BREAK.split(text):
-        norm = normalise(part)
-        if not norm:
-            continue
-        pieces.extend(_split_on_joins(norm, joins))
-    merged: list[str] = []
-    carry = ""
-    joining = {" ".join(phrase.split()) for phrase in joins}
-    for piece in pieces:
-        piece = f"{carry} {piece}".strip() if carry else piece
-        if len(piece.split()) < _MIN_WORDS:
+    return [piece.text for piece in split_pieces(text, joins)]
+
+
+def split_pieces(text: str, joins: Sequence[str]) -> list[Piece]:
+    """The message's pieces in the order written, each with how it was joined."""
+    raw = _HARD_BREAK.split(text)
+    parts: list[Piece] = []
+    joint: Joint = "start"
+    for index in range(0, len(raw), 2):
+        after = raw[index + 1] if index + 1 < len(raw) else ""
+        norm = normalise(raw[index])
+        if norm:
+            marked = "?" in after
+            cut = _split_on_joins(norm, joins)
+            for n, words in enumerate(cut):
+                last = n == len(cut) - 1
+                parts.append(Piece(words, joint if n == 0 else "phrase", marked and last))
+            joint = "start" if not parts else _joint(after)
+        elif parts:
+            # an empty part ("?!", ", ,"): the stronger break counts
+            joint = _stronger(joint, _joint(after))
+            if "?" in after:
+                parts[-1] = Piece(parts[-1].text, parts[-1].joint, True)
+    return _merged(parts, {" ".join(phrase.split()) for phrase in joins})
+
+
+def _joint(mark: str) -> Joint:
+    """What a hard break between two parts says about the second."""
+    if "&" in mark or "+" in mark:
+        return "list"
+    if "," in mark or mark.strip() in {"-", "\u2013", "\u2014"}:
+        return "comma"
+    return "sentence"
+
+
+_STRENGTH = {"phrase": 0, "list": 1, "comma": 2, "sentence": 3, "start": 4}
+
+
+def _stronger(a: Joint, b: Joint) -> Joint:
+    return a if _STRENGTH[a] >= _STRENGTH[b] else b
+
+
+def _merged(parts: list[Piece], joining: set[str]) -> list[Piece]:
+    """Too-short parts joined to the next (or, at the end, the last) piece; parts that only
+    say more is coming ("oh and,", "one more thing,") dropped."""
+    merged: list[Piece] = []
+    carry: Piece | None = None
+    dropped: Joint | None = None
+    for at, part in enumerate(parts):
+        piece = part
+        if carry is not None:
+            piece = Piece(f"{carry.text} {part.text}", carry.joint, part.marked)
+        listed = part.joint == "list" or (at + 1 < len(parts) and parts[at + 1].joint == "list")
+        item = listed and carry is None and len(part.text) > 2 and part.text not in joining
+        if len(piece.text.split()) < _MIN_WORDS and not item:
+            # "and", "ok" alone go with the next piece; one word of a list ("exercise +
+            # drink + fly") is an item of its own
             carry = piece
             continue
-        if _only_joins(piece, joining):
-            carry = ""  # "oh and,", "one more thing,", "au fait,": only says more is coming
+        carry = None
+        if _only_joins(piece.text, joining):
+            # "oh and,", "one more thing,", "au fait,": only says more is coming
+            dropped = piece.joint if dropped is None else _stronger(dropped, piece.joint)
             continue
-        carry = ""
+        if dropped is not None:
+            piece = Piece(piece.text, _stronger(dropped, piece.joint), piece.marked)
+            dropped = None
         merged.append(piece)
-    if carry:
+    if carry is not None:
         if merged:
-            merged[-1] = f"{merged[-1]} {carry}"
+            last = merged[-1]
+            merged[-1] = Piece(f"{last.text} {carry.text}", last.joint, last.marked or carry.marked)
         else:
             merged.append(carry)
     return merged

@@ -68,6 +68,17 @@ def test_a_message_is_cut_into_its_questions(text: str, pieces: list[str]) -> No
             "champagne",
             ("when_results_appear", "alcohol"),
         ),
+        # items of a list without a question word of their own ("fly on sunday")
+        (
+            "is a facial ok on friday, sunbathing at the weekend and a glass of fizz tonight",
+            ("facials_other_treatments", "heat_sauna_sun", "alcohol"),
+        ),
+        ("prosecco tonight & spin class tomorrow, both ok?", ("alcohol", "exercise_gym")),
+        ("when can i swim + drink + fly", ("exercise_gym", "alcohol", "flying_travel")),
+        (
+            "can i have a massage or a sauna on saturday",
+            ("touching_rubbing_massage", "heat_sauna_sun"),
+        ),
     ],
 )
 def test_each_part_gets_its_own_topic(
