@@ -3,6 +3,10 @@
 A patient typing dozens of messages a second gets one polite slow-down reply per window
 instead of dozens of answers. The handler still triages every message, so a red flag inside
 a flood is answered all the same.
+
+It is the bot's one piece of per-user state in process memory, so it is bounded twice: users
+quiet for a window are forgotten (expiry), and never more than ``max_users`` are remembered
+(the least recently seen goes first), however many write within one window (issue 16).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ class FloodGuard:
 
     max_messages: int = 8
     window_seconds: float = 10.0
+    #: Users remembered at most; a dict keeps them least recently seen first.
+    max_users: int = 10_000
     _seen: dict[int, deque[float]] = field(default_factory=dict)
     _warned_at: dict[int, float] = field(default_factory=dict)
     _swept_at: float = 0.0
@@ -31,7 +37,14 @@ class FloodGuard:
     def check(self, user_id: int, now: float) -> Verdict:
         if now - self._swept_at > self.window_seconds:
             self._forget_idle(now)
-        recent = self._seen.setdefault(user_id, deque())
+        recent = self._seen.pop(user_id, None)  # re-inserted last: the most recently seen
+        if recent is None:
+            recent = deque()
+            while len(self._seen) >= self.max_users:
+                oldest = next(iter(self._seen))
+                del self._seen[oldest]
+                self._warned_at.pop(oldest, None)
+        self._seen[user_id] = recent
         while recent and now - recent[0] > self.window_seconds:
             recent.popleft()
         recent.append(now)

@@ -30,7 +30,7 @@ import secrets
 import socket
 from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -49,9 +49,14 @@ logger = logging.getLogger(__name__)
 CONCURRENCY = 32
 #: Updates held in memory; beyond this they wait in the database until there is room.
 MAX_HELD = 5_000
-#: Tries of an update whose replies cannot be delivered (2, 4, 8... seconds apart, a minute
-#: at most): an ordinary update is given up after them, an emergency never (``_gives_up``).
-MAX_ATTEMPTS = 6
+#: How long an ordinary update whose replies Telegram will not take is tried (2, 4, 8...
+#: seconds apart, ``RETRY_CAP`` at most), counted from when the patient wrote it: a question
+#: outlives an outage of this length and is answered once Telegram is back (the reply says
+#: it is late, ``bot.tg.late``). An emergency is never given up (``_gives_up``). This bounds
+#: the inbox in an outage: what arrives within it, at most (and ``MAX_HELD`` in memory).
+PATIENCE = timedelta(hours=1)
+#: The longest pause between two tries of an update.
+RETRY_CAP = 60.0
 #: Finished updates are kept (ids only) this long: Telegram redelivers for up to a day.
 KEEP_FINISHED = timedelta(days=2)
 
@@ -95,6 +100,8 @@ class _Item:
     done_before: int
     attempts: int
     unconfirmed: int | None = None
+    #: When the patient wrote it (Telegram's date), else when this process first took it.
+    since: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 class UpdateInbox:
@@ -108,7 +115,8 @@ class UpdateInbox:
         lease: timedelta = timedelta(seconds=30),
         concurrency: int = CONCURRENCY,
         max_held: int = MAX_HELD,
-        max_attempts: int = MAX_ATTEMPTS,
+        patience: timedelta = PATIENCE,
+        retry_cap: float = RETRY_CAP,
     ) -> None:
         self._app = application
         self._storage = storage
@@ -118,8 +126,12 @@ class UpdateInbox:
         self._lease = lease
         self._concurrency = concurrency
         self._max_held = max_held
-        self._max_attempts = max_attempts
+        self._patience = patience
+        self._retry_cap = retry_cap
         self._lanes: dict[Hashable, deque[_Item]] = {}
+        #: The updates held (waiting or running): a claim may hand one back to its own holder
+        #: when its lease lapsed (a loop starved for longer than the lease), never run twice.
+        self._holding: set[int] = set()
         self._busy: set[Hashable] = set()
         self._ready: list[tuple[int, int, Hashable]] = []
         self._order = itertools.count()
@@ -241,6 +253,8 @@ class UpdateInbox:
         attempts: int,
         unconfirmed: int | None = None,
     ) -> None:
+        if update_id in self._holding:
+            return  # already ours (its lease lapsed and a refill claimed it again)
         try:
             update = Update.de_json(dict(raw), self._app.bot)
         except Exception as exc:
@@ -254,10 +268,14 @@ class UpdateInbox:
         item = _Item(
             update_id, update, lane, self._is_urgent(update), done_before, attempts, unconfirmed
         )
+        message = update.message  # a button's message is the bot's own, and old: not that
+        if message is not None and message.date is not None:
+            item.since = message.date
         queue = self._lanes.get(lane)
         if queue is None:
             queue = self._lanes[lane] = deque()
         queue.append(item)
+        self._holding.add(update_id)
         self._held += 1
         if len(queue) == 1 and lane not in self._busy:
             self._push(lane)
@@ -313,7 +331,7 @@ class UpdateInbox:
         self._timers.pop(lane, None)
         queue = self._lanes[lane]
         if done:
-            queue.popleft()
+            self._holding.discard(queue.popleft().update_id)
             self._held -= 1
         self._busy.discard(lane)
         if queue:
@@ -332,6 +350,7 @@ class UpdateInbox:
             item.update_id,
             done_before=item.done_before,
             unconfirmed_before=item.unconfirmed,
+            attempt=item.attempts,
         )
         token = CURRENT.set(journal)
         try:
@@ -361,10 +380,12 @@ class UpdateInbox:
 
         An emergency is tried again (a minute apart at most) while Telegram refuses it (and
         after a restart, from the inbox): "Call 999" an outage late still tells the patient
-        what to do, and a lost one tells them nothing. An ordinary update is given up after
-        ``max_attempts`` tries (about two minutes), so that its chat's later messages go on.
+        what to do, and a lost one tells them nothing. An ordinary update is tried while it is
+        younger than ``patience`` (an hour): a question asked during a half-hour outage is
+        answered when Telegram is back, and the inbox holds no more than that hour's updates.
+        Before session 8 it was given up after six tries, about two minutes.
         """
-        return not item.urgent and item.attempts + 1 >= self._max_attempts
+        return not item.urgent and datetime.now(UTC) - item.since >= self._patience
 
     async def _retry_later(self, item: _Item, journal: Journal) -> None:
         item.attempts += 1
@@ -375,7 +396,7 @@ class UpdateInbox:
         item.unconfirmed = journal.unconfirmed
         with contextlib.suppress(StorageError):
             await self._store.record_attempt(self.bot_id, item.update_id, sent, also=pending)
-        delay = min(2.0**item.attempts, 60.0)
+        delay = min(2.0 ** min(item.attempts, 30), self._retry_cap)
         self._failure_log.log(
             "inbox: update %s could not be delivered; trying again in %.0fs",
             item.update_id,

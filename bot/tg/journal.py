@@ -16,20 +16,23 @@ process dies at; and a reply still waiting for a connection, for the pool or for
 loop when the process dies is not written down, so the replay sends it.
 
 That leaves one gap: the instant between the note being committed and the body being
-written (no network wait in between). A kill there leaves a reply noted but never sent, and
-the Bot API has no idempotency key that could tell the replay which case it is in. For an
-**escalation** the team's rule is that it must never be lost: a repeat of safety advice is
-harmless, a lost one is not. So an escalation reply (sent inside ``must_arrive``) is noted
-with an ``unconfirmed`` mark as it leaves, cleared once its body is written (the bytes are
-then the kernel's to deliver, whatever happens to the process) or when Telegram answers 2xx
-(a transport without the trace hook); a replay that finds the mark sends that reply again,
-with a "possible repeat" line in the patient's language (``must_arrive`` tells the handler
-so). Ordinary replies keep the no-duplicate rule. Noting them once the body is written
-instead (one write, moved) was measured and dropped: a kill while that note waits for
-SQLite's writer leaves a delivered reply unnoted, and the SIGKILL rounds then repeated 43
-questions in 240, where the gap it closes lost 2 in 1,200 (``benchmarks/RELIABILITY.md``).
+written (no network wait in between, but on a loaded machine the process may be descheduled
+there, and on PostgreSQL the commit's answer comes back over a socket first). A kill there
+leaves a step noted but never sent, and the Bot API has no idempotency key that could tell
+the replay which case it is in. A reply to a patient (sent inside ``must_arrive``: every
+reply ``bot.tg.outcomes.send`` sends, escalations and ordinary answers alike since session
+8) must never be lost: it is noted with an ``unconfirmed`` mark as it leaves (in the same
+write as the note), cleared once its body is written (the bytes are then the kernel's to
+deliver, whatever happens to the process) or when Telegram answers 2xx (a transport without
+the trace hook); a replay that finds the mark sends that reply again, with a "possible
+repeat" line in the patient's language (``must_arrive`` tells the handler so). A kill in the
+gap so costs one marked copy instead of the reply, and a kill between the body and the
+mark's removal a marked second copy. Before session 8 ordinary replies were never resent and
+a kill in the gap lost them (1.5 questions in 120 per SIGKILL run on PostgreSQL); a marked
+repeat of an answer is the lesser harm (``benchmarks/RELIABILITY.md``). Other journaled calls
+(a button's edit or answer, a command's reply) keep the old rule: never repeated.
 Staff alerts are resent and flagged "possible repeat" too (``bot.tg.alerts``). A timeout
-after the request left counts as sent, as ``bot.tg.send`` already treats it (an escalation's
+after the request left counts as sent, as ``bot.tg.send`` already treats it (a reply's
 mark stays only if its body was not written in full, so a later replay of the update resends
 it then and only then).
 
@@ -90,10 +93,13 @@ class Journal:
 
     ``done_before`` steps were noted by an earlier run (a replay skips them); ``steps``
     counts this run's steps taken so far; ``noted`` is what the inbox row says. ``unconfirmed``
-    is the row's mark: the step of an escalation reply that left without Telegram's answer
+    is the row's mark: the step of a reply (to a patient) that left without Telegram's answer
     (``unconfirmed_before``, as an earlier run left it, is the one a replay sends again).
     ``retry`` is set by the error handler when a reply could not be delivered for now: the
     inbox runs the update again later, from the first step not noted.
+
+    ``attempt`` counts the earlier tries the inbox made of this update in this process's
+    care (0 for the first; a try Telegram refused is tried again later).
 
     ``pending`` is bookkeeping not written yet (a known patient seen now, the statistics
     event, the conversation's memory): it rides in the next write of this row (a reply noted
@@ -113,6 +119,7 @@ class Journal:
     unconfirmed: int | None = None
     retry: bool = False
     owed: int = 0
+    attempt: int = 0
     pending: list[Statement] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -128,13 +135,13 @@ class Journal:
         self.steps += 1
 
     def repeats_ahead(self) -> bool:
-        """Whether a step still to come is an escalation an earlier run sent without an
+        """Whether a step still to come is a reply an earlier run sent without an
         answer: the reply about to go out will be sent again, so it should say so."""
         return self.unconfirmed_before is not None and self.unconfirmed_before >= self.steps
 
     async def note(self, count: int, *, unconfirmed: int | Keep | None = KEEP) -> None:
         """Write down that ``count`` steps are taken (or about to be), and with
-        ``unconfirmed`` which escalation among them waits for Telegram's answer."""
+        ``unconfirmed`` which reply among them waits for Telegram's answer."""
         mark_changes = not isinstance(unconfirmed, Keep) and unconfirmed != self.unconfirmed
         if count == self.noted and not mark_changes and not self.pending:
             return
@@ -171,7 +178,7 @@ class Journal:
         return max(self.noted, self.owed), pending
 
     async def confirm(self, index: int) -> None:
-        """Telegram answered the escalation of step ``index``: it arrived, no resend."""
+        """Telegram has the reply of step ``index``: it arrived, no resend."""
         if self.unconfirmed == index:
             await self.note(self.noted, unconfirmed=None)
 
@@ -179,7 +186,7 @@ class Journal:
 CURRENT: ContextVar[Journal | None] = ContextVar("aftercare_journal", default=None)
 
 
-#: Set while an escalation is being sent: its requests must arrive (see the module's doc).
+#: Set while a reply to a patient is being sent: its requests must arrive (the module's doc).
 _MUST_ARRIVE: ContextVar[bool] = ContextVar("aftercare_must_arrive", default=False)
 
 
@@ -190,9 +197,10 @@ def current() -> Journal | None:
 
 @contextmanager
 def must_arrive() -> Iterator[bool]:
-    """Around sending an escalation: its requests are marked until Telegram answers, and a
-    replay sends one again if the mark is still there. Yields whether this is such a resend
-    (the reply should then carry a "possible repeat" line)."""
+    """Around sending a reply to a patient: its requests are marked until their body is
+    written (or Telegram answers), and a replay sends one again if the mark is still there.
+    Yields whether this is such a resend (the reply should then carry a "possible repeat"
+    line)."""
     journal = CURRENT.get()
     token = _MUST_ARRIVE.set(True)
     try:
@@ -275,7 +283,8 @@ async def before_reading() -> None:
 @dataclass(slots=True)
 class _Departure:
     """One journaled request on its way: ``left`` once its first bytes were about to go;
-    ``urgent`` requests (an escalation) are marked unconfirmed until their body is written."""
+    ``urgent`` requests (a reply to a patient) are marked unconfirmed until their body is
+    written."""
 
     journal: Journal
     index: int
@@ -306,12 +315,18 @@ class _Departure:
 
     async def written(self) -> None:
         """The whole body is in the kernel's socket buffer (a reply is a few kilobytes, so
-        the write does not wait): it reaches Telegram even if the process dies now, so an
-        escalation's mark goes here, not when Telegram's answer comes back. Waiting for the
-        answer would resend every escalation whose answer was still on its way at a kill."""
-        self.out_of_gap()
+        the write does not wait): it reaches Telegram even if the process dies now, so a
+        reply's mark goes here, not when Telegram's answer comes back. Waiting for the
+        answer would resend every reply whose answer was still on its way at a kill.
+
+        New readings wait until the mark's removal is committed too (``out_of_gap`` after
+        it): a kill between the body and that commit sends a marked second copy, and with
+        other chats' triage let in first the commit waited behind it (SIGKILL rounds on
+        SQLite, session 8: 16 of 120 questions and 20 of 120 escalations sent twice or
+        more, against 4 and 9 on PostgreSQL)."""
         if self.urgent:
             await self.journal.confirm(self.index)
+        self.out_of_gap()
 
     async def answered(self) -> None:
         """Telegram acted on it and said so."""
@@ -359,8 +374,8 @@ def _skipped(method: str, data: RequestData | None) -> tuple[int, bytes]:
 
 class JournaledRequest(HTTPXRequest):
     """Every Bot API call of the bot goes through here; calls in ``JOURNALED`` made while an
-    update is processed are noted as they leave, and skipped on a replay when noted (an
-    escalation left without an answer is sent again instead)."""
+    update is processed are noted as they leave, and skipped on a replay when noted (a
+    reply to a patient left without an answer is sent again instead)."""
 
     def __init__(self, *, httpx_kwargs: dict[str, Any] | None = None, **kwargs: Any) -> None:
         extra: dict[str, Any] = dict(httpx_kwargs or {})

@@ -89,7 +89,11 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or message.text is None:
         return
     user_id = update.effective_user.id if update.effective_user else message.chat_id
-    verdict = context.flood.check(user_id, time.monotonic())
+    journal = current_journal()
+    # A message tried again (Telegram refused its reply) is not a new message: counted again,
+    # a few quick tries would read as a flood and the patient would get "slow down" instead.
+    retried = journal is not None and journal.attempt > 0
+    verdict = "ok" if retried else context.flood.check(user_id, time.monotonic())
     conversation, now = context.conversation, datetime.now(UTC)
     await before_reading()
     if verdict != "ok":

@@ -1,5 +1,5 @@
 """``python -m tests.serve.die_in_the_gap <aftercare-bot arguments>``: the real bot, which
-SIGKILLs itself the instant an escalation reply's note is committed, before the request's
+SIGKILLs itself the instant a reply's note is committed, before the request's
 body is written (the journal's one gap, ``bot.tg.journal``).
 
 It dies once: the first time, it creates the file named by ``DIE_IN_THE_GAP_MARKER``; a run
@@ -31,7 +31,7 @@ async def _record_then_die(
     also: Sequence[sa.Executable] = (),
 ) -> None:
     await _record_sent(self, bot_id, update_id, sent, unconfirmed=unconfirmed, also=also)
-    if isinstance(unconfirmed, int):  # an escalation leaving: its note is committed
+    if isinstance(unconfirmed, int):  # a reply leaving: its note is committed
         _die_once(update_id)
 
 

@@ -301,11 +301,12 @@ async def test_an_escalation_killed_between_its_note_and_its_body_is_sent_by_the
     assert fake.sent_texts(CHAT) == ["call 999 (repeat)"]  # delivered once, said it may repeat
 
 
-async def test_an_ordinary_reply_killed_between_its_note_and_its_body_is_not_repeated(
+async def test_a_call_outside_must_arrive_killed_between_its_note_and_its_body_is_not_repeated(
     fake: FakeBotApi, storage: Storage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The other side of the rule: an ordinary reply is never repeated, so a kill in that
-    instant loses it (no unconfirmed mark is written for it)."""
+    """The other side of the rule: a journaled call made outside ``must_arrive`` (a button's
+    edit, a command's reply; every reply to a patient's message is inside it) is never
+    repeated, so a kill in that instant loses it (no unconfirmed mark is written for it)."""
     async with bot_at(fake.base_url) as bot:
         with monkeypatch.context() as patch:
             die_after_the_note(patch, storage)

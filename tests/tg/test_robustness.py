@@ -19,7 +19,9 @@ import pytest
 from bot.core.responder import Responder
 from bot.serve.inbox import UpdateInbox
 from bot.serve.lifecycle import inbox_of
+from bot.tg import send
 from bot.tg.app import HANDLED_UPDATES, BotApplication
+from bot.tg.late import late_notice
 from bot.tg.outcomes import pseudonym
 from tests.fakes import FakeBotApi
 from tests.fakes.bot_api import ApiCall
@@ -174,26 +176,79 @@ def application_start() -> Any:
     return datetime.now(UTC) - timedelta(hours=1)
 
 
-async def test_an_emergency_is_never_given_up_while_telegram_refuses_its_reply(
+def written_ago(update: dict[str, Any], minutes: float) -> dict[str, Any]:
+    """``update`` as if its patient had written it ``minutes`` ago (Telegram's ``date``): the
+    inbox counts an update's age from there, so this is the state ``minutes`` into an outage."""
+    update["message"]["date"] = int(time.time() - minutes * 60)
+    return update
+
+
+def quick_tries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tries of a failing update a few milliseconds apart instead of seconds to a minute: the
+    same number of tries as an outage of the message's age, in a few seconds of test."""
+    monkeypatch.setitem(UpdateInbox.__init__.__kwdefaults__, "retry_cap", 0.05)
+    monkeypatch.setattr(send, "ANSWER_POLICY", send.RetryPolicy(attempts=4, first_delay=0.01))
+    monkeypatch.setattr(send, "ESCALATION_POLICY", send.RetryPolicy(attempts=5, first_delay=0.01))
+
+
+async def test_a_question_outlives_a_half_hour_outage_and_is_answered_late_once(
     fake: FakeBotApi, responder: Responder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Telegram refuses every send to the patient for longer than the inbox's tries of an
-    ordinary update (here one try): the escalation is tried again and arrives once, while
-    a question in the same outage is given up (the limit that keeps a chat moving)."""
-    monkeypatch.setitem(UpdateInbox.__init__.__kwdefaults__, "max_attempts", 1)
-    fake.fail_next("sendMessage", status=500, times=7, chat_id=73)  # > one try's 5 attempts
-    fake.fail_next("sendMessage", status=500, times=4, chat_id=74)  # = one try's 4 attempts
+    """Telegram refuses every reply to two patients who wrote 30 minutes ago, 60 times each
+    (15 tries of 4 attempts; before session 8 an ordinary update was given up after 6 tries,
+    about two minutes), then recovers: each is answered once, saying the answer is late."""
+    quick_tries(monkeypatch)
+    asking, urgent = 75, 76
+    fake.fail_next("sendMessage", status=500, times=60, chat_id=asking)
+    fake.fail_next("sendMessage", status=502, times=60, chat_id=urgent)
     async with running_bot(fake, responder, **FAST) as application:
-        fake.push_update(fake.text_message("my throat is closing up", chat_id=73))
-        fake.push_update(fake.text_message("can i fly tomorrow?", chat_id=74))
-        (reply,) = await fake.wait_for("sendMessage", to_chat(73), timeout=40)
+        fake.push_update(written_ago(fake.text_message("can i fly tomorrow?", chat_id=asking), 30))
+        fake.push_update(written_ago(fake.text_message("i cant breathe", chat_id=urgent), 30))
+        await fake.wait_for("sendMessage", to_chat(asking), timeout=60)
+        await fake.wait_for("sendMessage", to_chat(urgent), timeout=60)
         await settled(application)
         inbox = inbox_of(application)
         assert inbox is not None
         counts = await application.bot_data.storage.inbox.counts(inbox.bot_id)
+    tried = {chat: len([c for c in fake.attempts_to("sendMessage") if to_chat(chat)(c)])
+             for chat in (asking, urgent)}  # fmt: skip
+    answer, escalation = fake.sent_texts(asking), fake.sent_texts(urgent)
+    print(
+        f"\n30 min into an outage, then back: sends refused {tried}; question answered "
+        f"{len(answer)}x, emergency {len(escalation)}x, both marked late; inbox {counts}"
+    )
+    assert tried == {asking: 60, urgent: 60}  # every refusal used, then one delivery each
+    assert len(answer) == 1 and late_notice("en") in answer[0]
+    assert len(escalation) == 1 and late_notice("en") in escalation[0]
+    assert escalation[0].index("999") < escalation[0].index(late_notice("en"))
+    assert counts == {"done": 2}
+
+
+async def test_past_its_patience_a_question_is_given_up_and_an_emergency_never(
+    fake: FakeBotApi, responder: Responder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bound: a question older than the inbox's patience (an hour) whose reply Telegram
+    still refuses is given up, so an outage cannot grow the inbox without limit; an
+    emergency of the same age is tried until it arrives."""
+    quick_tries(monkeypatch)
+    asking, urgent = 74, 73
+    fake.fail_next("sendMessage", status=500, times=1_000, chat_id=asking)
+    fake.fail_next("sendMessage", status=500, times=40, chat_id=urgent)
+    async with running_bot(fake, responder, **FAST) as application:
+        fake.push_update(written_ago(fake.text_message("my throat is closing up", chat_id=urgent),
+                                     61))  # fmt: skip
+        fake.push_update(written_ago(fake.text_message("can i fly tomorrow?", chat_id=asking), 61))
+        (reply,) = await fake.wait_for("sendMessage", to_chat(urgent), timeout=40)
+        await settled(application)
+        inbox = inbox_of(application)
+        assert inbox is not None
+        counts = await application.bot_data.storage.inbox.counts(inbox.bot_id)
+        fake.clear_faults()
+    tried = len([c for c in fake.attempts_to("sendMessage") if to_chat(asking)(c)])
     assert "Call 999 now" in reply.params["text"]
-    assert len(fake.sent_texts(73)) == 1
-    assert fake.sent_texts(74) == [] and counts == {"done": 1, "failed": 1}
+    assert len(fake.sent_texts(urgent)) == 1
+    assert fake.sent_texts(asking) == [] and counts == {"done": 1, "failed": 1}
+    assert tried == 4  # one try: it was already past its patience
 
 
 async def test_a_failed_reply_does_not_hold_back_its_alert(
@@ -309,3 +364,22 @@ async def test_one_chat_keeps_its_order_while_other_chats_go_on(
         round(call.at - replies[0].at, 2) for call in replies
     ]
     assert other.at < first_answered, "chat 92 waited for chat 91's slow reply"
+
+
+async def test_an_update_whose_lease_lapsed_in_its_own_hands_is_not_run_twice(
+    fake: FakeBotApi, responder: Responder
+) -> None:
+    """A loop starved for longer than the inbox's lease (load average 16, session 8) lets the
+    lease of updates it still holds lapse; the next refill claims them again. They must not be
+    admitted a second time (that sent 88 of 120 emergencies twice, unmarked, in a SIGKILL
+    run). Here the lease is shorter than the housekeeping's renewal, so it always lapses."""
+    fake.delay_next("sendMessage", 1.5, times=10)  # replies held while refills run
+    async with running_bot(fake, responder, inbox_lease_seconds=0.05, **FAST) as application:
+        for chat in range(5100, 5110):
+            fake.push_update(fake.text_message("can i fly tomorrow?", chat_id=chat))
+        await fake.wait_for("sendMessage", lambda c: 5100 <= c.params["chat_id"] < 5110,
+                            count=10, timeout=30)  # fmt: skip
+        await settled(application)
+        await asyncio.sleep(1.0)  # a second run would have replied by now
+    copies = [len(fake.sent_texts(chat)) for chat in range(5100, 5110)]
+    assert copies == [1] * 10, copies
