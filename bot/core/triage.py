@@ -36,8 +36,11 @@ from bot.core.triage_context import (
     says_fine,
     stopwords,
 )
+from bot.core.triage_crisis_aimed import aimed_at_a_thing
+from bot.core.triage_elsewhere_illness import someone_elses_illness
 from bot.core.triage_expected import expected_of_treatment
 from bot.core.triage_explained import EXPLAINABLE, explained_by_everyday_cause
+from bot.core.triage_figurative import figurative
 from bot.core.triage_hindsight import (
     Retractions,
     asks_own_risk,
@@ -115,6 +118,39 @@ _LIMB_WONT_MOVE = re.compile(
     r"\b(?:cant|cannot|unable to) (?:move|lift|raise|use|feel)"
     r" (?:(?:my|his|her|their|the|one|either) )?(?:(?:left|right) )?(?P<limb>arm|arms|hand|hands"
     r"|leg|legs)\b"
+)
+
+
+# Weariness of life itself is a crisis (E5), said as a phrasing holds it: "ive had enough of
+# life", "so fed up with living", "sick and tired of being alive". Not of a thing: "had enough
+# of my frown lines" is the FAQ's.
+_WEARY_OF_LIFE = re.compile(
+    r"\b(?:had (?:just |about |more than )?enough|(?:so |really )?fed up|(?:sick|tired)"
+    r"(?: and tired)?) (?:of|with) (?:(?:this|my|the) )?(?:life|living|being alive|existing"
+    r"|this world)\b(?! (?:admin|insurance|coach|hacks?|style|changing))"
+)
+
+
+# An eye closed by swelling, reading that swims, a headache that keeps the patient awake, in
+# the words of a phrasing that holds each (U6, U2, U7): "my lid puffed up shut", "so puffy i
+# can barely see out of it", "the letters swim when i read", "the headache kept me awake".
+_SHUT_BY_SWELLING = re.compile(
+    r"\b(?:swelled|puffed|puffed up|swollen up|blown up|puffy)"
+    r" (?:right |all the way |completely |totally |nearly |almost )?(?:shut|closed)\b"
+)
+_TOO_SWOLLEN_TO_SEE = re.compile(
+    r"\b(?:so|too|that) (?:puffy|swollen|puffed up|swelled up) (?:that )?i"
+    r" (?:can (?:barely|hardly|only just)|cant|cannot|can not) see\b"
+)
+_READING_SWIMS = re.compile(
+    r"\b(?:letters|words|text|writing|print)\b(?: \w+){0,3}? (?:swimming|swim|swims|jumping"
+    r"|jump|jumps|dancing|blurring|blur|blurs|going blurry|go blurry|goes blurry)\b"
+)
+_HEADACHE_KEEPS_AWAKE = re.compile(
+    r"\b(?:headache|migraine|head pain|pounding|throbbing)\b(?: \w+){0,3}? (?:kept|keeping|keeps"
+    r"|woke|waking|wakes) me (?:up|awake)\b"
+    r"|\b(?:cant|couldnt|cannot) (?:get (?:back )?to )?sleep (?:because of|cos of|cause of|with"
+    r"|for) (?:the |my |this )?(?:headache|migraine|pounding|throbbing)\b"
 )
 
 
@@ -432,6 +468,12 @@ class TriageDetector:
             hits, mentions = [*hits, *mentions], []
         if hits and tells_history(text):
             hits, mentions = [], [*mentions, *hits]
+        # Before one hit per flag is kept: a figure of speech in one clause ("the price was
+        # hard to swallow") must not stand for the real sign in the next ("now food sticks").
+        told = [hit for hit in hits if _not_a_report(hit, text)]
+        if told:
+            mentions.extend(told)
+            hits = [hit for hit in hits if hit not in told]
         hits = _unique(hits)
         over = [
             hit
@@ -490,6 +532,11 @@ class TriageDetector:
             text = _RAMPING.sub("getting worse", text)
             text = _FROM_SMALL_TO_LARGE.sub("spreading to", text)
             text = _LIMB_WONT_MOVE.sub(_limb_as_phrasing, text)
+            text = _WEARY_OF_LIFE.sub("life is pointless", text)
+            text = _SHUT_BY_SWELLING.sub("swollen shut", text)
+            text = _TOO_SWOLLEN_TO_SEE.sub("so swollen i can barely see", text)
+            text = _READING_SWIMS.sub("things look blurry", text)
+            text = _HEADACHE_KEEPS_AWAKE.sub("headache wont go away", text)
             text = _CANT_SAY_I_HAD.sub(" no ", text)
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
         else:
@@ -616,6 +663,16 @@ class TriageDetector:
             else:
                 hits.append(hit)
         return True
+
+
+def _not_a_report(hit: FlagHit, text: str) -> bool:
+    """Whether ``hit`` uses a sign's words for something else: a figure of speech (money, a
+    joke, an effort), someone else's everyday illness, or crisis words aimed at a thing."""
+    return (
+        figurative(hit.flag_id, hit.clause, text)
+        or (hit.language == "en" and someone_elses_illness(hit.level, hit.clause, text))
+        or (hit.language == "en" and aimed_at_a_thing(hit.flag_id, hit.phrasing, hit.clause, text))
+    )
 
 
 def _triples(clauses: Sequence[_Clause]) -> Iterable[tuple[_Clause, _Clause, _Clause]]:

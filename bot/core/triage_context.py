@@ -121,6 +121,8 @@ _OLD_SCOPE_BREAKERS = _words(
 )
 _OLD_NOT_NEGATIONS = re.compile(
     r"\b(?:no (?:joke|idea|clue|kidding|lie|way)|not (?:kidding|joking|even joking)"
+    # "lol ok not funny anymore, i cant catch my breath": the joke is over, the sign is not
+    r"|not (?:funny|a joke|laughing)(?: anymore| any more)?"
     r"|not sure (?:if|whether|but)|not sure|unsure (?:if|whether)|dont know (?:if|whether|why)"
     r"|cant tell (?:if|whether)|no se si|nicht sicher ob|weiss nicht ob|pas sur que|pas sur si"
     r"|pas sure|je ne sais pas si|je sais pas si"

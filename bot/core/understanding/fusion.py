@@ -44,6 +44,7 @@ from bot.core.matching import Answer, Candidate, Clarify, MatchResult, NoMatch
 from bot.core.text import normalise, split_clauses
 from bot.core.triage import LEVEL_RANK, FlagHit, Level, TriageResult
 from bot.core.triage_context import TREATMENT_TOLD, stopwords
+from bot.core.triage_figurative import figurative
 from bot.core.triage_hindsight import put_down_to_fitness
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.crisis_words import speaks_of_crisis
@@ -210,6 +211,8 @@ def fuse_triage(
     if hit is None or _too_bare(hit.clause, flags.language):
         return FusedTriage(rules, "none")
     if hit.flag_id in _EXERTION and put_down_to_fitness(text):
+        return FusedTriage(rules, "none")
+    if figurative(hit.flag_id, hit.clause, text):  # "out of breath after my 5k", a price
         return FusedTriage(rules, "none")
     return FusedTriage(TriageResult(hit.level, (hit,), rules.mentions), "model")
 
