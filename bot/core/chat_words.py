@@ -19,7 +19,10 @@ A table is per language because the same letters mean different words ("pq" is S
 "porque" and French "pourquoi"; "n" is Portuguese "não" and English "and"), and English text
 is never rewritten here.
 
-Keys and values are normalised (lowercase, no accents); a value may be several words.
+Keys and values are normalised (lowercase, no accents); a value may be several words, and so
+may a key: a regional name written in two words ("nódoa negra", "blauer Fleck") is one unit,
+read before its words are read one by one, and a colour that is a sign only with its body part
+("lábios roxos": blue lips, not a bruise) is read whole before "roxo" alone becomes a bruise.
 """
 
 from __future__ import annotations
@@ -31,11 +34,12 @@ from bot.core.text import normalise
 
 
 def _table(pairs: str) -> dict[str, str]:
-    """``"nn=non xke=perche jsp=je_sais_pas"``: "_" joins the words of a value."""
+    """``"nn=non xke=perche jsp=je_sais_pas nodoa_negra=hematoma"``: "_" joins the words of
+    a value or of a key."""
     table: dict[str, str] = {}
     for pair in pairs.split():
         key, value = pair.split("=")
-        table[key] = value.replace("_", " ")
+        table[key.replace("_", " ")] = value.replace("_", " ")
     return table
 
 
@@ -98,10 +102,20 @@ REGIONAL_WORDS: Mapping[str, Mapping[str, str]] = {
         # crooked (Mexico "chueca"), puffed up ("abombado"), food that sticks (Mexico "atorar")
         "chueca=torcida chueco=torcido ladeada=torcida ladeado=torcido abombada=hinchada "
         "abombado=hinchado atora=atasca atoro=atasco atorada=atascada "
-        "atorado=atascado"
+        "atorado=atascado "
+        # a black eye is a bruise; blue lips are not ("labios morados": the colour of lips
+        # short of air, read before "morado" alone becomes a bruise)
+        "ojo_morado=moreton_en_el_ojo ojos_morados=moretones_en_los_ojos "
+        "labios_morados=labios_azulados labio_morado=labio_azulado "
+        "labios_moraditos=labios_azulados"
     ),
     "pt": _table(
-        # a bruise (Portugal "nódoa negra", Brazil "roxo", "mancha roxa")
+        # a bruise (Portugal "nódoa negra", Brazil "roxo", "mancha roxa", a black eye "olho
+        # roxo"); blue lips are not ("lábios roxos", "arroxeados": short of air)
+        "nodoa_negra=hematoma nodoas_negras=hematomas mancha_roxa=hematoma "
+        "manchas_roxas=hematomas olho_roxo=hematoma_no_olho "
+        "labios_roxos=labios_azulados labio_roxo=labio_azulado "
+        "labios_arroxeados=labios_azulados boca_roxa=labios_azulados "
         "roxo=hematoma roxa=hematoma roxos=hematomas roxas=hematomas "
         # blurred (Brazil "embaçada")
         "embacada=turva embacado=turvo embacando=turva "
@@ -116,13 +130,16 @@ REGIONAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "magoar=machucar apetece=vontade apetecia=vontade"
     ),
     "it": _table(
-        # a bruise ("bluastro"), swelling ("tumefatto")
-        "bluastro=livido bluastra=livido tumefatto=gonfio tumefatta=gonfia tremarella=brividi"
+        # a bruise ("bluastro", a black eye "occhio nero"), swelling ("tumefatto")
+        "bluastro=livido bluastra=livido tumefatto=gonfio tumefatta=gonfia tremarella=brividi "
+        "occhio_nero=livido_all_occhio occhi_neri=lividi_agli_occhi"
     ),
     "fr": _table(
         # a bruise ("coquard"), swelling ("boursouflé", "bouffi"), breath ("suffoquer")
         "coquard=bleu cocard=bleu boursoufle=gonfle boursouflee=gonflee bouffi=gonfle "
-        "bouffie=gonflee suffoquer=etouffer"
+        "bouffie=gonflee suffoquer=etouffer "
+        # Québec "croche" (crooked): "parle tout croche" (all funny), "la bouche croche"
+        "tout_croche=bizarrement croche=tordue"
     ),
     "de": _table(
         # Swiss German: can, nothing, more, my, since, has, is, not, breathe, see, eye
@@ -131,8 +148,14 @@ REGIONAL_WORDS: Mapping[str, Mapping[str, str]] = {
         "schnufe=atmen schnuufe=atmen schnaufen=atmen schnaufe=atme schnauf=atme "
         "gseh=sehen gsehe=sehen ouge=auge "
         "mueter=mutter muetter=mutter zmittag=mittag "
-        # swelling ("aufgequollen", "aufgedunsen"), a bruise ("Veilchen")
+        # swelling ("aufgequollen", "aufgedunsen"), a bruise ("Veilchen", "blauer Fleck",
+        # "blaues Auge")
         "aufgequollen=geschwollen aufgedunsen=geschwollen veilchen=bluterguss "
+        "blauer_fleck=bluterguss blauen_fleck=bluterguss blaue_flecken=blutergusse "
+        "blauen_flecken=blutergussen blaue_flecke=blutergusse blaues_auge=bluterguss_am_auge "
+        "blauen_auge=bluterguss_am_auge "
+        # Austrian and Bavarian legs ("Haxn"), Swiss "chum" (hardly), dropped endings
+        "haxn=beine haxen=beine hax=bein stehn=stehen gehn=gehen chum=kaum chuum=kaum "
         # shivering ("schlottern", "bibbern")
         "schlottern=zittern schlottere=zittere bibbern=zittern bibbere=zittere"
     ),
@@ -149,19 +172,38 @@ def _words_of(language: str, chat: bool) -> Mapping[str, str]:
     return {**regional, **CHAT_WORDS.get(language, {})} if chat else dict(regional)
 
 
+@lru_cache(maxsize=16)
+def _longest_key(language: str, chat: bool) -> int:
+    """How many words the longest key of ``language``'s table has."""
+    return max((len(key.split()) for key in _words_of(language, chat)), default=1)
+
+
 def spell_out(normalised: str, language: str, *, chat: bool = True) -> str:
     """``normalised`` text with ``language``'s regional words, and unless ``chat`` is False
-    its chat spellings, spelled out."""
+    its chat spellings, spelled out; at each word the longest key that starts there wins."""
     words = _words_of(language, chat)
     if not words:
         return normalised
     tokens = normalised.split()
-    return " ".join(
-        word
-        if word in _UNITS and index > 0 and tokens[index - 1].isdigit()
-        else words.get(word, word)
-        for index, word in enumerate(tokens)
-    )
+    longest = _longest_key(language, chat)
+    spelled: list[str] = []
+    index = 0
+    while index < len(tokens):
+        word = tokens[index]
+        if word in _UNITS and index > 0 and tokens[index - 1].isdigit():
+            spelled.append(word)
+            index += 1
+            continue
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            key = " ".join(tokens[index : index + size])
+            if key in words:
+                spelled.append(words[key])
+                index += size
+                break
+        else:
+            spelled.append(word)
+            index += 1
+    return " ".join(spelled)
 
 
 @lru_cache(maxsize=65536)

@@ -62,3 +62,26 @@ def test_a_unit_after_a_number_stays_a_unit() -> None:
 def test_the_faq_matcher_reads_the_spelled_out_words() -> None:
     words = [word for word, _ in content_words("posso bere alcol xke ho una festa", "it")]
     assert "xke" not in words
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "spelled"),
+    [
+        ("pt", "tenho uma nódoa negra na testa", "tenho uma hematoma na testa"),
+        ("de", "ein blauer Fleck an der Stirn", "ein bluterguss an der stirn"),
+        ("de", "zwei blaue Flecken", "zwei blutergusse"),
+        ("es", "me salio un ojo morado", "me salio un moreton en el ojo"),
+        ("it", "ho un occhio nero", "ho un livido all occhio"),
+    ],
+)
+def test_a_regional_name_of_two_words_is_read_as_one_unit(
+    language: str, typed: str, spelled: str
+) -> None:
+    assert normalise_in(typed, language) == spelled
+
+
+def test_the_longest_unit_wins_over_its_single_word() -> None:
+    """A bruise is "roxo" alone; "lábios roxos" are lips short of air."""
+    assert spell_out("um roxo no braco", "pt") == "um hematoma no braco"
+    assert spell_out("labios roxos", "pt") == "labios azulados"
+    assert spell_out("labios morados", "es") == "labios azulados"
