@@ -193,6 +193,11 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|booklet|poster|card|form|list|page|guide|faq|instructions|paperwork|notes|pamphlet|email)"
     r" (?:about|on|says|said|mentions|mentioned|lists|listed|warns|warned)"
     r"|^if |^si (?:se|me|mi|el|la|tengo|j|je|ma|mon)|^wenn |^если"
+    # Italian and Portuguese "se": a sign's name they share with English ("urticaria") is
+    # still asked about: "se me aparecer urticária, o que faço?" (not Spanish "se me": "se me
+    # hincha la lengua" reports)
+    r"|^(?:e )?se (?:mi|eu|a|o|il|(?:me )?(?:aparecer|tiver|ficar|vier|der|sentir|notar)|avessi"
+    r"|dovessi|viene|venisse)|o que (?:faco|fazer|devo fazer) se|cosa (?:faccio|fare|devo fare) se"
     r"|que pasa si|y si|que debo hacer si|que hago si|was wenn|was ist wenn|was soll ich tun wenn"
     r"|was mache ich wenn|et si|que faire si|que dois je faire si|si jamais"
     r"|что если|что делать если)\b"
@@ -290,10 +295,16 @@ SOMEONE_COLLAPSED = re.compile(
     r"|passed out|blacked out|fainted|keeled over|lost consciousness|unconscious|unresponsive"
     r"|(?:had|having) a (?:seizure|fit)|seizing|convulsing|stopped breathing|turned blue"
     r"|se desmayo|desmayad[oa]|perdio el conocimiento|convulsion(?:es)?"
-    r"|umgekippt|zusammengebrochen|ohnmachtig|bewusstlos|krampfanfall"
-    r"|s est evanouie?|evanouie?|perdu connaissance|convulse"
-    r"|svenut[oa]|perso i sensi|collassat[oa]|convulsioni"
-    r"|desmaiou|desmaiad[oa]|perdeu os sentidos|convulsao|convulsoes)\b"
+    r"|crisis (?:convulsiva|epileptica)|ataque epileptico"
+    r"|umgekippt|zusammengebrochen|ohnmachtig|bewusstlos|krampfanfall|epileptischen? anfall"
+    r"|s est evanouie?|evanouie?|perdu connaissance|convulse|crise (?:convulsive|d epilepsie)"
+    r"|svenut[oa]|perso i sensi|collassat[oa]|convulsioni|crisi (?:convulsiv[ae]|epilettica)"
+    r"|attacco epilettico"
+    r"|desmaiou|desmaiad[oa]|perdeu os sentidos|convulsao|convulsoes"
+    r"|crise (?:convulsiva|epileptica)|ataque epileptico"
+    # someone who does not come round: "ne se réveille pas", "no reacciona", "não acorda"
+    r"|tombee? dans les pommes|(?:ne )?se reveille pas|no se despierta|no reacciona"
+    r"|non si sveglia|non reagisce|nao acorda|nao reage|wacht nicht (?:mehr )?auf)\b"
 )
 
 
@@ -616,6 +627,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"aun",
             r"sigo",
             r"sigue",
+            # the present progressive is now: "se le están poniendo los labios morados"
+            r"(?:esta|estan|estoy) \w+(?:ando|iendo)",
             r"hoy",
             r"esta manana",
             r"esta noche",
@@ -710,7 +723,11 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"welcher",
             r"ist",
             r"sind",
-            r"kann (?:man|botox|das|es|eine|ein|sie|so)",
+            # Not "kann das Auge nicht mehr zumachen", "kann den Arm kaum heben": the "ich"
+            # left out, the patient's own eye or arm that will not do what they ask of it.
+            r"kann (?:man|botox|es|eine|ein|sie|so"
+            r"|das(?! (?!botox|zeug|mittel|gift|toxin)\w+ (?:\w+ )?(?:nicht|nich|kaum|nimmer"
+            r"|schlecht|nur schwer)\b))",
             r"konnen",
             r"darf",
             r"durfen",

@@ -50,7 +50,16 @@ PASSED_QUICKLY = re.compile(
     r"|by itself|after|within|in a (?:few|minute|sec|second)|in (?:a|\d+) min\w*)"
     # German and French: "war gleich wieder weg", "ist vorbei", "c'est passé", "ça a passé vite"
     r"|(?:ist|war|sind|waren) (?:\w+ )?(?:vorbei|wieder weg|gleich weg|weg)|wieder gut"
-    r"|c est (?:passe|fini|parti)|ca (?:a|est) passe|passe (?:tout de suite|vite|apres))\b"
+    r"|c est (?:passe|fini|parti)|ca (?:a|est) passe|passe (?:tout de suite|vite|apres)"
+    # Spanish, Italian and Portuguese: "ya estoy perfecta", "ora sto benissimo", "agora estou
+    # ótima", "se me pasó enseguida", "è passato subito", "passou logo" (not "mejor",
+    # "meglio", "melhor": better is not over)
+    r"|(?:ya|ahora) (?:estoy|me siento|me encuentro) (?:bien|perfecta|perfecto|genial)"
+    r"|(?:se me )?paso (?:enseguida|rapido|al rato|en seguida|en un momento)"
+    r"|(?:ora|adesso) (?:sto|mi sento) (?:bene|benissimo|alla grande)"
+    r"|passat[ao] (?:subito|in fretta|dopo poco|in un attimo)"
+    r"|(?:agora|ja) (?:estou|to|tou|me sinto) (?:bem|otima|otimo|optima|perfeita|perfeito)"
+    r"|passou (?:logo|rapido|depressa|em seguida|num instante))\b"
 )
 
 #: What says someone else's collapse is over and was harmless: a faint at the needle, someone

@@ -18,6 +18,26 @@ NOW = datetime(2026, 11, 23, 11, tzinfo=UTC)
 
 # (language, message, lowest level that is right)
 ESCALATED = [
+    # ---- regional names of two words, "ich" left out, a fit, a faint, blue lips (session 8)
+    # a two-word regional name, and blue lips that are not a bruise
+    ("pt", "a nódoa negra está cada vez maior, já chega à bochecha", "urgent"),
+    ("pt", "os lábios da minha mãe estão roxos", "emergency"),
+    ("es", "se le estan poniendo los labios morados a mi hija", "emergency"),
+    ("de", "riesiger blauer Fleck, wird immer größer", "urgent"),
+    # German with "ich" left out: the patient's own eye, not a question about it
+    ("de", "kann das rechte Auge nicht mehr richtig zumachen", "urgent"),
+    ("de", "kann das linke Augenlid kaum noch heben", "urgent"),
+    # Austrian legs, Swiss "chum", speech said to be slurred in other words
+    ("de", "d'Haxn san so schwach, kann kaum gehn", "emergency"),
+    ("de", "die Aussprache ist ganz verwaschen seit Mittag", "emergency"),
+    # Québec "tout croche"
+    ("fr", "ma blonde parle tout croche depuis une heure", "emergency"),
+    ("fr", "des boutons qui me démangent sur les joues", "urgent"),
+    # a fit and sight that stopped, in Italian and Portuguese
+    ("it", "mia figlia ha una crisi epilettica", "emergency"),
+    ("pt", "o meu pai deixou de ver do olho esquerdo", "emergency"),
+    # someone else's faint that they do not come round from is now, not a story
+    ("fr", "ma copine est tombée dans les pommes et ne se réveille pas", "emergency"),
     # ---- French
     ("fr", "les medocs passent pas, ca reste coince en haut", "emergency"),  # not a question
     ("fr", "je parle comme si j'etais bourree, les mots sortent tout mal", "emergency"),  # as if
@@ -97,6 +117,21 @@ ESCALATED = [
 
 # Idioms, denials, worries and other people's (or long past) events: no escalation.
 NOT_ESCALATED = [
+    # ---- session 8: questions, small bruises, sizes, passed signs
+    "kann das Botox nicht auch Schluckbeschwerden machen?",
+    "kann das Lid vom Botox runterhängen?",
+    "hab nen kleinen blauen Fleck an der Schläfe, darf ich Make-up drauf?",
+    "tenho uma nódoa negra pequenina, quanto tempo dura?",
+    # a size given by something small
+    "un bleu gros comme un petit pois, c'est normal ?",
+    "tengo un moreton del tamaño de una lenteja, se quita solo?",
+    "parei de ver a série por causa das dores de cabeça, é normal ter um pouco?",
+    # an "if" in Portuguese, around a sign's name English shares ("urticaria")
+    "se eu tiver urticária, o que devo fazer?",
+    "e se aparecer urticária depois do botox?",
+    # a moment of light-headedness said to be over
+    "fiquei um pouco tonta ao sair da clínica, mas passou logo",
+    "ieri avevo un leggero capogiro uscendo, ora sto benissimo",
     # Everyday words a stemmer or a typo maps onto a symptom in another language's rules:
     # Spanish "puse" (I had, stem of Italian "pus"), "marido" (Spanish stem of "mareada"),
     # wrinkles that "no longer show" (Italian "vedono"), "no difference to see" in any language.
