@@ -191,6 +191,9 @@ class Dialogue(
             return self._remind(text, live, now, language, treatment, alone=reply)
         if not self.lexicon.enabled or (reply.kind == "fallback" and not normalise(text)):
             return self._plain(reply, live, now)
+        if self.lexicon.changes_subject(text):
+            # "unrelated but ...", "otra pregunta, ...": read on its own, nothing inherited
+            live = live.new_subject()
         if live.clarify:
             chosen = self._clarify_choice(text, live, reply)
             if chosen is not None:
@@ -225,7 +228,7 @@ class Dialogue(
         if followed is not None:
             answer = self._answer(followed, now, treatment, language=language)
             answer = self._with_assumption(answer, treatment, now, language)
-            return Turn(answer, live.answered((followed,), now), how="followup")
+            return Turn(answer, live.answered(self._kept(followed, live), now), how="followup")
         if reply.kind == "answer":
             reply = self._with_assumption(reply, treatment, now, language)
         if treatment_said and treatment is not None and reply.kind in {"clarify", "fallback"}:
@@ -647,7 +650,9 @@ class Dialogue(
         """The topic a follow-up continues, or None when the message stands on its own."""
         last = live.last_topic
         lexicon = self.lexicon
-        new_words = lexicon.leftover(text)
+        # With a topic to follow, the message's own function words are filler too ("per
+        # quanto tempo?"); a first question's words are read as they were said.
+        new_words = lexicon.leftover(text, reply.language if last is not None else None)
         if last is not None:
             failing = lexicon.without_negations(new_words)  # "if it still hasn't worked"
             if lexicon.asks_if_not(text) and len(failing) <= IF_NOT_MAX_NEW_WORDS:
@@ -692,6 +697,8 @@ class Dialogue(
         if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or (last is None and reply.kind == "answer"):
             return None  # nothing to follow, or a confident question of its own
         if last is not None and lexicon.about_progress(text):
+            if self._nothing_goes(text, reply, live.topics):
+                return None  # "can it spread?" after "is botox safe?": the spread
             # "how long does that usually last?", "when will it go away?", "shorter?"; after
             # several answers, how a thing goes is the symptom's among them
             return self._carried(live.topics, text)
@@ -703,6 +710,8 @@ class Dialogue(
         alone = (
             self._words_alone(new_words, live.topics, text, fused=fused, language=reply.language)
             if short and new_words
+            else self._one_named(new_words, text, live.topics, reply.language)
+            if new_words and last is not None and reply.kind != "answer"
             else None
         )
         if isinstance(alone, Answer) and alone.entry_id in live.topics:
@@ -771,6 +780,30 @@ class Dialogue(
         if isinstance(anchored, Clarify) and anchored.candidates[0].entry_id == last:
             return last
         return None
+
+    def _kept(self, followed: str, live: DialogueState) -> tuple[str, ...]:
+        """The topics a follow-up leaves to follow: its own, and, for a remedy asked after a
+        symptom ("can I take something for it?" after the headache), that symptom too, which
+        "will it go away on its own?" then asks about."""
+        lexicon = self.lexicon
+        last = live.last_topic
+        if followed == lexicon.remedy_topic and last in lexicon.remedy_after:
+            return (followed, last)
+        return (followed,)
+
+    def _nothing_goes(self, text: str, reply: Reply, topics: tuple[str, ...]) -> bool:
+        """A word of how something goes ("spread", "stop", "move") after topics none of
+        which is a symptom that goes, in a message that reads surely as a topic of its own:
+        that topic is asked ("can it spread?" after "is botox safe?"), not how the last
+        one goes. How long it lasts is left to ``_carried`` (the treatment's duration)."""
+        lexicon = self.lexicon
+        if any(topic in lexicon.course_topics for topic in topics) or lexicon.asks_duration(text):
+            return False
+        return (
+            reply.kind == "answer"
+            and reply.topic not in {None, *topics}
+            and (reply.score or 0.0) >= SURE_READING
+        )
 
     def _out_of_scope_after(
         self, text: str, new_words: list[str], reply: Reply, last: str | None
@@ -857,6 +890,9 @@ class Dialogue(
         lexicon = self.lexicon
         if not (lexicon.opens_as_follow_up(text) or lexicon.opens_pointing_back(text)):
             return None
+        named = self._named(new_words, topics, text)
+        if named is not None and named not in topics:
+            return named  # "and my woolly hat? it's freezing out" after skincare: the hat
         return next((t for t in topics if self._supports(text, t, slack=OPENER_SLACK)), None)
 
     def _supports(self, text: str, last: str, slack: float = 0.0) -> bool:
@@ -889,6 +925,28 @@ class Dialogue(
             return None
         result = self.responder.match(" ".join(words))
         return result if isinstance(result, Answer) else None
+
+    def _one_named(
+        self,
+        words: list[str],
+        text: str,
+        topics: tuple[str, ...],
+        language: str | None = None,
+    ) -> Answer | None:
+        """A few new words that the matcher cannot place, read by their keywords when these
+        name only topics other than those just answered ("which brand of toxin do you use?"
+        after flying: the brands); None when a keyword names a topic just answered ("and
+        sunglasses for driving home?" after the glasses: decided with that topic)."""
+        keywords = self._keywords.table(language)
+        phrases = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+        norm = normalise(text)
+        mentioned = {e for phrase in phrases for e in keywords.ids(phrase)} | {
+            e for key, ids in keywords.phrases if contains(norm, key) for e in ids
+        }
+        if not mentioned or not mentioned.isdisjoint(topics):
+            return None
+        named = self._named(words, topics, text, language)
+        return Answer(named, 100.0, ()) if named is not None else None
 
     def _named(
         self,

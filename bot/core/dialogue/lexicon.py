@@ -32,6 +32,9 @@ _NUMBER = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|d|w)?$")
 
 #: A condition's negation comes within this many words of its "if" ("if it's still not").
 IF_NOT_REACH = 5
+#: A change of subject is announced at the start: within this many words ("ok cool.
+#: unrelated but ...", "thanks! totally diff q, ...").
+NEW_SUBJECT_REACH = 4
 #: "it wasn't a typo": a negation this many words before a mis-sending cue denies it.
 MISTAKE_REACH = 3
 #: Negations of every shipped language, as the triage grammar knows them.
@@ -68,6 +71,12 @@ def _strip(text: str, phrases: Iterable[str]) -> str:
 _PROGRESS_FILLER: frozenset[str] = STOPWORDS.union(*MATCH_STOPWORDS.values())
 
 
+def _filler(language: str | None) -> frozenset[str]:
+    """English filler, and the function words of ``language`` when it is another."""
+    code = (language or "en")[:2].lower()
+    return STOPWORDS | MATCH_STOPWORDS.get(code, frozenset())
+
+
 @dataclass(frozen=True, slots=True)
 class _Pooled:
     context: frozenset[str]
@@ -90,6 +99,7 @@ class _Pooled:
     split: tuple[str, ...]
     questions: frozenset[str]
     even_if: frozenset[str]
+    new_subject: frozenset[str]
     again: frozenset[str]
     taking_effect: frozenset[str]
     still_moving: frozenset[str]
@@ -149,6 +159,7 @@ class Lexicon:
             ),
             questions=_phrases(w for lang in languages for w in lang.followup.questions),
             even_if=_phrases(w for lang in languages for w in lang.followup.even_if),
+            new_subject=_phrases(w for lang in languages for w in lang.followup.new_subject),
             again=_phrases(w for lang in languages for w in lang.followup.again),
             taking_effect=_phrases(w for lang in languages for w in lang.followup.taking_effect),
             still_moving=_phrases(w for lang in languages for w in lang.followup.still_moving),
@@ -195,11 +206,16 @@ class Lexicon:
 
     # ---- follow-ups ---------------------------------------------------------------------
 
-    def leftover(self, text: str) -> list[str]:
-        """The words of ``text`` that are neither follow-up cues nor filler: what is new."""
+    def leftover(self, text: str, language: str | None = None) -> list[str]:
+        """The words of ``text`` that are neither follow-up cues nor filler: what is new.
+
+        ``language``: the message's language, whose function words are filler too ("per
+        quanto tempo?", "durante cuanto tiempo?", "wie lange nicht?" say nothing new). Only
+        that language's: another's may be an English word ("hat", "war")."""
         pooled = self._pooled
         rest = _strip(normalise(text), pooled.context | pooled.pronouns | pooled.if_not)
-        return [word for word in rest.split() if word not in STOPWORDS and not _NUMBER.match(word)]
+        filler = _filler(language)
+        return [word for word in rest.split() if word not in filler and not _NUMBER.match(word)]
 
     def without_progress(self, words: list[str]) -> list[str]:
         """``words`` (from :meth:`leftover`) without the words saying how something goes."""
@@ -391,6 +407,19 @@ class Lexicon:
         starts = (normalise(text).split(), self.without_opener(text).split())  # "anche se"
         return any(
             " ".join(words[:size]) in self._pooled.even_if for words in starts for size in (1, 2, 3)
+        )
+
+    def changes_subject(self, text: str) -> bool:
+        """The message opens by announcing a new subject ("ok thanks. unrelated but ...",
+        "otra pregunta, ..."): an announcing phrase starts within its first
+        ``NEW_SUBJECT_REACH`` words and a question follows it (at least two words: "can I
+        use something else?" names no new subject, it ends on its object)."""
+        words = normalise(text).split()
+        return any(
+            " ".join(words[start : start + size]) in self._pooled.new_subject
+            and len(words) - (start + size) >= 2
+            for start in range(min(NEW_SUBJECT_REACH, len(words)))
+            for size in (1, 2, 3, 4)
         )
 
     def opens_pointing_back(self, text: str) -> bool:

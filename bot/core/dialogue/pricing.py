@@ -38,5 +38,7 @@ class PriceQuestions(NamesKeywords):
             named = self._named(new_words, (), text)
             return topic if named in lexicon.priced_topics else None
         names = {self._named(words, (), text) for words in found} - {None, topic}
+        if not names and last_topic in lexicon.priced_topics and lexicon.points_back(text):
+            return topic  # "is it free?" just after the review: the review's price
         # nothing named ("how much is it?"): the matcher's own reading stands
         return topic if names and names <= lexicon.priced_topics else None

@@ -85,6 +85,11 @@ class DialogueState:
         """After a reply that neither answers nor offers: the clarify prompt is over."""
         return replace(self, clarify=(), clarify_at=None)
 
+    def new_subject(self) -> DialogueState:
+        """A change of subject announced ("unrelated but ..."): no topic or clarify prompt
+        is followed up; a live escalation is kept (its advice still holds)."""
+        return replace(self, topics=(), topics_at=None, clarify=(), clarify_at=None)
+
     def escalated(self, memory: EscalationMemory) -> DialogueState:
         """After a red flag: the escalation is remembered, the FAQ context is dropped."""
         return DialogueState(escalation=memory)

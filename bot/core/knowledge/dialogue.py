@@ -137,6 +137,9 @@ class FollowupWords(_Strict):
     #: A condition that leaves the question as it was ("even if", "auch wenn", "même si"):
     #: "even if it wears off early?" after booking the next one still asks about booking.
     even_if: list[Text] = Field(default_factory=list)
+    #: A change of subject announced ("unrelated but", "different question", "otra
+    #: pregunta"): the message stands on its own and follows up nothing said before.
+    new_subject: list[Text] = Field(default_factory=list)
 
 
 class ClarifyWords(_Strict):
