@@ -85,6 +85,7 @@ class _Pooled:
     progress: frozenset[str]
     if_not: frozenset[str]
     conditions: frozenset[str]
+    persisting: frozenset[str]
     applies_too: frozenset[str]
     about_it: frozenset[str]
     tell: frozenset[str]
@@ -143,6 +144,7 @@ class Lexicon:
             progress=_phrases(w for lang in languages for w in lang.followup.progress),
             if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
             conditions=_phrases(w for lang in languages for w in lang.followup.conditions),
+            persisting=_phrases(w for lang in languages for w in lang.followup.persisting),
             applies_too=_phrases(w for lang in languages for w in lang.followup.applies_too),
             about_it=_phrases(w for lang in languages for w in lang.followup.about_it),
             tell=_phrases(w for lang in languages for w in lang.followup.tell),
@@ -338,14 +340,19 @@ class Lexicon:
         return bool(normalise(text)) and not self.leftover(text)
 
     def asks_if_not(self, text: str) -> bool:
-        """ "and if it doesn't?": a question about what comes when the last answer fails."""
+        """ "and if it doesn't?", "and if it's still like that in 2 weeks?": a question about
+        what comes when the last answer fails."""
         norm = normalise(text)
         if any(contains(norm, phrase) for phrase in self._pooled.if_not):
             return True
         words = norm.split()
+        pooled = self._pooled
         return any(
-            word in self._pooled.conditions
-            and any(_negates(later) for later in words[at + 1 : at + 1 + IF_NOT_REACH])
+            word in pooled.conditions
+            and any(
+                _negates(later) or later in pooled.persisting
+                for later in words[at + 1 : at + 1 + IF_NOT_REACH]
+            )
             for at, word in enumerate(words)
         )
 

@@ -71,6 +71,10 @@ class FollowupWords(_Strict):
     #: ("if it's still not doing much by then?") asks what comes when the last answer fails,
     #: as the ``if_not`` phrases do.
     conditions: list[Text] = Field(default_factory=list)
+    #: A thing staying as it is ("still", "todavía", "immer noch"): with a condition word
+    #: before it ("and if it's still like that in 2 weeks?"), the message asks what comes
+    #: when the last answer fails, as a negation there does.
+    persisting: list[Text] = Field(default_factory=list)
     #: Whether the last answer holds for something else too ("same rules?", "does that
     #: apply to ... as well"): "what about my lips, same aftercare?" asks the last topic
     #: again, for the new subject, and the new subject's own topic.

@@ -9,7 +9,9 @@ a question starts anew.
   "what is botox") asks its own question;
 * after "can I take something for it?", "when will it stop?" is about the symptom;
 * a few words the matcher cannot place, whose keywords name only another topic ("does it
-  matter which brand I get?" after flying), ask about that topic.
+  matter which brand I get?" after flying), ask about that topic;
+* "and if it's still there tomorrow?" asks what comes if the answer fails, as "and if it
+  doesn't?" does; "when will it start showing?" is the treatment taking effect.
 
 Wordings are our own, none from an evaluation set.
 """
@@ -25,6 +27,7 @@ from tests.core.chatting import chat, topics
 @pytest.mark.parametrize(
     ("language", "first", "follow", "expected"),
     [
+        # the language's own function words: nothing new
         ("it", "ho un livido sulla fronte", "per quanti giorni?", "bruising"),
         ("es", "me salió un moratón en la frente", "¿cuánto durará?", "bruising"),
         (
@@ -45,20 +48,7 @@ from tests.core.chatting import chat, topics
             "wie lange nicht?",
             "stay_upright_lying_down",
         ),
-    ],
-)
-def test_function_words_of_the_language_are_no_new_topic(
-    conversation: Conversation, language: str, first: str, follow: str, expected: str
-) -> None:
-    state = PatientState(telegram_language=language)
-    before, then = chat(conversation, first, follow, state=state)
-    assert topics(before) == (expected,)
-    assert topics(then) == (expected,)
-
-
-@pytest.mark.parametrize(
-    ("language", "first", "follow", "expected"),
-    [
+        # a new subject announced: nothing inherited
         (
             "en",
             "i have a little bruise near my eye",
@@ -66,9 +56,28 @@ def test_function_words_of_the_language_are_no_new_topic(
             "how_long_results_last",
         ),
         ("it", "posso sdraiarmi?", "altra domanda: quanto costa?", "costs_pricing"),
+        # "if it's still so": what comes if the answer fails
+        (
+            "en",
+            "i've got a headache since the botox",
+            "and if it's still there tomorrow?",
+            "report_unusual_symptoms",
+        ),
+        (
+            "it",
+            "quando si vedono i risultati?",
+            "e se è ancora così tra due settimane?",
+            "not_working_after_two_weeks",
+        ),
+        (
+            "es",
+            "¿cuándo se notan los resultados?",
+            "¿y si sigue igual en dos semanas?",
+            "not_working_after_two_weeks",
+        ),
     ],
 )
-def test_an_announced_new_subject_inherits_nothing(
+def test_a_follow_up_in_its_language(
     conversation: Conversation, language: str, first: str, follow: str, expected: str
 ) -> None:
     state = PatientState(telegram_language=language)
@@ -121,3 +130,15 @@ def test_a_keyword_of_another_topic_names_it(conversation: Conversation) -> None
 def test_a_keyword_of_the_topic_just_answered_keeps_it(conversation: Conversation) -> None:
     _, then = chat(conversation, "can i fly next week", "and the airport security scanner?")
     assert topics(then) == ("flying_travel",)
+
+
+def test_if_still_with_a_question_of_its_own_is_no_failure(conversation: Conversation) -> None:
+    _, then = chat(
+        conversation, "can i go to the gym tomorrow", "and if i still feel fine, can i go tonight?"
+    )
+    assert topics(then) == ("exercise_gym",)
+
+
+def test_starting_to_show_is_the_treatment_taking_effect(conversation: Conversation) -> None:
+    _, then = chat(conversation, "had a lip flip yesterday", "when will it start showing?")
+    assert topics(then) == ("when_results_appear",)
