@@ -48,7 +48,7 @@ from bot.core.knowledge import load_knowledge
 from bot.core.matching import Answer, Candidate, Clarify, MatchResult, decide
 from bot.core.responder import Responder
 from bot.core.text import normalise
-from bot.core.triage import TriageResult
+from bot.core.triage.detector import TriageResult
 from bot.core.understanding import (
     FaqCase,
     FusedTriage,

@@ -30,7 +30,7 @@ from benchmarks.common import DATA_DIR, KNOWLEDGE_DIR
 from bot.core.evaluation import load_examples
 from bot.core.knowledge import load_knowledge
 from bot.core.responder import Responder
-from bot.core.triage import TriageResult
+from bot.core.triage.detector import TriageResult
 from bot.core.understanding import TriageFusion, UnderstandingModel, fuse_triage
 from bot.core.understanding.corpus import LABELLED_SOURCES, labelled_messages
 from bot.core.understanding.model import Reading

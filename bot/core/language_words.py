@@ -10,7 +10,7 @@ its own (accents folded, as ``bot.core.text.normalise`` leaves them):
   character n-grams cannot in five words. A word two languages share would decide wrongly,
   so these sets never overlap (a test checks it).
 * ``not_english``: words that show a clause is in this language in a message that may mix
-  it with English (``bot.core.triage``): none is an English word, so an English clause is
+  it with English (``bot.core.triage.detector``): none is an English word, so an English clause is
   never read as another language's. Close languages may share one ("desde"); triage itself
   works out which words are exclusive among its languages. English has none.
 * ``frequent``: short function words common in this language and rare in the others, for a

@@ -27,7 +27,7 @@ from bot.core.knowledge import (
     RedFlag,
     WeekdayNames,
 )
-from bot.core.triage import TriageResult
+from bot.core.triage.detector import TriageResult
 
 #: ``notice`` is a fixed sentence (slow down, a check-in thank-you): no buttons, not logged.
 ReplyKind = Literal["answer", "clarify", "fallback", "smalltalk", "escalation", "notice"]

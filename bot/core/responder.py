@@ -32,7 +32,7 @@ from bot.core.matching import (
 from bot.core.replies import Renderer, Reply
 from bot.core.smalltalk import SmalltalkMatcher
 from bot.core.text import bounded, normalise
-from bot.core.triage import TriageDetector, TriageResult
+from bot.core.triage.detector import TriageDetector, TriageResult
 from bot.core.understanding.fusion import (
     FaqFusion,
     TriageFusion,

@@ -21,7 +21,7 @@ from bot.core.text import (
     normalise,
     split_clauses,
 )
-from bot.core.triage import _tightest_span
+from bot.core.triage.detector import _tightest_span
 from bot.core.understanding.model import MODEL_MAX_CHARS
 from bot.core.vocabulary import Vocabulary
 

@@ -15,7 +15,7 @@ from bot.core.knowledge import ROUTE_FIELDS, Knowledge, load_knowledge
 from bot.core.knowledge.loader import load_countries
 from bot.core.replies import Renderer, clinic_fields, fill, format_hours
 from bot.core.responder import Responder
-from bot.core.triage import FlagHit, TriageResult
+from bot.core.triage.detector import FlagHit, TriageResult
 from bot.errors import KnowledgeError
 from tests.core.clinics import DE_CLINIC, GB_CLINIC, US_CLINIC, write_clinic
 

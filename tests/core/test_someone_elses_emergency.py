@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.responder import Responder
-from bot.core.triage import is_someone_elses_past
+from bot.core.triage.detector import is_someone_elses_past
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,12 @@
-"""Each language's grammar, as triage reads it (``bot/core/triage_context.py``)."""
+"""Each language's grammar, as triage reads it (``bot/core/triage/context.py``)."""
 
 from __future__ import annotations
 
 from bot.core.knowledge import RedFlag
 from bot.core.responder import Responder
 from bot.core.text import normalise, split_clauses, stem
-from bot.core.triage import TriageDetector, is_someone_elses_past
-from bot.core.triage_context import rules_for
+from bot.core.triage.context import rules_for
+from bot.core.triage.detector import TriageDetector, is_someone_elses_past
 
 
 def flag(language: str, *phrasings: str) -> RedFlag:

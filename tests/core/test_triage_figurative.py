@@ -1,5 +1,5 @@
 """Red-flag words said as a figure of speech are no red flag; the same words beside a real
-symptom still escalate (issue 12, ``bot/core/triage_figurative.py``).
+symptom still escalate (issue 12, ``bot/core/triage/figurative.py``).
 
 Money or news talk ("that price is hard to swallow"), laughter ("lol", "😂", "jaja", "mdr",
 "kkkk") and an effort ("out of breath after my 5k") make choking, breath and collapse words a
@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.responder import Responder
-from bot.core.triage_figurative import figurative, laughs
+from bot.core.triage.figurative import figurative, laughs
 
 FIGURES_OF_SPEECH = [
     "the quote for the full face package is hard to swallow tbh",

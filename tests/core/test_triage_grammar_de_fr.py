@@ -3,7 +3,7 @@
 Fresh blind sets written by native-style writers found false alarms in German negations
 ("keine Atemprobleme, Schlucken geht") and French hypotheticals ("imaginons que") and
 "ni ... ni" denials. Each group below is one rule of the grammar in
-``bot/core/triage_context.py``, tested with wordings of our own (never an evaluation set's
+``bot/core/triage/context.py``, tested with wordings of our own (never an evaluation set's
 sentence), beside the reports the same words must still escalate:
 
 * a negation said after the verb ("das Lid hängt nicht mehr", "Fieber hab ich keins",
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage_context import rules_for
+from bot.core.triage.context import rules_for
 from bot.core.understanding.context import read_clause
 from tests.core.triage_cases import grammar_deck_tests
 

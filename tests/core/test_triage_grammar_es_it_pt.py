@@ -6,7 +6,7 @@ Each group below is one rule, tested with wordings of our own (never an evaluati
 sentence), beside the reports the same words must still escalate:
 
 * Italian "né ... né" with no "non" before it is a denial of both symptoms
-  (``bot.core.triage_romance``); after a negation of its own the
+  (``bot.core.triage.romance``); after a negation of its own the
   pair only goes on with it ("non ho più forza né nelle braccia né nelle gambe");
 * a sign that keeps on ("no para de crecer", "não para de inchar", "non smette di
   allargarsi") is the sign, not its negation;
@@ -21,9 +21,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.text import normalise
-from bot.core.triage import NO_FLAGS
-from bot.core.triage_context import rules_for
-from bot.core.triage_romance import negate_correlatives
+from bot.core.triage.context import rules_for
+from bot.core.triage.detector import NO_FLAGS
+from bot.core.triage.romance import negate_correlatives
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 from bot.core.understanding.context import read_clause
 from tests.core.triage_cases import grammar_deck_tests

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage_hindsight import put_down_to_fitness
+from bot.core.triage.hindsight import put_down_to_fitness
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.knowledge import Knowledge
-from bot.core.triage import TriageDetector
+from bot.core.triage.detector import TriageDetector
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.responder import Responder
-from bot.core.triage import NO_FLAGS
-from bot.core.triage_hindsight import put_down_to_fitness
+from bot.core.triage.detector import NO_FLAGS
+from bot.core.triage.hindsight import put_down_to_fitness
 from bot.core.understanding import (
     FaqScores,
     FlagScore,

@@ -1,6 +1,6 @@
 """Someone else's everyday illness, and crisis words aimed at a thing, are no red flag; a
 third person's complication and weariness of life itself are (issue 12;
-``bot/core/triage_elsewhere_illness.py``, ``bot/core/triage_crisis_aimed.py``).
+``bot/core/triage/elsewhere_illness.py``, ``bot/core/triage/crisis_aimed.py``).
 
 Wordings are our own, none from an evaluation set.
 """

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.responder import Responder
-from bot.core.triage_hindsight import healed, put_down_to_fitness, taken_back
+from bot.core.triage.hindsight import healed, put_down_to_fitness, taken_back
 
 RETRACTED = [
     "i thought my lips were swelling up but it was only the cold weather, all good now",

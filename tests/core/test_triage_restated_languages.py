@@ -12,7 +12,7 @@ import pytest
 
 from bot.core.knowledge import Knowledge
 from bot.core.responder import Responder
-from bot.core.triage import TriageDetector
+from bot.core.triage.detector import TriageDetector
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.responder import Responder
-from bot.core.triage import NO_FLAGS
+from bot.core.triage.detector import NO_FLAGS
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 from tests.core.triage_cases import assert_escalated, assert_not_escalated
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.core.knowledge import RedFlag
 from bot.core.responder import Responder
-from bot.core.triage import TriageDetector
+from bot.core.triage.detector import TriageDetector
 
 
 def combination_flag() -> RedFlag:

@@ -14,7 +14,7 @@ import pytest
 
 from bot.core.knowledge import Knowledge, RedFlag, load_knowledge
 from bot.core.responder import Responder
-from bot.core.triage import NO_FLAGS, TriageDetector
+from bot.core.triage.detector import NO_FLAGS, TriageDetector
 from bot.core.understanding import (
     FaqScores,
     FlagScore,

@@ -51,8 +51,8 @@ from bot.core.matching import Answer, Clarify, MatchResult
 from bot.core.replies import Reply, to_html
 from bot.core.responder import Responder
 from bot.core.text import normalise
-from bot.core.triage import is_general_question
-from bot.core.triage_context import rules_for
+from bot.core.triage.context import rules_for
+from bot.core.triage.detector import is_general_question
 
 #: At most this many questions are answered from one message.
 MAX_QUESTIONS = 3

@@ -20,7 +20,7 @@ from bot.core.knowledge.dialogue import (
     FollowupKind,
 )
 from bot.core.text import MATCH_STOPWORDS, STOPWORDS, normalise
-from bot.core.triage_context import rules_for
+from bot.core.triage.context import rules_for
 
 ClarifyChoice = int | Literal["decline"]
 _DIGIT_CHOICE = re.compile(r"^(?:\D+ )?([1-9])(?: \D+)?$")

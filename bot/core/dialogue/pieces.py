@@ -17,7 +17,7 @@ from bot.core.dialogue.when import TreatmentTime
 from bot.core.matching import Answer, Clarify
 from bot.core.replies import Reply
 from bot.core.responder import Responder
-from bot.core.triage_context import rules_for
+from bot.core.triage.context import rules_for
 
 #: Of several questions, a piece read less surely than this names the topic its keywords
 #: name, when the matcher weighs that topic at least ``PIECE_SHARE`` of its first reading

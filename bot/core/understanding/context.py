@@ -6,7 +6,7 @@ must pass the same checks the rules apply: no negation, no hypothetical or infor
 question, not someone else's past, not a general question. Idioms are removed earlier, by
 the model itself, with the knowledge's ``ignore_phrases``.
 
-The cues are the rules' per-language ``ContextRules`` (``bot.core.triage_context``, public),
+The cues are the rules' per-language ``ContextRules`` (``bot.core.triage.context``, public),
 read through the triage module's public predicates, so the net and the rules never disagree
 about what a clause says.
 """
@@ -17,9 +17,9 @@ import re
 from typing import Literal
 
 from bot.core.text import normalise
-from bot.core.triage import is_general_question, is_someone_elses_past
-from bot.core.triage_context import rules_for
-from bot.core.triage_romance import reword, without_inability
+from bot.core.triage.context import rules_for
+from bot.core.triage.detector import is_general_question, is_someone_elses_past
+from bot.core.triage.romance import reword, without_inability
 
 Reading = Literal[
     "affirmed", "negated", "hypothetical", "story", "general_question", "reassured", "idiom"

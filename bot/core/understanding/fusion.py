@@ -42,10 +42,10 @@ from typing import Literal
 from bot.core.knowledge import RedFlag
 from bot.core.matching import Answer, Candidate, Clarify, MatchResult, NoMatch
 from bot.core.text import normalise, split_clauses
-from bot.core.triage import LEVEL_RANK, FlagHit, Level, TriageResult
-from bot.core.triage_context import TREATMENT_TOLD, stopwords
-from bot.core.triage_figurative import figurative
-from bot.core.triage_hindsight import put_down_to_fitness
+from bot.core.triage.context import TREATMENT_TOLD, stopwords
+from bot.core.triage.detector import LEVEL_RANK, FlagHit, Level, TriageResult
+from bot.core.triage.figurative import figurative
+from bot.core.triage.hindsight import put_down_to_fitness
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.crisis_words import speaks_of_crisis
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.text import normalise
-from bot.core.triage import NO_FLAGS
+from bot.core.triage.detector import NO_FLAGS
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 from bot.core.understanding.crisis_words import speaks_of_crisis
 

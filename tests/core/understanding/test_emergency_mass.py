@@ -6,7 +6,7 @@ Pure fusion: the model's scores are given, so these hold whatever the trained he
 
 from __future__ import annotations
 
-from bot.core.triage import NO_FLAGS
+from bot.core.triage.detector import NO_FLAGS
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 
 LANGS = frozenset({"en", "es", "de", "fr", "it", "pt"})

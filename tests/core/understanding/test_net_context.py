@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import NO_FLAGS
+from bot.core.triage.detector import NO_FLAGS
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 
 NET = TriageFusion(emergency=0.6, urgent=0.6, stand_down=True)

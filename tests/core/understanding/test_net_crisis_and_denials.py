@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import NO_FLAGS
+from bot.core.triage.detector import NO_FLAGS
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 
 CRISIS = "E5_mental_health_crisis"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import NO_FLAGS
-from bot.core.triage_hindsight import asks_own_risk
+from bot.core.triage.detector import NO_FLAGS
+from bot.core.triage.hindsight import asks_own_risk
 from bot.core.understanding import FaqScores, FlagScore, RedFlagScores, TriageFusion, fuse_triage
 
 NO_FAQ = FaqScores(ranked=(), out_of_scope=0.0)

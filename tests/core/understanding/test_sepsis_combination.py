@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.triage import FlagHit, TriageResult
+from bot.core.triage.detector import FlagHit, TriageResult
 from bot.core.understanding import FaqScores, RedFlagScores, TriageFusion, fuse_triage
 
 NO_FAQ = FaqScores(ranked=(), out_of_scope=0.0)

@@ -10,7 +10,7 @@ import pytest
 from bot.config import DEFAULT_KNOWLEDGE_DIR
 from bot.core.knowledge import Knowledge
 from bot.core.matching import Answer, Candidate, Clarify, NoMatch
-from bot.core.triage import NO_FLAGS, FlagHit, TriageResult
+from bot.core.triage.detector import NO_FLAGS, FlagHit, TriageResult
 from bot.core.understanding import (
     FaqFusion,
     FaqScores,

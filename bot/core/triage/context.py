@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.core.text import normalise
-from bot.core.triage_feared import FEARED
+from bot.core.triage.feared import FEARED
 from bot.core.vocabulary import is_common_word
 
 

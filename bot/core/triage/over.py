@@ -5,14 +5,14 @@ no accents, no apostrophes). They differ on purpose; one merged set would lower 
 must not:
 
 * ``PASSED_QUICKLY``: a brief sign that went away by itself soon ("itchy for ten minutes then
-  fine", "ist gleich wieder weg"). ``bot.core.triage`` lowers only its transient flags with
+  fine", "ist gleich wieder weg"). ``bot.core.triage.detector`` lowers only its transient flags with
   it (a passing itch, a moment of light-headedness), so it needs the speed or a "now" that
   ends it: "it settled" with no time could be days of a sign that matters.
 * ``SOMEONE_RECOVERED``: someone else's collapse or faint that is over and was harmless ("came
   round", "fine now", a faint at the needle or in the chair, one only heard about). Triage
   reads such a collapse as a story instead of an emergency; it says nothing of the patient.
 * ``HEALED``: by language, a sign said to have healed ("has gone", "cleared up", "verheilt"),
-  not "hasnt gone". ``bot.core.triage_hindsight.healed`` trusts it only with a date some time
+  not "hasnt gone". ``bot.core.triage.hindsight.healed`` trusts it only with a date some time
   ago and nothing saying it is back, so a hope ("should be gone by now") lowers nothing.
 """
 

@@ -29,31 +29,31 @@ from bot.core.chat_words import normalise_in, spell_out
 from bot.core.knowledge import RedFlag
 from bot.core.language_words import words_of
 from bot.core.text import bounded, normalise, split_clauses, stem
-from bot.core.triage_context import (
+from bot.core.triage.context import (
     SOMEONE_COLLAPSED,
     ContextRules,
     rules_for,
     says_fine,
     stopwords,
 )
-from bot.core.triage_crisis_aimed import aimed_at_a_thing
-from bot.core.triage_elsewhere_illness import someone_elses_illness
-from bot.core.triage_expected import expected_of_treatment
-from bot.core.triage_explained import EXPLAINABLE, explained_by_everyday_cause
-from bot.core.triage_figurative import figurative
-from bot.core.triage_hindsight import (
+from bot.core.triage.crisis_aimed import aimed_at_a_thing
+from bot.core.triage.elsewhere_illness import someone_elses_illness
+from bot.core.triage.expected import expected_of_treatment
+from bot.core.triage.explained import EXPLAINABLE, explained_by_everyday_cause
+from bot.core.triage.figurative import figurative
+from bot.core.triage.hindsight import (
     Retractions,
     asks_own_risk,
     healed,
     taken_back,
     with_referent,
 )
-from bot.core.triage_history import tells_history
-from bot.core.triage_mild import mild_expected_effect
-from bot.core.triage_needle_faint import fainted_at_the_needle
-from bot.core.triage_over import PASSED_QUICKLY, SOMEONE_RECOVERED
-from bot.core.triage_restated import restate
-from bot.core.triage_romance import reword
+from bot.core.triage.history import tells_history
+from bot.core.triage.mild import mild_expected_effect
+from bot.core.triage.needle_faint import fainted_at_the_needle
+from bot.core.triage.over import PASSED_QUICKLY, SOMEONE_RECOVERED
+from bot.core.triage.restated import restate
+from bot.core.triage.romance import reword
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
 Level = Literal["emergency", "urgent"]

@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 
 from bot.core.text import normalise, split_clauses
-from bot.core.triage_over import HEALED
-from bot.core.triage_over import any_of as _any
+from bot.core.triage.over import HEALED
+from bot.core.triage.over import any_of as _any
 
 # "I thought / I was sure / I panicked that": what follows is a belief the patient had.
 _THOUGHT = {
