@@ -57,7 +57,12 @@ def installed_bot(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = work / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=work, env=env, timeout=120)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
-    _run([*pip, "install", str(wheel)], cwd=work, env=env, timeout=900)
+    _run(
+        [*pip, "install", "-c", str(ROOT / "constraints.txt"), str(wheel)],
+        cwd=work,
+        env=env,
+        timeout=900,
+    )
     return venv / "bin" / "aftercare-bot"
 
 
