@@ -142,7 +142,7 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|if i (?:get|got|have|had|start|develop|notice|see|feel|ever)"
     r"|if (?:it|my|the|there|you|someone)"
     r"|hypothetically|(?:suppose|supposing|imagine) (?:i|my|it|you|someone)\b"
-    r"|^say (?:i|my|it|you) (?:get|got|have|had|start|develop|notice|see|feel|ever|was|were)"
+    r"|^(?:lets |let s |just )?say (?:i|my|it|you|someone|he|she|we|they) \w+"
     r"|in case|can botox cause|could botox cause|does botox cause|will botox cause|can botox make"
     r"|can it cause|could it cause|does it cause|can you get|could i get|is it possible"
     r"|possible to get|signs of|symptoms of|signs to look|what are the (?:signs|symptoms|risks)"
@@ -198,6 +198,9 @@ _OLD_HYPOTHETICAL = re.compile(
     # hincha la lengua" reports)
     r"|^(?:e )?se (?:mi|eu|a|o|il|(?:me )?(?:aparecer|tiver|ficar|vier|der|sentir|notar)|avessi"
     r"|dovessi|viene|venisse)|o que (?:faco|fazer|devo fazer) se|cosa (?:faccio|fare|devo fare) se"
+    # supposing, in the other languages: English phrasings match their words too
+    r"|supongamos|suponiendo que|pongamos que|nehmen wir (?:mal )?an|supposons|mettiamo che"
+    r"|poniamo che|supponiamo|suponhamos|supondo que|vamos supor"
     r"|que pasa si|y si|que debo hacer si|que hago si|was wenn|was ist wenn|was soll ich tun wenn"
     r"|was mache ich wenn|et si|que faire si|que dois je faire si|si jamais"
     r"|что если|что делать если)\b"
@@ -250,7 +253,15 @@ _OLD_PAST_PERIOD = re.compile(
     r"|november|december|the spring|the summer|the autumn|the winter)"
     r"|sorted (?:itself|themselves) out|(?:it|its|it has|it had) healed|healed up"
     r"|went back to normal|(?:when|while) i was pregnant|during my pregnancy"
-    r"|last (?:spring|summer|autumn|fall|winter|christmas|easter))\b"
+    r"|last (?:spring|summer|autumn|fall|winter|christmas|easter)"
+    # counted years ago ("2 yrs ago", "num" once ``_QUANTITY`` has read it), and long ago
+    # in the other languages, since English phrasings also match their words ("reaccion
+    # alergica ... hace mil anos")
+    r"|(?:\d+|num|a few|a couple of|couple of|two|three|four|five|six|seven|eight|nine|ten|many"
+    r"|several) (?:yrs?|years) ago"
+    r"|hace (?:mil|muchos|muchisimos|varios|bastantes) anos|hace una eternidad"
+    r"|letzten (?:herbst|sommer|winter|fruhling)|dans les annees \d+|negli anni \d+"
+    r"|nos anos \d+)\b"
     r"|(?<!\w)(?:в прошлом году|в прошлый раз|несколько лет назад|год назад)(?!\w)"
 )
 #: What a treatment is called, in every shipped language (normalised: no accents). Pooled: a
@@ -358,6 +369,9 @@ _OLD_STILL_HAPPENING = re.compile(
     # "she fainted at the sight of the needle, shes fine now": a "now" that says it is over.
     # (not an age: "she had a fit as a toddler, shes 30 now")
     r"\b(?:(?<!fine )(?<!ok )(?<!okay )(?<!better )(?<!good )(?<!alright )(?<!\d )now"
+    # not a plan: "fainted at his flu jab years ago and now he wants botox"
+    r"(?! (?:he|she|they|i|we|im|hes|shes) (?:wants?|would like|fancies|is thinking|is considering"
+    r"|(?:is|am|are|has|have) booked|plans?|is planning|wonders?|asks?|is asking|is keen))"
     r"|rightnow|still"
     r"|currently|today|tonight|this morning|this afternoon|this evening|since|keeps"
     r"|again|just|getting|started|starting|suddenly"
@@ -507,6 +521,10 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:nomas|solo|nada mas|simplemente) (?:por|x) (?:saber|curiosidad|preguntar)",
             r"por (?:pura )?curiosidad",
             r"hipoteticamente",
+            r"supongamos",
+            r"suponiendo que",
+            r"pongamos (?:que|el caso)",
+            r"imaginate que",
             r"como me (?:doy|daria|daré|dare) cuenta",
             r"q(?:ue)? (?:hago|hacer|debo hacer) si",
             r"(?:se|uno|una) puede (?:ser|tener|quedar)",
@@ -612,6 +630,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"la ultima vez",
             r"la otra vez",
             r"hace (?:anos|un ano|meses)",
+            r"hace (?:mil|muchos|muchisimos|varios|bastantes) anos",
+            r"hace una eternidad",
             # "hace 3 anos", "hace diez anos": years ago, never the treatment just had.
             r"hace (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos"
             r"|un par de) anos",
@@ -683,6 +703,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"nur (?:mal )?so gefragt",
             r"(?:rein )?hypothetisch",
             r"angenommen",
+            r"nehmen wir (?:mal )?an",
+            r"sagen wir (?:mal )?(?:ich|mein|meine|es)",
             r"woher weiss ich",
             r"kann man (?:\w+ ){0,3}?(?:bekommen|kriegen|haben)",
             r"was soll ich tun wenn",
@@ -768,6 +790,9 @@ _GRAMMAR: dict[str, _Grammar] = {
         first_person_subject=(r"ich", r"mir", r"mich"),
         past_period=(
             r"letztes jahr",
+            r"letzten (?:herbst|sommer|winter|fruhling)",
+            r"letztes fruhjahr",
+            r"vor (?:langer|ewiger|ewigen) zeit(?:en)?",
             r"letztes mal",
             r"vor jahren",
             r"vor (?:\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|ein paar|einigen"
@@ -976,6 +1001,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"l an (?:dernier|passe)",
             r"la derniere fois",
             r"il y a des annees",
+            r"il y a (?:longtemps|bien longtemps|des lustres|une eternite)",
+            r"dans les annees \d+",
             r"il y a un an",
             r"il y a (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs"
             r"|des|bien des) ans",
@@ -1036,6 +1063,8 @@ _GRAMMAR: dict[str, _Grammar] = {
         "marche marchent veut veulent reussis parviens servent sert aide aident calme soulage "
         "soulagent",
         # "ne ... plus": the "ne" negates a phrasing with no negation of its own.
+        # "pa": how "pas" is typed in chats ("pa d fievre ni pus").
+        spellings="pa:pas",
         weak_negations="ne n",
         idioms=(
             # "avoir l'air" (to look): "j'ai un peu l'air fâchée", "tu as l'air fatiguée"
@@ -1090,6 +1119,10 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:cosa|che) (?:dovrei|devo|bisogna|bisognerebbe|potrei|farei)(?: fare)? se",
             r"^se ",
             r"nel caso",
+            r"(?:mettiamo|poniamo) (?:che|caso|il caso)",
+            r"supponiamo",
+            r"se (?:mai|per caso)",
+            r"qualora",
             r"in caso di",
             r"casomai",
             r"(?:il botox|la tossina) (?:puo|potrebbe)",
@@ -1165,6 +1198,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"l anno scorso",
             r"l ultima volta",
             r"anni fa",
+            r"(?:molto|tanto|parecchio) tempo fa",
+            r"negli anni \d+",
             r"un anno fa",
             r"la prima volta",
             r"da (?:piccola|piccolo|bambina|bambino|ragazza)",
@@ -1208,6 +1243,11 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:so|apenas) (?:por|pra|para) (?:saber|curiosidade)",
             r"por (?:pura )?curiosidade",
             r"hipoteticamente",
+            r"suponhamos",
+            r"supondo que",
+            r"vamos supor",
+            r"imagina que",
+            r"se por acaso",
             r"como (?:eu )?(?:vou saber|saberia|percebo|reparo)",
             r"(?:da pra|da para|pode se|a gente pode) (?:ser|ter|ficar)",
             r"(?<!como )se eu (?:tivesse|ficasse|estivesse)",
@@ -1299,6 +1339,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"(?:no )?ano passado",
             r"da ultima vez",
             r"ha (?:anos|um ano)",
+            r"ha (?:muito|imenso|bastante) tempo",
+            r"nos anos \d+",
             r"ha (?:\d+|dois|tres|quatro|cinco|seis|sete|oito|nove|dez|alguns|muitos|uns) anos",
             r"anos atras",
             r"um ano atras",

@@ -29,6 +29,7 @@ from bot.core.chat_words import normalise_in, spell_out
 from bot.core.knowledge import RedFlag
 from bot.core.language_words import words_of
 from bot.core.text import bounded, normalise, split_clauses, stem
+from bot.core.triage.aside import without_aside
 from bot.core.triage.context import (
     SOMEONE_COLLAPSED,
     ContextRules,
@@ -50,8 +51,14 @@ from bot.core.triage.hindsight import (
 )
 from bot.core.triage.history import tells_history
 from bot.core.triage.mild import mild_expected_effect
+from bot.core.triage.named_else import without_other_names
 from bot.core.triage.needle_faint import fainted_at_the_needle
-from bot.core.triage.over import PASSED_QUICKLY, SOMEONE_RECOVERED
+from bot.core.triage.over import (
+    GOES_ON,
+    OVER_AT_THE_TIME,
+    PASSED_QUICKLY,
+    SOMEONE_RECOVERED,
+)
 from bot.core.triage.restated import restate
 from bot.core.triage.romance import reword
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
@@ -519,10 +526,12 @@ class TriageDetector:
         """Normalise a clause, drop idioms and filler words, and read its context once
         (``retracted``: the next clause takes the clause back, so it tells, not reports)."""
         # Chat and regional words spelled out first (``chat_words``), as phrasings are.
-        text = reword(normalise_in(raw, rules.language), rules.language, rules.negations)
+        text = without_other_names(normalise_in(raw, rules.language))
         idioms = self._idioms.get(rules.language)
         if idioms is not None:
             text = idioms.sub(" ", text)
+        # After the idioms: a denial they cut ("nn ho febbre né pus") leaves its "né ... né".
+        text = reword(text, rules.language, rules.negations)
         if rules.english_rewrites:
             text = _EARLY_DAY.sub("early", text)
             text = _QUANTITY.sub("num", text)
@@ -550,7 +559,7 @@ class TriageDetector:
         text = " ".join(rules.not_negations.sub(" ", text).split())
         all_words = text.split()
         kept = [i for i, word in enumerate(all_words) if word not in rules.filler]
-        hypothetical_start = _cue_start(rules.hypothetical, text)
+        hypothetical_start = _cue_start(rules.hypothetical, without_aside(text, rules.language))
         return _Clause(
             raw=raw,
             words=tuple(all_words[i] for i in kept),
@@ -691,16 +700,26 @@ def _asked_at(clauses: Sequence[_Clause], number: int, position: int) -> bool:
 
 def _is_over(hit: FlagHit, text: str) -> bool:
     """Whether the clause of ``hit`` says the symptom has passed, or the next clause opens by
-    saying so ("lightheaded at the clinic, fine after a drink")."""
+    saying so ("lightheaded at the clinic, fine after a drink"), or one of the next few says
+    it passed at the time, with nothing after the sign saying it goes on ("felt lightheaded in
+    the chair but I was fine after a biscuit")."""
     clauses = [normalise(c) for c in split_clauses(text, hit.language)]
     first = normalise(hit.clause.split(" / ")[0])
     for index, clause in enumerate(clauses):
         if clause == first:
-            after = clauses[index + 1 : index + 2]
+            after = clauses[index + 1 : index + 1 + _OVER_REACH]
+            if GOES_ON.search(" ".join(clauses[index:])):
+                return False  # "fine after, still really woozy tonight"
             return bool(
-                PASSED_QUICKLY.search(clause) or any(PASSED_QUICKLY.match(c) for c in after)
+                PASSED_QUICKLY.search(clause)
+                or any(PASSED_QUICKLY.match(c) for c in after[:1])
+                or any(OVER_AT_THE_TIME.search(c) for c in [clause, *after])
             )
     return False
+
+
+#: How many clauses after a brief sign may say it passed at the time.
+_OVER_REACH = 3
 
 
 def _told_of_others(clauses: list[_Clause], rules: ContextRules) -> list[_Clause]:

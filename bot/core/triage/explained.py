@@ -22,7 +22,7 @@ EXPLAINABLE = frozenset({"U8_allergic_skin", "U2_vision_change"})
 
 #: Everyday causes of an itch, a rash or a watery eye.
 _CAUSE = (
-    r"(?:hay ?fever|pollen|(?:my |seasonal )?allergies|allergy season|eczema|psoriasis|dermatitis"
+    r"(?:hay ?fevers?|pollen|(?:my |seasonal )?allergies|allergy season|eczema|psoriasis|dermatitis"
     r"|the cold weather|the wind|windy|chlorine|the pool|sunburn|onions?|my contacts|contact lenses"
     r"|(?:new )?(?:washing|laundry) (?:powder|detergent|liquid)|dust|(?:my |the )(?:cats?|dogs?))"
 )

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from bot.core.text import normalise
+from bot.core.triage.everyday_scene import everyday_scene
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -414,6 +415,8 @@ def figurative(flag_id: str, clause: str, text: str) -> bool:
     figure of speech in the message ``text`` (see the module doc)."""
     if flag_id not in _FIGURATIVE_FLAGS:
         return False
+    if everyday_scene(flag_id, clause, text):  # a flop onto the sofa, a stifling room
+        return True
     normal = normalise(clause)
     if _REAL.search(normalise(text)) or _BODY.search(normal):
         return False

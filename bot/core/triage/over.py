@@ -74,3 +74,33 @@ SOMEONE_RECOVERED = re.compile(
     r"|(?:said|told me|says) (?:she|he|they)"
     r"|esta bien|ya esta bien|geht (?:es|s) (?:ihr|ihm) gut|va bien|sta bene|esta bem|ta bem)\b"
 )
+
+#: A later clause that says a brief sign passed at the time, or that the patient has been fine
+#: since ("but I was fine after a biscuit", "it passed in seconds and I've been fine since",
+#: "aber nach nem Glas Wasser war alles wieder gut", "ma è passato subito, da allora tutto ok").
+#: Read in any of the next few clauses, unlike ``PASSED_QUICKLY``'s opening of the next one,
+#: and only with nothing after the sign saying it goes on (``GOES_ON``).
+OVER_AT_THE_TIME = re.compile(
+    r"\b(?:(?:i was|i felt|i am|im|ive been|been|was|felt) (?:totally |completely |absolutely "
+    r"|perfectly |just )?(?:fine|ok|okay|normal|grand|alright|good) (?:after|since|again"
+    r"|afterwards|straight after|within)"
+    r"|(?:passed|went|went away|wore off|settled|stopped|cleared) (?:in|within) (?:seconds"
+    r"|a (?:sec|second|moment|minute|few)|minutes|\d+ (?:secs?|seconds?|mins?|minutes?))"
+    r"|(?:fine|normal|ok|okay|good) (?:ever )?since"
+    r"|(?:war|ist|wars) (?:\w+ ){0,3}?(?:wieder gut|wieder ok|vorbei|weg)"
+    r"|(?:seitdem|danach) (?:\w+ )?(?:alles )?(?:gut|ok|normal)"
+    r"|se me paso (?:enseguida|rapido|al rato|en seguida|en un momento|en unos segundos|en nada)"
+    r"|(?:todo )?bien desde entonces"
+    r"|c est passe (?:tout de suite|vite|aussitot|en quelques)|rien depuis|bien depuis"
+    r"|passat[ao] (?:subito|in fretta|dopo poco|in un attimo|in pochi)"
+    r"|da allora (?:\w+ )?(?:tutto )?(?:ok|bene|normale)"
+    r"|passou (?:logo|rapido|depressa|em seguida|num instante|em segundos)"
+    r"|desde entao (?:\w+ )?(?:tudo )?(?:bem|ok|normal))\b"
+)
+
+#: A sign that goes on or came back, in any of the six languages: nothing then is over.
+GOES_ON = re.compile(
+    r"\b(?:still|(?<!fine )(?<!ok )(?<!okay )(?<!normal )again|keeps?|keep getting|todavia|aun"
+    r"|sigo|sigue|otra vez|de nuevo|immer noch|noch immer|schon wieder|encore|toujours"
+    r"|a nouveau|ancora|di nuovo|ainda|de novo|outra vez)\b"
+)
