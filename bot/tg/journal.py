@@ -15,26 +15,29 @@ down, so an ordinary reply Telegram received is never sent again, whatever momen
 process dies at; and a reply still waiting for a connection, for the pool or for the event
 loop when the process dies is not written down, so the replay sends it.
 
-That leaves one gap: the instant between the note being committed and the body being
-written (no network wait in between, but on a loaded machine the process may be descheduled
-there, and on PostgreSQL the commit's answer comes back over a socket first). A kill there
-leaves a step noted but never sent, and the Bot API has no idempotency key that could tell
-the replay which case it is in. A reply to a patient (sent inside ``must_arrive``: every
-reply ``bot.tg.outcomes.send`` sends, escalations and ordinary answers alike since session
-8) must never be lost: it is noted with an ``unconfirmed`` mark as it leaves (in the same
-write as the note), cleared once its body is written (the bytes are then the kernel's to
-deliver, whatever happens to the process) or when Telegram answers 2xx (a transport without
-the trace hook); a replay that finds the mark sends that reply again, with a "possible
-repeat" line in the patient's language (``must_arrive`` tells the handler so). A kill in the
-gap so costs one marked copy instead of the reply, and a kill between the body and the
-mark's removal a marked second copy. Before session 8 ordinary replies were never resent and
-a kill in the gap lost them (1.5 questions in 120 per SIGKILL run on PostgreSQL); a marked
-repeat of an answer is the lesser harm (``benchmarks/RELIABILITY.md``). Other journaled calls
-(a button's edit or answer, a command's reply) keep the old rule: never repeated.
-Staff alerts are resent and flagged "possible repeat" too (``bot.tg.alerts``). A timeout
-after the request left counts as sent, as ``bot.tg.send`` already treats it (a reply's
-mark stays only if its body was not written in full, so a later replay of the update resends
-it then and only then).
+That leaves one gap: the instant between the note being committed and the body being written
+(no network wait in between, but on a loaded machine the process may be descheduled there,
+and on PostgreSQL the commit's answer comes back over a socket first). A kill there leaves a
+step noted but never sent, and the Bot API has no idempotency key that could tell the replay
+which case it is in. A reply to a patient (sent inside ``must_arrive``: every message
+``bot.tg.send`` sends; escalations and a message's answers since session 8, the replies to
+commands and buttons since session 9) must never be lost: it is noted with an
+``unconfirmed`` mark as it leaves (in the same write as the note), cleared once its body is
+written (the bytes are then the kernel's to deliver, whatever happens to the process) or
+when Telegram answers 2xx (a transport without the trace hook); a replay that finds the mark
+sends that reply again, with a "possible repeat" line in the patient's language
+(``must_arrive`` tells the handler so). A kill in the gap so costs one marked copy instead
+of the reply, and a kill between the body and the mark's removal a marked second copy.
+Before session 8 ordinary replies were never resent and a kill in the gap lost them (1.5
+questions in 120 per SIGKILL run on PostgreSQL); a marked repeat of an answer is the lesser
+harm (``benchmarks/RELIABILITY.md``). A button's answer and an edit (``IDEMPOTENT``) are not
+noted as they leave at all: Telegram does not act on them twice (a second answer to a query
+is refused, an edit that changes nothing is "not modified", and both count as done here), so
+a replay does them again unless a later step was noted, and no kill can lose them. Staff
+alerts are resent and flagged "possible repeat" too (``bot.tg.alerts``). A timeout after the
+request left counts as sent, as ``bot.tg.send`` already treats it (a reply's mark stays only
+if its body was not written in full, so a later replay of the update resends it then and
+only then).
 
 The gap is one event-loop step when the note commits inline (SQLite). Committed over a
 socket (PostgreSQL), the sending task resumes only when the loop reaches it, behind whatever
@@ -85,6 +88,13 @@ JOURNALED = frozenset(
         "deleteMessage",
     }
 )
+
+
+#: Journaled calls Telegram does not act on twice: a replay repeats them rather than note them.
+IDEMPOTENT = frozenset({"answerCallbackQuery", "editMessageText", "editMessageReplyMarkup"})
+
+#: How Telegram refuses an edit that would change nothing (an edit already made).
+_NOT_MODIFIED = b"message is not modified"
 
 
 @dataclass(slots=True)
@@ -284,18 +294,21 @@ async def before_reading() -> None:
 class _Departure:
     """One journaled request on its way: ``left`` once its first bytes were about to go;
     ``urgent`` requests (a reply to a patient) are marked unconfirmed until their body is
-    written."""
+    written; ``idempotent`` ones are not noted (a replay does them again)."""
 
     journal: Journal
     index: int
     urgent: bool = False
     resend: bool = False
+    idempotent: bool = False
     left: bool = False
     in_gap: bool = False
 
     async def leaving(self) -> None:
         if not self.left:
             self.left = True
+            if self.idempotent:
+                return  # counted by the next step's note, if any: no gap to hold
             self.in_gap = True
             _leaving_here().enter()
             mark: int | Keep | None = self.index if self.urgent else KEEP
@@ -407,12 +420,13 @@ class JournaledRequest(HTTPXRequest):
                 pool_timeout,  # type: ignore[arg-type]
             )
         index, already = journal.begin()
-        urgent = _MUST_ARRIVE.get()
+        idempotent = endpoint in IDEMPOTENT
+        urgent = _MUST_ARRIVE.get() and not idempotent
         resend = urgent and index == journal.unconfirmed_before
         if already and not resend:
             journal.advance()
             return _skipped(endpoint, request_data)
-        departure = _Departure(journal, index, urgent=urgent, resend=resend)
+        departure = _Departure(journal, index, urgent=urgent, resend=resend, idempotent=idempotent)
         token = _DEPARTING.set(departure)
         try:
             status, payload = await super().do_request(
@@ -442,9 +456,12 @@ class JournaledRequest(HTTPXRequest):
             await departure.answered()
             journal.advance()
             return status, payload
-        if endpoint == "answerCallbackQuery" and status == 400:
-            # "query is too old": a button answered after a restart. The spinner on the
-            # patient's button has long stopped; nothing is lost, so it is not an error.
+        if (endpoint == "answerCallbackQuery" and status == 400) or (
+            idempotent and status == 400 and _NOT_MODIFIED in payload
+        ):
+            # "query is too old": a button answered after a restart (the spinner on the
+            # patient's button has long stopped); "not modified": the edit was made before a
+            # restart, or a second tap asked for what is shown. Nothing is lost: no error.
             await departure.answered()
             journal.advance()
             return _answer(True)

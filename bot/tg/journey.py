@@ -32,6 +32,18 @@ def _say(context: BotContext, lang: str | None, template: str, **values: str) ->
     return context.responder.renderer.speaking(lang).say(template, **values)
 
 
+async def _tell(
+    context: BotContext,
+    chat_id: int,
+    lang: str | None,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Send ``text``, written in ``lang`` (None: the clinic's first language)."""
+    language = context.responder.renderer.speaking(lang).language
+    await send_text(context.bot, chat_id, text, language=language, markup=markup)
+
+
 def _labels(context: BotContext, lang: str | None) -> JourneyMessages:
     """The journey's words in ``lang`` (None: the clinic's first language)."""
     return context.responder.renderer.speaking(lang).messages.journey
@@ -62,7 +74,7 @@ async def _ask_with_buttons(
         return
     text = _say(context, lang, question(_labels(context, lang)))
     markup = buttons(context.keyboards.speaking(lang))
-    await send_text(context.bot, update.effective_chat.id, text, markup=markup)
+    await _tell(context, update.effective_chat.id, lang, text, markup)
 
 
 async def cmd_treated(update: Update, context: BotContext) -> None:
@@ -81,11 +93,8 @@ async def on_treated_button(update: Update, context: BotContext) -> None:
     if callback.days is None:
         if context.user_data is not None:
             context.user_data[AWAITING_DATE] = True
-        await send_text(
-            context.bot,
-            update.effective_chat.id,
-            _say(context, lang, journey.treated_pick, example=_example(context)),
-        )
+        text = _say(context, lang, journey.treated_pick, example=_example(context))
+        await _tell(context, update.effective_chat.id, lang, text)
         return
     if callback.days == 0:
         # "Today": the time is assumed (just now) and said, so the patient can correct it.
@@ -95,7 +104,7 @@ async def on_treated_button(update: Update, context: BotContext) -> None:
         change = outcome.change
         if change is not None and change.treated_on is not None:
             for reply in outcome.replies:
-                await send_text(context.bot, update.effective_chat.id, reply.text)
+                await _tell(context, update.effective_chat.id, reply.language, reply.text)
             await save_treatment(
                 update, context, change.treated_on, ask_area=True, treated_at=change.treated_at
             )
@@ -120,7 +129,7 @@ async def receive_typed_date(update: Update, context: BotContext) -> bool:
         context.user_data.pop(AWAITING_DATE, None)
         for reply in outcome.replies:  # what was assumed about the time, if anything
             if update.effective_chat is not None:
-                await send_text(context.bot, update.effective_chat.id, reply.text)
+                await _tell(context, update.effective_chat.id, reply.language, reply.text)
         await save_treatment(
             update, context, change.treated_on, ask_area=True, treated_at=change.treated_at
         )
@@ -157,7 +166,7 @@ async def save_treatment(
     journey = _labels(context, lang)
     if ask_area:
         markup = context.keyboards.speaking(lang).areas()
-        await send_text(context.bot, chat.id, _say(context, lang, journey.area_ask), markup=markup)
+        await _tell(context, chat.id, lang, _say(context, lang, journey.area_ask), markup)
         return
     await _confirm(context, chat.id, user.id, treated_on, area, patient.checkins_enabled, lang)
 
@@ -199,7 +208,7 @@ async def _confirm(
         )
     else:
         text = _say(context, lang, journey.saved_no_checkins, date=when, area=area_text)
-    await send_text(context.bot, chat_id, text)
+    await _tell(context, chat_id, lang, text)
 
 
 async def on_area_button(update: Update, context: BotContext) -> None:
@@ -245,8 +254,8 @@ async def cmd_stop_checkins(update: Update, context: BotContext) -> None:
         return
     await context.storage.set_checkins_enabled(context.clinic_id, user.id, False)
     await context.storage.cancel_checkins(context.clinic_id, user.id)
-    await send_text(
-        context.bot, chat.id, _say(context, lang, _labels(context, lang).checkins_stopped)
+    await _tell(
+        context, chat.id, lang, _say(context, lang, _labels(context, lang).checkins_stopped)
     )
 
 
@@ -268,9 +277,9 @@ async def on_forget_button(update: Update, context: BotContext) -> None:
         if context.user_data is not None:
             context.user_data.clear()
         logger.info("patient data deleted on request (%d rows)", removed)
-        await send_text(context.bot, chat.id, _say(context, lang, journey.forget_done))
+        await _tell(context, chat.id, lang, _say(context, lang, journey.forget_done))
     else:
-        await send_text(context.bot, chat.id, _say(context, lang, journey.forget_cancelled))
+        await _tell(context, chat.id, lang, _say(context, lang, journey.forget_cancelled))
 
 
 async def on_checkin_button(update: Update, context: BotContext) -> None:

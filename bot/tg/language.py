@@ -49,6 +49,7 @@ async def cmd_language(update: Update, context: BotContext) -> None:
         context.bot,
         chat.id,
         renderer.say(renderer.messages.language_ask),
+        language=renderer.language,
         markup=context.keyboards.languages(),
     )
 
@@ -73,4 +74,5 @@ async def on_language_button(update: Update, context: BotContext) -> None:
             logger.exception("could not store the chosen language")
     logger.info("language chosen: %s", choice.language)
     renderer = context.responder.renderer.speaking(choice.language)
-    await send_text(context.bot, chat.id, renderer.say(renderer.messages.language_set))
+    text = renderer.say(renderer.messages.language_set)
+    await send_text(context.bot, chat.id, text, language=renderer.language)

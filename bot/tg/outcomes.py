@@ -41,10 +41,8 @@ from bot.storage import (
 from bot.storage.chats import load_state, save_change, treatment_of
 from bot.tg.context import BotContext
 from bot.tg.journal import current as current_journal
-from bot.tg.journal import must_arrive
 from bot.tg.keyboards import Keyboards
 from bot.tg.late import is_late, marked_as_late
-from bot.tg.repeat import marked_as_repeat
 from bot.tg.send import send_reply
 
 logger = logging.getLogger(__name__)
@@ -190,9 +188,8 @@ async def send(update: Update, context: BotContext, reply: Reply) -> None:
     if is_late(message.date if message is not None else None, datetime.now(UTC)):
         reply = marked_as_late(reply)  # held up by an outage: the inbox tried it again later
     # No reply is lost to a crash: one noted as leaving but not yet written in full is sent
-    # again by the replay, marked as a possible repeat (``bot.tg.journal``; issue 16).
-    with must_arrive() as repeat:
-        await send_reply(context.bot, chat.id, marked_as_repeat(reply) if repeat else reply, markup)
+    # again by the replay, marked as a possible repeat (``bot.tg.send``; issue 16).
+    await send_reply(context.bot, chat.id, reply, markup)
     if reply.kind != "notice":
         _log_reply(update, context, reply)
 

@@ -29,9 +29,9 @@ from bot.tg.send import DeliveryFailed, send_text
 logger = logging.getLogger(__name__)
 
 
-async def _reply_plain(update: Update, context: BotContext, text: str) -> None:
+async def _reply_plain(update: Update, context: BotContext, text: str, language: str) -> None:
     if update.effective_chat is not None:
-        await send_text(context.bot, update.effective_chat.id, text)
+        await send_text(context.bot, update.effective_chat.id, text, language=language)
 
 
 # ---- commands ------------------------------------------------------------------------------
@@ -45,15 +45,14 @@ async def cmd_start(update: Update, context: BotContext) -> None:
     if clinic.welcome:
         parts.append(renderer.say(clinic.welcome))
     parts.append(renderer.say(renderer.messages.pointer))
-    await _reply_plain(update, context, "\n\n".join(parts))
+    await _reply_plain(update, context, "\n\n".join(parts), renderer.language)
 
 
 async def cmd_help(update: Update, context: BotContext) -> None:
     renderer, _ = await speaking(update, context)
     messages = renderer.messages
-    await _reply_plain(
-        update, context, "\n\n".join([renderer.say(messages.help), renderer.say(messages.pointer)])
-    )
+    text = "\n\n".join([renderer.say(messages.help), renderer.say(messages.pointer)])
+    await _reply_plain(update, context, text, renderer.language)
 
 
 async def cmd_topics(update: Update, context: BotContext) -> None:
@@ -62,22 +61,28 @@ async def cmd_topics(update: Update, context: BotContext) -> None:
         return
     renderer, keyboards = await speaking(update, context)
     text = renderer.say(renderer.messages.topics)
-    await send_text(context.bot, update.effective_chat.id, text, markup=keyboards.categories())
+    await send_text(
+        context.bot,
+        update.effective_chat.id,
+        text,
+        language=renderer.language,
+        markup=keyboards.categories(),
+    )
 
 
 async def cmd_contact(update: Update, context: BotContext) -> None:
     renderer, _ = await speaking(update, context)
-    await _reply_plain(update, context, renderer.contact())
+    await _reply_plain(update, context, renderer.contact(), renderer.language)
 
 
 async def cmd_emergency(update: Update, context: BotContext) -> None:
     renderer, _ = await speaking(update, context)
-    await _reply_plain(update, context, renderer.emergency_info())
+    await _reply_plain(update, context, renderer.emergency_info(), renderer.language)
 
 
 async def cmd_privacy(update: Update, context: BotContext) -> None:
     renderer, _ = await speaking(update, context)
-    await _reply_plain(update, context, renderer.privacy())
+    await _reply_plain(update, context, renderer.privacy(), renderer.language)
 
 
 # ---- messages ------------------------------------------------------------------------------
@@ -180,7 +185,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     elif isinstance(callback, ShowAnswer):
         await _show_answer(update, context, callback.entry_id)
     elif isinstance(callback, NoneOfThese):
-        await _reply_plain(update, context, renderer.contact())
+        await _reply_plain(update, context, renderer.contact(), renderer.language)
 
 
 async def _show_answer(update: Update, context: BotContext, entry_id: str) -> None:
@@ -245,9 +250,14 @@ async def on_error(update: object, context: BotContext) -> None:
     logger.error("error while handling an update: %s\n%s", type(error).__name__, frames)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    renderer = context.responder.renderer
     try:
         await send_text(
-            context.bot, update.effective_chat.id, context.responder.renderer.error(), urgent=True
+            context.bot,
+            update.effective_chat.id,
+            renderer.error(),
+            language=renderer.language,
+            urgent=True,
         )
     except (DeliveryFailed, TelegramError):  # the safe reply failed too; nothing more to do
         logger.error("could not send the error reply")

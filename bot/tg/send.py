@@ -1,10 +1,17 @@
-"""Send a message so that a passing fault does not lose it, and a timeout does not double it.
+"""Send a message so that a passing fault does not lose it, a timeout does not double it,
+and a crash does not lose it either.
 
 Out of the box python-telegram-bot gives up on the first HTTP 500, 502 or network error, so
 the patient's reply simply vanishes. ``deliver`` retries those with exponential back-off and
 honours 429 ``retry_after``. A *read* timeout is different: the request reached Telegram
 and may well have been delivered, so it is not retried — a patient must never receive the
 same emergency message twice.
+
+Every message sent here while an update is handled is a reply to someone (a message's
+answer, a command's, a button's), so it goes out inside ``bot.tg.journal.must_arrive``: a
+SIGKILL between its journal note and its body no longer loses it; the replay sends it again
+with a "possible repeat" line in its ``language`` (``bot.tg.repeat``). Before session 9 only
+a message's answers had that guarantee; a command's or a button's reply in that gap was lost.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.core.replies import Reply, split_for_telegram, to_html
+from bot.tg.journal import must_arrive
+from bot.tg.repeat import marked_as_repeat, repeat_notice
 
 logger = logging.getLogger(__name__)
 
@@ -108,14 +117,30 @@ async def send_text(
     chat_id: int,
     text: str,
     *,
+    language: str,
     markup: InlineKeyboardMarkup | None = None,
     bold_lines: int = 0,
     urgent: bool = False,
 ) -> None:
-    """Send plain text as escaped HTML, split under the limit, retried through passing faults.
+    """Send plain text as escaped HTML, split under the limit, retried through passing faults,
+    resent after a crash in its journal gap with the possible-repeat line in ``language``.
 
     The keyboard goes on the last part, where the patient's thumb is.
     """
+    with must_arrive() as repeat:
+        if repeat:
+            text = f"{text}\n\n{repeat_notice(language)}"
+        await _send_plain(bot, chat_id, text, markup, bold_lines, urgent)
+
+
+async def _send_plain(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+    bold_lines: int,
+    urgent: bool,
+) -> None:
     chunks = split_for_telegram(text)
     htmls = [
         to_html(chunk, bold_lines=bold_lines if i == 0 else 0) for i, chunk in enumerate(chunks)
@@ -126,14 +151,17 @@ async def send_text(
 async def send_reply(
     bot: Bot, chat_id: int, reply: Reply, markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Send a core ``Reply`` as rendered (its ``html``), split only when over the limit."""
+    """Send a core ``Reply`` as rendered (its ``html``), split only when over the limit;
+    resent after a crash in its journal gap, marked as a possible repeat (the answer, or the
+    action, stays first)."""
     urgent = reply.kind == "escalation"
-    if len(split_for_telegram(reply.text)) == 1:
-        await _send_html(bot, chat_id, [reply.html], markup, urgent)
-    else:
-        await send_text(
-            bot, chat_id, reply.text, markup=markup, bold_lines=int(urgent), urgent=urgent
-        )
+    with must_arrive() as repeat:
+        if repeat:
+            reply = marked_as_repeat(reply)
+        if len(split_for_telegram(reply.text)) == 1:
+            await _send_html(bot, chat_id, [reply.html], markup, urgent)
+        else:
+            await _send_plain(bot, chat_id, reply.text, markup, int(urgent), urgent)
 
 
 async def _send_html(

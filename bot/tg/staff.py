@@ -27,10 +27,15 @@ def _is_staff(update: Update, context: BotContext) -> bool:
     return user is not None and user.id in context.settings.staff_user_ids
 
 
+async def _say(context: BotContext, chat_id: int, text: str) -> None:
+    """Staff messages are in the clinic's first language (the renderer's own)."""
+    await send_text(context.bot, chat_id, text, language=context.responder.renderer.language)
+
+
 async def _refuse(update: Update, context: BotContext) -> None:
     messages = context.responder.renderer.messages
     if update.effective_chat is not None:
-        await send_text(context.bot, update.effective_chat.id, messages.staff.refused)
+        await _say(context, update.effective_chat.id, messages.staff.refused)
 
 
 async def cmd_alerts(update: Update, context: BotContext) -> None:
@@ -52,7 +57,7 @@ async def cmd_alerts(update: Update, context: BotContext) -> None:
                 f"{alert.patient_name} (id {alert.user_id}) at {when}, alert {alert.id}"
             )
         text = "\n".join(lines)
-    await send_text(context.bot, update.effective_chat.id, text)
+    await _say(context, update.effective_chat.id, text)
 
 
 async def cmd_stats(update: Update, context: BotContext) -> None:
@@ -74,7 +79,7 @@ async def cmd_stats(update: Update, context: BotContext) -> None:
             f"  new patients {stats.new_patients}, check-in answers {stats.checkin_responses}",
         ]
     if update.effective_chat is not None:
-        await send_text(context.bot, update.effective_chat.id, "\n".join(lines))
+        await _say(context, update.effective_chat.id, "\n".join(lines))
 
 
 async def cmd_dashboard(update: Update, context: BotContext) -> None:
@@ -92,15 +97,15 @@ async def cmd_dashboard(update: Update, context: BotContext) -> None:
         return
     staff = context.responder.renderer.messages.staff
     if chat.type != ChatType.PRIVATE:
-        await send_text(context.bot, chat.id, staff.dashboard_private)
+        await _say(context, chat.id, staff.dashboard_private)
         return
     issue = context.bot_data.dashboard_link
     link = await issue(user.id, user.full_name) if issue is not None else None
     if link is None:
-        await send_text(context.bot, chat.id, staff.dashboard_off)
+        await _say(context, chat.id, staff.dashboard_off)
         return
     # Link previews are off for every message (the application's Defaults).
-    await send_text(context.bot, chat.id, f"{staff.dashboard_link}\n\n{link}")
+    await _say(context, chat.id, f"{staff.dashboard_link}\n\n{link}")
 
 
 async def on_ack_button(update: Update, context: BotContext) -> None:
@@ -112,6 +117,11 @@ async def on_ack_button(update: Update, context: BotContext) -> None:
         return
     alert_id = callback.alert_id
     taken = await context.storage.acknowledge_alert(alert_id, user.id, datetime.now(UTC))
+    if not taken:
+        # A replay after a crash finds this press's own acknowledgement: it still owes the
+        # edit that says who took the alert (the edit is not journaled: bot.tg.journal).
+        alert = await context.storage.get_alert(alert_id)
+        taken = alert is not None and alert.acknowledged_by == user.id
     await query.answer(taken_note(context.responder, user.full_name) if taken else "Already taken.")
     message = query.message
     if taken and isinstance(message, Message) and message.chat is not None:

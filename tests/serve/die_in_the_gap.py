@@ -1,6 +1,8 @@
 """``python -m tests.serve.die_in_the_gap <aftercare-bot arguments>``: the real bot, which
-SIGKILLs itself the instant a reply's note is committed, before the request's
-body is written (the journal's one gap, ``bot.tg.journal``).
+SIGKILLs itself the instant a request's journal note is committed, before the request's
+body is written (the journal's one gap, ``bot.tg.journal``): the first journaled request
+that is noted as it leaves, whatever it is (a message's answer, a command's reply, a
+button's answer), so a test sees what a kill there costs each of them.
 
 It dies once: the first time, it creates the file named by ``DIE_IN_THE_GAP_MARKER``; a run
 that finds the file behaves normally (the restart after the crash).
@@ -11,28 +13,17 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-import sqlalchemy as sa
+from bot.tg import journal
 
-from bot.storage.inbox import KEEP, InboxStore, Keep
-
-_record_sent = InboxStore.record_sent
+_leaving = journal._Departure.leaving
 
 
-async def _record_then_die(
-    self: InboxStore,
-    bot_id: int,
-    update_id: int,
-    sent: int,
-    *,
-    unconfirmed: int | Keep | None = KEEP,
-    also: Sequence[sa.Executable] = (),
-) -> None:
-    await _record_sent(self, bot_id, update_id, sent, unconfirmed=unconfirmed, also=also)
-    if isinstance(unconfirmed, int):  # a reply leaving: its note is committed
-        _die_once(update_id)
+async def _leaving_then_die(self: journal._Departure) -> None:
+    await _leaving(self)
+    if self.in_gap:  # noted as leaving, the note committed, the body not written
+        _die_once(self.journal.update_id)
 
 
 def _die_once(update_id: int) -> None:
@@ -43,7 +34,7 @@ def _die_once(update_id: int) -> None:
 
 
 def main() -> int:
-    InboxStore.record_sent = _record_then_die  # type: ignore[method-assign]
+    journal._Departure.leaving = _leaving_then_die  # type: ignore[method-assign]
     from bot.cli import main as bot_main
 
     sys.argv[0] = "aftercare-bot"

@@ -32,6 +32,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import Storage
+from bot.tg.callbacks import NoneOfThese, encode
 from bot.tg.repeat import repeat_notice
 from tests.fakes import FakeBotApi
 from tests.fakes.bot_api import ApiCall
@@ -191,21 +192,22 @@ async def _noted_replies(url: str, update_ids: list[int]) -> list[int]:
     return [item.sent if item is not None else 0 for item in items]
 
 
-@pytest.mark.timeout(300)
-@pytest.mark.parametrize("mode", ["polling", "webhook"])
-@pytest.mark.parametrize(("text", "first_words"), [("i cant breathe", "999"),
-                                                   ("can i fly tomorrow?", None)])  # fmt: skip
-async def test_sigkill_between_a_replys_note_and_its_body_loses_nothing(
-    fake: FakeBotApi, tmp_path: Path, mode: Mode, text: str, first_words: str | None
-) -> None:
-    """The process kills itself the instant the reply's note is committed, before its body
-    is written (``die_in_the_gap``): the restart sends it, marked as a possible repeat. An
-    escalation and a question alike (before session 8 the question's reply was lost here)."""
+async def _killed_in_the_gap(
+    fake: FakeBotApi,
+    tmp_path: Path,
+    mode: Mode,
+    update: dict[str, object],
+    chat: int,
+    *,
+    alert: bool = False,
+) -> tuple[int | None, list[str], list[str], int | None, BotProcess]:
+    """Run the bot that kills itself the instant its first journaled request's note is
+    committed (``die_in_the_gap``), send it ``update``, restart it, wait for ``chat``'s
+    reply (and an alert, when it is an emergency's). Returns the exit of the killed run,
+    ``chat``'s texts before the restart and after it, the last exit and the process."""
     marker = tmp_path / "died"
     bot = BotProcess(fake, tmp_path, mode, module="tests.serve.die_in_the_gap",
                      DIE_IN_THE_GAP_MARKER=str(marker), **FAST)  # fmt: skip
-    chat = 80_000
-    update = fake.text_message(text, chat_id=chat, first_name="Gap")
     async with WebhookDelivery(bot) as telegram:
         try:
             await bot.start()
@@ -219,7 +221,7 @@ async def test_sigkill_between_a_replys_note_and_its_body_loses_nothing(
             await bot.start()
             await bot.ready()
             await fake.wait_for("sendMessage", lambda c: c.params["chat_id"] == chat, timeout=60)
-            if first_words is not None:  # an emergency: its alert too
+            if alert:
                 await _until(
                     lambda: chat in {_alerted(c) for c in fake.calls_to("sendMessage")}, 30
                 )
@@ -227,7 +229,25 @@ async def test_sigkill_between_a_replys_note_and_its_body_loses_nothing(
             code = await bot.stop()
         finally:
             await bot.close()
-    after = fake.sent_texts(chat)
+    assert marker.exists(), bot.tail()
+    return died, before, fake.sent_texts(chat), code, bot
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+@pytest.mark.parametrize(("text", "first_words"), [("i cant breathe", "999"),
+                                                   ("can i fly tomorrow?", None)])  # fmt: skip
+async def test_sigkill_between_a_replys_note_and_its_body_loses_nothing(
+    fake: FakeBotApi, tmp_path: Path, mode: Mode, text: str, first_words: str | None
+) -> None:
+    """The process kills itself the instant the reply's note is committed, before its body
+    is written (``die_in_the_gap``): the restart sends it, marked as a possible repeat. An
+    escalation and a question alike (before session 8 the question's reply was lost here)."""
+    chat = 80_000
+    update = fake.text_message(text, chat_id=chat, first_name="Gap")
+    died, before, after, code, bot = await _killed_in_the_gap(
+        fake, tmp_path, mode, update, chat, alert=first_words is not None
+    )
     alerted = [c for c in fake.calls_to("sendMessage") if _alerted(c) == chat]
     print(
         f"\n{mode}: killed between the reply's note and its body ({text!r}, exit {died}): "
@@ -235,13 +255,45 @@ async def test_sigkill_between_a_replys_note_and_its_body_loses_nothing(
         f"(marked as a possible repeat: {sum(REPEAT in t for t in after)}); "
         f"alerts {len(alerted)}; exit {code}"
     )
-    assert died == -9 and marker.exists(), bot.tail()
+    assert died == -9, bot.tail()
     assert before == []  # the body never left
     assert len(after) == 1 and REPEAT in after[0], after
     assert REPEAT in after[0].splitlines()[-1]  # the answer (or the action) stays first
     if first_words is not None:
         assert after[0].index(first_words) < after[0].index(REPEAT)
         assert alerted
+    assert code == 0
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+@pytest.mark.parametrize("press", ["/help", "/emergency", "button: none of these"])
+async def test_sigkill_in_the_gap_of_a_commands_or_a_buttons_reply_loses_nothing(
+    fake: FakeBotApi, tmp_path: Path, mode: Mode, press: str
+) -> None:
+    """A command's reply and a button's (its answer to the press, then its message) with the
+    process killed the instant its first journaled request is noted: the restart sends the
+    reply, marked as a possible repeat, and the press is answered. Before session 9 the
+    command's reply in that gap was lost (noted, never resent), and so was the button's
+    answer (the first request noted), the patient's spinner left turning."""
+    chat = 80_100
+    if press.startswith("/"):
+        update = fake.command(press[1:], chat_id=chat, first_name="Gap")
+    else:
+        data = encode(NoneOfThese())
+        update = fake.callback_query(data, chat_id=chat, message_text="Which of these?")
+    died, before, after, code, bot = await _killed_in_the_gap(fake, tmp_path, mode, update, chat)
+    answers = len(fake.calls_to("answerCallbackQuery"))
+    print(
+        f"\n{mode}: {press} killed in its first request's gap (exit {died}): "
+        f"{len(before)} replies before the restart, {len(after)} after (marked as a possible "
+        f"repeat: {sum(REPEAT in t for t in after)}); press answered {answers} times; exit {code}"
+    )
+    assert died == -9, bot.tail()
+    assert before == []
+    assert len(after) == 1 and REPEAT in after[0].splitlines()[-1], after
+    if press.startswith("button"):
+        assert answers >= 1  # a second answer is harmless: Telegram refuses it (400)
     assert code == 0
 
 

@@ -304,9 +304,9 @@ async def test_an_escalation_killed_between_its_note_and_its_body_is_sent_by_the
 async def test_a_call_outside_must_arrive_killed_between_its_note_and_its_body_is_not_repeated(
     fake: FakeBotApi, storage: Storage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The other side of the rule: a journaled call made outside ``must_arrive`` (a button's
-    edit, a command's reply; every reply to a patient's message is inside it) is never
-    repeated, so a kill in that instant loses it (no unconfirmed mark is written for it)."""
+    """The other side of the rule: a journaled send made outside ``must_arrive`` is never
+    repeated, so a kill in that instant loses it (no unconfirmed mark is written for it).
+    No handler sends so since session 9: ``bot.tg.send`` sends every reply inside it."""
     async with bot_at(fake.base_url) as bot:
         with monkeypatch.context() as patch:
             die_after_the_note(patch, storage)
@@ -315,6 +315,37 @@ async def test_a_call_outside_must_arrive_killed_between_its_note_and_its_body_i
         assert await marks(storage) == (1, None)
         await run_update(storage, bot, ["hello"], await noted(storage))
     assert fake.attempts_to("sendMessage") == []
+
+
+async def test_a_buttons_answer_and_edit_are_made_again_by_the_replay_and_count_as_done(
+    fake: FakeBotApi, storage: Storage
+) -> None:
+    """A button's answer and an edit are not noted as they leave (Telegram does not act on
+    them twice), so no kill can lose them: a run cut off after them leaves nothing noted,
+    and the replay makes them again. The edit Telegram now calls "not modified" counts as
+    done, not as an error, and the reply after it goes out once."""
+    async with bot_at(fake.base_url) as bot:
+        menu = await bot.send_message(CHAT, "menu")  # sent earlier: the message the button is on
+
+        async def press(done_before: int, *, cut_off: bool = False) -> None:
+            journal = Journal(storage.inbox, BOT_ID, UPDATE_ID, done_before=done_before)
+            token = CURRENT.set(journal)
+            try:
+                await bot.answer_callback_query("7")
+                await bot.edit_message_text("subjects", chat_id=CHAT, message_id=menu.message_id)
+                if not cut_off:
+                    await bot.send_message(CHAT, "reply")
+            finally:
+                CURRENT.reset(token)
+
+        await press(0, cut_off=True)  # SIGKILL after the edit, before the reply
+        assert await noted(storage) == 0
+        await press(await noted(storage))
+        assert await noted(storage) == 3
+        await press(await noted(storage))  # a later replay: every step skipped
+    assert fake.sent_texts(CHAT) == ["menu", "subjects", "reply"]
+    assert len(fake.calls_to("answerCallbackQuery")) == 2
+    assert len(fake.attempts_to("editMessageText")) == 1  # the replay's "not modified"
 
 
 async def test_an_escalation_telegram_refused_loses_its_mark_and_is_sent_plainly(
