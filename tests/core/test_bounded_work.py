@@ -123,6 +123,19 @@ def test_repeated_red_flag_words_escalate_in_milliseconds(responder: Responder) 
     assert seconds < 1.0, f"{seconds:.2f}s"
 
 
+def test_a_red_flag_repeated_in_every_clause_is_read_once_per_clause_shape(
+    responder: Responder,
+) -> None:
+    """ "i cant breathe, " x256 (4,096 characters, a hit in every clause): each hit read the
+    whole message again for a figure of speech and each repeated clause was scanned again,
+    1.2 s of CPU for the rules alone (issue 16, session 9); now a few tens of milliseconds."""
+    text = ("i cant breathe, " * 256)[:4096]
+    seconds = _seconds(lambda: responder.triage.assess(text))
+    result = responder.triage.assess(text)
+    assert result.level == "emergency" and [h.flag_id for h in result.hits]
+    assert seconds < 0.3, f"{seconds:.2f}s"
+
+
 def test_a_red_flag_in_the_first_4096_characters_of_a_long_text_still_escalates(
     responder: Responder,
 ) -> None:

@@ -260,6 +260,11 @@ class _Clause:
     general: bool  # a general question ("can botox cause ...")
 
 
+#: What one message's scans in one language found, by clauses scanned and level: a clause
+#: (or pair) the message repeats would find hits equal to the first's, which ``_unique``
+#: drops anyway ("i cant breathe, " x256 was 768 scans, 0.5 s of CPU; issue 16).
+_Scanned = dict[tuple[tuple["_Clause", ...], Level | None], bool]
+
 #: A word's stem and the vocabulary stems it stands for (``Triage._look_up``).
 _Looked = tuple[str, frozenset[str]]
 
@@ -455,20 +460,25 @@ class TriageDetector:
             )
             clauses = _told_of_others([clause for clause in prepared if clause.words], rules)
             seen: dict[str, _Looked] = {}  # each word is looked up once, not once per scan
-            known = [self._scan(language, [clause], hits, mentions, seen) for clause in clauses]
+            # A clause (or pair) the message repeats is scanned once (``_Scanned``).
+            scanned: _Scanned = {}
+            known = [
+                self._scan(language, [clause], hits, mentions, seen, scanned=scanned)
+                for clause in clauses
+            ]
             for number, (first, second) in enumerate(itertools.pairwise(clauses)):
                 # Signs that only mean an emergency together ("a fever, my heart is racing")
                 # may sit in neighbouring clauses; look for those combinations across the pair
                 # (a pair's phrasing needs words of both, so a clause with none is skipped).
                 if known[number] and known[number + 1]:
-                    self._scan(language, [first, second], hits, mentions, seen)
+                    self._scan(language, [first, second], hits, mentions, seen, scanned=scanned)
             for number, (first, _, third) in enumerate(_triples(clauses)):
                 # A list of symptoms puts one between the two signs that make an emergency
                 # together ("shivering, red hot where they injected, thrown up twice"). English
                 # only, emergency combinations only: across a longer span, other languages'
                 # typo-tolerant stems paired words of a story ("dolor ... fuera").
                 if language == "en" and known[number] and known[number + 2]:
-                    self._scan(language, [first, third], hits, mentions, seen, "emergency")
+                    self._scan(language, [first, third], hits, mentions, seen, "emergency", scanned)
         if not hits and not mentions:
             return NO_FLAGS
         if mentions and _OWN_ONSET.search(normalised):
@@ -589,12 +599,22 @@ class TriageDetector:
         mentions: list[FlagHit],
         seen: dict[str, _Looked],
         only_level: Level | None = None,
+        scanned: _Scanned | None = None,
     ) -> bool:
         """Match one language's phrasings against one clause, or two neighbouring ones;
         ``seen`` keeps this message's word look-ups in this language (every clause is
         scanned alone and in two pairs, and a long message repeats its words). False when
         no word of the clauses stands for a phrasing's word (True when not looked at).
-        ``only_level`` keeps the phrasings of that level only."""
+        ``only_level`` keeps the phrasings of that level only. ``scanned``: what this
+        message's scans found so far; a clause (or pair) scanned before is not scanned again."""
+        if scanned is not None:
+            key = (tuple(clauses), only_level)
+            before = scanned.get(key)
+            if before is None:
+                before = scanned[key] = self._scan(
+                    language, clauses, hits, mentions, seen, only_level
+                )
+            return before
         words = [word for clause in clauses for word in clause.words]
         owner = [n for n, clause in enumerate(clauses) for _ in clause.words]
         pair = len(clauses) > 1

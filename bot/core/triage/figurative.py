@@ -29,6 +29,8 @@ A figurative hit becomes a mention, as a hypothetical does: the net does not re-
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.core.text import normalise
 from bot.core.triage.everyday_scene import everyday_scene
@@ -410,6 +412,30 @@ def laughs(raw: str) -> bool:
     return bool(_LAUGH_EMOJI.search(raw) or _LAUGH.search(normalise(raw)))
 
 
+@dataclass(frozen=True, slots=True)
+class _MessageCues:
+    """What ``figurative`` reads from the whole message, the same for each of its hits."""
+
+    real: bool
+    laughing: bool
+    money: bool
+    words: int
+
+
+@lru_cache(maxsize=16)
+def _cues(text: str) -> _MessageCues:
+    """The whole message read once, not once per hit: a message that repeats a sign's words
+    has a hit per clause, and reading 4,096 characters for each made triage quadratic ("i cant
+    breathe, " x256: 1.2 s of CPU; issue 16)."""
+    message = normalise(text)
+    return _MessageCues(
+        real=_REAL.search(message) is not None,
+        laughing=laughs(text),
+        money=_MONEY.search(message) is not None,
+        words=len(message.split()),
+    )
+
+
 def figurative(flag_id: str, clause: str, text: str) -> bool:
     """Whether a hit of ``flag_id`` in ``clause`` (raw, as ``FlagHit.clause`` holds it) is a
     figure of speech in the message ``text`` (see the module doc)."""
@@ -418,7 +444,8 @@ def figurative(flag_id: str, clause: str, text: str) -> bool:
     if everyday_scene(flag_id, clause, text):  # a flop onto the sofa, a stifling room
         return True
     normal = normalise(clause)
-    if _REAL.search(normalise(text)) or _BODY.search(normal):
+    cues = _cues(text)
+    if cues.real or _BODY.search(normal):
         return False
     if _MONEY.search(normal):
         return True
@@ -430,8 +457,7 @@ def figurative(flag_id: str, clause: str, text: str) -> bool:
     ):
         return True
     joke = _JOKE_WORDS.get(flag_id)
-    if joke is None or not laughs(text) or joke.search(normal) is None:
+    if joke is None or not cues.laughing or joke.search(normal) is None:
         return False
     # Laughing, with the money in a neighbouring clause: "prezzo assurdo, mi manca il fiato ahah".
-    message = normalise(text)
-    return _MONEY.search(message) is not None or len(message.split()) >= _FEWEST_WORDS
+    return cues.money or cues.words >= _FEWEST_WORDS
