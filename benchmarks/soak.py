@@ -9,6 +9,12 @@ none), RSS at the start of the paced phase and at its end, the peak (``VmHWM``),
 replies fell behind (latency from push to reply, p50 / p99 / max) and CPU per message.
 
     .venv/bin/python -m benchmarks.soak [--quick] [--messages 20000] [--rate 100] [--no-model]
+    .venv/bin/python -m benchmarks.soak --closed [--messages 12000]
+
+``--closed`` measures memory per distinct user where the machine cannot keep the rate: the
+messages go in batches of ``BATCH``, each pushed only once the last is answered (no backlog
+ever held, whatever the load), and the RSS is read again after ``IDLE_S`` of quiet and one
+more message (the per-user state of users quiet that long is forgotten: ``bot.core.flood``).
 
 Issue 17's targets: no lost reply; RSS at the end within noise of the start (here: grows by
 less than 10 % of the start, or 10 MB, whichever is more). The machine's other load can
@@ -116,21 +122,73 @@ async def paced(
     if end_rss is not None:
         samples.append((round(drained_s, 1), end_rss))
     latencies = [fake.replied_at[c] - pushed_at[c] for c in chats if c in fake.replied_at]
+    return _figures(len(texts), replied, push_s, drained_s, cpu, latencies, samples)
+
+
+def _figures(
+    messages: int,
+    replied: int,
+    push_s: float,
+    drained_s: float,
+    cpu: float,
+    latencies: Sequence[int],
+    samples: list[tuple[float, float]],
+) -> dict[str, Any]:
     return {
-        "messages": len(texts),
+        "messages": messages,
         "replied": replied,
-        "missing": len(texts) - replied,
+        "missing": messages - replied,
         "push_s": round(push_s, 1),
         "drained_s": round(drained_s, 1),
-        "achieved_rate": round(len(texts) / push_s, 1) if push_s else None,
+        "achieved_rate": round(messages / push_s, 1) if push_s else None,
         "cpu_ms_per_msg": round(1000 * cpu / replied, 3) if replied else None,
         "latency": summarize_ns(latencies),
         "rss_samples_mb": samples,
     }
 
 
+BATCH = 50
+#: Longer than the flood guard's window (10 s): every user of the run is then idle.
+IDLE_S = 12.0
+
+
+async def closed_loop(
+    fake: BenchBotApi, bot: BotProcess, texts: Sequence[str], rate: float
+) -> dict[str, Any]:
+    """Push ``texts`` ``BATCH`` at a time, each batch once the one before is answered, each
+    from a new chat; sample RSS after each batch, and after ``IDLE_S`` of quiet."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    samples: list[tuple[float, float]] = []
+    cpu_before = bot.cpu_seconds()
+    replied = 0
+    for first in range(0, len(texts), BATCH):
+        batch = texts[first : first + BATCH]
+        chats = [next(_chat_ids) for _ in batch]
+        fake.push_many([fake.text_message(t, chat_id=c) for t, c in zip(batch, chats, strict=True)])
+        replied += await fake.wait_replies(chats, 120.0)
+        value = rss_mb(bot.pid)
+        if value is not None and (first // BATCH) % 20 == 0:
+            samples.append((round(loop.time() - start, 1), value))
+    drained_s = loop.time() - start
+    cpu = bot.cpu_seconds() - cpu_before
+    end_rss = rss_mb(bot.pid)
+    await asyncio.sleep(IDLE_S)
+    last = next(_chat_ids)
+    fake.push_many([fake.text_message(texts[0], chat_id=last)])
+    await fake.wait_replies([last], 60.0)
+    if end_rss is not None:
+        samples.append((round(drained_s, 1), end_rss))
+    figures = _figures(len(texts), replied, drained_s, drained_s, cpu, [], samples)
+    return figures | {"rss_after_idle_mb": rss_mb(bot.pid)}
+
+
 async def soak(
-    plan: Plan, texts: list[str], log_path: Path, extra_env: dict[str, str]
+    plan: Plan,
+    texts: list[str],
+    log_path: Path,
+    extra_env: dict[str, str],
+    closed: bool = False,
 ) -> dict[str, Any]:
     with log_path.open("wb") as log:
         async with BenchBotApi() as fake:
@@ -152,7 +210,8 @@ async def soak(
                 )
                 await fake.wait_replies(warm_chats, 120.0)
                 start_rss = rss_mb(bot.pid)
-                result = await paced(fake, bot, cycle_to(texts, plan.messages), plan.rate)
+                run = closed_loop if closed else paced
+                result = await run(fake, bot, cycle_to(texts, plan.messages), plan.rate)
                 result["rss_start_mb"] = start_rss
                 result["rss_end_mb"] = (
                     result["rss_samples_mb"][-1][1] if result["rss_samples_mb"] else None
@@ -172,6 +231,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-model", action="store_true", help="run the bot with UNDERSTANDING_MODEL=false"
     )
+    parser.add_argument(
+        "--closed",
+        action="store_true",
+        help=f"batches of {BATCH}, each once the last is answered (memory per user)",
+    )
     args = parser.parse_args(argv)
     run = Run(NAME, args.quick, args.out)
     run.header("Soak: `python -m bot run` fed at a steady rate, fake Bot API on 127.0.0.1")
@@ -182,10 +246,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     log_path = args.out.parent / f"{NAME}.log"
     started = time.perf_counter()
-    result = asyncio.run(soak(plan, eval_texts(), log_path, extra_env))
+    result = asyncio.run(soak(plan, eval_texts(), log_path, extra_env, args.closed))
     start, end = result["rss_start_mb"], result["rss_end_mb"]
     growth = None if start is None or end is None else round(end - start, 1)
     result["rss_growth_mb"] = growth
+    if growth is not None:
+        idle = result.get("rss_after_idle_mb")
+        print(
+            f"RSS growth over {plan.messages:,} distinct users: {growth} MB "
+            f"({growth * 2**20 / plan.messages:.0f} bytes per user); "
+            f"after {IDLE_S:g} s idle: {idle} MB\n",
+            flush=True,
+        )
     allowed = max(GROWTH_FLOOR_MB, GROWTH_SHARE * (start or 0.0))
     latency = result["latency"]
     print(
