@@ -446,7 +446,16 @@ def split_clauses(text: str, language: str | None = None) -> list[str]:
     Negation and hypotheticals rarely cross these boundaries: in "no fever but pus coming
     out" the "no" belongs to the fever alone. ``language`` picks that language's "but"
     words; without it (and for English) every known language's are used.
+
+    Cached: triage splits a message, then each of its clauses again per candidate language
+    and per stage (the hindsight check, the net's context), so one message asks for the same
+    split hundreds of times; each is worked out once.
     """
+    return list(_clauses(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str, language: str | None) -> tuple[str, ...]:
     if not text.isascii() and _EMOJI_START.search(text):
         text = _EMOJI_RUN.sub(_emoji_as_full_stop, text)
     text = clean(text)
@@ -455,7 +464,7 @@ def split_clauses(text: str, language: str | None = None) -> list[str]:
     else:
         pattern = _CLAUSE_BREAKS.get(language or "", _CLAUSE_BREAK)
     parts = pattern.split(text)
-    return [part.strip() for part in parts if part and part.strip()]
+    return tuple(part.strip() for part in parts if part and part.strip())
 
 
 @lru_cache(maxsize=8)

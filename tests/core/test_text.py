@@ -55,3 +55,10 @@ def test_vocabulary_tolerates_typos_only_in_long_words() -> None:
     assert vocab.lookup("swallwo") == {"swallow"}  # a transposition is one typo
     assert vocab.lookup("week") == frozenset()  # short words must match exactly
     assert vocab.lookup("weak") == {"weak"}
+
+
+def test_split_clauses_hands_out_a_fresh_list_each_time() -> None:
+    """The split is cached; a caller changing its list changes no one else's."""
+    first = split_clauses("no fever, but pus coming out", "en")
+    first.append("changed")
+    assert split_clauses("no fever, but pus coming out", "en")[-1] != "changed"

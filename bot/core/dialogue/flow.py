@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from bot.core.dialogue.again import TreatmentAgain
 from bot.core.dialogue.asked_after import AskedAfterRedFlag
+from bot.core.dialogue.details import DetailPieces
 from bot.core.dialogue.keywords import KeywordIndex
 from bot.core.dialogue.lexicon import Lexicon, contains
 from bot.core.dialogue.one_word import OneWordNames
@@ -41,7 +42,7 @@ from bot.core.dialogue.pieces import PieceReader
 from bot.core.dialogue.pricing import PriceQuestions
 from bot.core.dialogue.referring import BackReferences
 from bot.core.dialogue.render import DialogueRenderer
-from bot.core.dialogue.split import Piece, split_pieces
+from bot.core.dialogue.split import Piece
 from bot.core.dialogue.state import DialogueState, EscalationMemory
 from bot.core.dialogue.taking_effect import TakingEffect
 from bot.core.dialogue.when import TreatmentTime
@@ -96,6 +97,9 @@ BEST_FIT_LEAD = 2.0
 OUT_OF_SCOPE_DROP = 10.0
 #: A confident answer of its own yields to the last topic only within this many points.
 ANCHOR_MARGIN = 10.0
+#: Whether a question starts at a word is read from that word and this many after it: the
+#: joining words (up to three), then the question's opening (up to three words).
+QUESTION_OPENING = 8
 #: An assumed appointment time is mentioned while the wait could still be running.
 ASSUMPTION_MATTERS_HOURS = 12
 _RANK = {None: 0, "urgent": 1, "emergency": 2}
@@ -125,6 +129,7 @@ class Dialogue(
     TakingEffect,
     PriceQuestions,
     PieceReader,
+    DetailPieces,
     BackReferences,
     AskedAfterRedFlag,
     OneWordNames,
@@ -482,9 +487,9 @@ class Dialogue(
         """Each question of the message, in order, up to three: every piece gets its own
         best topic; a piece that only continues the one before ("is that ok after botox?",
         "what would I look out for") takes that piece's topic rather than one of its own."""
-        marked = split_pieces(text, self.lexicon.split_phrases)
+        marked = self._questions(text, language)
         if len(marked) < 2:
-            return None
+            return None  # "no bruising, no pain, can I swim?": one question, read whole
         pieces = [piece.text for piece in marked]
         topics, scores = self._asked(pieces, now, language)
         if (reply.kind == "answer" and reply.topic) or reply.kind == "fallback":
@@ -557,10 +562,13 @@ class Dialogue(
         return any(c.entry_id == topic and c.score >= SCENE_STRONG for c in ranked)
 
     def _piece_asks(self, piece: Piece, language: str | None) -> bool:
-        """A question mark follows the piece, or a question word starts somewhere in it."""
+        """A question mark follows the piece, or a question word starts somewhere in it.
+        Each start is read with the few words after it (a question's opening, and the
+        joining words before it), so a long piece costs linear time, not quadratic."""
         words = piece.text.split()
         return piece.marked or any(
-            self._asks(" ".join(words[start:]), language) for start in range(len(words))
+            self._asks(" ".join(words[start : start + QUESTION_OPENING]), language)
+            for start in range(len(words))
         )
 
     def _asked_about_after(

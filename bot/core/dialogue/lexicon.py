@@ -98,6 +98,7 @@ class _Pooled:
     worse: frozenset[str]
     openers: frozenset[str]
     split: tuple[str, ...]
+    alternatives: frozenset[str]
     questions: frozenset[str]
     even_if: frozenset[str]
     new_subject: frozenset[str]
@@ -159,6 +160,7 @@ class Lexicon:
             split=tuple(
                 sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
             ),
+            alternatives=_phrases(w for lang in languages for w in lang.alternatives),
             questions=_phrases(w for lang in languages for w in lang.followup.questions),
             even_if=_phrases(w for lang in languages for w in lang.followup.even_if),
             new_subject=_phrases(w for lang in languages for w in lang.followup.new_subject),
@@ -440,6 +442,17 @@ class Lexicon:
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.pronouns)
 
+    def opens_pointing_back_in(self, text: str, language: str | None, reach: int = 3) -> bool:
+        """Among its first ``reach`` words, ``text`` has a word of ``language`` (else English)
+        that refers back: "or will it make me bruise?", "or is that too cold?", not "or a
+        sauna this week". The pooled words of every language would take Portuguese "a"
+        ("her") in "or go for a run" for one."""
+        words = self.words(language)
+        if words is None:
+            return False
+        opening = " ".join(normalise(text).split()[:reach])
+        return any(contains(opening, normalise(word)) for word in words.followup.pronouns)
+
     def points_back_to_several(self, text: str) -> bool:
         """A plural word that refers to things said before ("they", "those", "ellos")."""
         norm = normalise(text)
@@ -496,6 +509,11 @@ class Lexicon:
     @property
     def split_phrases(self) -> tuple[str, ...]:
         return self._pooled.split
+
+    @property
+    def alternatives(self) -> frozenset[str]:
+        """The split words that offer another option ("or", "oder", "ou")."""
+        return self._pooled.alternatives
 
     # ---- after an escalation ----------------------------------------------------------------
 

@@ -67,6 +67,9 @@ class PieceReader:
     def _priced(self, text: str, last_topic: str | None = None) -> str | None:
         raise NotImplementedError
 
+    def _price_asked(self, text: str) -> str | None:
+        raise NotImplementedError
+
     def _asked(
         self, pieces: Sequence[str], now: datetime, language: str | None
     ) -> tuple[list[str], dict[str, float]]:
@@ -124,6 +127,9 @@ class PieceReader:
         own = self._piece(piece, language, before)
         if isinstance(own, Answer):
             return own.entry_id, own.score
+        priced = self._price_asked(piece) if before is not None else None
+        if priced is not None:
+            return priced, None  # "and is it cheaper if I do 3 areas": the prices
         asks = not fragment and self._asks(piece, language)
         if before is not None:
             options = {c.entry_id for c in own.candidates} if isinstance(own, Clarify) else set()

@@ -42,3 +42,15 @@ class PriceQuestions(NamesKeywords):
             return topic  # "is it free?" just after the review: the review's price
         # nothing named ("how much is it?"): the matcher's own reading stands
         return topic if names and names <= lexicon.priced_topics else None
+
+    def _price_asked(self, text: str) -> str | None:
+        """A question after another that asks a price and names nothing the clinic does not
+        sell ("and is it cheaper if I do three areas?", "e é pago?"): the prices. Alone, or
+        first ("how much does it hurt?"), such a question is left to the matcher; after
+        another, it asks the price of that."""
+        topic = self.lexicon.price_topic
+        found = self.lexicon.asks_price(text)
+        if topic is None or found is None:
+            return None
+        names = {self._named(words, (), text) for words in found} - {None, topic}
+        return topic if names <= self.lexicon.priced_topics else None

@@ -5,24 +5,30 @@ Cuts fall at question marks, full stops, line breaks, semicolons, commas, "&" an
 between words, and before the joining phrases of ``dialogue.yaml`` ("and also", "and when",
 "or", "oh and", "btw", "y también"). Whether a piece really is a question of its own is
 decided by the matcher, not here; what is kept here is how each piece was joined to the one
-before (a new sentence, a comma, a list mark), which says whether a piece without a
+before (a new sentence, a comma, a list mark, an "or"), which says whether a piece without a
 question word of its own ("fly on sunday" in "can i drink tonight, fly on sunday and go to
-the gym") goes on with the question before it.
+the gym") goes on with the question before it, and whether it is another option of the same
+question ("red wine or white?").
+
+The work is linear in the message: each word is looked up once among the joining phrases
+that start with it, so a long message costs no more per word than a short one.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.core.text import normalise
 
 #: How a piece is joined to the one before it: it opens a new sentence ("?", ".", a line
-#: break), follows a comma, a list mark ("&", "+") or a joining phrase ("and", "or", "btw").
-Joint = Literal["start", "sentence", "comma", "list", "phrase"]
+#: break), follows a comma, a list mark ("&", "+"), a joining phrase ("and", "btw") or a
+#: word that offers another option ("or", "oder", "ou": an ``alternative``).
+Joint = Literal["start", "sentence", "comma", "list", "phrase", "alternative"]
 
 _HARD_BREAK = re.compile(r"([?!;&\n\r\u00bf\u00a1]+|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014+]\s)")
 #: Pieces this short ("and", "ok") are joined to the next piece rather than matched alone.
@@ -44,8 +50,13 @@ def split_questions(text: str, joins: Sequence[str]) -> list[str]:
     return [piece.text for piece in split_pieces(text, joins)]
 
 
-def split_pieces(text: str, joins: Sequence[str]) -> list[Piece]:
-    """The message's pieces in the order written, each with how it was joined."""
+def split_pieces(
+    text: str, joins: Sequence[str], alternatives: Collection[str] = ()
+) -> list[Piece]:
+    """The message's pieces in the order written, each with how it was joined; a piece cut
+    before one of ``alternatives`` ("or") is joined as an ``alternative``."""
+    starts = _by_first_word(tuple(joins))
+    offers = frozenset(" ".join(phrase.split()) for phrase in alternatives)
     raw = _HARD_BREAK.split(text)
     parts: list[Piece] = []
     joint: Joint = "start"
@@ -54,10 +65,11 @@ def split_pieces(text: str, joins: Sequence[str]) -> list[Piece]:
         norm = normalise(raw[index])
         if norm:
             marked = "?" in after
-            cut = _split_on_joins(norm, joins)
-            for n, words in enumerate(cut):
+            cut = _split_on_joins(norm, starts)
+            for n, (words, phrase) in enumerate(cut):
                 last = n == len(cut) - 1
-                parts.append(Piece(words, joint if n == 0 else "phrase", marked and last))
+                joined: Joint = "alternative" if phrase in offers else "phrase"
+                parts.append(Piece(words, joint if n == 0 else joined, marked and last))
             joint = "start" if not parts else _joint(after)
         elif parts:
             # an empty part ("?!", ", ,"): the stronger break counts
@@ -76,7 +88,7 @@ def _joint(mark: str) -> Joint:
     return "sentence"
 
 
-_STRENGTH = {"phrase": 0, "list": 1, "comma": 2, "sentence": 3, "start": 4}
+_STRENGTH = {"phrase": 0, "alternative": 0, "list": 1, "comma": 2, "sentence": 3, "start": 4}
 
 
 def _stronger(a: Joint, b: Joint) -> Joint:
@@ -93,11 +105,12 @@ def _merged(parts: list[Piece], joining: set[str]) -> list[Piece]:
         piece = part
         if carry is not None:
             piece = Piece(f"{carry.text} {part.text}", carry.joint, part.marked)
-        listed = part.joint == "list" or (at + 1 < len(parts) and parts[at + 1].joint == "list")
+        after = parts[at + 1].joint if at + 1 < len(parts) else None
+        listed = part.joint == "list" or after == "list" or _between(part.joint, after)
         item = listed and carry is None and len(part.text) > 2 and part.text not in joining
         if len(piece.text.split()) < _MIN_WORDS and not item:
             # "and", "ok" alone go with the next piece; one word of a list ("exercise +
-            # drink + fly") is an item of its own
+            # drink + fly", "exercise, drink and wear makeup") is an item of its own
             carry = piece
             continue
         carry = None
@@ -118,6 +131,12 @@ def _merged(parts: list[Piece], joining: set[str]) -> list[Piece]:
     return merged
 
 
+def _between(joint: Joint, after: Joint | None) -> bool:
+    """A part after a comma and before "and" ("drink" in "when can I exercise, drink and
+    wear makeup") is the middle of a list."""
+    return joint == "comma" and after in {"phrase", "alternative"}
+
+
 def _only_joins(piece: str, joining: set[str]) -> bool:
     """The piece is nothing but joining phrases ("oh and one more thing")."""
     words = piece.split()
@@ -129,20 +148,39 @@ def _only_joins(piece: str, joining: set[str]) -> bool:
     return True
 
 
-def _split_on_joins(norm: str, joins: Sequence[str]) -> list[str]:
-    """Cut before every joining phrase (longest first), keeping the words after it."""
+@lru_cache(maxsize=16)
+def _by_first_word(joins: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The joining phrases by their first word, longest first: a word is looked up once
+    (built once per lexicon)."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in joins:
+        words = tuple(phrase.split())
+        if words:
+            table.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in table.items()}
+
+
+def _split_on_joins(
+    norm: str, starts: dict[str, tuple[tuple[str, ...], ...]]
+) -> list[tuple[str, str]]:
+    """Cut before every joining phrase (longest first), keeping the words after it; each
+    part with the phrase it was cut at ("" for the first)."""
     words = norm.split()
-    cuts: list[int] = []
+    cuts: list[tuple[int, str]] = []
     index = 1
     while index < len(words):
-        for phrase in joins:
-            size = len(phrase.split())
-            if words[index : index + size] == phrase.split():
-                cuts.append(index)
+        for phrase in starts.get(words[index], ()):
+            size = len(phrase)
+            if tuple(words[index : index + size]) == phrase:
+                cuts.append((index, " ".join(phrase)))
                 index += size - 1
                 break
         index += 1
     if not cuts:
-        return [norm]
-    bounds = [0, *cuts, len(words)]
-    return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds) if a < b]
+        return [(norm, "")]
+    bounds = [(0, ""), *cuts, (len(words), "")]
+    return [
+        (" ".join(words[a:b]), phrase)
+        for (a, phrase), (b, _) in itertools.pairwise(bounds)
+        if a < b
+    ]

@@ -217,6 +217,9 @@ class DialogueLanguage(_Strict):
     followup: FollowupWords
     clarify: ClarifyWords
     split: Phrases  # where a second question starts: "and also", "and when"
+    #: The split words that offer another option ("or"): "red wine or white?" is one
+    #: question unless each side names a topic of its own ("can I drink or fly?").
+    alternatives: list[Text] = Field(default_factory=list)
     time: TimeWords
     after_escalation: AfterEscalation
     timing: TimingWords
