@@ -48,17 +48,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
         # how long "it" lasts after anything but a symptom: the treatment
         ("when will i see the results", "and how long do they last?", "how_long_results_last"),
         ("can i wear foundation tomorrow", "ok how long does it last", "how_long_results_last"),
-        # the toxin's own effect wears off with the treatment; a bruise is still a bruise
-        (
-            "my forehead feels really heavy and stiff",
-            "when does it wear off?",
-            "how_long_results_last",
-        ),
-        (
-            "i can't use a straw since my lip flip",
-            "and when will that wear off",
-            "how_long_results_last",
-        ),
+        # a bruise wears off as a bruise (the toxin's own effects: test_wearing_off.py)
         ("i have a bruise on my forehead", "will it wear off soon?", "bruising"),
         (
             "my forehead feels really heavy and stiff",

@@ -40,6 +40,7 @@ from bot.core.dialogue.lexicon import Lexicon, contains
 from bot.core.dialogue.one_word import OneWordNames
 from bot.core.dialogue.pieces import PieceReader
 from bot.core.dialogue.pricing import PriceQuestions
+from bot.core.dialogue.rebooking import Rebooking
 from bot.core.dialogue.referring import BackReferences
 from bot.core.dialogue.render import DialogueRenderer
 from bot.core.dialogue.split import Piece
@@ -128,6 +129,7 @@ class Dialogue(
     TreatmentAgain,
     TakingEffect,
     PriceQuestions,
+    Rebooking,
     PieceReader,
     DetailPieces,
     BackReferences,
@@ -221,15 +223,20 @@ class Dialogue(
             return several
         framed = (
             (self._priced(text, live.last_topic) if reply.kind != "fallback" else None)
+            or self._rebooked(text, live.last_topic)
             or self._again(text, live.last_topic)
             or self._taking_effect(text, language)
         )
         if framed is not None:
-            # "is the review free?": the prices; "when can I get more?": the next
-            # appointment; "when will they stop moving?": when results appear
+            # "is the review free?": the prices; "can I move it?" after the review: the
+            # contact details; "when can I get more?": the next appointment; "when will
+            # they stop moving?": when results appear
             answer = self.answer(framed, now, treatment, language)
             return Turn(answer, live.answered((framed,), now), how="framed")
         followed = self._follow_up(text, reply, live)
+        wearing = self._wearing_off(followed, text) if followed is not None else None
+        if wearing is not None:
+            return self._each(wearing, {}, live, now, treatment, language, how="followup")
         if followed is not None:
             answer = self._answer(followed, now, treatment, language=language)
             answer = self._with_assumption(answer, treatment, now, language)
@@ -662,6 +669,10 @@ class Dialogue(
         # quanto tempo?"); a first question's words are read as they were said.
         new_words = lexicon.leftover(text, reply.language if last is not None else None)
         if last is not None:
+            if lexicon.names_only_area(text, reply.language):
+                # "and crows feet?", "e o baby botox?": the same question, for another area
+                # or kind of treatment (whatever the area's own words read as alone)
+                return self._carried(live.topics, text)
             failing = lexicon.without_negations(new_words)  # "if it still hasn't worked"
             if lexicon.asks_if_not(text) and len(failing) <= IF_NOT_MAX_NEW_WORDS:
                 return lexicon.if_not_topics.get(last, last)
@@ -695,6 +706,15 @@ class Dialogue(
         if thing is not None:
             return thing  # "and a couple of beers at the match?": the beers
         if reply.kind == "fallback" and len(new_words) > FALLBACK_MAX_NEW_WORDS:
+            keyword_topic = self._named(new_words, live.topics, text, reply.language)
+            if (
+                keyword_topic in live.topics
+                and len(new_words) <= FOLLOWUP_MAX_NEW_WORDS
+                and self._supports(text, keyword_topic, slack=OPENER_SLACK)
+            ):
+                # "is it ok to use them lubricating drops" after dry eyes; not "who won the
+                # rugby?" after the gym, which takes much from it
+                return keyword_topic
             continued = self._continued(text, new_words, live.topics)
             if continued is not None:
                 return continued  # "and washing my hair in the shower?" after skincare
@@ -718,12 +738,20 @@ class Dialogue(
         alone = (
             self._words_alone(new_words, live.topics, text, fused=fused, language=reply.language)
             if short and new_words
-            else self._one_named(new_words, text, live.topics, reply.language)
-            if new_words and last is not None and reply.kind != "answer"
+            else self._one_named(
+                new_words, text, live.topics, reply.language, alone=reply.kind == "answer"
+            )
+            if new_words and last is not None and not self._sure(reply)
             else None
         )
         if isinstance(alone, Answer) and alone.entry_id in live.topics:
             return alone.entry_id  # "what about yoga?" after exercise: still that topic
+        if alone is None and new_words and last is not None and not self._sure(reply):
+            kept = self._named(new_words, live.topics, text, reply.language)
+            if kept in live.topics and len(new_words) <= FOLLOWUP_MAX_NEW_WORDS:
+                # "puedo usar lentes de contacto?" after dry eyes: a keyword of the topic
+                # just answered, against an unsure reading of the whole message
+                return kept
         if isinstance(alone, Answer) and last is not None and _close(alone, last):
             alone = None  # close enough to the last topic: decided below
         named = isinstance(alone, Answer) and not alone.candidates  # an FAQ keyword
@@ -789,6 +817,21 @@ class Dialogue(
             return last
         return None
 
+    def _wearing_off(self, followed: str, text: str) -> tuple[str, ...] | None:
+        """ "does it wear off?" after the toxin's own effect (the frozen feeling): how the
+        feeling eases, and how long the treatment lasts, since it wears off with it."""
+        lexicon = self.lexicon
+        lasting = lexicon.lasting_topic
+        if lasting and followed in lexicon.effect_topics and lexicon.asks_wear_off(text):
+            return (followed, lasting)
+        return None
+
+    @staticmethod
+    def _sure(reply: Reply) -> bool:
+        """The message read on its own as one topic, surely ("se puede tapar con corrector?"
+        reads as the prices at 28: not sure, so its keyword may name what it asks)."""
+        return reply.kind == "answer" and (reply.score or 0.0) >= SURE_READING
+
     def _kept(self, followed: str, live: DialogueState) -> tuple[str, ...]:
         """The topics a follow-up leaves to follow: its own, and, for a remedy asked after a
         symptom ("can I take something for it?" after the headache), that symptom too, which
@@ -842,6 +885,10 @@ class Dialogue(
             return None  # "how long does that last?": how the last thing goes
         if self._supports(text, last):
             return None  # "what about on my side?" after sleeping: still sleeping
+        if self._named(new_words, (last,), text, reply.language) == last:
+            # "e lente de contato?" after dry eyes: a keyword of the topic just answered,
+            # whatever one of its words ("contato") names alone
+            return last
         return self._one_thing_named(new_words)
 
     def _match_alone(self, text: str) -> MatchResult:
@@ -899,8 +946,10 @@ class Dialogue(
         if not (lexicon.opens_as_follow_up(text) or lexicon.opens_pointing_back(text)):
             return None
         named = self._named(new_words, topics, text)
-        if named is not None and named not in topics:
-            return named  # "and my woolly hat? it's freezing out" after skincare: the hat
+        if named is not None:
+            # "and my woolly hat? it's freezing out" after skincare: the hat; "and the teeth
+            # grinding at night?" after the jaw: still the jaw
+            return named
         return next((t for t in topics if self._supports(text, t, slack=OPENER_SLACK)), None)
 
     def _supports(self, text: str, last: str, slack: float = 0.0) -> bool:
@@ -940,18 +989,23 @@ class Dialogue(
         text: str,
         topics: tuple[str, ...],
         language: str | None = None,
+        *,
+        alone: bool = False,
     ) -> Answer | None:
         """A few new words that the matcher cannot place, read by their keywords when these
         name only topics other than those just answered ("which brand of toxin do you use?"
         after flying: the brands); None when a keyword names a topic just answered ("and
-        sunglasses for driving home?" after the glasses: decided with that topic)."""
+        sunglasses for driving home?" after the glasses: decided with that topic).
+        ``alone``: the matcher has an unsure answer of its own, which only a keyword naming
+        one topic alone outvotes ("tapar con corrector": the makeup; "due a tetanus jab"
+        names the next appointment too, so the matcher's reading stands)."""
         keywords = self._keywords.table(language)
         phrases = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
         norm = normalise(text)
         mentioned = {e for phrase in phrases for e in keywords.ids(phrase)} | {
             e for key, ids in keywords.phrases if contains(norm, key) for e in ids
         }
-        if not mentioned or not mentioned.isdisjoint(topics):
+        if not mentioned or not mentioned.isdisjoint(topics) or (alone and len(mentioned) > 1):
             return None
         named = self._named(words, topics, text, language)
         return Answer(named, 100.0, ()) if named is not None else None
@@ -972,12 +1026,23 @@ class Dialogue(
         if len(words) > 1 and len(keywords.ids(phrase)) == 1:
             return next(iter(keywords.ids(phrase)))
         norm = normalise(text)
-        covering = {
-            entry_id
+        said_keys = [
+            (key, ids)
             for key, ids in keywords.phrases
             if not set(key.split()).isdisjoint(words) and contains(norm, key)
-            for entry_id in ids
-        }
+        ]
+        whole = max(said_keys, key=lambda pair: len(pair[0].split()), default=None)
+        if (
+            whole is not None
+            and len(whole[1]) == 1
+            and all(set(key.split()) <= set(whole[0].split()) for key, _ in said_keys)
+            and len(said_keys) > 1
+            and not self.lexicon.mentions_progress(text)
+        ):
+            # "lentes de contacto" said whole names the eyes, over its "lentes" (glasses)
+            # and "contacto" (the clinic's contact details)
+            return next(iter(whole[1]))
+        covering = {entry_id for _, ids in said_keys for entry_id in ids}
         if len(covering) == 1 and not self.lexicon.mentions_progress(text):
             # A keyword of several words said whole ("flu jab", whose "jab" is filler on its
             # own) names its topic over any one of its words ("flu": feeling fluey); how a
@@ -1032,9 +1097,9 @@ class Dialogue(
         """The topic a follow-up of the last answer is about. After several answers: how a
         thing goes is about the symptom among them ("how long till they go?"), a time
         ("and at 5?", "tomorrow morning?") about the latest one that has a wait, anything
-        else about the first. "How long does it last?" after anything but a symptom, and
-        "when will it wear off?" after the toxin's own effect, ask how long the treatment
-        lasts."""
+        else about the first. "How long does it last?" after anything but a symptom asks how
+        long the treatment lasts; "when will it wear off?" after the toxin's own effect is
+        about that effect (``_wearing_off`` adds how long the treatment lasts)."""
         lexicon = self.lexicon
         course = [topic for topic in topics if topic in lexicon.course_topics]
         timed = [
@@ -1042,10 +1107,9 @@ class Dialogue(
             for topic in reversed(topics)
             if self.responder.knowledge.entry(topic).wait_hours is not None
         ]
-        lasting = lexicon.lasting_topic
-        effects_only = course and all(topic in lexicon.effect_topics for topic in course)
-        if lasting and effects_only and lexicon.asks_wear_off(text):
-            return lasting  # the frozen feeling wears off with the treatment
+        effects = [topic for topic in course if topic in lexicon.effect_topics]
+        if effects and lexicon.asks_wear_off(text):
+            return effects[0]  # the frozen feeling wears off with the treatment
         if course and lexicon.mentions_progress(text):
             # after several symptoms, the one how-it-goes reads best with ("will they go back
             # up?" after watery eyes and low brows: the brows)

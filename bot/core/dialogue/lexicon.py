@@ -115,6 +115,8 @@ class _Pooled:
     ordinals: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
     kinds: tuple[tuple[FollowupKind, frozenset[str]], ...]
     mistaken: frozenset[str]
+    areas: frozenset[str]
+    rebook: frozenset[str]
 
 
 class Lexicon:
@@ -134,6 +136,8 @@ class Lexicon:
         self.price_topic = dialogue.price_topic if dialogue else None
         self.signs_topics = frozenset(dialogue.signs_topics) if dialogue else frozenset()
         self.priced_topics = frozenset(dialogue.priced_topics) if dialogue else frozenset()
+        self.rebook_topic = dialogue.rebook_topic if dialogue else None
+        self.rebook_after = frozenset(dialogue.rebook_after) if dialogue else frozenset()
         self.again_after = frozenset(dialogue.again_after) if dialogue else frozenset()
         self.again_with = frozenset(dialogue.again_with) if dialogue else frozenset()
         self.top_up_after = frozenset(dialogue.top_up_after) if dialogue else frozenset()
@@ -195,6 +199,8 @@ class Lexicon:
                 for kind in FOLLOWUP_KINDS
             ),
             mistaken=_phrases(w for lang in languages for w in lang.after_escalation.mistaken),
+            areas=_phrases(w for lang in languages for w in lang.followup.areas),
+            rebook=_phrases(w for lang in languages for w in lang.followup.rebook),
         )
 
     @property
@@ -220,6 +226,16 @@ class Lexicon:
         rest = _strip(normalise(text), pooled.context | pooled.pronouns | pooled.if_not)
         filler = _filler(language)
         return [word for word in rest.split() if word not in filler and not _NUMBER.match(word)]
+
+    def names_only_area(self, text: str, language: str | None = None) -> bool:
+        """Besides follow-up words and filler, ``text`` names only treated areas or kinds of
+        the treatment ("and crows feet?", "et pour les pattes d'oie ?", "e o baby botox?"):
+        the last question, asked about them."""
+        norm = normalise(text)
+        areas = self._pooled.areas
+        if not any(contains(norm, phrase) for phrase in areas):
+            return False
+        return not self.leftover(_strip(norm, areas), language)
 
     def without_progress(self, words: list[str]) -> list[str]:
         """``words`` (from :meth:`leftover`) without the words saying how something goes."""
@@ -303,6 +319,12 @@ class Lexicon:
         # normalised again: words brought together may make one ("top it up": "topup")
         cues = pooled.context | pooled.pronouns | pooled.if_not
         return rest.split(), normalise(_strip(rest, cues)).split()
+
+    def asks_rebook(self, text: str) -> tuple[list[str], list[str]] | None:
+        """The words besides a phrase moving, cancelling or changing an appointment ("can I
+        move it to the week after?"): all of them and those that are no follow-up cue; None
+        when no such phrase is said."""
+        return self._besides(text, self._pooled.rebook)
 
     def asks_signs(self, text: str) -> list[str] | None:
         """The new words besides a phrase asking what to look out for ("how would I even

@@ -144,6 +144,13 @@ class FollowupWords(_Strict):
     #: A change of subject announced ("unrelated but", "different question", "otra
     #: pregunta"): the message stands on its own and follows up nothing said before.
     new_subject: list[Text] = Field(default_factory=list)
+    #: A treated area or a kind of the treatment ("crows feet", "the 11s", "baby botox",
+    #: "patas de gallo"): a follow-up naming only one ("and crows feet?" after how long it
+    #: lasts) asks the same question about it, not about the area's own topics.
+    areas: list[Text] = Field(default_factory=list)
+    #: Moving, cancelling or changing an appointment ("move it", "push it back", "cancel",
+    #: "verschieben"): just after an appointment's topic, how to rebook it.
+    rebook: list[Text] = Field(default_factory=list)
 
 
 class ClarifyWords(_Strict):
@@ -254,6 +261,12 @@ class DialogueFile(_Strict):
     #: Topics naming what the clinic sells or does (the review, a top-up, the next
     #: treatment, an area's treatment): their price is the ``price_topic``'s question.
     priced_topics: list[str] = Field(default_factory=list)
+    #: What moving, cancelling or changing an appointment is about (``FollowupWords.rebook``):
+    #: the clinic's contact details, where it is done.
+    rebook_topic: str | None = None
+    #: Topics naming an appointment: "can I move it to the week after?" just after one of
+    #: them asks how to rebook it (``rebook_topic``), not about the appointment itself.
+    rebook_after: list[str] = Field(default_factory=list)
     #: What a question about having the treatment again is about (``FollowupWords.again``).
     again_topic: str | None = None
     #: Topics after which "again" alone ("how soon can I go again?") means the treatment.

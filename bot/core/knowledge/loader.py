@@ -472,6 +472,8 @@ def _load_dialogue(
         "again_topic": [top.again_topic] if top.again_topic else [],
         "effect_topic": [top.effect_topic] if top.effect_topic else [],
         "price_topic": [top.price_topic] if top.price_topic else [],
+        "rebook_topic": [top.rebook_topic] if top.rebook_topic else [],
+        "rebook_after": top.rebook_after,
         "signs_topics": top.signs_topics,
         "priced_topics": top.priced_topics,
         "again_after": top.again_after,
