@@ -60,7 +60,7 @@ LANGUAGE_WORDS: dict[str, LanguageWords] = {
         ),
         not_english=_words(
             "desde para mis madre padre hija hijo esposo esposa marido puede puedo tengo tiene "
-            "muy estoy esta siento cara ojo ojos labios"
+            "muy estoy esta siento cara ojo ojos labios quisiera llevo"
         ),
         frequent=_words(
             "el la los las que de y mi me es esta estoy tengo puedo despues por con como cuando "
@@ -74,7 +74,7 @@ LANGUAGE_WORDS: dict[str, LanguageWords] = {
         ),
         not_english=_words(
             "seit mit fur ich mein meine meinen nicht kann ist und mann frau mutter vater habe "
-            "gesicht auge augen sehr"
+            "gesicht auge augen sehr hab heute gestern nacht"
         ),
         frequent=_words(
             "der die das und ich mein meine ist nicht mit nach wie wann kann habe hat auch ein "
@@ -88,7 +88,7 @@ LANGUAGE_WORDS: dict[str, LanguageWords] = {
         ),
         not_english=_words(
             "depuis avec pour dans pas mon mes je ne est suis elle il mari femme fille fils mere "
-            "pere visage yeux tres"
+            "pere visage yeux tres aimerais voudrais prefererais juste"
         ),
         frequent=_words(
             "le la les et je mon ma mes est pas avec apres comment quand peux puis ai des du un "
@@ -107,7 +107,8 @@ LANGUAGE_WORDS: dict[str, LanguageWords] = {
         not_english=_words(
             "non sono della dalla nella sulla dopo ancora molto tanto mia mio occhio occhi viso "
             "faccia labbra gola lingua riesco ieri oggi stamattina nessun nessuna nessuno "
-            "benissimo palestra sopracciglia fronte hanno punto punta puntura punture "
+            "benissimo palestra sopracciglia fronte hanno punto punta puntura punture domani "
+            "stasera stanotte vorrei preferirei "
             # Italian "cosa" (what) is Spanish "thing" too: shared, so "cosa succede se ..."
             # is not read with the Spanish rules alone, which know no Italian hypothetical.
             "cosa succede succederebbe capita"

@@ -643,6 +643,10 @@ _GRAMMAR: dict[str, _Grammar] = {
         past_verb=(r"tuvo", r"tuve", r"paso", r"fue", r"estuvo", r"tenia", r"quedo", r"se le"),
         still_happening=(
             r"ahora",
+            r"ahorita",
+            r"en este momento",
+            # a present inability is now, whoever's: "se le cayó la cara y no se le entiende"
+            r"no (?:se le |le )?(?:puede|entiende|consigue|logra)",
             r"todavia",
             r"aun",
             r"sigo",

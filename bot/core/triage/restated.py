@@ -199,9 +199,88 @@ _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+#: By language: a crisis said passively (session 9), as the same phrasing as above. Three
+#: shapes, each whole: not waking up again, wished or met with indifference ("me daría igual
+#: no despertarme", "wärs mir egal, wenn ich nicht mehr aufwache", "si domani non mi
+#: svegliassi"), said at the end of its clause or with "never again" (so "espero no
+#: despertarme con la cara hinchada" is a worry about swelling); not being there or not
+#: existing, wished for ("preferiría no existir", "je préférerais ne plus être là"); and
+#: pills saved up, or all of them taken at once ("j'ai mis de côté toutes mes pilules",
+#: "tengo guardadas todas las pastillas"). Frustration about the result ("à quoi bon payer",
+#: "para qué pagué tanto") names neither and stays the FAQ's.
+_PASSIVE_CRISIS: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"\b(?:no|nunca mas|jamas) (?:volver a )?despert(?:ar|arme|arse|ara|aras|ase|arte)"
+        r"(?: (?:nunca|nunca mas|jamas|mas|manana|nunca jamas))?(?= *$)"
+        r"|\b(?:nunca mas|jamas) (?:volver a )?despert\w*"
+        r"|\b(?:prefiero|preferiria|quisiera|quiero|ojala|me gustaria)(?: \w+){0,2}? no"
+        r" (?:existir|estar aqui|estar aca|haber nacido|estar en este mundo)\b"
+        r"|\bno (?:tiene|tendria|le veo|veo) (?:ningun |ya |mas )?(?:caso|sentido) seguir"
+        r"(?: (?:asi|viviendo|adelante))?(?= *$)"
+        r"|\bpara que seguir(?: (?:asi|viviendo|adelante))?(?= *$)"
+        r"|\b(?:guardad[oa]s|juntad[oa]s|ahorrad[oa]s|acumulad[oa]s|escondid[oa]s|guarde|junte"
+        r"|ahorre|acumule|guardando|juntando|ahorrando|acumulando|escondiendo)(?: \w+){0,2}?"
+        r" (?:todas |todos )?(?:las |los |mis )?(?:pastillas"
+        r"|pildoras|medicamentos|calmantes|somniferos|comprimidos)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:(?:nicht|nich) (?:mehr|wieder)|nie|niemals)(?: (?:mehr|wieder))? (?:aufwach\w*"
+        r"|wach werd\w*|aufzuwachen)(?= *$)"
+        r"|\b(?:nie|niemals) (?:mehr|wieder) (?:aufwach\w*|aufzuwachen|wach werd\w*)"
+        r"|\b(?:lieber|am liebsten|wunschte|wunsche|wurde gern|wurde gerne)(?: \w+){0,3}?"
+        r" (?:nicht mehr (?:da|hier|existieren|am leben)|nicht existieren|nie geboren)\b"
+        r"|\bkeine kraft mehr (?:zum leben|weiterzumachen|weiterzuleben|fur das leben)\b"
+        r"|\b(?:gespart|zusammengespart|gesammelt|gehortet|gebunkert|aufgehoben|aufgespart)"
+        r"(?: \w+){0,2}? (?:tabletten|pillen|schlaftabletten|medikamente)\b"
+        r"|\b(?:tabletten|pillen|schlaftabletten|medikamente)(?: \w+){0,2}? (?:gespart"
+        r"|zusammengespart|gesammelt|gehortet|gebunkert|aufgespart)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:(?:ca )?(?:ne )?(?:me )?(?:derangerait|generait|derange|gene|ferait|fait)"
+        r"(?: \w+)? (?:pas|rien|ni chaud ni froid) (?:de |si je )?)?"
+        r"(?:ne |n )?(?:pas|plus|jamais|plus jamais) (?:me )?reveill(?:er|e|es|ais|ait)"
+        r"(?: (?:demain|un jour|le matin|demain matin|jamais|plus))?(?= *$)"
+        r"|\b(?:plus jamais|jamais plus) (?:me )?reveill\w*"
+        r"|\b(?:prefere\w*|aimerai\w*|voudrai\w*|veux|voulais|souhaite\w*|envie de|mieux)"
+        r"(?: \w+){0,2}? (?:ne |n )?(?:plus|pas) (?:etre la|exister|etre en vie|etre ici"
+        r"|etre de ce monde)\b"
+        r"|\b(?:mis de cote|garde|gardees|gardes|stocke|stockees|stockes|economise|accumule"
+        r"|amasse|planque)(?: \w+){0,2}? (?:toutes |tous )?(?:mes |les )?(?:boites de )?"
+        r"(?:pilules|cachets|comprimes|medocs|medicaments|somniferes)\b"
+    ),
+    "it": re.compile(
+        r"\b(?:non (?:mi |me ne )?(?:importerebbe|importa|dispiacerebbe|interesserebbe|frega"
+        r"|fregherebbe)(?: \w+){0,3}? )?(?:non|mai piu) (?:mi )?svegli(?:assi|armi|are|erei|arsi)"
+        r"(?: (?:piu|mai piu|domani|domattina|la mattina))?(?= *$)"
+        r"|\bmai piu (?:mi )?svegli\w*|\bnon svegliarmi (?:mai )?piu\b"
+        r"|\b(?:preferirei|vorrei|voglio|magari|meglio)(?: \w+){0,2}? non (?:esistere|esserci"
+        r"|essere (?:qui|al mondo|mai nat[oa]))\b"
+        r"|\b(?:messo da parte|conservato|accumulato|nascosto|messe da parte|conservate"
+        r"|accumulate|nascoste)(?: \w+){0,3}? (?:tutte |tutti )?(?:le |i |mie |miei )?"
+        r"(?:pastiglie|pillole|compresse|medicine|farmaci|sonniferi)\b"
+    ),
+    "pt": re.compile(
+        r"\b(?:nao|n|nunca mais|jamais) (?:voltar a |voltasse a )?acord(?:ar|asse|armos|aria"
+        r"|ares)(?: (?:mais|nunca mais|amanha|nunca))?(?= *$)"
+        r"|\b(?:nunca mais|jamais) (?:voltar a )?acord\w*"
+        r"|\b(?:preferia|preferiria|queria|quero|quem me dera|era melhor)(?: \w+){0,2}? (?:nao|n)"
+        r" (?:existir|estar aqui|estar ca|ter nascido|estar neste mundo)\b"
+        r"|\b(?:pra|para) (?:que|q) continuar(?: (?:assim|vivendo|a viver))?(?= *$)"
+        r"|\b(?:juntei|guardei|escondi|acumulei|juntad[oa]s|guardad[oa]s|escondid[oa]s)"
+        r"(?: \w+){0,2}? (?:todos |todas )?(?:os |as |meus |minhas )?(?:comprimidos|remedios"
+        r"|pilulas|medicamentos|calmantes)\b"
+    ),
+}
+
+
 def _crisis_restated(text: str, language: str) -> str:
     found = _INDIRECT_CRISIS.get(language)
-    return found[0].sub(found[1], text) if found is not None else text
+    if found is None:
+        return text
+    passive = _PASSIVE_CRISIS.get(language)
+    if passive is not None:
+        text = passive.sub(found[1], text)
+    return found[0].sub(found[1], text)
 
 
 # ---------------------------------------------------------------------------- trend

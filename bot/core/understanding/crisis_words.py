@@ -24,30 +24,31 @@ CRISIS_CUES: dict[str, re.Pattern[str]] = {
     "es": _any(
         r"morir\w*|muero|muert[oa]s?|matarme|me mato|suicid\w*|viv\w+|vida|hacerme dano"
         r"|danarme|acabar con|terminar con|quitarme|no aguanto|no puedo mas|sentido|seguir"
-        r"|desaparecer|cortarme|pastillas|tirarme|puente|despertar|lastimarme|ganas de nada"
+        r"|desaparecer|cortarme|pastillas|tirarme|puente|despert\w*|lastimarme|ganas de nada"
         r"|no tengo ganas",
     ),
     "de": _any(
         r"sterben|sterbe|tot|tod|umbringen|umzubringen|suizid\w*|selbstmord\w*|leben|lebe"
         r"|antun|anzutun|schluss|sinn|aushalten|halte? (?:\w+ ){0,4}nicht mehr aus|ertrag\w*"
-        r"|verschwinden|ritzen|tabletten|brucke|springen|aufwachen|keinen bock mehr|kein bock mehr"
+        r"|verschwinden|ritzen|tabletten|brucke|springen|aufwach\w*|wach werd\w*|keinen bock mehr"
+        r"|kein bock mehr"
         r"|keine lust mehr|auf nichts mehr",
     ),
     "fr": _any(
         r"mourir|meurs|mort|morte|tuer|suicid\w*|vivre|vie|faire du mal|me blesser|en finir"
         r"|finir|peux plus|sens|interet|disparaitre|me couper|cachets|medocs|sauter|pont"
-        r"|reveiller|supporte plus|envie de rien|plus envie",
+        r"|reveill\w*|supporte plus|envie de rien|plus envie|pilules|comprimes",
     ),
     "it": _any(
         r"morire|muoio|mort[oa]|uccider\w*|ammazzar\w*|suicid\w*|vivere|vita|farmi del male"
         r"|farla finita|finirla|ce la faccio|senso|sparire|tagliarmi|pillole|pastiglie"
-        r"|buttarmi|ponte|svegliarmi|reggo|voglia di niente|voglia di nulla|piu voglia",
+        r"|buttarmi|ponte|svegli\w*|reggo|voglia di niente|voglia di nulla|piu voglia",
     ),
     "pt": _any(
         r"morrer|morr\w+|mort[oa]|me matar|matar me|suicid\w*|viver|vivendo|vida|me machucar"
         r"|me ferir|me magoar|magoar me|ferir me|cortar me"
         r"|acabar com|aguento|sentido|sumir|desaparecer|me cortar|remedios|comprimidos|pular"
-        r"|ponte|acordar|vontade de nada|sem vontade|mais vontade",
+        r"|ponte|acord\w*|vontade de nada|sem vontade|mais vontade",
     ),
 }
 

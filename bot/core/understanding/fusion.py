@@ -193,7 +193,7 @@ def fuse_triage(
         if rules.level == "urgent":
             reaction = (
                 _allergy_with_circulation(rules, text)
-                or _infection_gone_systemic(rules, text)
+                or _infection_gone_systemic(rules, text, flags.language)
                 or _fever_with_confusion(text, rules.hits[0].language)
             )
             if reaction is not None:
@@ -204,7 +204,11 @@ def fuse_triage(
                 hits = (raised, *rules.hits)
                 return FusedTriage(TriageResult("emergency", hits, rules.mentions), "rules+model")
         return FusedTriage(rules, "rules")
-    systemic = _fever_with_confusion(text, flags.language) if text else None
+    systemic = (
+        _fever_with_confusion(text, flags.language) or _fever_with_fast_spread(text, flags.language)
+        if text
+        else None
+    )
     if systemic is not None:
         return FusedTriage(TriageResult("emergency", (systemic,), rules.mentions), "rules")
     hit = _net_hit(rules, flags, languages, fusion, text=text)
@@ -241,7 +245,9 @@ def _allergy_with_circulation(rules: TriageResult, text: str) -> FlagHit | None:
     return None
 
 
-def _infection_gone_systemic(rules: TriageResult, text: str) -> FlagHit | None:
+def _infection_gone_systemic(
+    rules: TriageResult, text: str, language: str | None = None
+) -> FlagHit | None:
     """Signs of infection the rules found (U3) with what makes them sepsis (E6, aftercare-facts:
     "fever with confusion, fast breathing or faintness", "rapidly spreading redness"), each
     affirmed in a clause of the same message: confusion ("really out of it", "not making
@@ -249,15 +255,21 @@ def _infection_gone_systemic(rules: TriageResult, text: str) -> FlagHit | None:
     fast breathing, vomiting or clammy skin, or with a spread timed in hours. The rules alone
     call each half urgent, or find the halves in clauses too far apart. The same kinds of
     cue in es/de/fr/it/pt (``systemic_signs``), in the language the rules found the
-    infection in; the spread timed in hours is read in English only."""
+    infection in and in the message's own; a spread (doubled, or timed in hours) counts only
+    with a redness word in its clause ("the price has doubled" is no spreading sign)."""
     infection = next((hit for hit in rules.hits if hit.flag_id == _INFECTION), None)
     if infection is None:
         return None
-    found = _systemic_signs(text, infection.language)
+    found: dict[str, str] = {}
+    for read_in in dict.fromkeys((infection.language, language or infection.language)):
+        # "pus" is a phrasing in English and French alike: the message's own language
+        # (``language``, the model's guess) holds its confusion ("toute embrouillée").
+        found = {**_systemic_signs(text, read_in), **found}
     if "confusion" in found:
         sign = found["confusion"]
-    elif "fever" in found and ("circulation" in found or "fast_spread" in found):
-        sign = f"{found['fever']} + {found.get('circulation') or found['fast_spread']}"
+    elif "fever" in found and ({"circulation", "fast_spread", "red_spread"} & found.keys()):
+        spread = found.get("circulation") or found.get("fast_spread") or found["red_spread"]
+        sign = f"{found['fever']} + {spread}"
     else:
         return None
     return FlagHit(
@@ -286,6 +298,24 @@ def _fever_with_confusion(text: str, language: str) -> FlagHit | None:
     )
 
 
+def _fever_with_fast_spread(text: str, language: str) -> FlagHit | None:
+    """A fever and a redness that has doubled or grown within hours, each affirmed in the same
+    message, with no sign of infection the rules found: "rapidly spreading redness" with a
+    fever is sepsis in aftercare-facts (E6), however it is worded ("la rougeur a doublé en
+    quelques heures et je grelotte", "the red patch has doubled since this morning, shivery").
+    The spread alone ("the bruise doubled"), or a fever alone, stays with the rules."""
+    found = _systemic_signs(text, language)
+    if not {"fever", "red_spread"} <= found.keys():
+        return None
+    return FlagHit(
+        flag_id=_SEPSIS,
+        level="emergency",
+        language=language,
+        phrasing=f"({found['fever']} + {found['red_spread']})",
+        clause=text,
+    )
+
+
 def _systemic_signs(text: str, language: str) -> dict[str, str]:
     """The kinds of systemic sign (``_SEPSIS_CUES`` keys) affirmed in a clause of ``text``,
     each with the words that said it; English cues, or ``systemic_signs`` for the others."""
@@ -295,10 +325,16 @@ def _systemic_signs(text: str, language: str) -> dict[str, str]:
         return found
     for clause in split_clauses(text, language):
         normal = normalise(clause)
+        here: dict[str, str] = {}
         for name, cue in cues.items():
             match = cue.search(normal)
             if match is not None and name not in found and _affirmed(clause, language):
-                found[name] = match.group(0)
+                found[name] = here[name] = match.group(0)
+        spread = here.get("fast_spread") or here.get("doubled")
+        if "red_spread" not in found and "redness" in here and spread:
+            # the redness is what spread: both in one clause ("the price has doubled, red
+            # spot" spreads nothing)
+            found["red_spread"] = f"{here['redness']} {spread}"
     return found
 
 
@@ -334,6 +370,10 @@ _SEPSIS_CUES = {
         r"\b(?:in (?:\d+|an?|one|two|three|four|a few|a couple of) (?:hours?|hrs?|minutes|mins)"
         r"|by the hour|within (?:the |an |a few )?hours?|every hour|hour by hour"
         r"|doubl\w+ in size)\b"
+    ),
+    "doubled": re.compile(r"\b(?:doubled|doubling)\b"),
+    "redness": re.compile(
+        r"\b(?:red|redness|reddish|patch|rash|streaks?|swelling|swollen|lump|blotch)\b"
     ),
 }
 
@@ -488,6 +528,9 @@ _SEVERE_OR_GROWING = re.compile(
     r"\b(?:keeps? (?:going|growing|spreading|getting|coming)|getting (?:worse|bigger|larger)"
     r"|(?:worse|bigger|larger) (?:and|every|each|by)|worse now|spreading|worsening|constant"
     r"|unbearable|excruciating|agony|agonising|agonizing|wont (?:stop|go|ease)|more and more"
+    # a start that was mild, then now: "started mild but now im in bits", "was fine and now"
+    r"|(?:started|starting|was|began)(?: off| out)? (?:mild|fine|ok|okay|small|little|a bit)"
+    r" (?:\w+ ){0,3}?(?:but|and|til|till|until) now"
     # the same trend in the other shipped languages (issue 14): "cada dia peor", "jeden Tag
     # schlimmer", "de pire en pire", "sempre peggio", "só piora", and unbearable
     r"|(?:cada|todos los) (?:dia|vez|dias) (?:peor|mas)|va a (?:peor|mas)|empeora\w*"
@@ -697,6 +740,15 @@ _INABILITY = re.compile(
     r"|(?:hasnt|has not|havent|have not|not|didnt|did not) (?:cleared|settled|eased|improved)"
     r"|(?:dont|doesnt|didnt|do not|does not|did not|arent|not) (?:touch|touching|shift)"
     r"|sin fuerzas?|ohne kraft|sans force|senza forz[ae]|sem forca"
+    # without it spilling, in the other shipped languages: "sans que ça coule", "sin que se me
+    # salga", "ohne dass es rausläuft", "senza che mi coli", "sem escorrer"
+    r"|sans (?:que )?(?:ca |ce |tout |la |le )?(?:en )?(?:coule|couler|bave|baver|deborde"
+    r"|s echappe|tombe|renverse|renverser)"
+    r"|sin (?:que )?(?:se me |se le |me |le )?(?:salga|caiga|derrame|escurra|chorree|babee)"
+    r"|ohne (?:dass )?(?:es |was |alles |das )?(?:rauslauft|auslauft|tropft|kleckert|rauskommt"
+    r"|rausfallt|sabbere)"
+    r"|senza (?:che )?(?:mi |gli |le )?(?:coli|cada|esca|sbrodoli|sbavi|cola|esce)"
+    r"|sem (?:que )?(?:escorrer|escorra|babar|babe|derramar|derrame|entornar|cair|caia)"
     r"|no puedo|no consigo|no me deja|ya no"
     r"|kann nicht|kann nich|nicht mehr|nich mehr|kriege? (?:\w+ ){0,4}nich(?:t)?"
     r"|n arrive (?:pas|plus)|arrive plus|ne peux (?:pas|plus)|peux plus|ne passe plus"
