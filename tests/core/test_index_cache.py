@@ -171,3 +171,30 @@ def test_a_folder_that_cannot_be_written_still_serves(
 def test_inputs_of_an_unknown_kind_are_refused(folder: Path) -> None:
     with pytest.raises(TypeError, match="cannot fingerprint"):
         cached("probe", {"n": object()}, lambda: "built")
+
+
+def test_equal_values_come_back_as_one_object(folder: Path) -> None:
+    """Issue 17 (memory): a builder makes equal stem sets, strings and tuples over and over;
+    read back, each is one object, so a restart holds one copy of each."""
+
+    def build() -> list[object]:
+        stems = ["swell", "eye"]
+        return [frozenset(stems), frozenset(reversed(stems)), ("a", 1), ("a", 1), "-".join(stems)]
+
+    cached("probe", {"n": 1}, build)
+    first, second, pair, same_pair, word = cached("probe", {"n": 1}, lambda: [])
+    assert first == second == frozenset({"swell", "eye"}) and first is second
+    assert pair == same_pair == ("a", 1) and pair is same_pair
+    assert word == "swell-eye"
+
+
+def test_values_equal_across_types_stay_apart(folder: Path) -> None:
+    """``1``, ``1.0`` and ``True`` are equal in Python, as are ``0.0`` and ``-0.0``: an index
+    that holds them gets each back with its own type and sign."""
+    built = [(1,), (1.0,), (True,), frozenset({1}), frozenset({1.0}), 0.0, -0.0, ("x", 2.5)]
+    cached("probe", {"n": 1}, lambda: built)
+    read = cached("probe", {"n": 1}, lambda: [])
+    assert read == built
+    assert [type(value[0]) for value in read[:3]] == [int, float, bool]
+    assert [type(next(iter(value))) for value in read[3:5]] == [int, float]
+    assert str(read[5]) == "0.0" and str(read[6]) == "-0.0"
