@@ -276,7 +276,9 @@ class _Pattern:
     flag: RedFlag
     language: str
     phrasing: str
-    slots: tuple[frozenset[str], ...]
+    # Each slot's stems as a sorted tuple: a set of one to four strings costs 216 bytes, the
+    # tuple 48-72, and a slot is only ever looked through (issue 17: memory).
+    slots: tuple[tuple[str, ...], ...]
     # True for phrasings like "no puedo respirar", whose "no" must sit in one clause.
     negation_word: bool = False
 
@@ -310,7 +312,7 @@ def _as_written_and_read(text: str, language: str) -> set[str]:
     return {*normalise(text).split(), *normalise_in(text, language, chat=False).split()}
 
 
-def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[frozenset[str], ...]:
+def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[tuple[str, ...], ...]:
     """Words become one-stem slots; ``$name`` becomes a slot of the concept's alternatives."""
     names: list[str] = []
 
@@ -325,18 +327,18 @@ def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[fr
     held = " ".join(spellings.get(word, word) for word in held.split())
     if rules_for(language).english_rewrites:
         held = _CARRY_ON.sub("goon", held)
-    slots: list[frozenset[str]] = []
+    slots: list[tuple[str, ...]] = []
     for token in held.split():
         marker = re.fullmatch(r"qqconcept(\d+)qq", token)
         if marker is not None:
             name = names[int(marker.group(1))]
             words = concepts.get(name, {}).get(language) or concepts.get(name, {}).get("en", ())
-            alternatives = frozenset(s for w in words for s in _content_stems(w, language))
+            alternatives = tuple(sorted({s for w in words for s in _content_stems(w, language)}))
             if not alternatives:
                 raise ValueError(f"unknown concept ${name} in phrasing {phrasing!r}")
             slots.append(alternatives)
         else:
-            slots.extend(frozenset((s,)) for s in _content_stems(token, language))
+            slots.extend((s,) for s in _content_stems(token, language))
     return tuple(slots)
 
 
@@ -361,7 +363,8 @@ class TriageDetector:
                         _as_written_and_read(phrasing, language)
                     )
                     if slots:
-                        negation = any(slot & _negation_stems(language) for slot in slots)
+                        negations = _negation_stems(language)
+                        negation = any(not negations.isdisjoint(slot) for slot in slots)
                         self._patterns.append(_Pattern(flag, language, phrasing, slots, negation))
                         stems_by_language.setdefault(language, []).extend(
                             stem_ for slot in slots for stem_ in slot
