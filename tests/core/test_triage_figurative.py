@@ -70,6 +70,11 @@ REAL_SIGNS_BESIDE_A_FIGURE = [
     ("out of breath going up two stairs, had my forehead done last week", "emergency"),
     ("got breathless halfway up the hill and had to sit down", "emergency"),
     ("😂 my eyelid has dropped and now i look like a pirate, it started yesterday", "urgent"),
+    # Spit and blame on the treatment: asked about, so lived, not joked
+    ("haha i keep choking on my saliva, could that be from the tox?", "emergency"),
+    ("lol choked on my spit twice this morning", "emergency"),
+    ("jaja me ahogo con mi propia saliva, es por el botox?", "emergency"),
+    ("mdr je m'étouffe avec ma salive, c'est à cause du botox ?", "emergency"),
 ]
 
 

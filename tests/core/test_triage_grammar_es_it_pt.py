@@ -46,6 +46,10 @@ NOT_ESCALATED = [
     "ni fiebre ni ronchas, todo perfecto",
     "nem febre nem inchaço, só curiosidade",
     "e se mi viene la febbre dopo?",
+    # ---- Portuguese "sem falta de ar": its "sem" and "ar" are the words of "sem ar"
+    "sem falta de ar nenhuma, posso voltar pra academia amanhã?",
+    "tô bem, sem dificuldade pra respirar nem engolir, só queria saber do rímel",
+    "sem problemas para falar, posso dar aula hoje?",
 ]
 
 # The same words, in reports.
@@ -63,6 +67,8 @@ ESCALATED = [
     ("es", "no mastico bien, la mandíbula no tiene fuerza", "urgent"),
     ("it", "non mastico bene, la mascella non ha forza", "urgent"),
     ("es", "no puedo respirar normal", "emergency"),
+    ("pt", "tô sem ar desde a aplicação, mesmo parada", "emergency"),
+    ("pt", "sem falta de febre mas fiquei sem ar agora", "emergency"),
 ]
 
 

@@ -1370,6 +1370,12 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"dor(?: \w+){0,3}? (?:esta |fica |vai |ficando )*(?:cada vez )?(?:mais )?"
             r"(?:fraca|fraquinha|leve|suave|melhor)",
         ),
+        idioms=(
+            # "sem falta de ar" (without shortness of breath) is a denial, yet its "sem" and
+            # "ar" are the words of the phrasing "sem ar" (breathless): cut it before reading.
+            r"sem (?:nenhuma |qualquer |nada de )?(?:falta|dificuldade|problemas?) (?:de|pra|para"
+            r"|em|a) (?:ar|respirar|engolir|falar)",
+        ),
     ),
 }
 
