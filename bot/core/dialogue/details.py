@@ -14,7 +14,7 @@ A mixin of ``Dialogue``: it reads pieces with the dialogue's keyword names (``_n
 
 from __future__ import annotations
 
-from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.naming import NamesKeywords
 from bot.core.dialogue.split import Piece, split_pieces
 from bot.core.triage.context import rules_for
 
@@ -28,19 +28,8 @@ MAX_PIECES = 12
 DENIAL_MAX_WORDS = 4
 
 
-class DetailPieces:
+class DetailPieces(NamesKeywords):
     """Splits a message into its questions; ``Dialogue`` supplies the lexicon and names."""
-
-    lexicon: Lexicon
-
-    def _named(
-        self,
-        words: list[str],
-        topics: tuple[str, ...] = (),
-        text: str = "",
-        language: str | None = None,
-    ) -> str | None:
-        raise NotImplementedError
 
     def _piece_asks(self, piece: Piece, language: str | None) -> bool:
         raise NotImplementedError

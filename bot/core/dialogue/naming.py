@@ -1,4 +1,4 @@
-"""What the question-kind mixins of ``Dialogue`` (again, taking effect, prices) need from it:
+"""What the mixins of ``Dialogue`` (pieces, details, again, taking effect, prices) need from it:
 the lexicon and the keyword names of a message's leftover words. Declared once here, so each
 mixin states only its own rule."""
 
@@ -12,5 +12,11 @@ class NamesKeywords:
 
     lexicon: Lexicon
 
-    def _named(self, words: list[str], topics: tuple[str, ...] = (), text: str = "") -> str | None:
+    def _named(
+        self,
+        words: list[str],
+        topics: tuple[str, ...] = (),
+        text: str = "",
+        language: str | None = None,
+    ) -> str | None:
         raise NotImplementedError

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.core.dialogue.lexicon import Lexicon
+from bot.core.dialogue.naming import NamesKeywords
 from bot.core.dialogue.state import DialogueState
 from bot.core.dialogue.when import TreatmentTime
 from bot.core.matching import Answer, Clarify
@@ -36,23 +36,13 @@ def _leans(result: Clarify) -> bool:
     return first >= second * CLARIFY_LEAN
 
 
-class PieceReader:
+class PieceReader(NamesKeywords):
     """Reads the pieces of a message; ``Dialogue`` supplies what it reads them with."""
 
     responder: Responder
-    lexicon: Lexicon
     times: TreatmentTime
 
     def _follow_up(self, text: str, reply: Reply, live: DialogueState) -> str | None:
-        raise NotImplementedError
-
-    def _named(
-        self,
-        words: list[str],
-        topics: tuple[str, ...] = (),
-        text: str = "",
-        language: str | None = None,
-    ) -> str | None:
         raise NotImplementedError
 
     def _course(self, text: str, new_words: list[str], language: str | None = None) -> str | None:
