@@ -343,6 +343,24 @@ def test_each_question_of_a_message_is_answered_in_order(
     assert reply is not None and reply.text.count("Your practitioner knows") == 1  # signed once
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("is aspirin ok or will it make me bruise", "pain_relief"),
+        ("is ibuprofen fine or does it thin the blood", "pain_relief"),
+        ("can i have red wine or only white?", "alcohol"),
+    ],
+)
+def test_an_option_that_only_worries_is_read_without_it(
+    conversation: Conversation, text: str, expected: str
+) -> None:
+    """ "or will it make me bruise?" is a worry about the aspirin, not a second question:
+    unsure of the whole, the bot answers the question without it rather than asking."""
+    (outcome,) = chat(conversation, text)
+    assert outcome.reply is not None and outcome.reply.kind == "answer"
+    assert topics(outcome) == (expected,)
+
+
 def test_a_question_and_its_is_that_normal_are_one_question(conversation: Conversation) -> None:
     (outcome,) = chat(conversation, "my forehead is bruised, is that normal?")
     assert topics(outcome) == ("bruising",)

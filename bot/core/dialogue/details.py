@@ -14,6 +14,8 @@ A mixin of ``Dialogue``: it reads pieces with the dialogue's keyword names (``_n
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.core.dialogue.naming import NamesKeywords
 from bot.core.dialogue.split import Piece, split_pieces
 from bot.core.triage.context import rules_for
@@ -28,6 +30,19 @@ MAX_PIECES = 12
 DENIAL_MAX_WORDS = 4
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A message read for its questions."""
+
+    #: Each question, with the options of it folded back in ("is aspirin ok or will it make
+    #: me bruise"), without the pieces that only say a symptom is absent.
+    questions: list[Piece]
+    #: The same questions without those options ("is aspirin ok").
+    heads: list[Piece]
+    #: How many pieces the message was cut into before anything was put back or left out.
+    parts: int
+
+
 class DetailPieces(NamesKeywords):
     """Splits a message into its questions; ``Dialogue`` supplies the lexicon and names."""
 
@@ -37,11 +52,23 @@ class DetailPieces(NamesKeywords):
     def _questions(self, text: str, language: str | None) -> list[Piece]:
         """The message's pieces that ask (or set the scene): options of one question put
         back together, pieces that only say a symptom is absent left out."""
+        return self._read_pieces(text, language).questions
+
+    def _without_details(self, text: str, language: str | None) -> str | None:
+        """The one question a message asks without its details, when it had any: "is
+        aspirin ok" of "is aspirin ok or will it make me bruise?", "can I swim" of "no
+        bruising, can I swim?". None when nothing was set aside, or when the message asks
+        more than one question (each is then read on its own)."""
+        read = self._read_pieces(text, language)
+        return read.heads[0].text if len(read.heads) == 1 and read.parts > 1 else None
+
+    def _read_pieces(self, text: str, language: str | None) -> _Read:
+        """The message's questions, their heads and what was set aside (see ``_Read``)."""
         lexicon = self.lexicon
         pieces = split_pieces(text, lexicon.split_phrases, lexicon.alternatives)
         joined: list[Piece] = []
         #: Each joined piece's first part: "no pus" of "no pus or anything" says the absence.
-        firsts: list[Piece] = []
+        heads: list[Piece] = []
         for piece in pieces:
             if (
                 piece.joint == "alternative"
@@ -54,21 +81,21 @@ class DetailPieces(NamesKeywords):
                 )
                 continue
             joined.append(piece)
-            firsts.append(piece)
+            heads.append(piece)
+        kept = list(range(len(joined)))
         if len(joined) > MAX_PIECES:
-            joined = [piece for piece in joined if piece.marked][:MAX_PIECES] or joined[:MAX_PIECES]
-            return joined
-        if len(joined) < 2:
-            return joined
-        return [
-            piece
-            for at, piece in enumerate(joined)
-            if not (
-                at + 1 < len(joined)
-                and len(piece.text.split()) <= DENIAL_MAX_WORDS
-                and self._denies(Piece(firsts[at].text, piece.joint, piece.marked), language)
-            )
-        ]
+            kept = [at for at in kept if joined[at].marked][:MAX_PIECES] or kept[:MAX_PIECES]
+        elif len(joined) >= 2:
+            kept = [
+                at
+                for at, piece in enumerate(joined)
+                if not (
+                    at + 1 < len(joined)
+                    and len(piece.text.split()) <= DENIAL_MAX_WORDS
+                    and self._denies(Piece(heads[at].text, piece.joint, piece.marked), language)
+                )
+            ]
+        return _Read([joined[at] for at in kept], [heads[at] for at in kept], len(pieces))
 
     def _own_option(self, before: Piece, option: Piece, language: str | None) -> bool:
         """ "fly tomorrow" after "can I drink": an item of the same question (no subject of

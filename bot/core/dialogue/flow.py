@@ -198,6 +198,8 @@ class Dialogue(
             return self._remind(text, live, now, language, treatment, alone=reply)
         if not self.lexicon.enabled or (reply.kind == "fallback" and not normalise(text)):
             return self._plain(reply, live, now)
+        if reply.kind in {"clarify", "fallback"}:
+            reply = self._reread_without_details(text, reply, now, private, treatment)
         if self.lexicon.changes_subject(text):
             # "unrelated but ...", "otra pregunta, ...": read on its own, nothing inherited
             live = live.new_subject()
@@ -291,6 +293,26 @@ class Dialogue(
         at = paragraphs.index(pointer) if pointer in paragraphs else len(paragraphs)
         text = "\n\n".join([*paragraphs[:at], sentence, *paragraphs[at:]])
         return replace(reply, text=text, html=to_html(text))
+
+    def _reread_without_details(
+        self,
+        text: str,
+        reply: Reply,
+        now: datetime,
+        private: bool,
+        treatment: Treatment | None,
+    ) -> Reply:
+        """An unsure reading of a question with details ("is aspirin ok or will it make me
+        bruise?": the bruise is a worry about the aspirin, not a second question) yields to
+        a confident reading of the question alone (so does an unsure reading of "no bruising,
+        can I swim?"). Triage has read the whole message."""
+        question = self._without_details(text, reply.language)
+        if question is None:
+            return reply
+        again = self.responder.respond(
+            question, private=private, now=now, treatment=treatment, language=reply.language
+        )
+        return again if again.kind == "answer" else reply
 
     def _noted(self, treatment: Treatment, language: str | None) -> Reply | None:
         """ "Noted: your treatment was on 2026-12-02 at 17:00." """
