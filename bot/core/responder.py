@@ -42,6 +42,7 @@ from bot.core.understanding.fusion import (
 )
 from bot.core.understanding.model import Reading, UnderstandingModel
 from bot.core.understanding.source import ModelSource
+from bot.core.wordless import holds_a_word
 
 logger = logging.getLogger(__name__)
 
@@ -223,7 +224,10 @@ class Responder:
         self, text: str, reading: Reading | None = None, language: str | None = None
     ) -> MatchResult:
         """The FAQ decision for ``text`` alone (answer, clarify or nothing); the conversation
-        asks it of each question in a message and of follow-ups, so fuse scores here."""
+        asks it of each question in a message and of follow-ups, so fuse scores here.
+        A message without a word (a stray letter, markup) falls back (``bot.core.wordless``)."""
+        if not holds_a_word(text):
+            return NoMatch(())
         languages = self._match_languages(text, language)
         if self._read is None:
             result = self.matcher.match(text, languages)
