@@ -299,6 +299,25 @@ def test_a_typed_answer_picks_a_clarify_option(
     assert outcome.change.dialogue.clarify == ()  # settled
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("the second one", "flying_travel"), ("2", "flying_travel"), ("the first option", "alcohol")],
+)
+def test_a_place_picks_one_of_several_answers_just_given(
+    conversation: Conversation, typed: str, expected: str
+) -> None:
+    """Several short answers, then "the second one": that one, in full."""
+    several, picked = chat(conversation, "can i drink wine and fly tomorrow", typed)
+    assert topics(several) == ("alcohol", "flying_travel")
+    assert picked.reply is not None and picked.reply.kind == "answer"
+    assert topics(picked) == (expected,)
+
+
+def test_a_yes_after_several_answers_picks_none_of_them(conversation: Conversation) -> None:
+    _, agreed = chat(conversation, "can i drink wine and fly tomorrow", "ok")
+    assert agreed.reply is not None and agreed.reply.kind != "answer"
+
+
 def test_none_of_these_gets_the_honest_fallback(conversation: Conversation) -> None:
     offered = DialogueState(clarify=("exercise_gym", "alcohol"), clarify_at=NOW)
     outcome = conversation.handle(

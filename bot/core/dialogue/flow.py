@@ -10,7 +10,8 @@ The order, in plain code:
 2. a red flag during a live escalation raises a new staff alert only when it is worse (a
    higher level, or a flag not seen before);
 3. while an escalation is live, anything else gets the advice again, never an FAQ answer;
-4. a typed answer to the bot's own clarify prompt ("2", "the first one", "the alcohol one");
+4. a typed answer to the bot's own clarify prompt ("2", "the first one", "the alcohol one"),
+   or a pick by place among the several answers just given ("the first one");
 5. a question that refers back by its grammar ("and for my lips, same rules?", "should I
    tell them about it?", "tomorrow night then?" after several day-long waits) answers the
    topics it refers to;
@@ -207,6 +208,11 @@ class Dialogue(
             chosen = self._clarify_choice(text, live, reply)
             if chosen is not None:
                 return self._chosen(chosen, live, now, treatment, language)
+        elif len(live.topics) > 1:
+            # "the first one" after several short answers: that one again, in full
+            place = self.lexicon.ordinal_choice(text, len(live.topics))
+            if place is not None and place < len(live.topics):
+                return self._chosen(live.topics[place], live, now, treatment, language)
         every = self._every(text, live, now, treatment, language)
         if every is not None:
             return every

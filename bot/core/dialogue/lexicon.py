@@ -506,19 +506,27 @@ class Lexicon:
         pooled = self._pooled
         if norm in pooled.decline:
             return "decline"
-        for index, phrases in enumerate(pooled.ordinals):
+        place = self.ordinal_choice(text, len(options))
+        if place is not None:
+            return place if place < len(options) else None
+        if norm in pooled.agree:
+            return 0
+        return None
+
+    def ordinal_choice(self, text: str, count: int) -> int | None:
+        """The place a message picks among ``count`` things ("the 2nd one", "yes the first",
+        "second please", "l'ultima", "2"), counted from 0 and maybe past the end; None when
+        it names no place (a "yes" alone picks nothing here)."""
+        norm = normalise(text)
+        for index, phrases in enumerate(self._pooled.ordinals):
             if norm in phrases or any(
                 contains(norm, phrase) and self._only_filler(_strip(norm, [phrase]))
                 for phrase in phrases
-            ):  # "the 2nd one", "yes the first", "second please", "l'ultima"
-                chosen = len(options) - 1 if index == 3 else index
-                return chosen if chosen < len(options) else None
+            ):
+                return count - 1 if index == 3 else index
         digit = _DIGIT_CHOICE.match(norm)
         if digit is not None and len(norm.split()) <= 3:
-            chosen = int(digit.group(1)) - 1
-            return chosen if chosen < len(options) else None
-        if norm in pooled.agree:
-            return 0
+            return int(digit.group(1)) - 1
         return None
 
     def _only_filler(self, rest: str) -> bool:
