@@ -83,12 +83,13 @@ _OTHER_INJECTABLE = _any(
 _OFFER_DURATION_PRICE = _any(
     r"do you (?:also )?(?:do|offer)|can i (?:get|have) (?:\w+ ){1,3}(?:here|with you)"
     r"|how ?long (?:does|do|will) (?:\w+ ){0,3}last|how ?much",
-    r"(?:haceis|haces|hacen|ofreceis|ofrecen)(?: tambien)?|cuanto (?:dura|duran|cuesta|tiempo)",
+    r"(?:haceis|haces|hacen|ofreceis|ofrecen)(?: tambien)?"
+    r"|cuanto (?:dura|duran|cuesta|cuestan|tiempo)",
     r"(?:macht|machen|bietet|bieten) (?:ihr|sie)|wie lange? (?:halt|halten|dauert)|was kostet",
     r"vous (?:faites|proposez)|(?:ca|ils?|elles?) (?:dure|durent|tient|tiennent)"
     r"|combien de temps|combien (?:ca )?coute",
-    r"(?:fate|fai|offrite)(?: anche)?|quanto (?:dura|durano|costa|tempo)",
-    r"(?:voces )?(?:fazem|faz|oferecem)(?: tambem)?|quanto (?:tempo )?(?:dura|duram|custa)",
+    r"(?:fate|fai|offrite)(?: anche)?|quanto (?:dura|durano|costa|costano|tempo)",
+    r"(?:voces )?(?:fazem|faz|oferecem)(?: tambem)?|quanto (?:tempo )?(?:dura|duram|custa|custam)",
 )
 
 #: Words of this treatment, or of timing around it ("filler after my botox").
@@ -122,7 +123,17 @@ _OTHER_TREATMENT = _any(
     r"|laser hair removal|ipl|lash lift|spray tan|veneers|invisalign|braces|hair extensions"
     r"|(?:gel|acrylic) nails|acrylics|lash extensions|brow lamination|dermaplaning|hifu"
     r"|liposuction|lipo|bbl|tummy tuck|face ?lift|boob job|breast (?:implants|augmentation)"
-    r"|coolsculpting|ozempic|mounjaro|wegovy|weight loss (?:jabs?|injections?)",
+    r"|coolsculpting|ozempic|mounjaro|wegovy|weight loss (?:jabs?|injections?)"
+    # nails and hair: "how long do gel nails last" is not how long Botox lasts
+    r"|(?:gel|shellac|press on) nails|nail extensions|shellac|manicure|pedicure|highlights"
+    r"|balayage|hair dye|keratin (?:treatment|blow ?dry)",
+    r"unas (?:de gel|acrilicas|postizas)|manicura|pedicura|mechas|tinte de pelo|alisado",
+    r"gelnagel|nagelmodellage|manikure|pedikure|strahnchen|haarfarbe|keratinglattung",
+    r"vernis semi permanent|semi permanent|ongles en gel|faux ongles|manucure|meches"
+    r"|lissage bresilien",
+    r"ricostruzione (?:delle )?unghie|unghie (?:in |di )?gel|semipermanente|colpi di sole"
+    r"|stiratura alla cheratina",
+    r"unhas (?:de gel|de acrilico|postic\w+)|verniz gel|madeixas|escova progressiva",
     r"peeling|microblading|tatuajes?|blanqueamiento dental|hialuronidasa|rinoplastia"
     r"|rellenos?|depilacion laser",
     r"tattoos?|tatowierung|zahnaufhellung|bleaching|hyaluronidase|nasen ?op|fadenlifting"

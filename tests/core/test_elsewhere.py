@@ -290,3 +290,36 @@ def test_words_shared_with_everyday_life_in_an_aftercare_question_stay_in_scope(
     text: str,
 ) -> None:
     assert not asks_about_elsewhere(text, "heat_sauna_sun"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long will a shellac manicure last on holiday",
+        "are balayage highlights worth it",
+        "cuánto cuestan las uñas de gel en un salón normal",
+        "was kostet strähnchen beim friseur",
+        "ça dure combien une manucure semi permanent ?",
+        "quanto costano i colpi di sole",
+        "madeixas quanto tempo duram?",
+    ],
+)
+def test_nails_and_hair_asked_about_for_themselves_are_out_of_scope(text: str) -> None:
+    """How long gel nails or highlights last is not how long Botox lasts (issue 12)."""
+    assert asks_about_elsewhere(text, "how_long_results_last"), text
+    assert asks_about_elsewhere(text, "costs_pricing"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i get a manicure the day after botox",
+        "had highlights done after my tox, is the hair dye ok",
+        "puedo hacerme las mechas una semana después del bótox",
+        "kann ich nach dem botox zur maniküre",
+        "est-ce que je peux faire une manucure demain après le botox",
+    ],
+)
+def test_nails_and_hair_around_the_treatment_stay_in_scope(text: str) -> None:
+    assert not asks_about_elsewhere(text, "facials_other_treatments"), text
+    assert not asks_about_elsewhere(text, "how_long_results_last"), text
