@@ -283,6 +283,21 @@ class Storage:
         """An INSERT that understands ON CONFLICT on either database."""
         return dialect_insert(table, postgres=self._is_postgres)
 
+    async def _any_due(self, table: sa.Table, due: sa.ColumnElement[bool], now: datetime) -> bool:
+        """Whether a claim would find anything, read without the writer lock.
+
+        The courier and the check-in job sweep every ``sweep_seconds`` and almost always find
+        nothing; a claim is a write transaction (SQLite: ``BEGIN IMMEDIATE`` and a FULL
+        commit, queued behind every chat's bookkeeping), so each empty sweep used to cost a
+        turn of the one writer. A row that becomes due between this read and the claim is
+        taken by the next sweep.
+        """
+        async with self._read() as connection:
+            found = await connection.execute(
+                sa.select(table.c.id).where(due, _unclaimed(table, now)).limit(1)
+            )
+            return found.first() is not None
+
     async def _claim(
         self,
         connection: AsyncConnection,
@@ -754,6 +769,8 @@ class Storage:
         due = sa.and_(staff_alerts.c.status == "queued", staff_alerts.c.next_attempt_at <= now)
         if clinic_id is not None:
             due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
+        if not await self._any_due(staff_alerts, due, now):
+            return []
         async with self._write() as connection:
             rows = await self._claim(
                 connection,
@@ -788,6 +805,8 @@ class Storage:
         )
         if clinic_id is not None:
             due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
+        if not await self._any_due(staff_alerts, due, now):
+            return []
         async with self._write() as connection:
             rows = await self._claim(
                 connection,
@@ -932,6 +951,8 @@ class Storage:
         due = sa.and_(checkins.c.status == "scheduled", checkins.c.due_at <= now)
         if clinic_id is not None:
             due = sa.and_(due, checkins.c.clinic_id == clinic_id)
+        if not await self._any_due(checkins, due, now):
+            return []
         async with self._write() as connection:
             rows = await self._claim(
                 connection,

@@ -9,6 +9,7 @@ count cannot silently grow back.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -124,3 +125,26 @@ async def test_an_escalation_queues_its_alert_durably_in_a_transaction_of_its_ow
         seen = await _one_message(fake, application, "i cant breathe and my throat is closing", 31)
     alert = ["staff_alerts"]
     assert seen == [RECEIVED, PATIENT, alert, REPLY_NOTED, CONFIRMED, FINISHED]
+
+
+async def test_an_idle_bot_s_sweeps_take_no_write_transaction(
+    fake: FakeBotApi, responder: Responder, tmp_path: Path
+) -> None:
+    """The alert courier and the check-in job sweep every ``sweep_seconds``; with nothing
+    due, a sweep only reads. It used to take the writer lock (``BEGIN IMMEDIATE``, a FULL
+    commit) for every sweep, so under load a sweep landing inside a message's handling
+    showed up here as an empty write transaction, queued behind and ahead of the
+    patients' own writes."""
+    url = f"sqlite:///{tmp_path}/bot.db"
+    async with running_bot(
+        fake,
+        responder,
+        database_url=url,
+        inbox_lease_seconds=600,
+        telegram_rate_limit=0,
+        sweep_seconds=0.02,
+    ) as application:
+        await _one_message(fake, application, "can i fly tomorrow?", 41)
+        with write_transactions(application) as seen:
+            await asyncio.sleep(1.2)  # dozens of courier sweeps, and the check-in job's first
+    assert seen == []
