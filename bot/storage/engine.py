@@ -24,7 +24,6 @@ returned write is a committed write:
 
 from __future__ import annotations
 
-import asyncio
 import os
 import weakref
 from collections.abc import AsyncIterator, Awaitable
@@ -39,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from bot.errors import ConfigError, StorageError
 from bot.storage.inline_sqlite import InlineConnection, connect_inline
+from bot.storage.writer import WriterQueue
 
 DEFAULT_DATABASE_URL = "sqlite:///data/aftercare.db"
 
@@ -178,12 +178,12 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
     return engine
 
 
-_sqlite_writers: weakref.WeakKeyDictionary[AsyncEngine, asyncio.Lock] = weakref.WeakKeyDictionary()
+_sqlite_writers: weakref.WeakKeyDictionary[AsyncEngine, WriterQueue] = weakref.WeakKeyDictionary()
 
 
 @asynccontextmanager
 async def write_transaction(
-    engine: AsyncEngine, *, durable: bool = True
+    engine: AsyncEngine, *, durable: bool = True, first: bool = False
 ) -> AsyncIterator[AsyncConnection]:
     """One transaction that may write; committed before the caller's ``async with`` ends.
 
@@ -194,16 +194,18 @@ async def write_transaction(
     SQLite lets one writer in at a time, and a connection that finds the lock taken sleeps in
     growing steps (up to 100 ms) before it looks again: with dozens of chats handled at once
     that sleeping, not the writing, would take most of the time. So the writers of one
-    process queue here, in order, and only other processes meet the busy timeout.
+    process queue here (``bot.storage.writer``), in order, except that ``first`` (a reply's
+    journal write) goes ahead of the writers waiting, and only other processes meet the busy
+    timeout.
     """
     if engine.dialect.name != "sqlite":
         async with engine.begin() as connection:
             yield connection
         return
-    lock = _sqlite_writers.get(engine)
-    if lock is None:
-        lock = _sqlite_writers[engine] = asyncio.Lock()
-    async with lock, engine.connect() as connection:
+    queue = _sqlite_writers.get(engine)
+    if queue is None:
+        queue = _sqlite_writers[engine] = WriterQueue()
+    async with queue.turn(first=first), engine.connect() as connection:
         if not durable:
             await connection.execution_options(**{_RELAXED: True})
         async with connection.begin():

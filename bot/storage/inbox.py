@@ -106,10 +106,13 @@ class InboxStore:
         self._is_postgres = engine.dialect.name == "postgresql"
 
     @asynccontextmanager
-    async def _write(self, *, durable: bool = True) -> AsyncIterator[AsyncConnection]:
-        """``durable=False``: may be lost to a power cut, not to a crash (see ``engine``)."""
+    async def _write(
+        self, *, durable: bool = True, first: bool = False
+    ) -> AsyncIterator[AsyncConnection]:
+        """``durable=False``: may be lost to a power cut, not to a crash (see ``engine``);
+        ``first``: ahead of the writes waiting (``bot.storage.writer``)."""
         try:
-            async with write_transaction(self._engine, durable=durable) as connection:
+            async with write_transaction(self._engine, durable=durable, first=first) as connection:
                 yield connection
         except (DBAPIError, OSError) as exc:
             raise StorageError(
@@ -279,11 +282,14 @@ class InboxStore:
         ``also``: the update's other bookkeeping (a statistics event, the conversation's
         memory), committed in the same transaction: one trip through the writer lock instead
         of one each (issue 17), and a step counted in ``sent`` is never without its row.
+
+        It goes ahead of the writes waiting (SQLite): a reply's body waits for this note, and
+        until its mark's removal commits a kill makes the next start send the reply again.
         """
         values: dict[str, int | None] = {"this_bot": bot_id, "this_update": update_id, "sent": sent}
         if not isinstance(unconfirmed, Keep):
             values["unconfirmed"] = unconfirmed
-        async with self._write(durable=False) as connection:
+        async with self._write(durable=False, first=True) as connection:
             for statement in also:
                 await execute(connection, statement)
             await connection.execute(_UPDATE_THIS, values)
