@@ -446,7 +446,16 @@ _BLURRY_PICTURE = (
     r" (?:\w+ ){0,4}?(?:is|are|was|were|looks?|came out|comes out|s|seems?)"
     r" (?:a bit |really |very |so |quite |too )?blurry\b"
 )
-_ENGLISH_IDIOMS = re.compile(rf"{_SCHEDULING.pattern}|{_ADDRESSEE}|{_BLURRY_PICTURE}")
+#: Fit as in healthy, or a slot found in the diary, is no fit as in a seizure ("had a fit"):
+#: "feeling fit and healthy again", "fit as a fiddle", "jetzt bin ich wieder fit", "can you
+#: fit me in on friday".
+_FIT_WELL = (
+    r"\b(?:(?:feel|feels|feeling|felt|keep|keeping|get|getting|stay|staying|im|i am|am|are|be"
+    r"|being|wieder|bin|so|very|super|pretty|quite|fully|really|nice and) fit"
+    r"|fit (?:and (?:healthy|well|strong)|again|as a fiddle|enough)"
+    r"|fit (?:me|us|her|him|you|it|them) in)\b"
+)
+_ENGLISH_IDIOMS = re.compile(rf"{_SCHEDULING.pattern}|{_ADDRESSEE}|{_BLURRY_PICTURE}|{_FIT_WELL}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,6 +548,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"que (?:deberia|tendria que|habria que|hay que|haria|podria hacer) (?:hacer )?si",
             r"que hago si",
             r"^si (?:se|me|mi|el|la|tengo|llego|empiezo|noto|tuviera|me)",
+            # a condition set in a time to come: "si algún día se me hinchan los labios"
+            r"si (?:algun dia|alguna vez|un dia|en algun momento|mas adelante|en el futuro)",
             r"en caso de",
             r"por si",
             r"puede (?:el botox |la toxina )?(?:causar|provocar|dar|producir)",
@@ -811,6 +822,8 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"schon immer",
             r"schon vor (?:dem|der|den) (?:botox|behandlung|spritze|spritzen|termin)",
             r"im jahr (?:19|20)\d\d",
+            # a year named alone: "mein Vater hatte 2018 einen Schlaganfall"
+            r"(?:19|20)\d\d",
         ),
         past_verb=(r"hatte", r"war", r"wurde", r"bekam", r"hing", r"ging"),
         still_happening=(
@@ -1380,6 +1393,19 @@ _GRAMMAR: dict[str, _Grammar] = {
 }
 
 
+#: Years ago, in every shipped language: a clause is read by each language a message may be
+#: in, and a neighbour's rules must see the date too ("mia madre ha avuto un ictus anni fa"
+#: matches the Spanish "ictus"). Nothing years ago is a reaction to the treatment today.
+_YEARS_AGO = (
+    r"(?:\w+ )?(?:years|yrs) ago",
+    r"hace (?:\w+ )?anos",
+    r"vor (?:\w+ )?jahren",
+    r"il y a (?:\w+ )?(?:ans|annees)",
+    r"(?:\w+ )?anni fa",
+    r"ha (?:\w+ )?anos",
+)
+
+
 def _build(language: str, grammar: _Grammar) -> ContextRules:
     negations = _words(grammar.negations)
     breakers = _words(grammar.scope_breakers)
@@ -1398,7 +1424,7 @@ def _build(language: str, grammar: _Grammar) -> ContextRules:
         asks_if_normal=_any(*grammar.asks_if_normal),
         third_party=_any(*grammar.third_party),
         first_person_subject=_any(*grammar.first_person_subject),
-        past_period=_any(*grammar.past_period),
+        past_period=_any(*grammar.past_period, *_YEARS_AGO),
         past_verb=_past_verb(*grammar.past_verb),
         still_happening=_any(*grammar.still_happening),
         improving=_any(*grammar.improving) if grammar.improving else None,

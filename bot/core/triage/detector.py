@@ -1,7 +1,8 @@
 """Red-flag triage: find affirmed symptoms in a message before any FAQ matching happens.
 
 A phrasing from ``red_flags.yaml`` matches a clause when every one of its content words is
-there (stemmed, typo-tolerant, in any order, close together). Context rules then decide
+there (stemmed, typo-tolerant, close together: in any order within a clause; across two
+neighbouring clauses, each clause's words in the phrasing's order). Context rules then decide
 whether the patient is *reporting* the symptom:
 
 * negation ("no trouble breathing") suppresses only the symptom it governs;
@@ -281,6 +282,9 @@ class _Pattern:
     slots: tuple[tuple[str, ...], ...]
     # True for phrasings like "no puedo respirar", whose "no" must sit in one clause.
     negation_word: bool = False
+    # True for a phrasing of $concepts only ("$fever $redness"): signs named in any order,
+    # even across two clauses; other phrasings keep their order in each clause of a pair.
+    any_order: bool = False
 
 
 Concepts = Mapping[str, Mapping[str, Sequence[str]]]
@@ -365,7 +369,16 @@ class TriageDetector:
                     if slots:
                         negations = _negation_stems(language)
                         negation = any(not negations.isdisjoint(slot) for slot in slots)
-                        self._patterns.append(_Pattern(flag, language, phrasing, slots, negation))
+                        self._patterns.append(
+                            _Pattern(
+                                flag,
+                                language,
+                                phrasing,
+                                slots,
+                                negation,
+                                any_order=not _CONCEPT.sub(" ", phrasing).split(),
+                            )
+                        )
                         stems_by_language.setdefault(language, []).extend(
                             stem_ for slot in slots for stem_ in slot
                         )
@@ -659,10 +672,15 @@ class TriageDetector:
             ]
             if not all(slot_positions):
                 continue
-            span = _tightest_span(slot_positions, _PAIR_SLACK if pair else _CLAUSE_SLACK)
-            if span is None:
+            placed = _placement(slot_positions, _PAIR_SLACK if pair else _CLAUSE_SLACK)
+            if placed is None:
                 continue
-            start, used = span
+            # Across two clauses, the words each clause gives a phrasing keep the phrasing's
+            # order ("léger mal de tête / ça passe avec un café" is no "café passe mal"); a
+            # phrasing of $concepts only names signs that may come in any order.
+            if pair and not pattern.any_order and not _in_order_per_clause(placed, owner):
+                continue
+            start, used = min(placed), frozenset(placed)
             if pair and len({owner[p] for p in used}) < 2:
                 continue  # found within one clause already
             if pair and any(says_fine(clauses[owner[p]].raw) for p in used):
@@ -806,27 +824,45 @@ def _tightest_span(
 
     Returns the first position used and the set used, or None when the words are too
     scattered to belong to one statement (more than ``slack`` other words between them).
+    """
+    placed = _placement(slot_positions, slack)
+    return None if placed is None else (min(placed), frozenset(placed))
+
+
+def _placement(slot_positions: Sequence[Sequence[int]], slack: int) -> tuple[int, ...] | None:
+    """Each slot's position in the tightest placement (``_tightest_span``), in slot order.
+
     Each slot's positions are sorted, so the nearest free one is found by bisection:
     a message repeating the same words thousands of times costs n log n, not n squared.
     """
-    best: tuple[int, int, frozenset[int]] | None = None
+    best: tuple[int, tuple[int, ...]] | None = None
     limit = len(slot_positions) + slack
     for anchor in slot_positions[0]:
         used = {anchor}
+        order = [anchor]
         for positions in slot_positions[1:]:
             nearest = _nearest_free(positions, anchor, used)
             if nearest is None:
                 break
             used.add(nearest)
+            order.append(nearest)
         else:
             width = max(used) - min(used) + 1
             if width <= limit and (best is None or width < best[0]):
-                best = (width, min(used), frozenset(used))
+                best = (width, tuple(order))
                 if width == len(slot_positions):
                     break  # nothing can be tighter than adjacent words
-    if best is None:
-        return None
-    return best[1], best[2]
+    return None if best is None else best[1]
+
+
+def _in_order_per_clause(placed: Sequence[int], owner: Sequence[int]) -> bool:
+    """Whether the words of each clause, taken in the phrasing's order, stand in that order
+    in the clause too (``placed``: each slot's position; ``owner``: each position's clause)."""
+    for clause in {owner[p] for p in placed}:
+        mine = [p for p in placed if owner[p] == clause]
+        if any(later <= earlier for earlier, later in itertools.pairwise(mine)):
+            return False
+    return True
 
 
 def _nearest_free(positions: Sequence[int], anchor: int, used: set[int]) -> int | None:

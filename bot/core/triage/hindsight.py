@@ -78,17 +78,24 @@ _AGO = {
         r"over the (?:weekend|holidays)",
     ),
     "es": _any(r"la semana pasada", r"el mes pasado", r"hace (?:\w+ )?(?:dias|semanas|meses)"),
-    "de": _any(r"letzte woche", r"letzten monat", r"vor (?:\w+ )?(?:tagen|wochen|monaten)"),
+    "de": _any(r"letzte woche", r"letzten monat", r"vor (?:\w+ ){0,2}(?:tagen|wochen|monaten)"),
     "fr": _any(r"la semaine derniere", r"le mois dernier", r"il y a (?:\w+ )?(?:jours|semaines)"),
-    "it": _any(r"la settimana scorsa", r"il mese scorso", r"(?:\w+ )?(?:giorni|settimane) fa"),
-    "pt": _any(r"na semana passada", r"no mes passado", r"ha (?:\w+ )?(?:dias|semanas|meses)"),
+    "it": _any(
+        r"la settimana scorsa", r"il mese scorso", r"(?:\w+ )?(?:giorn[oi]|settiman[ae]) fa"
+    ),
+    "pt": _any(
+        r"(?:na )?semana passada", r"(?:no )?mes passado", r"ha (?:\w+ )?(?:dias|semanas|meses)"
+    ),
 }
 
 # ... and nothing saying it is back or still there.
 _STILL = {
     "en": _any(r"still", r"again", r"back", r"worse", r"since", r"not gone", r"hasnt gone"),
     "es": _any(r"todavia", r"sigue", r"otra vez", r"de nuevo", r"peor", r"desde"),
-    "de": _any(r"immer noch", r"noch", r"wieder", r"schlimmer", r"seit"),
+    # not "wieder fit": well again is over, not back
+    "de": _any(
+        r"immer noch", r"noch", r"wieder(?! (?:fit|gesund|gut|okay|ok)\b)", r"schlimmer", r"seit"
+    ),
     "fr": _any(r"toujours", r"encore", r"de nouveau", r"pire", r"depuis"),
     "it": _any(r"ancora", r"di nuovo", r"peggio", r"da quando"),
     "pt": _any(r"ainda", r"de novo", r"outra vez", r"pior", r"desde"),

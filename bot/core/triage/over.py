@@ -33,13 +33,30 @@ HEALED: dict[str, re.Pattern[str]] = {
         r"\b(?:gone|healed|cleared(?: up)?|went away|disappeared|settled down|all better"
         r"|got better|recovered|fully better)\b"
     ),
+    # ... or the patient well again: "ya estoy bien", "jetzt bin ich wieder fit", "c'est
+    # fini", "ora sto bene", "já estou bem" (the illness is over, not only its sign).
     "es": any_of(
-        r"(?<!no )(?:se me |ya se me |ya )?(?:curo|curado|cicatrizo|desaparecio|se fue|paso)"
+        r"(?<!no )(?:se me |ya se me |ya )?(?:curo|curado|cicatrizo|desaparecio|se fue|paso)",
+        r"(?:ya|ahora) (?:estoy|me siento|me encuentro)"
+        r" (?:bien|perfecta|perfecto|genial|curad[ao])",
     ),
-    "de": any_of(r"(?<!nicht )(?:weg|verheilt|abgeheilt|vorbei|verschwunden|ausgeheilt)"),
-    "fr": any_of(r"(?<!pas )(?:gueri|guerie|cicatrise|disparu|parti|partie|passe|passee)"),
-    "it": any_of(r"(?<!non )(?:guarit[ao]|passat[ao]|sparit[ao]|cicatrizzat[ao]|andat[ao] via)"),
-    "pt": any_of(r"(?<!nao )(?:curou|curad[ao]|sarou|sarad[ao]|passou|desapareceu|foi embora)"),
+    "de": any_of(
+        r"(?<!nicht )(?:weg|verheilt|abgeheilt|vorbei|verschwunden|ausgeheilt)",
+        r"(?:bin|fuhle mich) (?:\w+ )?wieder (?:fit|gesund|gut|okay|ok)",
+    ),
+    "fr": any_of(
+        r"(?<!pas )(?:gueri|guerie|cicatrise|disparu|parti|partie|passe|passee)",
+        r"c est fini",
+        r"(?:je suis|je vais) (?:\w+ )?(?:bien|remise?|retablie?) (?:maintenant|depuis)",
+    ),
+    "it": any_of(
+        r"(?<!non )(?:guarit[ao]|passat[ao]|sparit[ao]|cicatrizzat[ao]|andat[ao] via)",
+        r"(?:ora|adesso|ormai) sto (?:bene|benissimo)",
+    ),
+    "pt": any_of(
+        r"(?<!nao )(?:curou|curad[ao]|sarou|sarad[ao]|passou|desapareceu|foi embora)",
+        r"(?:ja|agora) (?:estou|to|tou|me sinto) (?:bem|otima|otimo|curad[ao])",
+    ),
 }
 
 #: A brief sign the patient says has already passed, quickly or by now.
@@ -51,6 +68,9 @@ PASSED_QUICKLY = re.compile(
     # German and French: "war gleich wieder weg", "ist vorbei", "c'est passé", "ça a passé vite"
     r"|(?:ist|war|sind|waren) (?:\w+ )?(?:vorbei|wieder weg|gleich weg|weg)|wieder gut"
     r"|c est (?:passe|fini|parti)|ca (?:a|est) passe|passe (?:tout de suite|vite|apres)"
+    # "ça allait très vite mieux": better quickly, as "fine after" is in English
+    r"|(?:mais )?(?:ca |c |j |je )?(?:allait|alle|est alle|allee?|suis allee?) (?:\w+ )?"
+    r"(?:vite|tout de suite|rapidement) mieux"
     # Spanish, Italian and Portuguese: "ya estoy perfecta", "ora sto benissimo", "agora estou
     # ótima", "se me pasó enseguida", "è passato subito", "passou logo" (not "mejor",
     # "meglio", "melhor": better is not over)
