@@ -446,16 +446,7 @@ _BLURRY_PICTURE = (
     r" (?:\w+ ){0,4}?(?:is|are|was|were|looks?|came out|comes out|s|seems?)"
     r" (?:a bit |really |very |so |quite |too )?blurry\b"
 )
-#: Fit as in healthy, or a slot found in the diary, is no fit as in a seizure ("had a fit"):
-#: "feeling fit and healthy again", "fit as a fiddle", "jetzt bin ich wieder fit", "can you
-#: fit me in on friday".
-_FIT_WELL = (
-    r"\b(?:(?:feel|feels|feeling|felt|keep|keeping|get|getting|stay|staying|im|i am|am|are|be"
-    r"|being|wieder|bin|so|very|super|pretty|quite|fully|really|nice and) fit"
-    r"|fit (?:and (?:healthy|well|strong)|again|as a fiddle|enough)"
-    r"|fit (?:me|us|her|him|you|it|them) in)\b"
-)
-_ENGLISH_IDIOMS = re.compile(rf"{_SCHEDULING.pattern}|{_ADDRESSEE}|{_BLURRY_PICTURE}|{_FIT_WELL}")
+_ENGLISH_IDIOMS = re.compile(rf"{_SCHEDULING.pattern}|{_ADDRESSEE}|{_BLURRY_PICTURE}")
 
 
 @dataclass(frozen=True, slots=True)

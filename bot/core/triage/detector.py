@@ -162,6 +162,18 @@ _HEADACHE_KEEPS_AWAKE = re.compile(
 )
 
 
+# Fit as in healthy, or a slot found in the diary, is no fit as in a seizure ("had a fit"):
+# "feeling fit and healthy again", "fit as a fiddle", "jetzt bin ich wieder fit", "can you
+# fit me in on friday". Read as "well", not cut: the learned net reads the clause with the
+# idioms cut, and "always been really fit" must stay for its habit reading.
+_FIT_WELL = re.compile(
+    r"\b(?:(?:feel|feels|feeling|felt|keep|keeping|get|getting|stay|staying|im|i am|am|are|be"
+    r"|being|wieder|bin|so|very|super|pretty|quite|fully|really|nice and) fit"
+    r"|fit (?:and (?:healthy|well|strong)|again|as a fiddle|enough)"
+    r"|fit (?:me|us|her|him|you|it|them) in)\b"
+)
+
+
 def _limb_as_phrasing(found: re.Match[str]) -> str:
     return (
         "cant lift my arms" if found.group("limb").startswith(("arm", "hand")) else "legs gave way"
@@ -562,6 +574,7 @@ class TriageDetector:
             text = _EARLY_DAY.sub("early", text)
             text = _QUANTITY.sub("num", text)
             text = _CARRY_ON.sub("goon", text)
+            text = _FIT_WELL.sub(lambda found: found.group(0).replace("fit", "well"), text)
             text = _BARE_GASP.sub("gasping for breath", text)
             text = _SENTENCE.sub(_as_words, text)
             text = _RAMPING.sub("getting worse", text)
