@@ -568,7 +568,12 @@ class Dialogue(
             joined = item or opens
             in_question = in_question or asks
             asked_before = asked_before or asks
-            if asks or joined or self._asked_about_after(pieces, asking, index, now, language):
+            if (
+                asks
+                or joined
+                or self._asked_about_after(pieces, asking, index, now, language)
+                or self._asked_of_each_after(pieces, asking, index, language)
+            ):
                 continue
             alone, scores = self._asked([piece], now, language)
             after = pieces[index + 1] if index + 1 < len(pieces) else ""
@@ -624,6 +629,17 @@ class Dialogue(
             return False
         topics, _ = self._asked([pieces[after]], now, language)
         return not topics
+
+    def _asked_of_each_after(
+        self, pieces: Sequence[str], asking: Sequence[bool], index: int, language: str | None
+    ) -> bool:
+        """A later piece asks about every thing said before it ("flight tomorrow and a party
+        with bubbly on saturday, are both ok?", "vuelo el lunes y sauna el martes, valen los
+        dos?") and names no topic itself: each piece before it is one of the questions."""
+        return any(
+            asking[after] and self._of_each(pieces[after], language)
+            for after in range(index + 1, len(pieces))
+        )
 
     def _every(
         self,

@@ -24,6 +24,9 @@ from bot.core.triage.context import rules_for
 #: ("can I do yoga at 7": 51 for lying down, 30 for the gym, and "yoga" names the gym).
 PIECE_SURE = 60.0
 PIECE_SHARE = 0.5
+#: A piece asking about "both" or "all three" of the things said before it names no topic of
+#: its own when it has at most this many new words besides ("geht beides klar?": go, clear).
+EVERY_MAX_NEW_WORDS = 2
 #: Of several questions, a piece the matcher is unsure of is answered by its first reading
 #: when that reading scores at least this many times the second ("who do I even call").
 CLARIFY_LEAN = 1.25
@@ -106,6 +109,8 @@ class PieceReader(NamesKeywords):
         )
         if framed is not None:
             return framed, None  # "and when do I rebook": the next appointment
+        if before is not None and self._of_each(piece, language):
+            return None  # "..., geht beides klar?": the pieces before it are the questions
         going = self._how_it_goes(piece, before)
         if going is not None:
             return going, None  # "got a bruise, how long will it last": the bruise
@@ -142,6 +147,14 @@ class PieceReader(NamesKeywords):
             # than nothing ("what shouldn't I do the first day?": the aftercare rules).
             return own.candidates[0].entry_id, own.score
         return None
+
+    def _of_each(self, piece: str, language: str | None) -> bool:
+        """The piece asks about every thing said before it and names nothing of its own
+        ("are both ok?", "valen los dos?", "c'est ok pour les deux ?", "posso os dois?")."""
+        rest = self.lexicon.asks_every(piece)
+        if rest is None or len(rest) > EVERY_MAX_NEW_WORDS:
+            return False
+        return self._named(rest, language=language) is None
 
     def _how_it_goes(self, piece: str, before: str | None) -> str | None:
         """A piece that only asks how the symptom before it goes ("got a bruise, how long will
