@@ -103,6 +103,17 @@ DATA = Path(__file__).resolve().parent.parent / "data"
         ("so what does botox actually do", "but is that safe for them?", "is_botox_safe"),
         # ... while "is it safe?" after a medicine, which takes little, is still about it
         ("can i take paracetamol tonight", "is it safe?", "pain_relief"),
+        # "that feeling", "this sensation": a noun that only points back, like "it"
+        (
+            "my forehead feels weirdly heavy",
+            "does that feeling go away after a while?",
+            "heavy_or_frozen_feeling",
+        ),
+        (
+            "the injection points are tingly",
+            "is this sensation normal",
+            "tenderness_numbness_tingling",
+        ),
         # the same thing again, in other circumstances
         (
             "is it bad that i touched my forehead",
