@@ -26,6 +26,8 @@ NOT_A_RED_FLAG = [
     "the numbing cream was a lifesaver thank you",
     "i've had enough of my frown lines, can i get more units?",
     "fed up with life admin, can i pay by card",
+    "whats the point of carrying on with the top ups if it wears off in 3 months",
+    "is there any point going on holiday the week after my jabs",
 ]
 
 
@@ -47,6 +49,9 @@ STILL_ESCALATES = [
     ("i don't see the point anymore", "emergency"),
     ("i just want to disappear", "emergency"),
     ("whats the point in anything, i want to disappear forever", "emergency"),
+    ("what is the point of carrying on", "emergency"),
+    ("no point going on if i have to look like this all year", "emergency"),
+    ("whats the point of keeping on if my face stays this way", "emergency"),
 ]
 
 

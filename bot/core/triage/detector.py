@@ -139,6 +139,18 @@ _WEARY_OF_LIFE = re.compile(
 )
 
 
+# No point in going on is a crisis (E5), said as a phrasing holds it, also when the patient's
+# own look or state is its condition: "whats the point of carrying on", "no point going on if
+# i look like this for months". Going on with a thing ("carrying on with the top ups if it
+# wears off") names the thing and is not matched. ``_CARRY_ON`` has already made the plain
+# cases "goon"; this adds the ones a condition on the patient follows.
+_POINT_OF_GOING_ON = re.compile(
+    r"\b(?:whats|what s|what is|wheres|where s|where is|no|theres no|there s no|is there any"
+    r"|dont see the|don t see the|cant see the|can t see the|see no|not much) (?:the |any )?point"
+    r" (?:of |in )?(?:goon\b|(?:carrying|going|keeping) on(?= (?:if|when) (?:i|im|i m|my face)"
+    r" (?:look|looks|stay|stays|is|am|m|have to|cant|can t|end up|never)\b))"
+)
+
 # An eye closed by swelling, reading that swims, a headache that keeps the patient awake, in
 # the words of a phrasing that holds each (U6, U2, U7): "my lid puffed up shut", "so puffy i
 # can barely see out of it", "the letters swim when i read", "the headache kept me awake".
@@ -581,6 +593,7 @@ class TriageDetector:
             text = _FROM_SMALL_TO_LARGE.sub("spreading to", text)
             text = _LIMB_WONT_MOVE.sub(_limb_as_phrasing, text)
             text = _WEARY_OF_LIFE.sub("life is pointless", text)
+            text = _POINT_OF_GOING_ON.sub("life is pointless", text)
             text = _SHUT_BY_SWELLING.sub("swollen shut", text)
             text = _TOO_SWOLLEN_TO_SEE.sub("so swollen i can barely see", text)
             text = _READING_SWIMS.sub("things look blurry", text)
