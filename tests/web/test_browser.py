@@ -84,7 +84,10 @@ async def test_a_clinic_works_through_its_day_in_a_real_browser(tmp_path: Path) 
         base = bot.url("riverside")
 
         def sign_in_and_take_the_alert() -> dict[str, str]:
-            from selenium.common.exceptions import WebDriverException
+            from selenium.common.exceptions import (
+                StaleElementReferenceException,
+                WebDriverException,
+            )
             from selenium.webdriver.common.by import By
             from selenium.webdriver.common.keys import Keys
             from selenium.webdriver.support import expected_conditions as ec
@@ -124,8 +127,23 @@ async def test_a_clinic_works_through_its_day_in_a_real_browser(tmp_path: Path) 
                                 raise
                             time.sleep(0.2)
                             continue
-                        wait.until(ec.staleness_of(old))  # the next page has loaded
+                        # the next page has loaded
+                        wait.until(lambda _, gone=old: page_replaced(gone))
                         return
+
+                def page_replaced(old: Any) -> bool:
+                    """Chromium reports an element of an unloaded page either as stale or, when
+                    the check lands mid-navigation, as a node that "does not belong to the
+                    document"; both mean the next page is there."""
+                    try:
+                        old.is_enabled()
+                    except StaleElementReferenceException:
+                        return True
+                    except WebDriverException as error:
+                        if "does not belong to the document" in str(error):
+                            return True
+                        raise
+                    return False
 
                 # The link the bot sent opens a page with a button: pressing it signs in.
                 driver.get(link)
