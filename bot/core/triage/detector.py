@@ -119,38 +119,6 @@ _FROM_SMALL_TO_LARGE = re.compile(
 )
 
 
-# A limb that will not move is weakness of the body (E4), whoever's it is ("i cant move my
-# right arm", "she cant lift her leg"); the phrasings hold arms that cannot be lifted and legs
-# that give way. A face or brow that will not move is the treatment working, not this.
-_LIMB_WONT_MOVE = re.compile(
-    r"\b(?:cant|cannot|unable to) (?:move|lift|raise|use|feel)"
-    r" (?:(?:my|his|her|their|the|one|either) )?(?:(?:left|right) )?(?P<limb>arm|arms|hand|hands"
-    r"|leg|legs)\b"
-)
-
-
-# Weariness of life itself is a crisis (E5), said as a phrasing holds it: "ive had enough of
-# life", "so fed up with living", "sick and tired of being alive". Not of a thing: "had enough
-# of my frown lines" is the FAQ's.
-_WEARY_OF_LIFE = re.compile(
-    r"\b(?:had (?:just |about |more than )?enough|(?:so |really )?fed up|(?:sick|tired)"
-    r"(?: and tired)?) (?:of|with) (?:(?:this|my|the) )?(?:life|living|being alive|existing"
-    r"|this world)\b(?! (?:admin|insurance|coach|hacks?|style|changing))"
-)
-
-
-# No point in going on is a crisis (E5), said as a phrasing holds it, also when the patient's
-# own look or state is its condition: "whats the point of carrying on", "no point going on if
-# i look like this for months". Going on with a thing ("carrying on with the top ups if it
-# wears off") names the thing and is not matched. ``_CARRY_ON`` has already made the plain
-# cases "goon"; this adds the ones a condition on the patient follows.
-_POINT_OF_GOING_ON = re.compile(
-    r"\b(?:whats|what s|what is|wheres|where s|where is|no|theres no|there s no|is there any"
-    r"|dont see the|don t see the|cant see the|can t see the|see no|not much) (?:the |any )?point"
-    r" (?:of |in )?(?:goon\b|(?:carrying|going|keeping) on(?= (?:if|when) (?:i|im|i m|my face)"
-    r" (?:look|looks|stay|stays|is|am|m|have to|cant|can t|end up|never)\b))"
-)
-
 # An eye closed by swelling, reading that swims, a headache that keeps the patient awake, in
 # the words of a phrasing that holds each (U6, U2, U7): "my lid puffed up shut", "so puffy i
 # can barely see out of it", "the letters swim when i read", "the headache kept me awake".
@@ -184,12 +152,6 @@ _FIT_WELL = re.compile(
     r"|fit (?:and (?:healthy|well|strong)|again|as a fiddle|enough)"
     r"|fit (?:me|us|her|him|you|it|them) in)\b"
 )
-
-
-def _limb_as_phrasing(found: re.Match[str]) -> str:
-    return (
-        "cant lift my arms" if found.group("limb").startswith(("arm", "hand")) else "legs gave way"
-    )
 
 
 def _as_words(found: re.Match[str]) -> str:
@@ -591,17 +553,16 @@ class TriageDetector:
             text = _SENTENCE.sub(_as_words, text)
             text = _RAMPING.sub("getting worse", text)
             text = _FROM_SMALL_TO_LARGE.sub("spreading to", text)
-            text = _LIMB_WONT_MOVE.sub(_limb_as_phrasing, text)
-            text = _WEARY_OF_LIFE.sub("life is pointless", text)
-            text = _POINT_OF_GOING_ON.sub("life is pointless", text)
+        # Every language's limbs that will not move, crisis said indirectly and growth day by
+        # day, said as the phrasings say them (``restated``: their one home).
+        text = restate(text, rules.language)
+        if rules.english_rewrites:
             text = _SHUT_BY_SWELLING.sub("swollen shut", text)
             text = _TOO_SWOLLEN_TO_SEE.sub("so swollen i can barely see", text)
             text = _READING_SWIMS.sub("things look blurry", text)
             text = _HEADACHE_KEEPS_AWAKE.sub("headache wont go away", text)
             text = _CANT_SAY_I_HAD.sub(" no ", text)
             text = _DOUBLE_NEGATIVE.sub(r"\1", text)
-        else:
-            text = restate(text, rules.language)
         if rules.improving is not None:
             text = rules.improving.sub(" ", text)
         if rules.idioms is not None:

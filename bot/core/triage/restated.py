@@ -1,12 +1,15 @@
-"""Spanish, German, French, Italian and Portuguese reports the phrasings do not hold, said
-again as a phrasing of the same red flag (issue 14), before the context rules read a clause.
+"""Reports the phrasings do not hold, said again as a phrasing of the same red flag (issues
+12/14), before the context rules read a clause: the one home of these rewrites, English's
+with the other shipped languages'. They are regular expressions over each language's
+grammar, beside ``context.py`` (each language's grammar), not words a translator edits in a
+pack; ``detector`` calls ``restate`` once for every language.
 
 * A limb that will not move is weakness of the body (E4), whoever's it is: "no puede mover
   el brazo derecho", "kann den linken Arm nicht mehr heben", "j'arrive plus à bouger la
   jambe", "non riesce a muovere il braccio", "não consigo mexer a perna". The phrasings
-  hold arms that cannot be lifted and legs that give way; the English rules read "cant move
-  my arm" the same way (``triage._LIMB_WONT_MOVE``). A face or brow that will not move is
-  the treatment working, and is not matched.
+  hold arms that cannot be lifted and legs that give way ("i cant move my right arm", "she
+  cant lift her leg" in English). A face or brow that will not move is the treatment
+  working, and is not matched.
 * A crisis said indirectly (E5): no point or sense in living ("no le veo sentido a seguir
   viviendo", "je vois pas l'intérêt de continuer à vivre", "non ha più senso vivere"), not
   wanting to go on ("ich will so nicht mehr weiterleben", "não quero mais continuar"), and
@@ -14,7 +17,10 @@ again as a phrasing of the same red flag (issue 14), before the context rules re
   negation made them read as denied ("non ha senso vivere" negated "senso vivere"), so the
   whole wording, its negation included, becomes a crisis phrasing without one. Going on
   counts only when living, "like this" or nothing follows: "no quiero seguir con el
-  tratamiento" is about the treatment.
+  tratamiento" is about the treatment. In English: weariness of life itself ("ive had enough
+  of life", "sick and tired of being alive", not "had enough of my frown lines") and no
+  point in going on, also when the patient's own look is its condition ("no point going on
+  if i look like this for months"; not "carrying on with the top ups").
 
 * A sign that grows day by day ("cada día más grande", "wird jeden Tag etwas größer", "chaque
   jour plus gros", "ogni giorno più grande", "cada dia maior") is said as the trend the
@@ -44,6 +50,15 @@ _PT_OWNER = r"(?:(?:o|a|os|as|um|uma|meu|minha|meus|minhas|seu|sua|seus|suas|teu
 
 #: By language: the wording, and the phrasing it is said as for an arm or hand, and for a leg.
 _LIMB_WONT_MOVE: dict[str, tuple[re.Pattern[str], str, str]] = {
+    "en": (
+        re.compile(
+            r"\b(?:cant|cannot|unable to) (?:move|lift|raise|use|feel)"
+            r" (?:(?:my|his|her|their|the|one|either) )?(?:(?:left|right) )?(?P<limb>arm|arms"
+            r"|hand|hands|leg|legs)\b"
+        ),
+        "cant lift my arms",
+        "legs gave way",
+    ),
     "es": (
         re.compile(
             r"\bno (?:(?:me|se|le) )?(?:(?:puedo|puede|pueden|podia|podemos|consigo|consigue"
@@ -95,6 +110,10 @@ _LIMB_WONT_MOVE: dict[str, tuple[re.Pattern[str], str, str]] = {
 }
 
 
+#: How each language's leg starts (an arm or a hand is said as the arms' phrasing).
+_LEG_WORDS = ("leg", "pierna", "bein", "jambe", "gamb", "perna")
+
+
 def _limbs_restated(text: str, language: str) -> str:
     found = _LIMB_WONT_MOVE.get(language)
     if found is None:
@@ -103,7 +122,7 @@ def _limbs_restated(text: str, language: str) -> str:
 
     def said_as(match: re.Match[str]) -> str:
         limb = match.group("limb") or (match.groupdict().get("felt") or "")
-        return legs if limb.startswith(("pierna", "bein", "jambe", "gamb", "perna")) else arms
+        return legs if limb.startswith(_LEG_WORDS) else arms
 
     return pattern.sub(said_as, text)
 
@@ -113,6 +132,18 @@ def _limbs_restated(text: str, language: str) -> str:
 #: By language: the indirect wordings of a crisis (normalised), and the phrasing they are
 #: said as (one without a negation of its own).
 _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
+    # English: no point in going on. ``detector`` has already said the plain cases ("whats the
+    # point of carrying on") as "goon"; this adds the ones a condition on the patient follows.
+    "en": (
+        re.compile(
+            r"\b(?:whats|what s|what is|wheres|where s|where is|no|theres no|there s no"
+            r"|is there any|dont see the|don t see the|cant see the|can t see the|see no|not much)"
+            r" (?:the |any )?point (?:of |in )?(?:goon\b|(?:carrying|going|keeping) on"
+            r"(?= (?:if|when) (?:i|im|i m|my face) (?:look|looks|stay|stays|is|am|m|have to|cant"
+            r"|can t|end up|never)\b))"
+        ),
+        "life is pointless",
+    ),
     "es": (
         re.compile(
             # no point or sense in living
@@ -207,8 +238,14 @@ _INDIRECT_CRISIS: dict[str, tuple[re.Pattern[str], str]] = {
 #: existing, wished for ("preferiría no existir", "je préférerais ne plus être là"); and
 #: pills saved up, or all of them taken at once ("j'ai mis de côté toutes mes pilules",
 #: "tengo guardadas todas las pastillas"). Frustration about the result ("à quoi bon payer",
-#: "para qué pagué tanto") names neither and stays the FAQ's.
+#: "para qué pagué tanto") names neither and stays the FAQ's. In English, weariness of life
+#: itself, passive too ("so fed up with living"; not "fed up with my frown lines").
 _PASSIVE_CRISIS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:had (?:just |about |more than )?enough|(?:so |really )?fed up|(?:sick|tired)"
+        r"(?: and tired)?) (?:of|with) (?:(?:this|my|the) )?(?:life|living|being alive|existing"
+        r"|this world)\b(?! (?:admin|insurance|coach|hacks?|style|changing))"
+    ),
     "es": re.compile(
         r"\b(?:no|nunca mas|jamas) (?:volver a )?despert(?:ar|arme|arse|ara|aras|ase|arte)"
         r"(?: (?:nunca|nunca mas|jamas|mas|manana|nunca jamas))?(?= *$)"
@@ -332,9 +369,9 @@ def _trend_restated(text: str, language: str) -> str:
 
 
 def restate(text: str, language: str) -> str:
-    """``text`` (a normalised clause in ``language``) with a limb that will not move, an
-    indirect crisis and growth day by day said as the phrasings say them; other text is
-    returned as it is."""
+    """``text`` (a normalised clause in ``language``, any language: English too) with a limb
+    that will not move, an indirect crisis and growth day by day said as the phrasings say
+    them; other text, and a language without such rewrites, is returned as it is."""
     text = _limbs_restated(text, language)
     return _trend_restated(_crisis_restated(text, language), language)
 
