@@ -45,36 +45,43 @@ def test_how_the_flagged_symptom_goes_names_its_topic(
     assert asked.alert is None  # the staff were told already
 
 
-def test_a_plan_for_tomorrow_names_its_own_topic(conversation: Conversation) -> None:
-    _, plan = chat(
-        conversation,
+#: An urgent flag, a question of its own asked during its escalation, the topic it names,
+#: and how the reply's language quotes that topic's title.
+OWN_QUESTION = [
+    (
+        "en",
         "everything looks blurry and doubled since yesterday's botox",
         "can i still go to my shift at work tomorrow?",
-    )
-    assert plan.reply is not None and plan.reply.kind == "escalation"
-    assert topics(plan) == ("driving_work",)
-
-
-def test_a_plan_in_spanish_names_its_own_topic(conversation: Conversation) -> None:
-    _, plan = chat_in(
-        conversation,
+        "driving_work",
+        "“",
+    ),
+    (
         "es",
         "veo doble desde ayer, me pusieron bótox el lunes",
         "y pasado mañana puedo conducir al trabajo?",
-    )
-    assert plan.reply is not None and plan.reply.level == "urgent"
-    assert topics(plan) == ("driving_work",)
-    assert "«" in plan.reply.text  # the topic's title, in Spanish quotes
-
-
-def test_a_weak_question_about_the_symptom_is_the_flags_topic(conversation: Conversation) -> None:
-    _, asked = chat(
-        conversation,
+        "driving_work",
+        "«",
+    ),
+    # a weak question about the symptom itself is the flag's own topic
+    (
+        "en",
         "everything looks blurry and doubled since yesterday's botox",
         "is it something the botox did?",
-    )
-    assert asked.reply is not None and asked.reply.kind == "escalation"
-    assert topics(asked) == ("eye_dry_watery_vision",)
+        "eye_dry_watery_vision",
+        "“",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "flag", "question", "topic", "quote"), OWN_QUESTION)
+def test_a_question_during_an_escalation_names_its_own_topic(
+    conversation: Conversation, language: str, flag: str, question: str, topic: str, quote: str
+) -> None:
+    _, asked = chat_in(conversation, language, flag, question)
+    reply = asked.reply
+    assert reply is not None and reply.kind == "escalation" and reply.level == "urgent"
+    assert topics(asked) == (topic,), question
+    assert quote in reply.text  # the topic's title, quoted as the language quotes
 
 
 @pytest.mark.parametrize(

@@ -54,84 +54,74 @@ def test_the_splitter_is_linear_in_the_message() -> None:
     assert long < short * 40
 
 
-@pytest.mark.parametrize(
-    ("language", "text", "expected"),
-    [
-        # options of one question stay one question
-        ("en", "should i use ice or a warm compress on the bruise?", ("bruising",)),
-        (
-            "en",
-            "is it better to sleep on my back or propped up on pillows?",
-            ("sleeping_position",),
-        ),
-        ("fr", "je peux dormir sur le ventre ou sur le côté ?", ("sleeping_position",)),
-        ("de", "soll ich auf dem Rücken oder auf der Seite schlafen?", ("sleeping_position",)),
-        # a symptom said to be absent is no question
-        ("en", "no bruising, no pain, i just want to know if i can go swimming", ("exercise_gym",)),
-        (
-            "it",
-            "nessun dolore, niente gonfiore, volevo solo sapere se posso andare in palestra",
-            ("exercise_gym",),
-        ),
-        (
-            "de",
-            "keine Schmerzen, keine Schwellung, ich will nur wissen, ob ich in die Sauna darf",
-            ("heat_sauna_sun",),
-        ),
-    ],
-)
-def test_one_question_with_details_gets_one_answer(
-    conversation: Conversation, language: str, text: str, expected: tuple[str, ...]
-) -> None:
-    (outcome,) = chat_in(conversation, language, text)
-    assert topics(outcome) == expected
+#: One question with details gets one answer.
+ONE_QUESTION_WITH_DETAILS: list[tuple[str, str, tuple[str, ...]]] = [
+    # options of one question stay one question
+    ("en", "should i use ice or a warm compress on the bruise?", ("bruising",)),
+    (
+        "en",
+        "is it better to sleep on my back or propped up on pillows?",
+        ("sleeping_position",),
+    ),
+    ("fr", "je peux dormir sur le ventre ou sur le côté ?", ("sleeping_position",)),
+    ("de", "soll ich auf dem Rücken oder auf der Seite schlafen?", ("sleeping_position",)),
+    # a symptom said to be absent is no question
+    ("en", "no bruising, no pain, i just want to know if i can go swimming", ("exercise_gym",)),
+    (
+        "it",
+        "nessun dolore, niente gonfiore, volevo solo sapere se posso andare in palestra",
+        ("exercise_gym",),
+    ),
+    (
+        "de",
+        "keine Schmerzen, keine Schwellung, ich will nur wissen, ob ich in die Sauna darf",
+        ("heat_sauna_sun",),
+    ),
+]
+
+#: The items of one question are each answered.
+ITEMS_OF_ONE_QUESTION: list[tuple[str, str, tuple[str, ...]]] = [
+    ("en", "can i have a beer tonight or go for a run tomorrow?", ("alcohol", "exercise_gym")),
+    (
+        "en",
+        "can i have a facial or a sauna this week",
+        ("facials_other_treatments", "heat_sauna_sun"),
+    ),
+    (
+        "es",
+        "¿cuándo puedo hacer ejercicio, beber y maquillarme?",
+        ("exercise_gym", "alcohol", "makeup_skincare_washing"),
+    ),
+    (
+        "pt",
+        "quando posso treinar, beber e usar maquiagem?",
+        ("exercise_gym", "alcohol", "makeup_skincare_washing"),
+    ),
+]
+
+#: A price asked after another question is the prices'.
+PRICE_AFTER_ANOTHER_QUESTION: list[tuple[str, str, tuple[str, ...]]] = [
+    (
+        "en",
+        "when is my next one due and is it cheaper for two areas?",
+        ("next_appointment_and_interval", "costs_pricing"),
+    ),
+    (
+        "it",
+        "ogni quanto si rifà e c è uno sconto?",
+        ("next_appointment_and_interval", "costs_pricing"),
+    ),
+]
 
 
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
-    [
-        ("en", "can i have a beer tonight or go for a run tomorrow?", ("alcohol", "exercise_gym")),
-        (
-            "en",
-            "can i have a facial or a sauna this week",
-            ("facials_other_treatments", "heat_sauna_sun"),
-        ),
-        (
-            "es",
-            "¿cuándo puedo hacer ejercicio, beber y maquillarme?",
-            ("exercise_gym", "alcohol", "makeup_skincare_washing"),
-        ),
-        (
-            "pt",
-            "quando posso treinar, beber e usar maquiagem?",
-            ("exercise_gym", "alcohol", "makeup_skincare_washing"),
-        ),
-    ],
+    [*ONE_QUESTION_WITH_DETAILS, *ITEMS_OF_ONE_QUESTION, *PRICE_AFTER_ANOTHER_QUESTION],
 )
-def test_items_of_one_question_are_each_answered(
+def test_each_question_asked_gets_its_answer_and_details_none(
     conversation: Conversation, language: str, text: str, expected: tuple[str, ...]
 ) -> None:
-    (outcome,) = chat_in(conversation, language, text)
-    assert topics(outcome) == expected
-
-
-@pytest.mark.parametrize(
-    ("language", "text", "expected"),
-    [
-        (
-            "en",
-            "when is my next one due and is it cheaper for two areas?",
-            ("next_appointment_and_interval", "costs_pricing"),
-        ),
-        (
-            "it",
-            "ogni quanto si rifà e c è uno sconto?",
-            ("next_appointment_and_interval", "costs_pricing"),
-        ),
-    ],
-)
-def test_a_price_asked_after_another_question_is_the_prices(
-    conversation: Conversation, language: str, text: str, expected: tuple[str, ...]
-) -> None:
+    """The topics answered are the questions asked, in order: an option or an absent symptom
+    of one question adds none, each item of a list and a price asked after adds its own."""
     (outcome,) = chat_in(conversation, language, text)
     assert topics(outcome) == expected
