@@ -262,11 +262,15 @@ class Storage:
     # -- transactions -------------------------------------------------------------------
 
     @asynccontextmanager
-    async def _write(self, *, durable: bool = True) -> AsyncIterator[AsyncConnection]:
+    async def _write(
+        self, *, durable: bool = True, first: bool = False
+    ) -> AsyncIterator[AsyncConnection]:
         """A write transaction; ``durable=False`` for per-message bookkeeping that may be lost
-        to a power cut (never to a crash): see ``bot.storage.engine``."""
+        to a power cut (never to a crash): see ``bot.storage.engine``. ``first``: ahead of the
+        writes waiting (SQLite, ``bot.storage.writer``), for a write that takes or gives back a
+        lease."""
         try:
-            async with write_transaction(self._engine, durable=durable) as connection:
+            async with write_transaction(self._engine, durable=durable, first=first) as connection:
                 yield connection
         except (DBAPIError, OSError) as exc:
             raise StorageError(f"database write failed ({self.url}): {exc}") from exc
@@ -764,14 +768,16 @@ class Storage:
 
         Send each, then ``mark_alert_sent`` or ``mark_alert_failed``; no other process gets
         the same alert until the lease runs out. ``clinic_id`` limits the claim to one clinic
-        (several clinics' bots share a database, each with its own staff chat).
+        (several clinics' bots share a database, each with its own staff chat). The lease is
+        counted from ``now``, so the claim goes ahead of the writes waiting (SQLite): time
+        spent in that queue would be taken from the lease.
         """
         due = sa.and_(staff_alerts.c.status == "queued", staff_alerts.c.next_attempt_at <= now)
         if clinic_id is not None:
             due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
         if not await self._any_due(staff_alerts, due, now):
             return []
-        async with self._write() as connection:
+        async with self._write(first=True) as connection:
             rows = await self._claim(
                 connection,
                 staff_alerts,
@@ -807,7 +813,7 @@ class Storage:
             due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
         if not await self._any_due(staff_alerts, due, now):
             return []
-        async with self._write() as connection:
+        async with self._write(first=True) as connection:
             rows = await self._claim(
                 connection,
                 staff_alerts,
@@ -826,9 +832,13 @@ class Storage:
 
         Marking an alert that was already sent records a resend. An alert acknowledged in the
         meantime stays acknowledged.
+
+        Like every write that takes or gives back a lease, it goes ahead of the writes
+        waiting (SQLite): the lease runs while it waits, and an alert whose lease runs out
+        (or whose process is killed) before this commits is sent to the staff again.
         """
         status = staff_alerts.c.status
-        async with self._write() as connection:
+        async with self._write(first=True) as connection:
             await connection.execute(
                 sa.update(staff_alerts)
                 .where(staff_alerts.c.id == alert_id)
@@ -845,7 +855,7 @@ class Storage:
 
     async def mark_alert_failed(self, alert_id: str, error: str, retry_at: datetime) -> None:
         """Sending failed: release the lease and try again from ``retry_at``."""
-        async with self._write() as connection:
+        async with self._write(first=True) as connection:
             await connection.execute(
                 sa.update(staff_alerts)
                 .where(staff_alerts.c.id == alert_id)
@@ -953,7 +963,7 @@ class Storage:
             due = sa.and_(due, checkins.c.clinic_id == clinic_id)
         if not await self._any_due(checkins, due, now):
             return []
-        async with self._write() as connection:
+        async with self._write(first=True) as connection:
             rows = await self._claim(
                 connection,
                 checkins,
@@ -966,7 +976,7 @@ class Storage:
         return sorted((_checkin(row) for row in rows), key=lambda c: (c.due_at, c.id))
 
     async def mark_checkin_sent(self, checkin_id: int, now: datetime) -> None:
-        async with self._write() as connection:
+        async with self._write(first=True) as connection:
             await connection.execute(
                 sa.update(checkins)
                 .where(checkins.c.id == checkin_id)
@@ -977,7 +987,7 @@ class Storage:
         self, checkin_id: int, until: datetime, *, error: str | None = None
     ) -> None:
         """Release a claimed check-in and make it due again at ``until``."""
-        async with self._write() as connection:
+        async with self._write(first=True) as connection:
             await connection.execute(
                 sa.update(checkins)
                 .where(checkins.c.id == checkin_id, checkins.c.status == "scheduled")
