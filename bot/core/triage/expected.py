@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 
 from bot.core.text import normalise
+from bot.core.triage.mild import LIP_TREATMENT
 
 _SPEECH = "E3_breathing_speaking"
 _DROOP = "U1_eyelid_brow_droop"
 
-_LIP_TREATMENT = re.compile(
-    r"\b(?:lip ?flip|lip (?:botox|tox|toxin|jabs?|injections?|treatment)"
-    r"|(?:botox|tox) (?:in|on|into) (?:my |the )?(?:top |upper )?lip|gummy smile)\b"
-)
+#: The lip treatment is the one ``mild`` reads for dribbling after a lip flip.
+_LIP_TREATMENT = LIP_TREATMENT["en"]
 _SLIGHT = re.compile(
     r"\b(?:a (?:bit|little|tiny bit|touch)|slightly|tiny bit|certain (?:words|sounds|letters)"
     r"|some (?:words|sounds|letters)|(?:p|b|m|w)s?(?: and (?:p|b|m|w)s?)? sounds?)\b"

@@ -166,8 +166,9 @@ _SPREADS = {
         r"pior",
     ),
 }
-#: By language: a lip treatment (a lip flip, toxin in the upper lip, for a gummy smile).
-_LIP_TREATMENT = {
+#: By language: a lip treatment (a lip flip, toxin in the upper lip, for a gummy smile); also
+#: what ``expected`` reads as the treatment behind a slight change of speech.
+LIP_TREATMENT = {
     "en": _words(
         r"lip ?flip",
         r"lip (?:botox|tox|toxin|jabs?|injections?|treatment)",
@@ -241,7 +242,7 @@ def mild_expected_effect(
             and _SPREADS[language].search(normal) is None
         )
     if flag_id == _DRIBBLE and _DRIBBLE_WORD.search(said):
-        return _LIP_TREATMENT[language].search(normal) is not None and not _FAILS[language].search(
+        return LIP_TREATMENT[language].search(normal) is not None and not _FAILS[language].search(
             normal
         )
     if flag_id == _CHEW and _CHEW_WORD.search(said):

@@ -1,11 +1,11 @@
-"""What a crisis speaks of, in Spanish, German, French, Italian and Portuguese (issue 14).
+"""What a crisis speaks of, in every shipped language (issues 12/14).
 
 The safety net may escalate a mental-health crisis on the model's reading alone (the flag is
 read in any mood, with no affirmed clause), but character n-grams read harmless words as the
-crisis wording they resemble: Italian "quali sono i rischi veri? ... meglio saperlo" ("better
-to know") read 0.74 as a crisis. For English, ``fusion._speaks_of_crisis`` asks the message to
-speak of death, harm or not going on; these are the same cues in the other shipped languages
-(normalised: no accents), broad on purpose: dying and living, killing or hurting oneself,
+crisis wording they resemble: "i just want to be prepared" and Italian "quali sono i rischi
+veri? ... meglio saperlo" ("better to know") read as a crisis. ``fusion._speaks_of_crisis``
+asks the message to speak of death, harm or not going on by these cues, one home for every
+language (normalised: no accents), broad on purpose: dying and living, killing or hurting oneself,
 ending it, no point or sense, no wish for anything, not coping any more, disappearing, the
 means. A message with none of them is distress about looks, which the FAQ answers; the rules'
 own crisis phrasings are not gated.
@@ -21,6 +21,20 @@ def _any(*alternatives: str) -> re.Pattern[str]:
 
 
 CRISIS_CUES: dict[str, re.Pattern[str]] = {
+    # Dying, being alive or here, ending it, harm to oneself, the means (pills saved up, a
+    # bridge, blood), no point, not going on, being missed or a burden. Not "pills" alone:
+    # "i take sleeping pills, ok with botox?" asks about a medicine.
+    "en": _any(
+        r"die|dying|died|dead|death|kill|killing|kms|suicid\w*|unalive\w*|alive|live|living"
+        r"|life|wake|waking|end it|ending it|end things|ending things|end (?:my|this|everything)"
+        r"|(?:hurt|hurting|harm|harming|cut|cutting|punish|punishing) (?:my ?self|me)|make myself"
+        r"|self ?harm\w*|overdose|(?:pills|tablets) (?:saved|stockpiled|lined|hoarded)|saved up"
+        r"|stockpil\w*|(?:take|taking|took|swallow\w*) (?:them |it )?all|the lot|all (?:my |the )"
+        r"?(?:pills|tablets)|jump\w*|bridge|rope|blades?|razors?|bleed\w*|blood|point|worth"
+        r"|pointless|hopeless|exist|existing|here anymore|be here|around anymore|be around"
+        r"|disappear\w*|go on|carry on|keep going|cope|goodbye|give up|giving up|burden|better off"
+        r"|miss me|all (?:to|stop)|permanently|forever|for good|over with",
+    ),
     "es": _any(
         r"morir\w*|muero|muert[oa]s?|matarme|me mato|suicid\w*|viv\w+|vida|hacerme dano"
         r"|danarme|acabar con|terminar con|quitarme|no aguanto|no puedo mas|sentido|seguir"
