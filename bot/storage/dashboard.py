@@ -19,11 +19,16 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.errors import StorageError
 from bot.storage.dashboard_schema import audit_log, login_tokens, sessions
-from bot.storage.engine import describe_url, read_transaction, write_transaction
+from bot.storage.engine import (
+    DbConnection,
+    DbEngine,
+    describe_url,
+    read_transaction,
+    write_transaction,
+)
 from bot.storage.models import Alert
 from bot.storage.schema import checkins, events, patients, staff_alerts, unanswered
 from bot.storage.store import Storage
@@ -124,7 +129,7 @@ def _alert(values: Any) -> Alert:
 class DashboardStore:
     """The dashboard's reads and writes, on the bot's own database engine."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: DbEngine) -> None:
         self._engine = engine
 
     @classmethod
@@ -133,7 +138,7 @@ class DashboardStore:
         return cls(storage._engine)
 
     @asynccontextmanager
-    async def _write(self) -> AsyncIterator[AsyncConnection]:
+    async def _write(self) -> AsyncIterator[DbConnection]:
         try:
             async with write_transaction(self._engine) as connection:
                 yield connection
@@ -142,7 +147,7 @@ class DashboardStore:
             raise StorageError(f"database write failed ({where}): {exc}") from exc
 
     @asynccontextmanager
-    async def _read(self) -> AsyncIterator[AsyncConnection]:
+    async def _read(self) -> AsyncIterator[DbConnection]:
         try:
             async with read_transaction(self._engine) as connection:
                 yield connection
@@ -258,7 +263,7 @@ class DashboardStore:
             )
         return result.rowcount > 0
 
-    async def _purge_expired(self, connection: AsyncConnection, now: datetime) -> None:
+    async def _purge_expired(self, connection: DbConnection, now: datetime) -> None:
         await connection.execute(sa.delete(login_tokens).where(login_tokens.c.expires_at <= now))
         await connection.execute(sa.delete(sessions).where(sessions.c.expires_at <= now))
 

@@ -1,9 +1,9 @@
 """Turn a plain database URL into a configured async engine: SQLite or PostgreSQL.
 
 ``sqlite:///data/aftercare.db`` and ``postgresql://user:pass@host/db`` are what people write;
-this maps them to the async drivers (asyncpg; for SQLite aiosqlite's dialect over a connection
-that runs inline, ``bot/storage/inline_sqlite.py``) and sets each database up so that a
-returned write is a committed write:
+this maps them to an engine (PostgreSQL: SQLAlchemy's async engine over asyncpg; SQLite: the
+synchronous engine over ``sqlite3`` whose calls run inline, ``bot/storage/sqlite_engine.py``)
+and sets each database up so that a returned write is a committed write:
 
 * SQLite: WAL journal; a busy timeout so concurrent writers wait instead of failing; foreign
   keys on. Every commit survives a killed process (WAL). A *durable* write transaction (the
@@ -26,19 +26,28 @@ from __future__ import annotations
 
 import os
 import weakref
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
+import sqlalchemy
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.errors import ConfigError, StorageError
-from bot.storage.inline_sqlite import InlineConnection, connect_inline
+from bot.storage.sqlite_engine import BUSY_TIMEOUT_KEY, SqliteConnection, SqliteEngine
 from bot.storage.writer import WriterQueue
+
+if TYPE_CHECKING:
+    # Imported for PostgreSQL only: the package imports SQLAlchemy's ORM session with it.
+    from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+DbEngine: TypeAlias = "AsyncEngine | SqliteEngine"
+"""What ``create_engine`` returns: the async engine (PostgreSQL) or the SQLite one."""
+DbConnection: TypeAlias = "AsyncConnection | SqliteConnection"
+"""A connection of either engine, with the same awaited calls."""
 
 DEFAULT_DATABASE_URL = "sqlite:///data/aftercare.db"
 
@@ -48,8 +57,9 @@ _READ_ONLY = "aftercare_read_only"
 _RELAXED = "aftercare_relaxed_sync"
 
 _DRIVERS = {
-    "sqlite": "sqlite+aiosqlite",
-    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "sqlite": "sqlite+pysqlite",
+    "sqlite+pysqlite": "sqlite+pysqlite",
+    "sqlite+aiosqlite": "sqlite+pysqlite",
     "postgres": "postgresql+asyncpg",
     "postgresql": "postgresql+asyncpg",
     "postgresql+asyncpg": "postgresql+asyncpg",
@@ -57,7 +67,7 @@ _DRIVERS = {
 
 
 def parse_database_url(url: str) -> URL:
-    """The async-driver URL for ``url``; a ConfigError names what is wrong with it."""
+    """The driver URL for ``url``; a ConfigError names what is wrong with it."""
     try:
         parsed = make_url(url.strip())
     except ArgumentError:
@@ -120,10 +130,12 @@ def prepare_sqlite_file(url: URL) -> None:
         raise StorageError(f"cannot create the database file {path}: {exc}") from exc
 
 
-def create_engine(url: URL) -> AsyncEngine:
+def create_engine(url: URL) -> DbEngine:
     """An engine for a URL from ``parse_database_url``, configured as the module describes."""
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
+    from sqlalchemy.ext.asyncio import create_async_engine
+
     return create_async_engine(
         url,
         hide_parameters=True,
@@ -132,16 +144,14 @@ def create_engine(url: URL) -> AsyncEngine:
     )
 
 
-def _sqlite_engine(url: URL) -> AsyncEngine:
-    def connect() -> Awaitable[InlineConnection]:
-        arguments, options = engine.dialect.create_connect_args(url)
-        return connect_inline(arguments, options)
+def _sqlite_engine(url: URL) -> SqliteEngine:
+    # Synchronous, its calls run inline on the event loop (bot/storage/sqlite_engine.py); a
+    # call that may wait moves to a worker thread, hence a connection usable from both.
+    engine = sqlalchemy.create_engine(
+        url, hide_parameters=True, connect_args={"check_same_thread": False}
+    )
 
-    # aiosqlite's dialect (SQL, types, pool) over a connection that runs inline: no thread
-    # hop per call (bot/storage/inline_sqlite.py).
-    engine = create_async_engine(url, hide_parameters=True, async_creator=connect)
-
-    @event.listens_for(engine.sync_engine, "connect")
+    @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when and how a transaction begins.
         dbapi_connection.isolation_level = None
@@ -158,10 +168,14 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
             # After a checkpoint the log is cut back, so old page images (and the words in
             # them) do not linger in a large -wal file.
             cursor.execute(f"PRAGMA journal_size_limit = {SQLITE_WAL_LIMIT_BYTES}")
+            # Inline calls never sleep on another process's lock: they fail at once and are
+            # made again on the worker thread with the timeout kept here.
+            record.info[BUSY_TIMEOUT_KEY] = SQLITE_BUSY_TIMEOUT_MS
+            cursor.execute("PRAGMA busy_timeout = 0")
         finally:
             cursor.close()
 
-    @event.listens_for(engine.sync_engine, "begin")
+    @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         options = connection.get_execution_options()
         if options.get(_READ_ONLY, False):
@@ -175,16 +189,16 @@ def _sqlite_engine(url: URL) -> AsyncEngine:
             info["synchronous"] = wanted
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
-    return engine
+    return SqliteEngine(engine, url)
 
 
-_sqlite_writers: weakref.WeakKeyDictionary[AsyncEngine, WriterQueue] = weakref.WeakKeyDictionary()
+_sqlite_writers: weakref.WeakKeyDictionary[SqliteEngine, WriterQueue] = weakref.WeakKeyDictionary()
 
 
 @asynccontextmanager
 async def write_transaction(
-    engine: AsyncEngine, *, durable: bool = True, first: bool = False
-) -> AsyncIterator[AsyncConnection]:
+    engine: DbEngine, *, durable: bool = True, first: bool = False
+) -> AsyncIterator[DbConnection]:
     """One transaction that may write; committed before the caller's ``async with`` ends.
 
     ``durable=False`` (SQLite only; PostgreSQL's commits are always synchronous): the commit
@@ -198,7 +212,7 @@ async def write_transaction(
     journal write) goes ahead of the writers waiting, and only other processes meet the busy
     timeout.
     """
-    if engine.dialect.name != "sqlite":
+    if not isinstance(engine, SqliteEngine):
         async with engine.begin() as connection:
             yield connection
         return
@@ -213,9 +227,13 @@ async def write_transaction(
 
 
 @asynccontextmanager
-async def read_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+async def read_transaction(engine: DbEngine) -> AsyncIterator[DbConnection]:
     """One consistent read; on SQLite it does not take the write lock."""
-    async with engine.connect() as connection:
-        await connection.execution_options(**{_READ_ONLY: True})
-        async with connection.begin():
+    if not isinstance(engine, SqliteEngine):
+        async with engine.connect() as connection, connection.begin():
             yield connection
+        return
+    async with engine.connect() as sqlite_connection:
+        await sqlite_connection.execution_options(**{_READ_ONLY: True})
+        async with sqlite_connection.begin():
+            yield sqlite_connection

@@ -26,10 +26,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.errors import StorageError
-from bot.storage.engine import describe_url, read_transaction, write_transaction
+from bot.storage.engine import (
+    DbConnection,
+    DbEngine,
+    describe_url,
+    read_transaction,
+    write_transaction,
+)
 from bot.storage.models import InboxItem
 from bot.storage.schema import inbox
 
@@ -57,7 +62,7 @@ class Prepared:
 Statement: TypeAlias = sa.Executable | Prepared
 
 
-async def execute(connection: AsyncConnection, statement: Statement) -> None:
+async def execute(connection: DbConnection, statement: Statement) -> None:
     """Run a ``Statement`` in the caller's transaction."""
     if isinstance(statement, Prepared):
         await connection.execute(statement.statement, dict(statement.values))
@@ -101,14 +106,14 @@ def _item(row: sa.Row[Any]) -> InboxItem:
 class InboxStore:
     """The inbox table of one database; reached as ``Storage.inbox``."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: DbEngine) -> None:
         self._engine = engine
         self._is_postgres = engine.dialect.name == "postgresql"
 
     @asynccontextmanager
     async def _write(
         self, *, durable: bool = True, first: bool = False
-    ) -> AsyncIterator[AsyncConnection]:
+    ) -> AsyncIterator[DbConnection]:
         """``durable=False``: may be lost to a power cut, not to a crash (see ``engine``);
         ``first``: ahead of the writes waiting (``bot.storage.writer``)."""
         try:
@@ -120,7 +125,7 @@ class InboxStore:
             ) from exc
 
     @asynccontextmanager
-    async def _read(self) -> AsyncIterator[AsyncConnection]:
+    async def _read(self) -> AsyncIterator[DbConnection]:
         try:
             async with read_transaction(self._engine) as connection:
                 yield connection

@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.errors import StorageError
 from bot.storage.engine import (
+    DbEngine,
     create_engine,
     describe_url,
     parse_database_url,
@@ -164,12 +164,12 @@ def migrate_apart(enabled: bool = True) -> None:
     _apart = enabled
 
 
-async def _pending(engine: AsyncEngine) -> bool:
+async def _pending(engine: DbEngine) -> bool:
     async with read_transaction(engine) as connection:
         return await connection.run_sync(current_revision) != head_revision()
 
 
-async def _migrate_in_child(engine: AsyncEngine) -> str | None:
+async def _migrate_in_child(engine: DbEngine) -> str | None:
     """Migrate in a child process; the revision the child found before (None: a new database).
 
     Raises ``_ChildFailed`` if the child did not succeed; the caller then migrates in-process,
@@ -205,7 +205,7 @@ class _ChildFailed(Exception):
     """The migration child exited with an error (its exit code)."""
 
 
-async def migrate_engine(engine: AsyncEngine) -> Migration:
+async def migrate_engine(engine: DbEngine) -> Migration:
     """Bring the database behind ``engine`` to the newest revision, atomically."""
     try:
         apart: Migration | None = None

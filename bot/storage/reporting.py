@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.storage.engine import DbConnection
 from bot.storage.models import (
     ANSWERED,
     CLARIFIED,
@@ -30,11 +30,11 @@ _COUNTED_KINDS = (
 )
 
 
-async def _count(connection: AsyncConnection, query: sa.Select[int]) -> int:
+async def _count(connection: DbConnection, query: sa.Select[int]) -> int:
     return int((await connection.execute(query)).scalar_one())
 
 
-async def load_stats(connection: AsyncConnection, clinic_id: str, since: datetime) -> Stats:
+async def load_stats(connection: DbConnection, clinic_id: str, since: datetime) -> Stats:
     """Headline counts for ``clinic_id`` from ``since`` (inclusive) onwards."""
     kinds = await connection.execute(
         sa.select(events.c.kind, events.c.level, sa.func.count())
@@ -94,7 +94,7 @@ async def load_stats(connection: AsyncConnection, clinic_id: str, since: datetim
 
 
 async def load_report(
-    connection: AsyncConnection, clinic_id: str, since: datetime, *, top: int
+    connection: DbConnection, clinic_id: str, since: datetime, *, top: int
 ) -> Report:
     """``Stats`` plus feedback per topic, the ``top`` unanswered texts and check-in answers."""
     stats = await load_stats(connection, clinic_id, since)

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any, Self, overload
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.core.checkins import PlannedCheckin
 from bot.core.dialogue import DialogueState, EscalationMemory
 from bot.errors import StorageError
 from bot.storage.engine import (
+    DbConnection,
+    DbEngine,
     create_engine,
     describe_url,
     parse_database_url,
@@ -192,7 +193,7 @@ class Storage:
     passed in must be timezone-aware; every one handed back is UTC.
     """
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: DbEngine) -> None:
         """Wrap an engine from ``bot.storage.engine.create_engine`` that is already migrated."""
         self._engine = engine
         self._is_postgres = engine.dialect.name == "postgresql"
@@ -264,7 +265,7 @@ class Storage:
     @asynccontextmanager
     async def _write(
         self, *, durable: bool = True, first: bool = False
-    ) -> AsyncIterator[AsyncConnection]:
+    ) -> AsyncIterator[DbConnection]:
         """A write transaction; ``durable=False`` for per-message bookkeeping that may be lost
         to a power cut (never to a crash): see ``bot.storage.engine``. ``first``: ahead of the
         writes waiting (SQLite, ``bot.storage.writer``), for a write that takes or gives back a
@@ -276,7 +277,7 @@ class Storage:
             raise StorageError(f"database write failed ({self.url}): {exc}") from exc
 
     @asynccontextmanager
-    async def _read(self) -> AsyncIterator[AsyncConnection]:
+    async def _read(self) -> AsyncIterator[DbConnection]:
         try:
             async with read_transaction(self._engine) as connection:
                 yield connection
@@ -304,7 +305,7 @@ class Storage:
 
     async def _claim(
         self,
-        connection: AsyncConnection,
+        connection: DbConnection,
         table: sa.Table,
         due: sa.ColumnElement[bool],
         order_by: Sequence[sa.ColumnElement[Any]],

@@ -8,17 +8,10 @@ while one opening a fresh database does (so the check is not vacuous).
 
 from __future__ import annotations
 
-import asyncio
-import json
-import os
-import sys
-from pathlib import Path
-
 from alembic.script import ScriptDirectory
 
 from bot.storage.migrate import alembic_config, head_revision, migrate
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.storage.child import last_json_line
 
 _OPEN = """
 import asyncio, json, sys
@@ -42,21 +35,7 @@ def test_the_head_read_as_text_is_alembics_head() -> None:
 
 
 async def _imported_when_opening(url: str, *options: str) -> list[str]:
-    child = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-c",
-        _OPEN,
-        url,
-        *options,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        cwd=ROOT,
-    )
-    async with asyncio.timeout(110):
-        out, err = await child.communicate()
-    assert child.returncode == 0, err.decode()
-    imported: list[str] = json.loads(out.decode().strip().splitlines()[-1])
+    imported: list[str] = await last_json_line(_OPEN, url, *options)
     return imported
 
 

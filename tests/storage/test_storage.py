@@ -201,8 +201,8 @@ async def count_rows(engine: AsyncEngine, table: str, **where: Any) -> int:
 @pytest.mark.parametrize(
     ("url", "driver"),
     [
-        ("sqlite:///data/aftercare.db", "sqlite+aiosqlite"),
-        ("sqlite+aiosqlite:////abs/a.db", "sqlite+aiosqlite"),
+        ("sqlite:///data/aftercare.db", "sqlite+pysqlite"),
+        ("sqlite+aiosqlite:////abs/a.db", "sqlite+pysqlite"),
         ("postgresql://u:p@db.example/aftercare", "postgresql+asyncpg"),
         ("postgres://u:p@db.example/aftercare", "postgresql+asyncpg"),
         ("postgresql+asyncpg://u:p@db.example/aftercare", "postgresql+asyncpg"),
@@ -323,7 +323,7 @@ async def test_sqlite_is_private_and_runs_in_wal_mode_with_durable_commits(tmp_p
     finally:
         await engine.dispose()
     assert pragmas["synchronous"] == 2  # FULL
-    # Waiting for another process's lock: tests/storage/test_inline_sqlite.py
+    # Waiting for another process's lock: tests/storage/test_sqlite_engine.py
     assert pragmas["foreign_keys"] == 1
 
 

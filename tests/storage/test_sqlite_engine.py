@@ -1,6 +1,7 @@
-"""SQLite through the inline connection (bot/storage/inline_sqlite.py): calls run on the event
+"""SQLite through the synchronous engine (bot/storage/sqlite_engine.py): calls run on the event
 loop, but another process's lock is waited for off it, with the engine's busy timeout, and the
-write then succeeds; durable and relaxed commits both reach the file."""
+write then succeeds; durable and relaxed commits both reach the file; a SQLite bot does not
+import SQLAlchemy's async layer."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from bot.storage.engine import (
     read_transaction,
     write_transaction,
 )
+from tests.storage.child import last_json_line
 
 
 def _hold_write_lock(path: Path, seconds: float, taken: threading.Event) -> None:
@@ -82,7 +84,7 @@ async def test_a_writer_waits_for_another_process_lock_without_blocking_the_loop
 
 
 async def test_a_lock_held_past_the_busy_timeout_fails_as_before(tmp_path: Path) -> None:
-    """The wait is bounded by the engine's busy timeout, as with aiosqlite: set 0.2 s here."""
+    """The wait is bounded by the engine's busy timeout: set 0.2 s here."""
     path = tmp_path / "b.db"
     engine = create_engine(parse_database_url(f"sqlite:///{path}"))
     try:
@@ -121,3 +123,29 @@ async def test_durable_and_relaxed_commits_reach_the_file(tmp_path: Path) -> Non
         await engine.dispose()
     with sqlite3.connect(tmp_path / "c.db") as plain:
         assert [r[0] for r in plain.execute("SELECT x FROM t")] == ["True", "False", "True"]
+
+
+_OPEN_AND_USE = """
+import asyncio, json, sys
+from datetime import UTC, datetime
+from bot.storage import Storage
+
+async def main():
+    storage = await Storage.open(sys.argv[1])
+    now = datetime.now(UTC)
+    await storage.touch_patient("c", 1, chat_id=1, first_name=None, language=None, now=now)
+    assert (await storage.get_patient("c", 1)) is not None
+    await storage.close()
+
+asyncio.run(main())
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("aiosqlite", "sqlalchemy"))))
+"""
+
+
+async def test_a_sqlite_bot_does_not_import_the_async_layer_or_the_orm(tmp_path: Path) -> None:
+    """``sqlalchemy.ext.asyncio`` imports the ORM's session (~7 MB held by every process);
+    SQLite goes through the synchronous Core engine instead."""
+    imported = set(await last_json_line(_OPEN_AND_USE, f"sqlite:///{tmp_path / 'd.db'}"))
+    assert "sqlalchemy.engine" in imported  # the check sees SQLAlchemy's modules at all
+    assert not {m for m in imported if m.startswith(("sqlalchemy.ext.asyncio", "sqlalchemy.orm"))}
+    assert "aiosqlite" not in imported
