@@ -288,24 +288,8 @@ class Storage:
         """An INSERT that understands ON CONFLICT on either database."""
         return dialect_insert(table, postgres=self._is_postgres)
 
-    async def _any_due(self, table: sa.Table, due: sa.ColumnElement[bool], now: datetime) -> bool:
-        """Whether a claim would find anything, read without the writer lock.
-
-        The courier and the check-in job sweep every ``sweep_seconds`` and almost always find
-        nothing; a claim is a write transaction (SQLite: ``BEGIN IMMEDIATE`` and a FULL
-        commit, queued behind every chat's bookkeeping), so each empty sweep used to cost a
-        turn of the one writer. A row that becomes due between this read and the claim is
-        taken by the next sweep.
-        """
-        async with self._read() as connection:
-            found = await connection.execute(
-                sa.select(table.c.id).where(due, _unclaimed(table, now)).limit(1)
-            )
-            return found.first() is not None
-
     async def _claim(
         self,
-        connection: DbConnection,
         table: sa.Table,
         due: sa.ColumnElement[bool],
         order_by: Sequence[sa.ColumnElement[Any]],
@@ -316,32 +300,43 @@ class Storage:
     ) -> list[sa.Row[Any]]:
         """Lease up to ``limit`` due rows of ``table`` to this caller, oldest first.
 
+        It looks first in a read transaction, without the writer lock: the courier and the
+        check-in job sweep every ``sweep_seconds`` and almost always find nothing, and a claim
+        is a write transaction (SQLite: ``BEGIN IMMEDIATE`` and a FULL commit, queued behind
+        every chat's bookkeeping), so each empty sweep used to cost a turn of the one writer.
+        A row that becomes due between the look and the claim is taken by the next sweep.
+        The claim goes ahead of the SQLite writes waiting (``first``): its lease is counted from
+        ``now``, the sweep's moment, not from when a queued write would have let it in.
+
         On PostgreSQL, ``FOR UPDATE SKIP LOCKED`` makes concurrent claimers pass over rows
         another transaction is claiming; on SQLite the transaction already holds the database's
         write lock (``BEGIN IMMEDIATE``) and the clause is left out.
         """
-        chosen = (
-            (
-                await connection.execute(
-                    sa.select(table.c.id)
-                    .where(due, _unclaimed(table, now))
-                    .order_by(*order_by)
-                    .limit(limit)
-                    .with_for_update(skip_locked=True)
+        candidates = sa.select(table.c.id).where(due, _unclaimed(table, now))
+        async with self._read() as connection:
+            if (await connection.execute(candidates.limit(1))).first() is None:
+                return []
+        async with self._write(first=True) as connection:
+            chosen = (
+                (
+                    await connection.execute(
+                        candidates.order_by(*order_by)
+                        .limit(limit)
+                        .with_for_update(skip_locked=True)
+                    )
                 )
+                .scalars()
+                .all()
             )
-            .scalars()
-            .all()
-        )
-        if not chosen:
-            return []
-        claimed = await connection.execute(
-            sa.update(table)
-            .where(table.c.id.in_(chosen))
-            .values(claimed_until=now + lease, attempts=table.c.attempts + 1)
-            .returning(*table.c)
-        )
-        return list(claimed)
+            if not chosen:
+                return []
+            claimed = await connection.execute(
+                sa.update(table)
+                .where(table.c.id.in_(chosen))
+                .values(claimed_until=now + lease, attempts=table.c.attempts + 1)
+                .returning(*table.c)
+            )
+            return list(claimed)
 
     # -- patients -----------------------------------------------------------------------
 
@@ -776,18 +771,14 @@ class Storage:
         due = sa.and_(staff_alerts.c.status == "queued", staff_alerts.c.next_attempt_at <= now)
         if clinic_id is not None:
             due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
-        if not await self._any_due(staff_alerts, due, now):
-            return []
-        async with self._write(first=True) as connection:
-            rows = await self._claim(
-                connection,
-                staff_alerts,
-                due,
-                (staff_alerts.c.next_attempt_at, staff_alerts.c.created_at, staff_alerts.c.id),
-                now=now,
-                limit=limit,
-                lease=lease,
-            )
+        rows = await self._claim(
+            staff_alerts,
+            due,
+            (staff_alerts.c.next_attempt_at, staff_alerts.c.created_at, staff_alerts.c.id),
+            now=now,
+            limit=limit,
+            lease=lease,
+        )
         return sorted((_alert(row) for row in rows), key=lambda a: (a.next_attempt_at, a.id))
 
     async def claim_alerts_to_resend(
@@ -812,18 +803,14 @@ class Storage:
         )
         if clinic_id is not None:
             due = sa.and_(due, staff_alerts.c.clinic_id == clinic_id)
-        if not await self._any_due(staff_alerts, due, now):
-            return []
-        async with self._write(first=True) as connection:
-            rows = await self._claim(
-                connection,
-                staff_alerts,
-                due,
-                (staff_alerts.c.sent_at, staff_alerts.c.id),
-                now=now,
-                limit=limit,
-                lease=lease,
-            )
+        rows = await self._claim(
+            staff_alerts,
+            due,
+            (staff_alerts.c.sent_at, staff_alerts.c.id),
+            now=now,
+            limit=limit,
+            lease=lease,
+        )
         return sorted((_alert(row) for row in rows), key=lambda a: (a.created_at, a.id))
 
     async def mark_alert_sent(
@@ -962,18 +949,14 @@ class Storage:
         due = sa.and_(checkins.c.status == "scheduled", checkins.c.due_at <= now)
         if clinic_id is not None:
             due = sa.and_(due, checkins.c.clinic_id == clinic_id)
-        if not await self._any_due(checkins, due, now):
-            return []
-        async with self._write(first=True) as connection:
-            rows = await self._claim(
-                connection,
-                checkins,
-                due,
-                (checkins.c.due_at, checkins.c.id),
-                now=now,
-                limit=limit,
-                lease=lease,
-            )
+        rows = await self._claim(
+            checkins,
+            due,
+            (checkins.c.due_at, checkins.c.id),
+            now=now,
+            limit=limit,
+            lease=lease,
+        )
         return sorted((_checkin(row) for row in rows), key=lambda c: (c.due_at, c.id))
 
     async def mark_checkin_sent(self, checkin_id: int, now: datetime) -> None:
