@@ -1,7 +1,7 @@
 """Keep libraries that can print patients' data out of the log unless explicitly asked.
 
-At DEBUG, and some at INFO, libraries log what passes through them: aiosqlite and
-SQLAlchemy the parameters of every statement (names, and message texts whenever a
+At DEBUG, and some at INFO, libraries log what passes through them: SQLAlchemy the
+parameters of every statement (names, and message texts whenever a
 text-keeping option is on), python-telegram-bot whole updates and every request's
 parameters, httpx and httpcore request URLs (a Bot API URL contains the token), uvicorn one
 line per request. ``quiet_libraries`` holds them at WARNING, whatever ``LOG_LEVEL`` says,
@@ -14,7 +14,6 @@ import logging
 
 #: Loggers that print statement parameters, update bodies, request URLs or access lines.
 TALKATIVE = (
-    "aiosqlite",
     "sqlalchemy",
     "asyncpg",
     "alembic",

@@ -28,7 +28,7 @@ def saved_levels() -> Iterator[None]:
 
 @pytest.mark.usefixtures("saved_levels")
 def test_talkative_libraries_stay_at_warning_unless_explicitly_asked() -> None:
-    assert {"aiosqlite", "sqlalchemy", "asyncpg", "telegram", "httpx", "httpcore"} <= set(TALKATIVE)
+    assert {"sqlalchemy", "asyncpg", "telegram", "httpx", "httpcore"} <= set(TALKATIVE)
     quiet_libraries()
     for name in TALKATIVE:
         assert logging.getLogger(name).getEffectiveLevel() >= logging.WARNING, name

@@ -315,7 +315,7 @@ async def test_the_log_names_nobody_beside_their_health(
 ) -> None:
     """At INFO: kinds, levels, topics and a pseudonym; no chat or user id, no red flags.
     At DEBUG the flags appear, and the libraries that print SQL parameters or update bodies
-    (aiosqlite, SQLAlchemy, python-telegram-bot, httpx) still say nothing."""
+    (SQLAlchemy, python-telegram-bot, httpx) still say nothing."""
     patient = 987_654_321
     caplog.set_level(logging.INFO)
     async with running_bot(fake, responder, **FAST):
@@ -338,7 +338,7 @@ async def test_the_log_names_nobody_beside_their_health(
     assert "flags=" in debug
     assert "Philippa" not in debug and "drooping again" not in debug
     libraries = {r.name.split(".")[0] for r in caplog.records if r.levelno < logging.WARNING}
-    assert not libraries & {"aiosqlite", "sqlalchemy", "telegram", "httpx", "httpcore"}
+    assert not libraries & {"sqlalchemy", "telegram", "httpx", "httpcore"}
 
 
 async def test_one_chat_keeps_its_order_while_other_chats_go_on(
