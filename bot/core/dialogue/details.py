@@ -65,7 +65,7 @@ class DetailPieces(NamesKeywords):
     def _read_pieces(self, text: str, language: str | None) -> _Read:
         """The message's questions, their heads and what was set aside (see ``_Read``)."""
         lexicon = self.lexicon
-        pieces = split_pieces(text, lexicon.split_phrases, lexicon.alternatives)
+        pieces = split_pieces(text, lexicon.split_phrases_in(language), lexicon.alternatives)
         joined: list[Piece] = []
         #: Each joined piece's first part: "no pus" of "no pus or anything" says the absence.
         heads: list[Piece] = []

@@ -8,7 +8,7 @@ ask for?", where a word of another language does no harm.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +50,17 @@ def _negates(word: str) -> bool:
 
 def _phrases(items: Iterable[str]) -> frozenset[str]:
     return frozenset(p for p in (normalise(item) for item in items) if p)
+
+
+def _spelled(items: Iterable[str], spellings: Mapping[str, Sequence[str]]) -> Iterator[str]:
+    """Each of ``items`` and, for a word of it that ``spellings`` lists, the item with each
+    other spelling in its place ("and what about": also "n what about", "nd what about")."""
+    for item in items:
+        yield item
+        words = normalise(item).split()
+        for at, word in enumerate(words):
+            for other in spellings.get(word, ()):
+                yield " ".join([*words[:at], normalise(other), *words[at + 1 :]])
 
 
 def contains(text: str, phrase: str) -> bool:
@@ -143,11 +154,15 @@ class Lexicon:
         self.top_up_after = frozenset(dialogue.top_up_after) if dialogue else frozenset()
         self.flag_topics: dict[str, str] = dict(dialogue.flag_topics) if dialogue else {}
         self._pooled = _Pooled(
-            context=_phrases(w for lang in languages for w in lang.followup.context),
+            context=_phrases(
+                w for lang in languages for w in _spelled(lang.followup.context, lang.spellings)
+            ),
             pronouns=_phrases(w for lang in languages for w in lang.followup.pronouns),
             plural=_phrases(w for lang in languages for w in lang.followup.plural),
             progress=_phrases(w for lang in languages for w in lang.followup.progress),
-            if_not=_phrases(w for lang in languages for w in lang.followup.if_not),
+            if_not=_phrases(
+                w for lang in languages for w in _spelled(lang.followup.if_not, lang.spellings)
+            ),
             conditions=_phrases(w for lang in languages for w in lang.followup.conditions),
             persisting=_phrases(w for lang in languages for w in lang.followup.persisting),
             applies_too=_phrases(w for lang in languages for w in lang.followup.applies_too),
@@ -160,9 +175,15 @@ class Lexicon:
             same=_phrases(w for lang in languages for w in lang.followup.same),
             when=_phrases(w for lang in languages for w in lang.followup.when),
             worse=_phrases(w for lang in languages for w in lang.followup.worse),
-            openers=_phrases(w for lang in languages for w in lang.followup.openers),
+            openers=_phrases(
+                w for lang in languages for w in _spelled(lang.followup.openers, lang.spellings)
+            ),
             split=tuple(
-                sorted(_phrases(w for lang in languages for w in lang.split), key=len, reverse=True)
+                sorted(
+                    _phrases(w for lang in languages for w in _spelled(lang.split, lang.spellings)),
+                    key=len,
+                    reverse=True,
+                )
             ),
             alternatives=_phrases(w for lang in languages for w in lang.alternatives),
             questions=_phrases(w for lang in languages for w in lang.followup.questions),
@@ -179,7 +200,10 @@ class Lexicon:
             split_openers=_phrases(
                 w
                 for lang in languages
-                for w in [*lang.followup.openers, *(s for s in lang.split if " " not in s)]
+                for w in _spelled(
+                    [*lang.followup.openers, *(s for s in lang.split if " " not in s)],
+                    lang.spellings,
+                )
             ),
             agree=_phrases(w for lang in languages for w in lang.clarify.agree),
             decline=_phrases(w for lang in languages for w in lang.clarify.decline),
@@ -539,6 +563,12 @@ class Lexicon:
     @property
     def split_phrases(self) -> tuple[str, ...]:
         return self._pooled.split
+
+    def split_phrases_in(self, language: str | None) -> tuple[str, ...]:
+        """The split phrases, without those opening with a negation of ``language``: English
+        chats type "and" as "n", Portuguese ones "não" ("n consigo"), which joins nothing."""
+        negations = rules_for((language or "en")[:2].lower()).negations
+        return tuple(p for p in self._pooled.split if p.split()[0] not in negations)
 
     @property
     def alternatives(self) -> frozenset[str]:

@@ -224,6 +224,10 @@ class DialogueLanguage(_Strict):
     followup: FollowupWords
     clarify: ClarifyWords
     split: Phrases  # where a second question starts: "and also", "and when"
+    #: How patients also type a joining word in chats ({"and": ["n", "nd"]}): every
+    #: follow-up, opener and split phrase with the word is also read with each spelling
+    #: ("n what about", "n if it doesnt"), so the list is written once, with the word.
+    spellings: dict[Text, list[Text]] = Field(default_factory=dict)
     #: The split words that offer another option ("or"): "red wine or white?" is one
     #: question unless each side names a topic of its own ("can I drink or fly?").
     alternatives: list[Text] = Field(default_factory=list)
