@@ -248,7 +248,8 @@ class Dialogue(
         if followed is not None:
             answer = self._answer(followed, now, treatment, language=language)
             answer = self._with_assumption(answer, treatment, now, language)
-            return Turn(answer, live.answered(self._kept(followed, live), now), how="followup")
+            kept = self._kept(followed, live, text)
+            return Turn(answer, live.answered(kept, now), how="followup")
         if reply.kind == "answer":
             reply = self._with_assumption(reply, treatment, now, language)
         if treatment_said and treatment is not None and reply.kind in {"clarify", "fallback"}:
@@ -726,6 +727,14 @@ class Dialogue(
             signs = self._signs_of(text, live.topics)
             if signs is not None:
                 return signs  # "how would I even know?" after the spread and asthma
+            if (
+                lexicon.about_progress(text)
+                and lexicon.points_back(text)
+                and not lexicon.course_topics.isdisjoint(live.topics)
+            ):
+                # "will it feel this way the whole time?" after the frozen feeling: how the
+                # symptom goes, whatever its verbs read as alone ("feel": feeling fluey)
+                return self._carried(live.topics, text)
             if not new_words and normalise(text):
                 carried = self._carried(live.topics, text)  # "and tomorrow?", "why?"
                 if self._asks_anew(text, reply, carried):
@@ -876,13 +885,20 @@ class Dialogue(
         reads as the prices at 28: not sure, so its keyword may name what it asks)."""
         return reply.kind == "answer" and (reply.score or 0.0) >= SURE_READING
 
-    def _kept(self, followed: str, live: DialogueState) -> tuple[str, ...]:
-        """The topics a follow-up leaves to follow: its own, and, for a remedy asked after a
-        symptom ("can I take something for it?" after the headache), that symptom too, which
-        "will it go away on its own?" then asks about."""
+    def _kept(self, followed: str, live: DialogueState, text: str) -> tuple[str, ...]:
+        """The topics a follow-up leaves to follow: its own, and the symptom it was asked
+        about, which "will it go away on its own?" then asks about: a remedy asked after a
+        symptom ("can I take something for it?" after the headache), or anything asked of
+        the symptom by pointing back at it ("can I cover them?" after the bumps)."""
         lexicon = self.lexicon
         last = live.last_topic
         if followed == lexicon.remedy_topic and last in lexicon.remedy_after:
+            return (followed, last)
+        if (
+            last in lexicon.course_topics
+            and followed not in lexicon.course_topics
+            and lexicon.points_back(text)
+        ):
             return (followed, last)
         return (followed,)
 

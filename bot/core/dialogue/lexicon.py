@@ -153,6 +153,14 @@ class Lexicon:
         self.again_with = frozenset(dialogue.again_with) if dialogue else frozenset()
         self.top_up_after = frozenset(dialogue.top_up_after) if dialogue else frozenset()
         self.flag_topics: dict[str, str] = dict(dialogue.flag_topics) if dialogue else {}
+        #: Each chat spelling and the word it stands for ("wld": "would"): a spelling of a
+        #: filler word is filler too ("how long wld it last?" says nothing new).
+        self._respelled: dict[str, str] = {
+            normalise(spelling): normalise(word)
+            for lang in languages
+            for word, spellings in lang.spellings.items()
+            for spelling in spellings
+        }
         self._pooled = _Pooled(
             context=_phrases(
                 w for lang in languages for w in _spelled(lang.followup.context, lang.spellings)
@@ -249,7 +257,13 @@ class Lexicon:
         pooled = self._pooled
         rest = _strip(normalise(text), pooled.context | pooled.pronouns | pooled.if_not)
         filler = _filler(language)
-        return [word for word in rest.split() if word not in filler and not _NUMBER.match(word)]
+        return [
+            word
+            for word in rest.split()
+            if word not in filler
+            and self._respelled.get(word) not in filler
+            and not _NUMBER.match(word)
+        ]
 
     def names_only_area(self, text: str, language: str | None = None) -> bool:
         """Besides follow-up words and filler, ``text`` names only treated areas or kinds of
@@ -517,7 +531,13 @@ class Lexicon:
         # How it goes first: "stick around" is one phrase, though "around" alone is filler.
         without = _strip(norm, pooled.progress | pooled.duration)
         rest = _strip(without, pooled.context | pooled.pronouns | pooled.if_not)
-        new = [w for w in rest.split() if w not in _PROGRESS_FILLER and not _NUMBER.match(w)]
+        new = [
+            w
+            for w in rest.split()
+            if w not in _PROGRESS_FILLER
+            and self._respelled.get(w) not in _PROGRESS_FILLER
+            and not _NUMBER.match(w)
+        ]
         return without != norm and not new
 
     # ---- clarify answers ----------------------------------------------------------------
