@@ -84,6 +84,9 @@ ANEW_DROP = 15.0
 #: message scores the keyword's topic at least ``KEYWORD_SHARE`` of that reading.
 SURE_READING = 60.0
 KEYWORD_SHARE = 0.5
+#: "is it meant to feel like that?" after a symptom asks how it goes with at most this many
+#: new words besides the words of how it goes ("meant").
+COURSE_MAX_NEW_WORDS = 1
 #: "how would I know (if it had)?" is about the topic that lists the signs with at most this
 #: many new words besides.
 SIGNS_MAX_NEW_WORDS = 2
@@ -727,13 +730,16 @@ class Dialogue(
             signs = self._signs_of(text, live.topics)
             if signs is not None:
                 return signs  # "how would I even know?" after the spread and asthma
+            besides = lexicon.besides_progress(text)
             if (
-                lexicon.about_progress(text)
+                besides is not None
+                and len(besides) <= COURSE_MAX_NEW_WORDS
                 and lexicon.points_back(text)
                 and not lexicon.course_topics.isdisjoint(live.topics)
             ):
-                # "will it feel this way the whole time?" after the frozen feeling: how the
-                # symptom goes, whatever its verbs read as alone ("feel": feeling fluey)
+                # "will it feel this way the whole time?", "is it meant to feel like that?"
+                # after the frozen feeling: how the symptom goes, whatever its verbs read as
+                # alone ("feel": feeling fluey)
                 return self._carried(live.topics, text)
             if not new_words and normalise(text):
                 carried = self._carried(live.topics, text)  # "and tomorrow?", "why?"

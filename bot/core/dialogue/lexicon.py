@@ -523,6 +523,16 @@ class Lexicon:
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.worse)
 
+    def besides_progress(self, text: str) -> list[str] | None:
+        """The new words of ``text`` besides those saying how something goes ("is it meant
+        to feel like that?": "meant"), or None when it says nothing of how something goes."""
+        pooled = self._pooled
+        norm = normalise(text)
+        without = _strip(norm, pooled.progress | pooled.duration)
+        if without == norm:
+            return None
+        return self.leftover(without)
+
     def about_progress(self, text: str) -> bool:
         """Besides follow-up words and filler, ``text`` only says how something goes ("how
         long does that usually last?", "when will it go away?", "will it get bigger?")."""

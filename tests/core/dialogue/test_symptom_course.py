@@ -35,6 +35,12 @@ from tests.core.chatting import chat_in, topics
             "shd i be worried if it stays like this",
             "tenderness_numbness_tingling",
         ),
+        # one new word besides how it goes ("supposed"): still the symptom pointed at
+        (
+            "my forehead has gone really stiff",
+            "is it supposed to feel like this",
+            "heavy_or_frozen_feeling",
+        ),
         # "wld" is "would": filler, like the word it shortens
         ("what if my brow drops after", "how long wld that go on", "brow_droop_heavy_brow"),
     ],
