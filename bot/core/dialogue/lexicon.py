@@ -161,6 +161,12 @@ class Lexicon:
             for word, spellings in lang.spellings.items()
             for spelling in spellings
         }
+        #: The split phrases each language only has by its chat spellings ("n also").
+        self._spelled_split_by: dict[str, frozenset[str]] = {
+            code: _phrases(_spelled(lang.split, lang.spellings)) - _phrases(lang.split)
+            for code, lang in (dialogue.languages.items() if dialogue else ())
+        }
+        self._spelled_split = frozenset().union(*self._spelled_split_by.values())
         self._pooled = _Pooled(
             context=_phrases(
                 w for lang in languages for w in _spelled(lang.followup.context, lang.spellings)
@@ -597,8 +603,13 @@ class Lexicon:
     def split_phrases_in(self, language: str | None) -> tuple[str, ...]:
         """The split phrases, without those opening with a negation of ``language``: English
         chats type "and" as "n", Portuguese ones "não" ("n consigo"), which joins nothing."""
-        negations = rules_for((language or "en")[:2].lower()).negations
-        return tuple(p for p in self._pooled.split if p.split()[0] not in negations)
+        code = (language or "en")[:2].lower()
+        negations = rules_for(code).negations
+        # another language's chat spelling is no joining word here (German "n" is "ein")
+        foreign = self._spelled_split - self._spelled_split_by.get(code, frozenset())
+        return tuple(
+            p for p in self._pooled.split if p.split()[0] not in negations and p not in foreign
+        )
 
     @property
     def alternatives(self) -> frozenset[str]:

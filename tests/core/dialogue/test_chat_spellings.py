@@ -48,3 +48,9 @@ def test_n_cuts_an_english_message_but_not_a_portuguese_one(
         "posso beber vinho hoje",
         "n sei se pode",
     ]
+
+
+def test_an_english_chat_spelling_joins_nothing_in_german(conversation: Conversation) -> None:
+    """German chats type "ein" as "n" ("n bier"): only English declares "n" as "and"."""
+    text = "kann ich heute abend n bier trinken"
+    assert split_questions(text, conversation.dialogue.lexicon.split_phrases_in("de")) == [text]
