@@ -31,6 +31,7 @@ from bot.core.knowledge import RedFlag
 from bot.core.language_words import words_of
 from bot.core.text import bounded, normalise, split_clauses, stem
 from bot.core.triage.aside import without_aside
+from bot.core.triage.attributed import put_down_elsewhere
 from bot.core.triage.context import (
     SOMEONE_COLLAPSED,
     ContextRules,
@@ -42,7 +43,7 @@ from bot.core.triage.crisis_aimed import aimed_at_a_thing
 from bot.core.triage.elsewhere_illness import someone_elses_illness
 from bot.core.triage.expected import expected_of_treatment
 from bot.core.triage.explained import EXPLAINABLE, explained_by_everyday_cause
-from bot.core.triage.figurative import figurative
+from bot.core.triage.figurative import figurative, room_for_a_figure
 from bot.core.triage.hindsight import (
     Retractions,
     asks_own_risk,
@@ -51,6 +52,7 @@ from bot.core.triage.hindsight import (
     with_referent,
 )
 from bot.core.triage.history import tells_history
+from bot.core.triage.idiom_order import IdiomsAnyOrder
 from bot.core.triage.mild import mild_expected_effect
 from bot.core.triage.named_else import without_other_names
 from bot.core.triage.needle_faint import fainted_at_the_needle
@@ -62,6 +64,7 @@ from bot.core.triage.over import (
 )
 from bot.core.triage.restated import restate
 from bot.core.triage.romance import reword
+from bot.core.triage.theirs import someone_elses_sign
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
 Level = Literal["emergency", "urgent"]
@@ -245,6 +248,10 @@ class _Clause:
     hypothetical_start: int | None
     story: bool  # someone else's or a past event
     general: bool  # a general question ("can botox cause ...")
+    # The words of an idiom said in another order ("da bleibt mir die Luft weg"), cut from
+    # ``words`` and read apart as a figure: what they look like is a mention, so the learned
+    # net, which reads the idioms in their written order only, does not raise it.
+    idiom: tuple[str, ...] = ()
 
 
 #: What one message's scans in one language found, by clauses scanned and level: a clause
@@ -430,6 +437,7 @@ class TriageDetector:
             self._index[language] = by_stem
         # Idioms are cut per language: "me muero de sueño" is harmless only in Spanish.
         self._idioms: dict[str, re.Pattern[str]] = {}
+        self._idioms_any_order: dict[str, IdiomsAnyOrder] = {}
         for language, items in (ignore_phrases or {}).items():
             idioms = sorted(
                 {normalise_in(p, language) for p in items} - {""}, key=len, reverse=True
@@ -438,6 +446,7 @@ class TriageDetector:
                 self._idioms[language] = re.compile(
                     r"(?<!\w)(?:" + "|".join(re.escape(i) for i in idioms) + r")(?!\w)"
                 )
+                self._idioms_any_order[language] = IdiomsAnyOrder(idioms)
 
     def assess(self, text: str) -> TriageResult:
         """Find the red flags a message affirms, and those it only asks about.
@@ -449,6 +458,7 @@ class TriageDetector:
         normalised = normalise(text)
         # "my mate fainted at hers, she's fine now": the recovery may be in another clause.
         recovered = SOMEONE_RECOVERED.search(normalised) is not None
+        figures = room_for_a_figure(text)  # idioms in another word order may be read
         hits: list[FlagHit] = []
         mentions: list[FlagHit] = []
         verdicts: Retractions = {}  # each clause's retraction, once per message
@@ -456,10 +466,10 @@ class TriageDetector:
             rules = rules_for(language)
             raws = with_referent(split_clauses(text, language), language)
             retracted = taken_back(raws, verdicts)
-            prepared = (
-                self._prepare(raw, rules, recovered, retracted=number in retracted)
+            prepared = [
+                self._prepare(raw, rules, recovered, retracted=number in retracted, figures=figures)
                 for number, raw in enumerate(raws)
-            )
+            ]
             clauses = _told_of_others([clause for clause in prepared if clause.words], rules)
             seen: dict[str, _Looked] = {}  # each word is looked up once, not once per scan
             # A clause (or pair) the message repeats is scanned once (``_Scanned``).
@@ -468,6 +478,12 @@ class TriageDetector:
                 self._scan(language, [clause], hits, mentions, seen, scanned=scanned)
                 for clause in clauses
             ]
+            for clause in prepared:
+                if clause.idiom:
+                    figure = _Clause(
+                        clause.raw, clause.idiom, tuple(range(len(clause.idiom))), None, True, False
+                    )
+                    self._scan(language, [figure], mentions, mentions, seen)
             for number, (first, second) in enumerate(itertools.pairwise(clauses)):
                 # Signs that only mean an emergency together ("a fever, my heart is racing")
                 # may sit in neighbouring clauses; look for those combinations across the pair
@@ -533,15 +549,24 @@ class TriageDetector:
         return ["en", *likely] if "en" in self._by_language else likely
 
     def _prepare(
-        self, raw: str, rules: ContextRules, recovered: bool = False, *, retracted: bool = False
+        self,
+        raw: str,
+        rules: ContextRules,
+        recovered: bool = False,
+        *,
+        retracted: bool = False,
+        figures: bool = False,
     ) -> _Clause:
         """Normalise a clause, drop idioms and filler words, and read its context once
         (``retracted``: the next clause takes the clause back, so it tells, not reports)."""
         # Chat and regional words spelled out first (``chat_words``), as phrasings are.
         text = without_other_names(normalise_in(raw, rules.language))
+        idiom: tuple[str, ...] = ()
         idioms = self._idioms.get(rules.language)
         if idioms is not None:
             text = idioms.sub(" ", text)
+            if figures:
+                text, idiom = self._idioms_any_order[rules.language].cut(text)
         # After the idioms: a denial they cut ("nn ho febbre né pus") leaves its "né ... né".
         text = reword(text, rules.language, rules.negations)
         if rules.english_rewrites:
@@ -580,6 +605,7 @@ class TriageDetector:
             hypothetical_start=hypothetical_start,
             story=retracted or is_someone_elses_past(text, rules, recovered=recovered),
             general=is_general_question(text, rules),
+            idiom=tuple(word for word in idiom if word not in rules.filler),
         )
 
     def _look_up(self, word: str, language: str, vocab: Vocabulary, own: frozenset[str]) -> _Looked:
@@ -704,9 +730,13 @@ class TriageDetector:
 
 def _not_a_report(hit: FlagHit, text: str) -> bool:
     """Whether ``hit`` uses a sign's words for something else: a figure of speech (money, a
-    joke, an effort), someone else's everyday illness, or crisis words aimed at a thing."""
+    joke, an effort), a sign put down to everyday life (a head spinning with rules, a voice
+    lost at the football), someone else's sign or everyday illness, or crisis words aimed
+    at a thing."""
     return (
         figurative(hit.flag_id, hit.clause, text)
+        or put_down_elsewhere(hit.flag_id, hit.phrasing, hit.clause, text)
+        or someone_elses_sign(hit.level, hit.clause, text)
         or (hit.language == "en" and someone_elses_illness(hit.level, hit.clause, text))
         or (hit.language == "en" and aimed_at_a_thing(hit.flag_id, hit.phrasing, hit.clause, text))
     )

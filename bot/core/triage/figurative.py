@@ -453,9 +453,52 @@ def _cues(text: str) -> _MessageCues:
     )
 
 
+#: Delight in the result, or thanks: the mood of "da bleibt mir die Luft weg 😍 danke euch".
+_DELIGHT_EMOJI = re.compile("[\u2764\U0001f60d\U0001f970\U0001f929\U0001f62e\U0001f632\U0001f64f]")
+_THANKS = _words(
+    r"thanks?",
+    r"thank you",
+    r"ty",
+    r"gracias",
+    r"danke",
+    r"merci",
+    r"grazie",
+    r"obrigad[ao]",
+)
+
+
+_CRISIS = "E5_mental_health_crisis"
+#: A sign said to come, not to be here: "will the pressure blow up my face?", "ill be seeing
+#: double at the hen do", "it'll blow up if i eat any more cake".
+_FUTURE = _words(r"will", r"itll", r"ill be", r"youll", r"gonna", r"would", r"itd")
+
+
+def _laughed_at_a_future(clause: str, text: str) -> bool:
+    """A sign put in the future and laughed at, with nothing real about it (no time, change,
+    rest or seriousness in the message): a joke about what might happen, "will the pressure
+    blow up my face? 😂". Never a crisis (E5)."""
+    normal = normalise(clause.split(" / ")[0])
+    cues = _cues(text)
+    return cues.laughing and not cues.real and _FUTURE.search(normal) is not None
+
+
+def room_for_a_figure(text: str) -> bool:
+    """Whether ``text`` may hold a figure of speech said in another word order: it laughs,
+    delights or thanks, or talks money, says more than the figure (a few words beside it) and
+    gives no sign a time, a change, rest or a seriousness of its own ("die Luft bleibt mir
+    weg, seit heute früh" and a bare "die Luft bleibt mir weg" are reports)."""
+    cues = _cues(text)
+    if cues.real or cues.words < _FEWEST_WORDS:
+        return False
+    mood = _DELIGHT_EMOJI.search(text) or _THANKS.search(normalise(text))
+    return bool(mood) or cues.laughing or cues.money
+
+
 def figurative(flag_id: str, clause: str, text: str) -> bool:
     """Whether a hit of ``flag_id`` in ``clause`` (raw, as ``FlagHit.clause`` holds it) is a
     figure of speech in the message ``text`` (see the module doc)."""
+    if flag_id != _CRISIS and _laughed_at_a_future(clause, text):
+        return True
     if flag_id not in _FIGURATIVE_FLAGS:
         return False
     if everyday_scene(flag_id, clause, text):  # a flop onto the sofa, a stifling room

@@ -43,7 +43,14 @@ _REASSURED = re.compile(
     # a function the patient says works as usual: "respiro normal", "engulo normal" (not the
     # infinitive: "no puedo respirar normal", read without its inability, is a symptom)
     r"|(?:respiro|respirando|trago|tragando|engulo|engolindo|deglutisco|hablo|falo|parlo)"
-    r" (?:(?:super|muy|bem|tudo|todo|del tutto) )?normal[e]?)\b"
+    r" (?:(?:super|muy|bem|tudo|todo|del tutto) )?normal[e]?"
+    # a list of functions summed up as all normal: "avaler, parler, respirer: tout est
+    # normal", "deglutire, respirare: tutto normale" (the clause ends there: not "tout est
+    # normal ?" asked, not "tout est normal sauf ...")
+    r"|(?<!\bis )(?<!\bist )(?<!\bque )(?<!\bse )(?<!\bsi )"
+    r"(?:all|everything|everythings|todo|tout|alles|tutto|tudo)(?: (?:is|s|seems|looks|est"
+    r"|semble|e|ist|scheint|esta|parece|sembra|sono|va|totally|completely|perfectly|ganz"
+    r"|vollig|del tutto|bien|bem|muy|molto))* (?:normal|normale|normali|normaux)$)\b"
 )
 
 

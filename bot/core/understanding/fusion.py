@@ -42,10 +42,12 @@ from typing import Literal
 from bot.core.knowledge import RedFlag
 from bot.core.matching import Answer, Candidate, Clarify, MatchResult, NoMatch
 from bot.core.text import normalise, split_clauses
+from bot.core.triage.attributed import put_down_elsewhere
 from bot.core.triage.context import TREATMENT_TOLD, stopwords
 from bot.core.triage.detector import LEVEL_RANK, FlagHit, Level, TriageResult
 from bot.core.triage.figurative import figurative
 from bot.core.triage.hindsight import put_down_to_fitness
+from bot.core.triage.theirs import someone_elses_sign
 from bot.core.understanding.context import read_clause
 from bot.core.understanding.crisis_words import speaks_of_crisis
 from bot.core.understanding.model import FaqScores, FlagScore, RedFlagScores
@@ -217,6 +219,12 @@ def fuse_triage(
     if hit.flag_id in _EXERTION and put_down_to_fitness(text):
         return FusedTriage(rules, "none")
     if figurative(hit.flag_id, hit.clause, text):  # "out of breath after my 5k", a price
+        return FusedTriage(rules, "none")
+    # "Hab eine Erkältung, Hals kratzt und Nase zu"; "mi amiga dice q a ella le salieron
+    # ronchas": the net reads the sign, the rules' readers say whose and why.
+    if put_down_elsewhere(hit.flag_id, "", hit.clause, text) or someone_elses_sign(
+        hit.level, hit.clause, text
+    ):
         return FusedTriage(rules, "none")
     return FusedTriage(TriageResult(hit.level, (hit,), rules.mentions), "model")
 
