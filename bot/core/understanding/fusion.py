@@ -741,7 +741,14 @@ _INABILITY = re.compile(
     r"|kann nicht|kann nich|nicht mehr|nich mehr|kriege? (?:\w+ ){0,4}nich(?:t)?"
     r"|n arrive (?:pas|plus)|arrive plus|ne peux (?:pas|plus)|peux plus|ne passe plus"
     r"|non riesco(?: (?:nemmeno|neanche|neppure|piu))?|non posso|non si regge|non mi reggo"
-    r"|nao consigo|nao posso|parei de|do nada)\b"
+    r"|nao consigo|nao posso|parei de|do nada"
+    # a function said to be not normal is abnormal, not denied: "swallowing isnt normal",
+    # "avaler n est pas normal", "schlucken ist nicht normal" (not a question about what is
+    # normal: "is it not normal to ...", "no es normal que ...?")
+    r"|(?:isnt|is not|aint|not|n est pas|est pas|no es|no esta|nicht|non e|nao e|nao esta)"
+    r" (?:(?:quite|really|at all|ganz|del tutto|para nada|nada|du tout|mehr) )?"
+    r"(?:normal|normale)(?! (?:to|for|if|that|is it|right|que|che|dass|wenn|ob|per|para|pour"
+    r"|zu)\b))\b"
 )
 
 

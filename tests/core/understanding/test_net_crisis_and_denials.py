@@ -119,3 +119,34 @@ def test_a_pain_named_to_ask_about_relief_is_no_severe_pain(clause: str) -> None
 )
 def test_relief_that_fails_or_a_worsening_pain_still_reports(clause: str) -> None:
     assert _level("U7_severe_headache", clause) == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("swallowing isnt normal, everything gets stuck", "en"),
+        ("Avaler n'est pas normal, tout reste coincé", "fr"),
+        ("tragar no es normal, se me queda todo en la garganta", "es"),
+        ("Schlucken ist nicht normal, alles bleibt hängen", "de"),
+        ("deglutire non è normale, mi si blocca tutto", "it"),
+        ("engolir não é normal, fica tudo preso", "pt"),
+    ],
+)
+def test_a_function_said_to_be_not_normal_is_a_report(text: str, language: str) -> None:
+    """ "Not normal" negates the normal, not the symptom: read as a denial, the net's sure
+    reading of a swallowing emergency was dropped in all six languages."""
+    flags = RedFlagScores((FlagScore("E1_swallowing", "emergency", 0.95, text),), language)
+    assert fuse_triage(NO_FLAGS, flags, NO_FAQ, LANGS, NET, text).result.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it not normal to have a sore throat after a cold?",
+        "is swallowing not normal for a day or two after?",
+        "no es normal que me pique la frente?",
+    ],
+)
+def test_asking_what_is_normal_is_no_report(text: str) -> None:
+    flags = RedFlagScores((FlagScore("E1_swallowing", "emergency", 0.95, text),), "en")
+    assert fuse_triage(NO_FLAGS, flags, NO_FAQ, LANGS, NET, text).result.level is None
