@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from bot.core.dialogue.again import TreatmentAgain
 from bot.core.dialogue.asked_after import AskedAfterRedFlag
+from bot.core.dialogue.course import SymptomCourse
 from bot.core.dialogue.details import DetailPieces
 from bot.core.dialogue.keywords import KeywordIndex
 from bot.core.dialogue.lexicon import Lexicon, contains
@@ -139,6 +140,7 @@ class Dialogue(
     BackReferences,
     AskedAfterRedFlag,
     OneWordNames,
+    SymptomCourse,
 ):
     """Follows conversations over the responder; built once per clinic."""
 
@@ -223,6 +225,12 @@ class Dialogue(
             live.last_topic and self.lexicon.only_context(text) and not self._is_smalltalk(text)
         ):
             return Turn(reply, live.settled(), how="smalltalk")
+        symptom = self._symptom_course(text, reply, live)
+        if symptom is not None:
+            # "se quita sola?", "wie lange dauert das? am Samstag ist Hochzeit": how the
+            # symptom just answered goes, before any reading of the words as questions of
+            # their own (the treatment's duration, the review, a second question)
+            return self._follow_answer(symptom, text, live, now, treatment, language)
         referred = self._referred(text, reply, live)
         if referred is not None and len(referred) > 1:
             return self._each(referred, {}, live, now, treatment, language, how="referred")
@@ -245,14 +253,8 @@ class Dialogue(
             answer = self.answer(framed, now, treatment, language)
             return Turn(answer, live.answered((framed,), now), how="framed")
         followed = self._follow_up(text, reply, live)
-        wearing = self._wearing_off(followed, text) if followed is not None else None
-        if wearing is not None:
-            return self._each(wearing, {}, live, now, treatment, language, how="followup")
         if followed is not None:
-            answer = self._answer(followed, now, treatment, language=language)
-            answer = self._with_assumption(answer, treatment, now, language)
-            kept = self._kept(followed, live, text)
-            return Turn(answer, live.answered(kept, now), how="followup")
+            return self._follow_answer(followed, text, live, now, treatment, language)
         if reply.kind == "answer":
             reply = self._with_assumption(reply, treatment, now, language)
         if treatment_said and treatment is not None and reply.kind in {"clarify", "fallback"}:
@@ -260,6 +262,24 @@ class Dialogue(
             if noted is not None:
                 return Turn(noted, live.settled(), how="treatment_noted")
         return self._plain(reply, live, now)
+
+    def _follow_answer(
+        self,
+        followed: str,
+        text: str,
+        live: DialogueState,
+        now: datetime,
+        treatment: Treatment | None,
+        language: str | None,
+    ) -> Turn:
+        """The answer to a follow-up of ``followed`` (with how long the treatment lasts when
+        it asks the toxin's own effect to wear off)."""
+        wearing = self._wearing_off(followed, text)
+        if wearing is not None:
+            return self._each(wearing, {}, live, now, treatment, language, how="followup")
+        answer = self._answer(followed, now, treatment, language=language)
+        answer = self._with_assumption(answer, treatment, now, language)
+        return Turn(answer, live.answered(self._kept(followed, live, text), now), how="followup")
 
     def answer(
         self,
@@ -727,7 +747,7 @@ class Dialogue(
             remedy = lexicon.remedy_topic
             if remedy and last in lexicon.remedy_after and lexicon.asks_remedy(text):
                 return remedy  # "can I take something for it?" after the headache
-            signs = self._signs_of(text, live.topics)
+            signs = self._signs_of(text, live.topics, reply.language)
             if signs is not None:
                 return signs  # "how would I even know?" after the spread and asthma
             besides = lexicon.besides_progress(text)
@@ -977,12 +997,14 @@ class Dialogue(
         theirs = next((c.score for c in ranked if c.entry_id == named.entry_id), 0.0)
         return theirs >= reply.score * KEYWORD_SHARE
 
-    def _signs_of(self, text: str, topics: tuple[str, ...]) -> str | None:
+    def _signs_of(
+        self, text: str, topics: tuple[str, ...], language: str | None = None
+    ) -> str | None:
         """Of the topics just answered, the one whose answer lists the signs, when the message
         asks what to look out for and names nothing else ("what symptoms would I watch
         for?", "how would I even know if it had?")."""
         lexicon = self.lexicon
-        rest = lexicon.asks_signs(text)
+        rest = lexicon.asks_signs(text, language)
         if rest is None or len(rest) > SIGNS_MAX_NEW_WORDS:
             return None
         return next((topic for topic in topics if topic in lexicon.signs_topics), None)

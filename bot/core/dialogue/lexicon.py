@@ -370,13 +370,15 @@ class Lexicon:
         when no such phrase is said."""
         return self._besides(text, self._pooled.rebook)
 
-    def asks_signs(self, text: str) -> list[str] | None:
+    def asks_signs(self, text: str, language: str | None = None) -> list[str] | None:
         """The new words besides a phrase asking what to look out for ("how would I even
-        know?"), or None when it is not asked."""
+        know?"), or None when it is not asked. ``language``: the message's, whose function
+        words are filler too ("woran würde ich merken, dass es passiert ist?")."""
         found = self._besides(text, self._pooled.signs)
         if found is None:
             return None
-        return [w for w in found[1] if w not in STOPWORDS and not _NUMBER.match(w)]
+        filler = STOPWORDS | _filler(language)
+        return [w for w in found[1] if w not in filler and not _NUMBER.match(w)]
 
     def says_still(self, text: str) -> bool:
         """The treatment not taking effect yet, told ("I can still move it")."""
