@@ -91,9 +91,8 @@ class SymptomCourse(NamesKeywords):
             return None
         if lexicon.taking_effect(text) is not None or lexicon.says_still(text):
             return None  # "and at 2 weeks if still moving?": the treatment taking effect
-        effects = [topic for topic in course if topic in lexicon.effect_topics]
-        if lexicon.asks_wear_off(clause) and not effects:
-            return None  # "when does the effect wear off?" after the bruise: the treatment
+        if lexicon.asks_wear_off(clause):
+            return None  # "when does the effect wear off?": the treatment's rules decide
         rest = self._besides_progress(clause, language)
         if len(rest) > COURSE_MAX_OTHER_WORDS:
             return None
