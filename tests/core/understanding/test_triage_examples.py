@@ -42,8 +42,9 @@ def test_every_label_is_a_red_flag_or_none_in_a_shipped_language() -> None:
 
 #: Short everyday sentences in the first file that evaluation sets written apart also hold
 #: ("posso bere alcol stasera"); frozen here, and none allowed in any later file. The 15th:
-#: set 11's writer wrote "i dont want to be alive looking like this" word for word.
-FIRST_FILE_COINCIDENCES = 15
+#: set 11's writer wrote "i dont want to be alive looking like this" word for word; the 16th:
+#: set 16's wrote "what are the signs of an allergic reaction to botox".
+FIRST_FILE_COINCIDENCES = 16
 
 
 def test_no_report_is_copied_from_an_evaluation_set() -> None:
