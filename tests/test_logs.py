@@ -8,6 +8,7 @@ The running bot's log itself is checked at INFO and DEBUG in
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 
@@ -52,3 +53,38 @@ def test_the_pseudonym_follows_one_patient_and_names_nobody() -> None:
     assert name != pseudonym(token, chat + 1)
     assert name != pseudonym("654321:another-token", chat)  # keyed: no table of ids maps it
     assert str(chat) not in name and "secret" not in name and len(name) == 10
+
+
+@pytest.mark.usefixtures("saved_levels")
+async def test_a_job_cancelled_by_the_job_queue_stopping_logs_no_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A real APScheduler (python-telegram-bot's job queue runs on it) stopped while a
+    coroutine job is running: its executor cancels the job and, before the filter, logged
+    "Error running job" at ERROR with a CancelledError traceback. A job that fails for real
+    is still logged."""
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    quiet_libraries()
+    started = asyncio.Event()
+
+    async def sweep() -> None:
+        started.set()
+        await asyncio.sleep(60)
+
+    async def broken() -> None:
+        raise RuntimeError("a real failure")
+
+    caplog.set_level(logging.ERROR)
+    scheduler = AsyncIOScheduler()
+    scheduler.add_job(sweep)
+    scheduler.add_job(broken)
+    scheduler.start()
+    await asyncio.wait_for(started.wait(), timeout=10)
+    await asyncio.sleep(0.1)  # the broken job has run and been reported
+    scheduler.shutdown(wait=False)
+    await asyncio.sleep(0.1)  # the cancelled job's callback runs
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.exc_info[1].__class__ for r in errors if r.exc_info] == [RuntimeError], [
+        r.getMessage() for r in errors
+    ]
