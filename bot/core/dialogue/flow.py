@@ -218,6 +218,10 @@ class Dialogue(
             place = self.lexicon.ordinal_choice(text, len(live.topics))
             if place is not None and place < len(live.topics):
                 return self._chosen(live.topics[place], live, now, treatment, language)
+        if live.last_topic is not None:
+            # "k and tmrw?", "great, what about friday?": the nod before a follow-up says
+            # nothing about what is asked
+            text = self._past_acknowledgement(text)
         every = self._every(text, live, now, treatment, language)
         if every is not None:
             return every
@@ -550,7 +554,7 @@ class Dialogue(
         if len(marked) < 2:
             return None  # "no bruising, no pain, can I swim?": one question, read whole
         pieces = [piece.text for piece in marked]
-        topics, scores = self._asked(pieces, now, language)
+        topics, scores = self._asked(pieces, now, language, live.last_topic)
         if (reply.kind == "answer" and reply.topic) or reply.kind == "fallback":
             # The whole message reads confidently as one question, or as none (out of
             # scope); a piece that only sets the scene ("going skiing next week, sun ok?",
@@ -1226,6 +1230,28 @@ class Dialogue(
             return float("-inf")
         alone = self._anchored("", topic)
         return anchored.score - (alone.score if isinstance(alone, Answer) else 0.0)
+
+    def _past_acknowledgement(self, text: str) -> str:
+        """``text`` without the small talk it opens with ("ok cool", "thanks", "k") when what
+        follows opens as a follow-up ("and tomorrow?", "what about friday?"): the nod answers
+        the last reply, the rest asks about it. The rest keeps its punctuation (commas part
+        its questions); anything else is returned unchanged."""
+        raw = text.split()
+        start = 0
+        while start < len(raw) - 1:
+            rest = next(
+                (
+                    end
+                    for end in range(min(len(raw) - 1, start + 3), start, -1)
+                    if normalise(" ".join(raw[start:end])) in self._smalltalk
+                    and self.lexicon.opens_as_follow_up(" ".join(raw[end:]))
+                ),
+                None,
+            )
+            if rest is None:
+                break
+            start = rest
+        return " ".join(raw[start:]) if start else text
 
     def _is_smalltalk(self, text: str) -> bool:
         """Exactly a small-talk phrase ("ok", "thanks"), not a follow-up that looks like one

@@ -64,18 +64,35 @@ class PieceReader(NamesKeywords):
         raise NotImplementedError
 
     def _asked(
-        self, pieces: Sequence[str], now: datetime, language: str | None
+        self,
+        pieces: Sequence[str],
+        now: datetime,
+        language: str | None,
+        symptom: str | None = None,
     ) -> tuple[list[str], dict[str, float]]:
         """The topics the pieces ask, in order and each once, with the scores they had alone:
         every piece gets its own best topic; a piece that only continues the one before ("is
-        that ok after botox?", "what would I look out for") takes that piece's topic."""
+        that ok after botox?", "what would I look out for") takes that piece's topic.
+
+        ``symptom``: the symptom the conversation just answered; a first piece that points
+        back and only asks how it goes ("how long will it stick around, and can I cover
+        it?") is about it, as the same words alone would be (``_follow_up``)."""
         topics: list[str] = []
         scores: dict[str, float] = {}
         before: str | None = None
-        for piece in pieces:
+        for index, piece in enumerate(pieces):
             if self._only_tells(piece, now, language):
                 continue  # "had it done 2 hours ago" tells, it does not ask
-            found = self._piece_in_context(piece, before, now, language)
+            going = (
+                self._how_it_goes(piece, symptom)
+                if index == 0 and symptom is not None and self.lexicon.points_back(piece)
+                else None
+            )
+            found = (
+                (going, None)
+                if going is not None
+                else self._piece_in_context(piece, before, now, language)
+            )
             if found is None:
                 continue
             topic, score = found
