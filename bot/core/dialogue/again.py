@@ -30,8 +30,14 @@ class TreatmentAgain(NamesKeywords):
             rest = lexicon.treatment_again(text, in_context=True)
         if rest is None:
             return None
-        if last_topic not in {None, *lexicon.again_after} and lexicon.points_back(text):
-            return None  # "when should I rebook it?" after the facial: the facial
+        if last_topic not in {
+            None,
+            *lexicon.again_after,
+            *lexicon.again_with,
+        } and lexicon.points_back(text):
+            # "when should I rebook it?" after the facial: the facial; after the jaw, "when
+            # can I get them done again?" points back at the treatment itself
+            return None
         named = self._named(rest, (), text) or self._named(lexicon.without_again(text), (), text)
         if named is not None and named != topic and named not in lexicon.again_with:
             return None  # "when can I have more wine?": the wine
