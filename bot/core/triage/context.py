@@ -851,7 +851,9 @@ _GRAMMAR: dict[str, _Grammar] = {
         spellings="nich:nicht ned:nicht net:nicht nod:nicht nud:nicht nix:nichts ka:kein "
         "kei:kein koa:kein keene:keine keis:keins koan:keinen koane:keine "
         # Bavarian and Austrian "schaun" (look), "gscheit" (properly), "mei" (my)
-        "schaun:schauen gscheit:gescheit mei:mein",
+        "schaun:schauen gscheit:gescheit mei:mein "
+        # Swiss German "Chopfweh" (Kopfweh), "nüt" (nichts), "sit" (seit), "täg" (Tage)
+        "chopfweh:kopfweh chopf:kopf nut:nichts nuet:nichts sit:seit",
         post_negations="nicht nich ned net nod nud nimmer nimma numm numme kein keine keinen "
         "keins keines keiner",
         # "geht nicht weg", "nicht mehr auszuhalten", "nicht normal": the sign is there.

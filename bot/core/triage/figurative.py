@@ -85,6 +85,9 @@ _MONEY = _words(
     r"costo",
     r"cobraron",
     r"cobran",
+    r"cobren",
+    r"cobrar",
+    r"cobrado",
     r"pagar",
     r"pague",
     r"dinero",
@@ -494,6 +497,26 @@ def room_for_a_figure(text: str) -> bool:
     return bool(mood) or cues.laughing or cues.money
 
 
+#: Swallowing a fact, not a mouthful: the verb takes a that-clause or "the fact", in each
+#: shipped language ("hard to swallow that they charge so much", "me cuesta tragarme que
+#: cobren tanto", "j'ai du mal à avaler qu'il faille payer", "schwer zu schlucken, dass",
+#: "difficile da ingoiare che", "custa engolir que"). English "that" must open a clause
+#: (a pronoun after it), so "cant swallow that pill" stays a report.
+_SWALLOWED_FACT = re.compile(
+    r"\bswallow(?:ing|ed)? (?:the (?:fact|idea|news)|(?:that|the fact that) (?:i|you|he|she|it"
+    r"|we|they|its|theyre|youre|ive|id|there|this|my|his|her|their|our|people|someone))\b"
+    # a plain "que" after swallowing may be "because" ("no puedo tragar que me duele"): only
+    # swallowing taken as accepting, reflexive, or the fact named
+    r"|\b(?:tragarme|tragarse|tragarte|tragarnos|me trago|se traga|te tragas|me lo trago)"
+    r" (?:que|q)\b|\btrag\w* (?:el hecho|la idea)\b"
+    r"|\baval(?:er|e|ais|ait) (?:(?:que|qu) (?:il|ils|elle|elles|on|ca|c|ce|je|j|tu|vous|nous)"
+    r"|le fait|l idee)\b"
+    r"|\bschluck\w* dass\b"
+    r"|\b(?:ingoiare|mandare giu) il fatto\b|\bmandare giu che\b"
+    r"|\bengolir (?:o facto|o fato|a ideia)\b"
+)
+
+
 def figurative(flag_id: str, clause: str, text: str) -> bool:
     """Whether a hit of ``flag_id`` in ``clause`` (raw, as ``FlagHit.clause`` holds it) is a
     figure of speech in the message ``text`` (see the module doc)."""
@@ -504,6 +527,8 @@ def figurative(flag_id: str, clause: str, text: str) -> bool:
     if everyday_scene(flag_id, clause, text):  # a flop onto the sofa, a stifling room
         return True
     normal = normalise(clause)
+    if flag_id == _SWALLOW and _SWALLOWED_FACT.search(normal):
+        return True
     cues = _cues(text)
     if cues.real or _BODY.search(normal):
         return False

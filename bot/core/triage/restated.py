@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.triage.plain_signs import plain_signs
+
 # ---------------------------------------------------------------------------- limbs
 
 #: Words between "cannot" and the limb: articles, possessives, left and right.
@@ -370,10 +372,12 @@ def _trend_restated(text: str, language: str) -> str:
 
 def restate(text: str, language: str) -> str:
     """``text`` (a normalised clause in ``language``, any language: English too) with a limb
-    that will not move, an indirect crisis and growth day by day said as the phrasings say
-    them; other text, and a language without such rewrites, is returned as it is."""
+    that will not move, an indirect crisis, growth day by day and a sign in plain words
+    (``plain_signs``) said as the phrasings say them; other text, and a language without
+    such rewrites, is returned as it is."""
     text = _limbs_restated(text, language)
-    return _trend_restated(_crisis_restated(text, language), language)
+    text = _trend_restated(_crisis_restated(text, language), language)
+    return plain_signs(text, language)
 
 
 __all__ = ["restate"]

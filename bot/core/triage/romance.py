@@ -91,6 +91,29 @@ _LEFT_WITHOUT: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+#: A pronoun climbed before "can" ("no lo puedo abrir", "non lo riesco ad aprire", "não o
+#: consigo abrir") is the plain inability the phrasings hold ("no puedo abrir"): the pronoun
+#: stood between the negation and its verb, so neither the phrasings nor the net's
+#: inability read it.
+_CLIMBED: dict[str, tuple[re.Pattern[str], str]] = {
+    "es": (
+        re.compile(
+            r"\bno (?:lo|la|los|las|le|les|me|te|se|nos) (puedo|puede|puedes|podia|consigo"
+            r"|consigue|logro|logra)\b"
+        ),
+        r"no \1",
+    ),
+    "it": (
+        re.compile(r"\bnon (?:lo|la|li|le|mi|ti|si|ci|l) (posso|puo|riesco|riesce)\b"),
+        r"non \1",
+    ),
+    "pt": (
+        re.compile(r"\bnao (?:o|a|os|as|me|te|se|lhe) (consigo|consegue|posso|pode)\b"),
+        r"nao \1",
+    ),
+}
+
+
 #: "Out of nowhere" is "suddenly", not a negation: "do nada fiquei sem ver", "de la nada me
 #: empezó", "dal nulla mi è venuto" (their "nada", "nulla" are negation words).
 _OUT_OF_NOWHERE: dict[str, tuple[re.Pattern[str], str]] = {
@@ -115,9 +138,10 @@ def negate_correlatives(text: str, language: str, negations: frozenset[str]) -> 
 
 def reword(text: str, language: str, negations: frozenset[str]) -> str:
     """What the rules read: "né ... né" as negations, "keeps on" words dropped, "out of
-    nowhere" as "suddenly" and "left without seeing" as "cannot see"."""
+    nowhere" as "suddenly", "left without seeing" as "cannot see" and "no lo puedo abrir"
+    as "no puedo abrir"."""
     text = negate_correlatives(text, language, negations)
-    for rewrites in (_OUT_OF_NOWHERE, _LEFT_WITHOUT):
+    for rewrites in (_OUT_OF_NOWHERE, _LEFT_WITHOUT, _CLIMBED):
         found = rewrites.get(language)
         if found is not None:
             text = found[0].sub(found[1], text)

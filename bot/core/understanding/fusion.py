@@ -235,18 +235,28 @@ def _allergy_with_circulation(rules: TriageResult, text: str) -> FlagHit | None:
     faintness or collapse", a heart that races), whoever words it; or with lips, tongue or
     mouth swelling in words the rules do not hold ("lip looks like ive been punched and its
     spreading", "tongue feels fat"): an itch with a swelling mouth is the allergic emergency.
-    The rules alone call each half urgent. English cues only."""
+    The rules alone call each half urgent. The circulation in every shipped language (the
+    same cues sepsis reads, ``systemic_signs``: "plaques qui grattent partout, la tête qui
+    tourne" stood at urgent); the mouth's swelling in English words."""
     skin = next((hit for hit in rules.hits if hit.flag_id == _ALLERGIC_SKIN), None)
-    if skin is None or skin.language != "en":
+    if skin is None:
         return None
-    for clause in split_clauses(text, "en"):
+    language = skin.language
+    circulation = (
+        _CIRCULATION if language == "en" else SEPSIS_CUES.get(language, {}).get("circulation")
+    )
+    if circulation is None:
+        return None
+    for clause in split_clauses(text, language):
         normal = normalise(clause)
-        found = _CIRCULATION.search(normal) or _MOUTH_SWELLING.search(normal)
-        if found is not None and read_clause(clause, "en") == "affirmed":
+        found = circulation.search(normal) or (
+            _MOUTH_SWELLING.search(normal) if language == "en" else None
+        )
+        if found is not None and read_clause(clause, language) == "affirmed":
             return FlagHit(
                 flag_id=_ALLERGIC_EMERGENCY,
                 level="emergency",
-                language="en",
+                language=language,
                 phrasing=f"({skin.phrasing} + {found.group(0)})",
                 clause=clause,
             )
@@ -420,7 +430,17 @@ def _too_bare(text: str, language: str) -> bool:
     one word ("choking", "hives", "dribbling") is the rules' job: their phrasings hold it.
     """
     stop = stopwords(language)
-    return sum(1 for word in normalise(text).split() if word not in stop) < 2
+    words = normalise(text).split()
+    return sum(1 for word in words if word not in stop and word not in _ALSO) < 2
+
+
+#: "Too", "also": a clause that adds one part to the one before ("Schlucken geht ganz
+#: normal, Stimme auch", "breathing fine, voice too") says what that clause said of it, and
+#: alone names only the part (the net read "Stimme auch" 0.75 as a breathing emergency).
+_ALSO = frozenset(
+    "too also aswell auch ebenfalls aussi egalement pareil tambien tb tbm anche pure tambem"
+    " idem same".split()
+)
 
 
 def _only_the_treatment(text: str, language: str) -> bool:

@@ -29,6 +29,9 @@ _SWALLOWING = _any(
     r"trag|atragant|atasc|se me queda|no (?:me )?baja|comida|comer|beber|bebida|escup|saliva"
     r"|garganta|schluck|runter|stecken|verschluck|essen|trinken|kau|spucke|hals"
     r"|avale|avaler|passe pas|coinc|bloqu|fausse route|manger|boire|recrach|etouff|gorge"
+    # the drink or the meal as the patient has it, and what it does: "quand je bois ça part
+    # de travers et je tousse", "wenn ich trinke", "quando bevo"
+    r"|bois|boit|mange|de travers|touss|bebo|trinke|esse\b|bevo|mangio"
     r"|degluti|ingoi|mandare giu|va giu|scende|strozz|mangiare|bere|sputa|saliva|gola"
     r"|engol|engasg|desce|entala|comer|beber|cusp|saliva|garganta",
 )

@@ -35,7 +35,7 @@ SEPSIS_CUES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "circulation": _any(
             r"(?:corazon|pulso) (?:\w+ )?(?:acelerado|a mil|desbocado|rapido"
-            r"|disparado)|taquicardia|palpitaciones|mare\w+|desmay\w+"
+            r"|disparado)|taquicardia|palpitaciones|mare\w+|desmay\w+|(?:me )?da vueltas"
             r"|vomit\w+|respir\w+ (?:muy )?(?:rapido|acelerad\w+|agitad\w+)"
         ),
         "fast_spread": _any(r"en (?:unas|pocas|un par de|\d+) horas|de hora en hora"),
@@ -52,7 +52,7 @@ SEPSIS_CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "fever": _any(r"fieber\w*|schuttelfrost|zitter\w*|schwitz\w*|glut\w*"),
         "circulation": _any(
             r"herzrasen|herzklopfen|herz (?:\w+ )?(?:rast|rasen|klopft|pocht)"
-            r"|puls (?:\w+ )?(?:rast|hoch|schnell)|schwindel\w*|ohnmacht\w*"
+            r"|puls (?:\w+ )?(?:rast|hoch|schnell)|schwindel\w*|ohnmacht\w*|dreht sich|umkipp\w*"
             r"|kreislauf|erbrech\w+|ubergeb\w+|atme\w* (?:\w+ )?schnell"
         ),
         "fast_spread": _any(
@@ -74,6 +74,7 @@ SEPSIS_CUES: dict[str, dict[str, re.Pattern[str]]] = {
             r"coeur (?:qui )?(?:\w+ )?(?:s emballe|bat (?:tres |trop )?vite"
             r"|a cent a l heure|cogne)|tachycardie|palpitations?|vertiges?"
             r"|malaise|evanou\w+|vomi\w*|respire\w* (?:tres |trop )?vite"
+            r"|(?:tete|tout) (?:qui )?(?:me )?tourne|me sens partir|etourdi\w*"
         ),
         "fast_spread": _any(r"en (?:quelques|deux|trois|\d+) heures|d heure en heure|a vue d oeil"),
         "doubled": _any(r"a double|doubl\w+ de (?:taille|volume)"),
@@ -90,6 +91,7 @@ SEPSIS_CUES: dict[str, dict[str, re.Pattern[str]]] = {
             r"cuore (?:\w+ )?(?:a mille|accelerato|che batte (?:forte|veloce)"
             r"|impazzito)|tachicardia|palpitazioni|giramenti|capogir\w+"
             r"|svenu\w+|sveni\w+|vomit\w+|respir\w+ (?:veloce|affannos\w+)"
+            r"|(?:mi )?gira (?:la testa|tutto)|stordit\w*"
         ),
         "fast_spread": _any(r"in (?:poche|qualche|due|tre|\d+) ore|di ora in ora|a vista d occhio"),
         "doubled": _any(r"raddoppiat[oa]"),
@@ -105,7 +107,8 @@ SEPSIS_CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "circulation": _any(
             r"(?:coracao|pulso) (?:\w+ )?(?:disparad\w+|acelerad\w+|a mil"
             r"|batendo (?:muito )?(?:rapido|forte))|taquicardia|palpitac\w+"
-            r"|tontura\w*|tont[oa]|desmai\w+|vomit\w+|vomit\w+"
+            r"|tontura\w*|tont[oa]|desmai\w+|vomit\w+"
+            r"|(?:cabeca|tudo) (?:a )?(?:gira|girar|roda|rodar)"
             r"|respir\w+ (?:muito )?(?:rapid\w+|acelerad\w+|ofegante)"
         ),
         "fast_spread": _any(
