@@ -24,7 +24,7 @@ _SWALLOWING = _any(
     # en
     r"swallow|chok|gag|splutter|spit|go(?:es|ing)? down|get\w* (?:\w+ )?down|went down|stuck"
     r"|lodg|catch|caught|mouthful|food|drink|eat|chew|pills?|tablets?|spit|saliva|drool|dribbl"
-    r"|throat|nose|yog|cereal|toast|dinner|lunch|water",
+    r"|throat|nose|yog|cereal|toast|dinner|lunch|water|wrong way|cough",
     # es, de, fr, it, pt
     r"trag|atragant|atasc|se me queda|no (?:me )?baja|comida|comer|beber|bebida|escup|saliva"
     r"|garganta|schluck|runter|stecken|verschluck|essen|trinken|kau|spucke|hals"
@@ -34,6 +34,9 @@ _SWALLOWING = _any(
     r"|bois|boit|mange|de travers|touss|bebo|trinke|esse\b|bevo|mangio"
     r"|degluti|ingoi|mandare giu|va giu|scende|strozz|mangiare|bere|sputa|saliva|gola"
     r"|engol|engasg|desce|entala|comer|beber|cusp|saliva|garganta",
+    # the wrong way and the cough after it in the other languages ("se me va por el otro lado",
+    # "in den falschen Hals", "va di traverso e tossisco", "vai para o lado errado")
+    r"otro lado|\btos\b|toso|falsch\w* hals|huste|traverso|tossisc|tosse|tusso|lado errado",
 )
 
 _BREATHING_SPEAKING = _any(

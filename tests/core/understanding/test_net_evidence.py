@@ -50,6 +50,10 @@ def test_a_reading_without_its_sign_does_not_escalate(
         ("U4_severe_pain", "the ache at the injection site is 8 out of 10", "en"),
         ("U6_severe_swelling_bruising", "huge purple patch across half my forehead", "en"),
         ("U7_severe_headache", "mal di testa fortissimo da tre giorni", "it"),
+        # a drink that goes the wrong way, and the cough after it (session 12)
+        ("E1_swallowing", "des que je bois une gorgee ca passe de travers", "fr"),
+        ("E1_swallowing", "l acqua mi va di traverso e poi tossisco", "it"),
+        ("E1_swallowing", "everything i sip goes the wrong way and i cough", "en"),
     ],
 )
 def test_a_reading_with_its_sign_still_escalates(flag_id: str, text: str, language: str) -> None:
