@@ -113,7 +113,9 @@ def _key(kind: str, inputs: object) -> str:
 def _plain(value: object) -> Any:
     """JSON for the kinds of input the indexes are built from; anything else is a mistake."""
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
+        # Its fields one level at a time, as a dataclass's: ``model_dump`` would build the
+        # schema's serializer, which a process serving the kept knowledge never needs.
+        return {name: getattr(value, name) for name in type(value).model_fields}
     if is_dataclass(value) and not isinstance(value, type):
         # One level at a time (json recurses through ``default``): ``asdict`` deep-copies.
         return {item.name: getattr(value, item.name) for item in fields(value)}

@@ -35,6 +35,14 @@ def _per_language(value: Any) -> Any:
 LocalText = Annotated[dict[_Language, _Text], BeforeValidator(_per_language), Field(min_length=1)]
 
 
+#: How every knowledge schema validates: unknown keys and loose types are errors, models are
+#: frozen. ``defer_build``: a schema's validator and serializer (pydantic-core objects, ~2 MB
+#: for all of them) are built on its first validation, not at import. A process that reads
+#: the checked knowledge back from the cache (``kept.py``) never validates, so it never
+#: builds them (issue 17).
+STRICT = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+
+
 def in_language(texts: Mapping[str, str], language: str) -> str:
     """The text in ``language``, else in English, else the first one given."""
     return texts.get(language) or texts.get("en") or next(iter(texts.values()))
@@ -43,7 +51,7 @@ def in_language(texts: Mapping[str, str], language: str) -> str:
 class CountryProfile(BaseModel):
     """One country's routes; texts follow "contact ...", "call ..." and "report it to ..."."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = STRICT
 
     name: _Text
     emergency_number: EmergencyNumber
@@ -60,7 +68,7 @@ class CountryProfile(BaseModel):
 
 
 class CountriesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = STRICT
 
     countries: dict[CountryCode, Any] = Field(min_length=1)
 

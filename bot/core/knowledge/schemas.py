@@ -9,12 +9,13 @@ from datetime import time
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
 if TYPE_CHECKING:
     from bot.core.knowledge.dialogue import DialogueFile
 
 from bot.core.knowledge.countries import (
+    STRICT,
     CountryCode,
     CountryProfile,
     EmergencyNumber,
@@ -72,7 +73,7 @@ TEMPLATE_FIELDS: frozenset[str] = frozenset(
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = STRICT
 
 
 class FaqEntry(_Strict):
