@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,6 +129,16 @@ class Head:
         return result
 
 
+#: How many recent feature rows a model keeps, by the text it featurised. One message makes it
+#: featurise the same text several times: the whole message for the red-flag head and again
+#: for the FAQ head (the same text when no idiom was cut), then each clause again when the
+#: conversation reads a question or a follow-up on its own (on the 866 evaluation messages,
+#: 1,499 of 3,421 rows were a text already featurised for that message; issue 17). A row is a
+#: pure function of its text, so a kept one is exactly what featurising again would give.
+#: Bounded: a burst of distinct messages costs ~64 small arrays at most.
+RECENT_ROWS = 64
+
+
 class UnderstandingModel:
     """FAQ and red-flag probabilities for a message; built by ``for_knowledge``."""
 
@@ -143,6 +154,7 @@ class UnderstandingModel:
         flag_languages: Iterable[str],
     ) -> None:
         self._featurizer = featurizer
+        self._row = lru_cache(maxsize=RECENT_ROWS)(featurizer.row)
         self._faq = faq
         self._flags = flags
         self.levels = dict(levels)
@@ -290,18 +302,21 @@ class UnderstandingModel:
 
     def _rows(self, texts: Sequence[str]) -> list[SparseRow]:
         """Red-flag features: the knowledge's idioms ("dying to see") cut out first."""
-        return [self._featurizer.row(prepare(t, self._idioms)) for t in texts]
+        return [self._row(prepare(t, self._idioms)) for t in texts]
 
     def _faq_row(self, text: str) -> SparseRow:
         """FAQ features: the whole normalised text. The idiom list also holds triage-only
         typo guards ("injection", "month") that an FAQ question needs."""
-        return self._featurizer.row(normalise(text))
+        return self._row(normalise(text))
 
     def read(self, text: str) -> Reading:
         """Both heads' view of one message."""
         text = text[:MODEL_MAX_CHARS]
-        rows, clauses = self._message_rows(text)
-        return Reading(self._faq_from(self._faq_row(text)), self._flags_from(text, rows, clauses))
+        language = detect_language(text)
+        rows, clauses = self._message_rows(text, language)
+        return Reading(
+            self._faq_from(self._faq_row(text)), self._flags_from(rows, clauses, language)
+        )
 
     def faq_scores(self, text: str, limit: int = 5) -> FaqScores:
         """Entries ranked by probability (out-of-scope excluded), and P(out of scope)."""
@@ -311,12 +326,15 @@ class UnderstandingModel:
     def red_flag_scores(self, text: str, limit: int = 3) -> RedFlagScores:
         """Flags ranked by their highest probability over the message and each of its clauses."""
         text = text[:MODEL_MAX_CHARS]
-        rows, clauses = self._message_rows(text)
-        return self._flags_from(text, rows, clauses, limit)
+        language = detect_language(text)
+        rows, clauses = self._message_rows(text, language)
+        return self._flags_from(rows, clauses, language, limit)
 
-    def _message_rows(self, text: str) -> tuple[list[SparseRow], list[str]]:
+    def _message_rows(self, text: str, language: str) -> tuple[list[SparseRow], list[str]]:
+        """The rows of the message and of each of its clauses (``language``: the message's,
+        found once per reading by the caller)."""
         # Each language's own "but" words: Portuguese "mais" is "more", not French "but".
-        clauses = split_clauses(text, detect_language(text))[:MAX_CLAUSES]
+        clauses = split_clauses(text, language)[:MAX_CLAUSES]
         texts = [text, *clauses] if len(clauses) > 1 else [text]
         return self._rows(texts), texts
 
@@ -329,7 +347,7 @@ class UnderstandingModel:
         return FaqScores(ranked=ranked, out_of_scope=float(probabilities[self._oos]))
 
     def _flags_from(
-        self, text: str, rows: Sequence[SparseRow], texts: Sequence[str], limit: int = 3
+        self, rows: Sequence[SparseRow], texts: Sequence[str], language: str, limit: int = 3
     ) -> RedFlagScores:
         probabilities = self._flags.probabilities(rows)
         probabilities[:, self._none] = -1.0
@@ -350,7 +368,7 @@ class UnderstandingModel:
             )
             for i in order
         )
-        return RedFlagScores(ranked=ranked, language=detect_language(text))
+        return RedFlagScores(ranked=ranked, language=language)
 
 
 class Idioms:

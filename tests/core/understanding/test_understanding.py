@@ -99,6 +99,22 @@ def test_a_second_start_loads_the_cache_and_scores_the_same(
     assert again.faq_scores(text) == model.faq_scores(text)
 
 
+def test_a_message_and_its_clauses_read_alike_with_their_rows_kept(
+    knowledge: Knowledge, cache_dir: Path, model: UnderstandingModel
+) -> None:
+    """The conversation reads a message, then its clauses on their own: each distinct text is
+    featurised once (issue 17), and every reading is exactly a fresh model's."""
+    message = "can i go to the gym tonight, but my eyelid is drooping and i feel dizzy"
+    clauses = ["can i go to the gym tonight", "my eyelid is drooping and i feel dizzy"]
+    fresh = UnderstandingModel.for_knowledge(knowledge, cache_dir=cache_dir, language_packs=LANG)
+    first = {text: fresh.read(text) for text in [message, *clauses]}
+    featurised = fresh._row.cache_info()
+    assert featurised.hits >= len(clauses) + 1  # the FAQ head's view and each clause again
+    for text in [*clauses, message, *clauses]:
+        assert model.read(text) == first[text]
+        assert model.red_flag_scores(text) == fresh.red_flag_scores(text)
+
+
 def test_a_clinic_edit_changes_the_fingerprint(knowledge: Knowledge) -> None:
     entry = knowledge.faq[0]
     edited = entry.model_copy(update={"questions": [*entry.questions, "is tox a poison"]})
