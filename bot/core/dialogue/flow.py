@@ -375,7 +375,7 @@ class Dialogue(
         memory = live.escalation
         if memory is None:
             symptom = next((t for t in live.topics if t in self.lexicon.course_topics), None)
-            if symptom is None or not self.lexicon.says_worse(text):
+            if symptom is None or not self.lexicon.says_worse(text, reply.language):
                 return ""
             return self.responder.renderer.speaking(reply.language).title(symptom)
         if memory.level == "emergency":

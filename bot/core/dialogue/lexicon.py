@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.core.dialogue.worsening import says_worse as _says_worse
 from bot.core.knowledge.dialogue import (
     DIALOGUE_LANGUAGES,
     FOLLOWUP_KINDS,
@@ -526,10 +527,20 @@ class Lexicon:
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.plural)
 
-    def says_worse(self, text: str) -> bool:
-        """ "it's got way worse", "now it's spreading": something is getting worse."""
-        norm = normalise(text)
-        return any(contains(norm, phrase) for phrase in self._pooled.worse)
+    def says_worse(self, text: str, language: str | None = None) -> bool:
+        """ "it's got way worse", "now it's spreading", "jetzt ist es richtig heftig,
+        tabletten helfen null": something is getting worse (``language``: the message's, whose
+        words are read in any inflection; see ``worsening``)."""
+        words = self.words(language)
+        if words is None:
+            return False
+        return _says_worse(
+            text,
+            phrases=self._pooled.worse,
+            worse=words.followup.worse,
+            relief=words.followup.relief,
+            language=(language or "en")[:2].lower(),
+        )
 
     def besides_progress(self, text: str) -> list[str] | None:
         """The new words of ``text`` besides those saying how something goes ("is it meant

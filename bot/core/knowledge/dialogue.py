@@ -108,6 +108,9 @@ class FollowupWords(_Strict):
     #: the message is triaged together with that symptom ("it's getting worse" after the
     #: headache is a worsening headache).
     worse: list[Text] = Field(default_factory=list)
+    #: A remedy's working ("helps", "hilft", "fait effet"): with a negation a few words off
+    #: ("tabletten helfen null", "nada me ayuda"), the symptom is getting worse too.
+    relief: list[Text] = Field(default_factory=list)
     #: Words a follow-up opens with ("and", "what about"): a message that opens so and reads
     #: as the last topic continues it, even when it looks out of scope on its own.
     openers: list[Text] = Field(default_factory=list)
