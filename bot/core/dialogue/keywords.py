@@ -18,24 +18,29 @@ from bot.core.text import normalise
 
 @dataclass(frozen=True, slots=True)
 class KeywordTable:
-    """Normalised keyword -> the entries it names, for one language."""
+    """Normalised keyword -> the entries it names, for one language, in the FAQ's order.
 
-    names: Mapping[str, frozenset[str]]
+    Ordered tuples, not sets: where two entries tie ("ice" names the bruise and the
+    swelling), the dialogue takes the first it meets, and a set's order follows the
+    process's string-hash seed, so the same message would get other answers in other
+    processes."""
+
+    names: Mapping[str, tuple[str, ...]]
     #: Keywords of several words ("flu jab", "bolsa de hielo"), looked for whole in a text.
-    phrases: tuple[tuple[str, frozenset[str]], ...]
+    phrases: tuple[tuple[str, tuple[str, ...]], ...]
 
-    def ids(self, keyword: str) -> frozenset[str]:
-        return self.names.get(keyword, frozenset())
+    def ids(self, keyword: str) -> tuple[str, ...]:
+        return self.names.get(keyword, ())
 
 
 def _table(pairs: Iterable[tuple[str, str]]) -> KeywordTable:
-    names: dict[str, set[str]] = {}
+    names: dict[str, dict[str, None]] = {}
     for keyword, entry_id in pairs:
         norm = normalise(keyword)
         if norm:
-            names.setdefault(norm, set()).add(entry_id)
-    frozen = {key: frozenset(ids) for key, ids in names.items()}
-    return KeywordTable(frozen, tuple((k, ids) for k, ids in frozen.items() if " " in k))
+            names.setdefault(norm, {})[entry_id] = None  # a dict keeps first-seen order
+    ordered = {key: tuple(ids) for key, ids in names.items()}
+    return KeywordTable(ordered, tuple((k, ids) for k, ids in ordered.items() if " " in k))
 
 
 class KeywordIndex:
