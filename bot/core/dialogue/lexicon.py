@@ -101,6 +101,8 @@ class _Pooled:
     applies_too: frozenset[str]
     about_it: frozenset[str]
     tell: frozenset[str]
+    whom: frozenset[str]
+    what_to_tell: frozenset[str]
     duration: frozenset[str]
     wear_off: frozenset[str]
     every: frozenset[str]
@@ -183,6 +185,8 @@ class Lexicon:
             applies_too=_phrases(w for lang in languages for w in lang.followup.applies_too),
             about_it=_phrases(w for lang in languages for w in lang.followup.about_it),
             tell=_phrases(w for lang in languages for w in lang.followup.tell),
+            whom=_phrases(w for lang in languages for w in lang.followup.whom),
+            what_to_tell=_phrases(w for lang in languages for w in lang.followup.what_to_tell),
             duration=_phrases(w for lang in languages for w in lang.followup.duration),
             wear_off=_phrases(w for lang in languages for w in lang.followup.wear_off),
             every=_phrases(w for lang in languages for w in lang.followup.every),
@@ -442,7 +446,25 @@ class Lexicon:
         unsaid: "should I let the clinic know?", "who do I talk to?"."""
         norm = normalise(text)
         pooled = self._pooled
-        return any(contains(norm, phrase) for phrase in pooled.about_it | pooled.tell)
+        return any(
+            contains(norm, phrase) for phrase in pooled.about_it | pooled.tell | pooled.what_to_tell
+        )
+
+    def asks_what_to_tell(self, text: str, language: str | None = None) -> bool:
+        """The message only asks what to tell someone, in any order ("what do I say to my
+        dentist?", "to my GP what do I say", "the surgeon, what should I tell him?"): besides
+        the telling, the people told (``whom``) and follow-up words, nothing is new. What is to
+        be told is what was just said; the person names no topic."""
+        pooled = self._pooled
+        norm = normalise(text)
+        asks_what = any(contains(norm, phrase) for phrase in pooled.what_to_tell)
+        tells_whom = any(contains(norm, phrase) for phrase in pooled.tell) and any(
+            contains(norm, phrase) for phrase in pooled.whom
+        )
+        if not (asks_what or tells_whom):
+            return False  # "should I let the clinic know?": whether to report, a question
+        rest = _strip(norm, pooled.what_to_tell | pooled.tell)
+        return not self.leftover(_strip(rest, pooled.whom), language)
 
     def without_negations(self, words: list[str]) -> list[str]:
         """``words`` (from :meth:`leftover`) without the negations a failing condition has

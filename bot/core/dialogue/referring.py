@@ -63,6 +63,10 @@ class BackReferences:
         is the last topic. A confident question of its own (who to call) is answered after
         the last topic's answer; an unsure one is the last topic's follow-up."""
         last = live.last_topic
+        if last is not None and self.lexicon.asks_what_to_tell(text, reply.language):
+            # "to my dentist what do I say?": the dentist is whom to tell, not a topic
+            # ("doctor" alone reads as who may inject); what to tell is the last answer
+            return (last,)
         if (
             last is None
             or not self.lexicon.asks_about_it(text)

@@ -86,6 +86,14 @@ class FollowupWords(_Strict):
     #: Telling someone, with nothing said of what ("should I let the clinic know?", "do I
     #: tell my GP too?", "who do I talk to?"): what is to be told is what was just said.
     tell: list[Text] = Field(default_factory=list)
+    #: Asking what to tell ("what do I say", "what should I tell"): in "what do I say to my
+    #: GP?" what to tell is what was just said.
+    what_to_tell: list[Text] = Field(default_factory=list)
+    #: The people one tells, other than the clinic ("dentist", "GP", "surgeon", "midwife"):
+    #: in "what do I say to my dentist?" or "the surgeon, what should I tell him?" they are
+    #: whom, not what, the question is about, so they name no topic of their own (a doctor
+    #: alone would read as who may inject).
+    whom: list[Text] = Field(default_factory=list)
     #: How long something lasts ("last", "wear off", "stay"): after a topic that is not a
     #: symptom, "how long does it last?" asks about the treatment (``lasting_topic``).
     duration: list[Text] = Field(default_factory=list)
