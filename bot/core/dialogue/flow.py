@@ -226,7 +226,9 @@ class Dialogue(
         if every is not None:
             return every
         if reply.kind == "smalltalk" and not (
-            live.last_topic and self.lexicon.only_context(text) and not self._is_smalltalk(text)
+            live.last_topic
+            and self.lexicon.only_context(text)
+            and (not self._is_smalltalk(text) or self._asks_moment(text))
         ):
             return Turn(reply, live.settled(), how="smalltalk")
         symptom = self._symptom_course(text, reply, live)
@@ -1252,6 +1254,11 @@ class Dialogue(
                 break
             start = rest
         return " ".join(raw[start:]) if start else text
+
+    def _asks_moment(self, text: str) -> bool:
+        """A greeting's words asked as a moment ("morning?", "evening?" after the gym): the
+        question mark makes it "and in the morning?", not "good morning"."""
+        return text.rstrip().endswith("?") and self.lexicon.mentions_when(text)
 
     def _is_smalltalk(self, text: str) -> bool:
         """Exactly a small-talk phrase ("ok", "thanks"), not a follow-up that looks like one
