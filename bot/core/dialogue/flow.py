@@ -1214,6 +1214,13 @@ class Dialogue(
             return lexicon.lasting_topic
         if len(topics) > 1 and timed and lexicon.mentions_when(text):
             return timed[0]
+        if len(topics) > 1 and not lexicon.points_back(text):
+            # "and out of hours?" after the signs of infection and whom to call: the one it
+            # reads with, when one reads clearly better than the first ("why?": the first);
+            # a pronoun ("how long till they go?") is the thing told first
+            best = self._best_fit(topics, text)
+            if self._fit(text, best) - self._fit(text, topics[0]) >= BEST_FIT_LEAD:
+                return best
         return topics[0]
 
     def _best_fit(self, topics: tuple[str, ...], text: str) -> str:
