@@ -48,3 +48,20 @@ def test_what_to_tell_during_an_escalation_keeps_the_advice(conversation: Conver
     )
     assert told.reply is not None
     assert told.reply.kind == "escalation"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["what should i mention when i ring", "what details will the GP want", "what info do i give"],
+)
+def test_asking_what_to_mention_during_an_escalation_is_what_to_say(
+    conversation: Conversation, asked: str
+) -> None:
+    """ "What should I mention?" during an escalation gets the same line as "what do I tell
+    them?" (what to say when calling), not the general reminder."""
+    first = "one of my eyelids has dropped right down since yesterday"
+    _, canonical = chat(conversation, first, "what do i tell them?")
+    _, variant = chat(conversation, first, asked)
+    assert canonical.reply is not None and variant.reply is not None
+    assert variant.reply.kind == "escalation"
+    assert variant.reply.text == canonical.reply.text
