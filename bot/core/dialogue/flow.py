@@ -227,7 +227,7 @@ class Dialogue(
             return every
         if reply.kind == "smalltalk" and not (
             live.last_topic
-            and self.lexicon.only_context(text)
+            and (self.lexicon.only_context(text) or self._opens_asking_more(text))
             and (not self._is_smalltalk(text) or self._asks_moment(text))
         ):
             return Turn(reply, live.settled(), how="smalltalk")
@@ -1261,6 +1261,14 @@ class Dialogue(
                 break
             start = rest
         return " ".join(raw[start:]) if start else text
+
+    def _opens_asking_more(self, text: str) -> bool:
+        """ "n ice?", "and a cold one?" after a topic: opens as a follow-up and what follows the
+        opener is no small talk of its own ("and thanks", "n cheers")."""
+        if not self.lexicon.opens_as_follow_up(text):
+            return False
+        words = text.split()
+        return not any(self._is_smalltalk(" ".join(words[start:])) for start in range(1, 4))
 
     def _asks_moment(self, text: str) -> bool:
         """A greeting's words asked as a moment ("morning?", "evening?" after the gym): the
