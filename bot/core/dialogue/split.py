@@ -2,13 +2,13 @@
 tonight? and when can i wear makeup" is three questions.
 
 Cuts fall at question marks, full stops, line breaks, semicolons, commas, "&" and a "+"
-between words, and before the joining phrases of ``dialogue.yaml`` ("and also", "and when",
-"or", "oh and", "btw", "y también"). Whether a piece really is a question of its own is
-decided by the matcher, not here; what is kept here is how each piece was joined to the one
-before (a new sentence, a comma, a list mark, an "or"), which says whether a piece without a
-question word of its own ("fly on sunday" in "can i drink tonight, fly on sunday and go to
-the gym") goes on with the question before it, and whether it is another option of the same
-question ("red wine or white?").
+between words, a numbered list's marks ("1) ... 2) ..."), and before the joining phrases of
+``dialogue.yaml`` ("and also", "and when", "or", "oh and", "btw", "y también"). Whether a
+piece really is a question of its own is decided by the matcher, not here; what is kept here
+is how each piece was joined to the one before (a new sentence, a comma, a list mark, an
+"or"), which says whether a piece without a question word of its own ("fly on sunday" in
+"can i drink tonight, fly on sunday and go to the gym") goes on with the question before it,
+and whether it is another option of the same question ("red wine or white?").
 
 The work is linear in the message: each word is looked up once among the joining phrases
 that start with it, so a long message costs no more per word than a short one.
@@ -31,6 +31,9 @@ from bot.core.text import normalise
 Joint = Literal["start", "sentence", "comma", "list", "phrase", "alternative"]
 
 _HARD_BREAK = re.compile(r"([?!;&\n\r\u00bf\u00a1]+|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014+]\s)")
+#: The marks of a numbered list ("1) ... 2) ...", "(3)"): patients number their questions
+#: in every language.
+_NUMBERED = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)")
 #: Pieces this short ("and", "ok") are joined to the next piece rather than matched alone.
 _MIN_WORDS = 2
 
@@ -57,6 +60,10 @@ def split_pieces(
     before one of ``alternatives`` ("or") is joined as an ``alternative``."""
     starts = _by_first_word(tuple(joins))
     offers = frozenset(" ".join(phrase.split()) for phrase in alternatives)
+    if len(_NUMBERED.findall(text)) >= 2:
+        # a list numbered "1) ... 2) ...": each mark opens a new sentence; one mark alone
+        # may be a time or a smiley ("at 2)")
+        text = _NUMBERED.sub("\n", text)
     raw = _HARD_BREAK.split(text)
     parts: list[Piece] = []
     joint: Joint = "start"
