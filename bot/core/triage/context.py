@@ -1233,6 +1233,14 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"sempre piu",
         ),
         improving=(r"dolore(?: \w+){0,3}? (?:e |sta )?(?:sempre )?piu (?:debole|leggero|lieve)",),
+        idioms=(
+            # "mi cadono le braccia" (I give up, as the French "les bras m'en tombent"): said of
+            # a slow result or a price, never of weak arms, which a patient words as "non ho
+            # forza nelle braccia". Only with the pronoun before the verb and the arms after
+            # it, the idiom's fixed order; "le braccia mi cadono, non ho forza" stays a report.
+            r"(?:mi|ti|ci|vi|gli|le|fa|fanno|far|fai) (?:\w+ )?(?:cadono|cascano|cadere|cascare"
+            r"|cadrebbero|cascherebbero|sono cadute|sono cascate) (?:le )?braccia",
+        ),
     ),
     "pt": _Grammar(
         # Not "no": in Portuguese it is "in the" ("dor no peito"); nor "no" from "nó".
