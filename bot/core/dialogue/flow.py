@@ -205,10 +205,15 @@ class Dialogue(
         if not self.lexicon.enabled or (reply.kind == "fallback" and not normalise(text)):
             return self._plain(reply, live, now)
         if reply.kind in {"clarify", "fallback"}:
-            reply = self._reread_without_details(text, reply, now, private, treatment)
+            details = self._without_details(text, reply.language)
+            reply = self._reread(details, reply, now, private, treatment)
         if self.lexicon.changes_subject(text):
-            # "unrelated but ...", "otra pregunta, ...": read on its own, nothing inherited
+            # "unrelated but ...", "otra pregunta, ...": read on its own, nothing inherited,
+            # and without the announcement, which names no topic ("autre question, combien
+            # coûte une retouche ?" is the prices, as the question alone reads)
             live = live.new_subject()
+            announced = self.lexicon.without_new_subject(text)
+            reply = self._reread(announced, reply, now, private, treatment, surer=True)
         if live.clarify:
             chosen = self._clarify_choice(text, live, reply)
             if chosen is not None:
@@ -330,25 +335,35 @@ class Dialogue(
         text = "\n\n".join([*paragraphs[:at], sentence, *paragraphs[at:]])
         return replace(reply, text=text, html=to_html(text))
 
-    def _reread_without_details(
+    def _reread(
         self,
-        text: str,
+        question: str | None,
         reply: Reply,
         now: datetime,
         private: bool,
         treatment: Treatment | None,
+        *,
+        surer: bool = False,
     ) -> Reply:
-        """An unsure reading of a question with details ("is aspirin ok or will it make me
-        bruise?": the bruise is a worry about the aspirin, not a second question) yields to
-        a confident reading of the question alone (so does an unsure reading of "no bruising,
-        can I swim?"). Triage has read the whole message."""
-        question = self._without_details(text, reply.language)
-        if question is None:
+        """``question``, a part of the message, read alone: its answer replaces ``reply``
+        (with ``surer``, only when it scores higher than an answer ``reply`` already is).
+        Triage has read the whole message.
+
+        Without its details, an unsure reading of a question ("is aspirin ok or will it
+        make me bruise?": the bruise is a worry about the aspirin, not a second question)
+        yields to a confident reading of the question alone (so does an unsure reading of
+        "no bruising, can I swim?"). Without a new subject's announcement ("autre question,
+        combien coûte une retouche ?"), which names no topic, the question reads as alone."""
+        if not question:
             return reply
         again = self.responder.respond(
             question, private=private, now=now, treatment=treatment, language=reply.language
         )
-        return again if again.kind == "answer" else reply
+        if again.kind != "answer":
+            return reply
+        if surer and reply.kind == "answer" and (again.score or 0.0) <= (reply.score or 0.0):
+            return reply
+        return again
 
     def _noted(self, treatment: Treatment, language: str | None) -> Reply | None:
         """ "Noted: your treatment was on 2026-12-02 at 17:00." """

@@ -522,6 +522,14 @@ class Lexicon:
             for size in (1, 2, 3, 4)
         )
 
+    def without_new_subject(self, text: str) -> str:
+        """``text`` normalised, without the phrase announcing a new subject ("autre question,
+        combien coûte une retouche ?": "combien coute une retouche"): the announcement names
+        no thing asked about."""
+        if not self.changes_subject(text):
+            return normalise(text)
+        return _strip(normalise(text), self._pooled.new_subject)
+
     def opens_pointing_back(self, text: str) -> bool:
         """The message starts with a word that refers back ("it's on my cheekbone", "that
         one is ..."): it tells more about what was said before."""
