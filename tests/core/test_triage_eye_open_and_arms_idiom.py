@@ -126,3 +126,19 @@ def test_a_fever_with_shivering_is_the_sepsis_emergency_like_shaking(
     """A fever with "shaking" or "chills" was E6 already; "shivering" says the same."""
     assert "E6_sepsis_signs" in rules.assess("running a fever and shivering all evening").flag_ids
     assert rules.assess("no fever, just a bit shivery from the cold weather").level is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Volvimos de la playa. desmayada en el sofá", "emergency"),
+        ("Chegámos do trabalho. desmaiado no chão", "emergency"),
+        ("mi amiga se quedó desmayada el año pasado al ver la aguja, ¿es normal?", None),
+        ("¿y si me quedo desmayada durante la sesión?", None),
+    ],
+)
+def test_fainted_alone_after_another_sentence_is_an_emergency(
+    rules: TriageDetector, text: str, level: str | None
+) -> None:
+    """The word alone, as the French "inconsciente" already was: no subject is needed."""
+    assert rules.assess(text).level == level
