@@ -17,7 +17,7 @@ from tests.core.chatting import chat, topics
     "text",
     [
         "andere frage: was kostet bei euch eine nachbehandlung?",
-        "un'altra domanda: quanto costa un ritocco da voi?",
+        "un'altra domanda: un ritocco quanto costa?",
         "autre question, une retouche ça coûte combien ?",
         "autre question, combien coûte le rendez-vous de contrôle ?",
     ],
