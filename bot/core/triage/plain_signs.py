@@ -25,6 +25,8 @@ rewrite here is a class of such words, not one message's wording:
   had hooded are their shape, not a droop;
 * German speech "verwaschen" or drunk-sounding is slurred speech (E3); Italian itching with
   red bumps in one clause is the itchy rash (U8);
+* sight "duplicated" or split in two ("tudo duplicado", "todo desdoblado", "tutto
+  sdoppiato") is each language's double (U2);
 * an eye so swollen that it will not open ("tengo el ojo tan hinchado q ya casi no lo puedo
   abrir", "si gonflé que j'arrive plus à l'ouvrir") is each language's "eye swollen shut";
 * French food or drink that "goes the wrong way" ("ça part de travers", "l'eau passe de
@@ -166,6 +168,34 @@ _IT_ITCHY_BUMPS = re.compile(
 _PT_SEEING = re.compile(r"\b(?:estou|to|tou|estava|ando|andava|comecei|continuo|fiquei) a ver\b")
 
 
+#: Sight "duplicated" or "split in two" is double: "to enxergando tudo duplicado", "veo todo
+#: duplicado", "vedo tutto sdoppiato". Only after a seeing word or "everything", so a message
+#: sent "duplicado" stays no sign.
+_DUPLICATED: dict[str, tuple[re.Pattern[str], str]] = {
+    "pt": (
+        re.compile(
+            r"\b(?P<seeing>(?:vejo|enxergo|enxergando|vendo|vista|visao|tudo)(?: \w+){0,3}? )"
+            r"(?:duplicad[oa]s?|desdobrad[oa]s?)\b"
+        ),
+        "duplo",
+    ),
+    "es": (
+        re.compile(
+            r"\b(?P<seeing>(?:veo|viendo|vista|vision|todo)(?: \w+){0,3}? )"
+            r"(?:duplicad[oa]s?|desdoblad[oa]s?)\b"
+        ),
+        "doble",
+    ),
+    "it": (
+        re.compile(
+            r"\b(?P<seeing>(?:vedo|vedere|vista|visione|tutto)(?: \w+){0,3}? )"
+            r"(?:duplicat[oaie]|sdoppiat[oaie])\b"
+        ),
+        "doppio",
+    ),
+}
+
+
 #: So swollen that the eye will not open or see, by language, as its "eye swollen shut"
 #: phrasing (English reads "so swollen i can barely see" in ``detector``).
 _SWOLLEN_SHUT: dict[str, tuple[re.Pattern[str], str]] = {
@@ -297,6 +327,9 @@ def plain_signs(text: str, language: str) -> str:
     shut = _SWOLLEN_SHUT.get(language)
     if shut is not None:
         text = shut[0].sub(shut[1], text)
+    duplicated = _DUPLICATED.get(language)
+    if duplicated is not None:
+        text = duplicated[0].sub(lambda found: found["seeing"] + duplicated[1], text)
     if language == "fr":
         text = _FR_STAYS_STUCK.sub("nourriture coincee gorge", text)
         return _FR_WRONG_WAY.sub("avale de travers", text)
