@@ -27,6 +27,7 @@ rewrite here is a class of such words, not one message's wording:
   red bumps in one clause is the itchy rash (U8);
 * sight "duplicated" or split in two ("tudo duplicado", "todo desdoblado", "tutto
   sdoppiato") is each language's double (U2);
+* "I don't breathe" ("non respiro", "no respiro", "não respiro") is "I can't breathe" (E3);
 * an eye so swollen that it will not open ("tengo el ojo tan hinchado q ya casi no lo puedo
   abrir", "si gonflé que j'arrive plus à l'ouvrir") is each language's "eye swollen shut";
 * French food or drink that "goes the wrong way" ("ça part de travers", "l'eau passe de
@@ -196,6 +197,18 @@ _DUPLICATED: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+#: "I don't breathe" is how "I can't breathe" is said in Italian, Spanish and Portuguese ("non
+#: respiro", "no respiro", "não respiro"); said as the "can't" the E3 phrasings hold.
+_NOT_BREATHING: dict[str, tuple[re.Pattern[str], str]] = {
+    "it": (re.compile(r"\bnon respiro\b(?! male\b)"), "non riesco a respirare"),
+    "es": (re.compile(r"\bno respiro\b(?! mal\b)"), "no puedo respirar"),
+    "pt": (
+        re.compile(r"\b(?:nao|n) (?:respiro|to respirando|estou respirando)\b(?! mal\b)"),
+        "nao consigo respirar",
+    ),
+}
+
+
 #: So swollen that the eye will not open or see, by language, as its "eye swollen shut"
 #: phrasing (English reads "so swollen i can barely see" in ``detector``).
 _SWOLLEN_SHUT: dict[str, tuple[re.Pattern[str], str]] = {
@@ -327,6 +340,9 @@ def plain_signs(text: str, language: str) -> str:
     shut = _SWOLLEN_SHUT.get(language)
     if shut is not None:
         text = shut[0].sub(shut[1], text)
+    not_breathing = _NOT_BREATHING.get(language)
+    if not_breathing is not None:
+        text = not_breathing[0].sub(not_breathing[1], text)
     duplicated = _DUPLICATED.get(language)
     if duplicated is not None:
         text = duplicated[0].sub(lambda found: found["seeing"] + duplicated[1], text)
