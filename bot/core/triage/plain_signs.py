@@ -178,21 +178,21 @@ _DUPLICATED: dict[str, tuple[re.Pattern[str], str]] = {
             r"\b(?P<seeing>(?:vejo|enxergo|enxergando|vendo|vista|visao|tudo)(?: \w+){0,3}? )"
             r"(?:duplicad[oa]s?|desdobrad[oa]s?)\b"
         ),
-        "duplo",
+        r"\g<seeing>duplo",
     ),
     "es": (
         re.compile(
             r"\b(?P<seeing>(?:veo|viendo|vista|vision|todo)(?: \w+){0,3}? )"
             r"(?:duplicad[oa]s?|desdoblad[oa]s?)\b"
         ),
-        "doble",
+        r"\g<seeing>doble",
     ),
     "it": (
         re.compile(
             r"\b(?P<seeing>(?:vedo|vedere|vista|visione|tutto)(?: \w+){0,3}? )"
             r"(?:duplicat[oaie]|sdoppiat[oaie])\b"
         ),
-        "doppio",
+        r"\g<seeing>doppio",
     ),
 }
 
@@ -337,15 +337,10 @@ def plain_signs(text: str, language: str) -> str:
     phrasings say them (see the module doc); other text is returned as it is."""
     if language == "en":
         return _english(text)
-    shut = _SWOLLEN_SHUT.get(language)
-    if shut is not None:
-        text = shut[0].sub(shut[1], text)
-    not_breathing = _NOT_BREATHING.get(language)
-    if not_breathing is not None:
-        text = not_breathing[0].sub(not_breathing[1], text)
-    duplicated = _DUPLICATED.get(language)
-    if duplicated is not None:
-        text = duplicated[0].sub(lambda found: found["seeing"] + duplicated[1], text)
+    for table in (_SWOLLEN_SHUT, _NOT_BREATHING, _DUPLICATED):
+        rewrite = table.get(language)
+        if rewrite is not None:
+            text = rewrite[0].sub(rewrite[1], text)
     if language == "fr":
         text = _FR_STAYS_STUCK.sub("nourriture coincee gorge", text)
         return _FR_WRONG_WAY.sub("avale de travers", text)
