@@ -9,15 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.knowledge import Knowledge
 from bot.core.responder import Responder
 from bot.core.triage.detector import TriageDetector
-
-
-@pytest.fixture(scope="module")
-def rules(knowledge: Knowledge) -> TriageDetector:
-    return TriageDetector(knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts)
-
 
 EYE_HARD_TO_OPEN = [
     ("en", "the lid has swelled up overnight and i'm struggling to open that eye"),

@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.knowledge import Knowledge
 from bot.core.triage.aside import without_aside
 from bot.core.triage.detector import TriageDetector
 from bot.core.triage.everyday_scene import everyday_scene
 from bot.core.triage.named_else import without_other_names
-
-
-@pytest.fixture(scope="module")
-def rules(knowledge: Knowledge) -> TriageDetector:
-    return TriageDetector(knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts)
 
 
 # An aside is cut where a hypothetical would be read, and only an aside.

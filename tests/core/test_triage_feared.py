@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.knowledge import Knowledge
 from bot.core.triage.detector import TriageDetector
-
-
-@pytest.fixture(scope="module")
-def rules(knowledge: Knowledge) -> TriageDetector:
-    return TriageDetector(knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts)
-
 
 FEARED = [
     "bit paranoid the tox will leave me with a droopy eyelid",

@@ -10,14 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.knowledge import Knowledge
 from bot.core.triage.detector import TriageDetector
-
-
-@pytest.fixture(scope="module")
-def rules(knowledge: Knowledge) -> TriageDetector:
-    return TriageDetector(knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts)
-
 
 SLIGHT_AND_EXPECTED = [
     "slightly itchy just where the needle went in",

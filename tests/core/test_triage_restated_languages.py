@@ -10,15 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.knowledge import Knowledge
 from bot.core.responder import Responder
 from bot.core.triage.detector import TriageDetector
-
-
-@pytest.fixture(scope="module")
-def rules(knowledge: Knowledge) -> TriageDetector:
-    return TriageDetector(knowledge.red_flags, knowledge.ignore_phrases, knowledge.concepts)
-
 
 CHAT_AND_REGIONAL = [
     ("it", "nn riesco a mandare giu la pastiglia, mi si blocca", "emergency"),
