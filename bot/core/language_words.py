@@ -60,7 +60,9 @@ LANGUAGE_WORDS: dict[str, LanguageWords] = {
         ),
         not_english=_words(
             "desde para mis madre padre hija hijo esposo esposa marido puede puedo tengo tiene "
-            "muy estoy esta siento cara ojo ojos labios quisiera llevo"
+            "muy estoy esta siento cara ojo ojos labios quisiera llevo "
+            # a call for help beside someone else's sign: "mi padre no respira, que hago"
+            "hago ayuda"
         ),
         frequent=_words(
             "el la los las que de y mi me es esta estoy tengo puedo despues por con como cuando "
@@ -109,6 +111,8 @@ LANGUAGE_WORDS: dict[str, LanguageWords] = {
             "faccia labbra gola lingua riesco ieri oggi stamattina nessun nessuna nessuno "
             "benissimo palestra sopracciglia fronte hanno punto punta puntura punture domani "
             "stasera stanotte vorrei preferirei "
+            # someone else's emergency told in few words: "mio marito è incosciente"
+            "marito moglie incosciente "
             # Italian "cosa" (what) is Spanish "thing" too: shared, so "cosa succede se ..."
             # is not read with the Spanish rules alone, which know no Italian hypothetical.
             "cosa succede succederebbe capita"

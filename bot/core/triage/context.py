@@ -315,7 +315,11 @@ SOMEONE_COLLAPSED = re.compile(
     r"|crise (?:convulsiva|epileptica)|ataque epileptico"
     # someone who does not come round: "ne se réveille pas", "no reacciona", "não acorda"
     r"|tombee? dans les pommes|(?:ne )?se reveille pas|no se despierta|no reacciona"
-    r"|non si sveglia|non reagisce|nao acorda|nao reage|wacht nicht (?:mehr )?auf)\b"
+    r"|non si sveglia|non reagisce|nao acorda|nao reage|wacht nicht (?:mehr )?auf"
+    # nor answers: "ne répond plus", "non risponde", "reagiert nicht", "wont respond"
+    r"|(?:wont|doesnt|isnt|not) respond(?:ing)?|ne (?:repond|reagit) (?:plus|pas)|no responde"
+    r"|non risponde(?: piu)?|nao responde|reagiert nicht(?: mehr)?|antwortet nicht mehr"
+    r"|(?:e|est|ist|esta|esta|is) (?:incosciente|inconsciente|inconscient|inconsciente))\b"
 )
 
 
@@ -475,16 +479,24 @@ class _Grammar:
 
 
 _RELATIVES = {
+    # Fathers, grandfathers, uncles and men in general as well as the women: "mein opa hatte
+    # einen schlaganfall" is as much a story as "meine oma hatte einen schlaganfall".
     "es": "amiga|amigo|madre|mama|hermana|hermano|tia|prima|primo|hija|hijo|marido|esposo|esposa"
-    "|novia|novio|pareja|companera|companero|vecina|jefa|abuela|suegra|cunada",
+    "|novia|novio|pareja|companera|companero|vecina|jefa|abuela|suegra|cunada"
+    "|padre|papa|abuelo|tio|suegro|cunado|vecino|jefe|nieto|nieta",
     "de": "freundin|freund|mutter|mama|schwester|bruder|tante|cousine|kollegin|kollege|tochter"
-    "|sohn|frau|mann|nachbarin|oma|chefin|schwagerin",
+    "|sohn|frau|mann|nachbarin|oma|chefin|schwagerin"
+    "|vater|papa|opa|grossvater|grossmutter|onkel|cousin|schwager|schwiegermutter"
+    "|schwiegervater|nachbar|chef|ehemann|partner|partnerin|enkel|enkelin",
     "fr": "amie|ami|copine|copain|mere|maman|soeur|frere|tante|cousine|fille|fils|mari|femme"
-    "|collegue|voisine|grand mere|belle mere|belle soeur",
+    "|collegue|voisine|grand mere|belle mere|belle soeur"
+    "|grand pere|pere|papa|oncle|cousin|beau pere|beau frere|voisin|papi|papy|mamie",
     "it": "amica|amico|madre|mamma|sorella|fratello|zia|cugina|cugino|figlia|figlio|marito"
-    "|moglie|collega|vicina|nonna|suocera|cognata|fidanzata|fidanzato",
+    "|moglie|collega|vicina|nonna|suocera|cognata|fidanzata|fidanzato"
+    "|padre|papa|nonno|zio|suocero|cognato|vicino|nipote",
     "pt": "amiga|amigo|mae|irma|irmao|tia|prima|primo|filha|filho|marido|esposa|namorada"
-    "|namorado|colega|vizinha|avo|sogra|cunhada",
+    "|namorado|colega|vizinha|avo|sogra|cunhada"
+    "|pai|tio|sogro|cunhado|vizinho|neto|neta",
 }
 
 #: Everyday signs a patient says are gone again (normalised), and the words that say they

@@ -27,7 +27,8 @@ rewrite here is a class of such words, not one message's wording:
   red bumps in one clause is the itchy rash (U8);
 * sight "duplicated" or split in two ("tudo duplicado", "todo desdoblado", "tutto
   sdoppiato") is each language's double (U2);
-* "I don't breathe" ("non respiro", "no respiro", "não respiro") is "I can't breathe" (E3);
+* "I don't breathe" ("non respiro", "no respiro", "não respiro") is "I can't breathe" (E3),
+  and so is someone else's ("mio padre non respira"); Italian "incosciente" is unconscious (E7);
 * an eye so swollen that it will not open ("tengo el ojo tan hinchado q ya casi no lo puedo
   abrir", "si gonflé que j'arrive plus à l'ouvrir") is each language's "eye swollen shut";
 * French food or drink that "goes the wrong way" ("ça part de travers", "l'eau passe de
@@ -199,13 +200,23 @@ _DUPLICATED: dict[str, tuple[re.Pattern[str], str]] = {
 
 #: "I don't breathe" is how "I can't breathe" is said in Italian, Spanish and Portuguese ("non
 #: respiro", "no respiro", "não respiro"); said as the "can't" the E3 phrasings hold.
+#: Said of someone else too ("mio padre non respira", "mi madre no respira", "ele não respira").
 _NOT_BREATHING: dict[str, tuple[re.Pattern[str], str]] = {
-    "it": (re.compile(r"\bnon respiro\b(?! male\b)"), "non riesco a respirare"),
-    "es": (re.compile(r"\bno respiro\b(?! mal\b)"), "no puedo respirar"),
+    "it": (re.compile(r"\bnon respir[oa]\b(?! (?:male|bene)\b)"), "non riesco a respirare"),
+    "es": (re.compile(r"\bno respir[oa]\b(?! (?:mal|bien)\b)"), "no puedo respirar"),
     "pt": (
-        re.compile(r"\b(?:nao|n) (?:respiro|to respirando|estou respirando)\b(?! mal\b)"),
+        re.compile(
+            r"\b(?:nao|n) (?:respir[oa]|to respirando|estou respirando|esta respirando)\b"
+            r"(?! (?:mal|bem)\b)"
+        ),
         "nao consigo respirar",
     ),
+}
+
+#: Unconscious, as Italian says it ("è incosciente", "sembra incosciente"): no Italian
+#: phrasing holds the word, so it is said as the "priva di sensi" E7 holds (issue 14).
+_UNCONSCIOUS: dict[str, tuple[re.Pattern[str], str]] = {
+    "it": (re.compile(r"\bincoscient[ei]\b"), "priva di sensi"),
 }
 
 
@@ -337,7 +348,7 @@ def plain_signs(text: str, language: str) -> str:
     phrasings say them (see the module doc); other text is returned as it is."""
     if language == "en":
         return _english(text)
-    for table in (_SWOLLEN_SHUT, _NOT_BREATHING, _DUPLICATED):
+    for table in (_SWOLLEN_SHUT, _NOT_BREATHING, _DUPLICATED, _UNCONSCIOUS):
         rewrite = table.get(language)
         if rewrite is not None:
             text = rewrite[0].sub(rewrite[1], text)
