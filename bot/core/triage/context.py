@@ -654,7 +654,17 @@ _GRAMMAR: dict[str, _Grammar] = {
             r"cuando era",
             r"en (?:19|20)\d\d",
         ),
-        past_verb=(r"tuvo", r"tuve", r"paso", r"fue", r"estuvo", r"tenia", r"quedo", r"se le"),
+        past_verb=(
+            r"tuvo",
+            r"tuve",
+            r"paso",
+            r"fue",
+            r"estuvo",
+            r"tenia",
+            r"quedo",
+            # "se le cayó", "se le hinchó", not the present "se le va", "se le cae"
+            r"se le (?:\w+o|\w+aron|\w+ieron)",
+        ),
         still_happening=(
             r"ahora",
             r"ahorita",

@@ -64,6 +64,7 @@ from bot.core.triage.over import (
 )
 from bot.core.triage.restated import restate
 from bot.core.triage.romance import reword
+from bot.core.triage.stroke import FACE_DROOP_FLAGS, garbled_speech
 from bot.core.triage.theirs import someone_elses_sign
 from bot.core.vocabulary import Vocabulary, is_common_word, looks_english
 
@@ -155,6 +156,10 @@ _FIT_WELL = re.compile(
     r"|fit (?:and (?:healthy|well|strong)|again|as a fiddle|enough)"
     r"|fit (?:me|us|her|him|you|it|them) in)\b"
 )
+
+
+#: The flag a stroke's signs raise (``_stroke_signs``).
+_STROKE = "E7_general_emergency"
 
 
 def _as_words(found: re.Match[str]) -> str:
@@ -530,6 +535,9 @@ class TriageDetector:
         if over:
             mentions.extend(over)
             hits = [hit for hit in hits if hit not in over]
+        stroke = _stroke_signs(hits, text)
+        if stroke is not None:
+            hits.append(stroke)
         mentions = [m for m in _unique(mentions) if m.flag_id not in {h.flag_id for h in hits}]
         level: Level | None = None
         for hit in hits:
@@ -726,6 +734,27 @@ class TriageDetector:
             else:
                 hits.append(hit)
         return True
+
+
+def _stroke_signs(hits: Sequence[FlagHit], text: str) -> FlagHit | None:
+    """A stroke's signs (E7): a face droop the rules found as a report, with speech gone wrong
+    in the same message ("meine mutter redet wirres zeug und der mundwinkel hängt"); None when
+    there is no such droop, no such speech, or an emergency is found already (``stroke``)."""
+    if any(hit.level == "emergency" for hit in hits):
+        return None
+    droop = next((hit for hit in hits if hit.flag_id in FACE_DROOP_FLAGS), None)
+    if droop is None:
+        return None
+    speech = garbled_speech(text)
+    if speech is None:
+        return None
+    return FlagHit(
+        flag_id=_STROKE,
+        level="emergency",
+        language=droop.language,
+        phrasing=f"({droop.phrasing} + {speech})",
+        clause=droop.clause,
+    )
 
 
 def _not_a_report(hit: FlagHit, text: str) -> bool:

@@ -29,6 +29,7 @@ rewrite here is a class of such words, not one message's wording:
   sdoppiato") is each language's double (U2);
 * "I don't breathe" ("non respiro", "no respiro", "não respiro") is "I can't breathe" (E3),
   and so is someone else's ("mio padre non respira"); Italian "incosciente" is unconscious (E7);
+* a Spanish face or mouth that "fell" ("se le cayó la cara de un lado") is a drooping one (U5);
 * an eye so swollen that it will not open ("tengo el ojo tan hinchado q ya casi no lo puedo
   abrir", "si gonflé que j'arrive plus à l'ouvrir") is each language's "eye swollen shut";
 * French food or drink that "goes the wrong way" ("ça part de travers", "l'eau passe de
@@ -213,6 +214,12 @@ _NOT_BREATHING: dict[str, tuple[re.Pattern[str], str]] = {
     ),
 }
 
+#: A face or mouth that "fell" ("se me cayó la cara de un lado", "a mi mamá se le cae la
+#: boca"), as the "cara caída" the Spanish droop phrasings hold (U5).
+_ES_FALLEN = re.compile(
+    r"\bse (?:me|le|te) (?:cayo|cae|ha caido|esta cayendo) (?:la |media )?(?P<part>cara|boca)\b"
+)
+
 #: Unconscious, as Italian says it ("è incosciente", "sembra incosciente"): no Italian
 #: phrasing holds the word, so it is said as the "priva di sensi" E7 holds (issue 14).
 _UNCONSCIOUS: dict[str, tuple[re.Pattern[str], str]] = {
@@ -361,6 +368,8 @@ def plain_signs(text: str, language: str) -> str:
         return _DE_SLURRED.sub("spreche undeutlich", text)
     if language == "it":
         return _IT_ITCHY_BUMPS.sub("bolle prudono", text)
+    if language == "es":
+        return _ES_FALLEN.sub(r"\g<part> caida", text)
     return text
 
 
