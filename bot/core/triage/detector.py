@@ -707,7 +707,9 @@ class TriageDetector:
             if pair and any(says_fine(clauses[owner[p]].raw) for p in used):
                 continue  # "cant raise my brows, eyes open totally fine": no "cant open my eye"
             own_clause_end = _offset(clauses, owner[max(used)] + 1)
-            if _is_negated(words, start, used, rules, inside=not pattern.negation_word) or (
+            if _is_negated(
+                words, start, used, rules, inside=not pattern.negation_word, owner=owner
+            ) or (
                 not pattern.negation_word
                 and _is_negated_after(words[:own_clause_end], max(used), rules)
             ):
@@ -933,11 +935,14 @@ def _is_negated(
     rules: ContextRules,
     *,
     inside: bool = True,
+    owner: Sequence[int] = (),
 ) -> bool:
-    """True when a negation word outside the phrasing governs it.
+    """True when a negation word outside the phrasing governs it (``owner``: each word's
+    clause, when two neighbouring clauses are read together; their break parts them too).
 
     A cue before the first word counts unless a scope breaker ("and", "but") stands between;
-    a cue between the phrasing's own words always counts ("jaw is not weak").
+    a cue between the phrasing's own words counts ("jaw is not weak") unless a scope breaker
+    stands between it and the phrasing's next word ("not better but worse").
     """
     end = max(used)
     for index in range(max(0, start - _NEGATION_REACH), end):
@@ -948,7 +953,15 @@ def _is_negated(
         if words[index] not in rules.negations and not weak:
             continue
         if index > start:
-            if inside:  # "no puede ni levantar": a second negation only insists
+            # "no puede ni levantar": a second negation only insists; but one a scope breaker
+            # parts from the phrasing's next word denies something else ("Kopfschmerzen
+            # werden nicht besser, sondern schlimmer": the worse is affirmed).
+            later = min((p for p in used if p > index), default=None)
+            parted = later is not None and (
+                any(w in rules.scope_breakers for w in words[index + 1 : later])
+                or (bool(owner) and owner[index] != owner[later])
+            )
+            if inside and not parted:
                 return True
             continue
         between = words[index + 1 : start]

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.triage.lasting import lasting_headache
 from bot.core.triage.plain_signs import plain_signs
 
 # ---------------------------------------------------------------------------- limbs
@@ -372,12 +373,13 @@ def _trend_restated(text: str, language: str) -> str:
 
 def restate(text: str, language: str) -> str:
     """``text`` (a normalised clause in ``language``, any language: English too) with a limb
-    that will not move, an indirect crisis, growth day by day and a sign in plain words
-    (``plain_signs``) said as the phrasings say them; other text, and a language without
+    that will not move, an indirect crisis, growth day by day, a sign in plain words
+    (``plain_signs``) and a headache that has lasted days (``lasting``) said as the phrasings
+    say them; other text, and a language without
     such rewrites, is returned as it is."""
     text = _limbs_restated(text, language)
     text = _trend_restated(_crisis_restated(text, language), language)
-    return plain_signs(text, language)
+    return lasting_headache(plain_signs(text, language), language)
 
 
 __all__ = ["restate"]
