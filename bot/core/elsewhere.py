@@ -36,6 +36,7 @@ Each reads the message as a whole, so a clause about the treatment anywhere keep
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core.text import normalise
 
@@ -340,11 +341,28 @@ def timed(words: str) -> bool:
 def asks_about_elsewhere(text: str, entry_id: str) -> bool:
     """Whether answering ``text`` from the entry ``entry_id`` would answer a question about
     another place, another injectable or another part of the body (see the module doc)."""
-    words = normalise(text)
+    another_place, anything_else = _read_elsewhere(normalise(text))
+    return (entry_id in CLINIC_DETAILS and another_place) or anything_else
+
+
+@lru_cache(maxsize=64)
+def _read_elsewhere(words: str) -> tuple[bool, bool]:
+    """What ``asks_about_elsewhere`` reads in normalised ``words``: another place's details
+    (which matter only for the clinic's own entries), and any other kind of elsewhere.
+
+    Cached, once per message: the responder asks about every candidate entry (up to five) of
+    the same text, and all but the first verdict is the entry's; the ~15 expressions over a
+    4,096-character message were ~15 ms of the fuzz's slowest (benchmarks/RELIABILITY.md,
+    session 14)."""
     treatment = _THIS_TREATMENT.search(words) is not None
-    another_place = _NEAREST.search(words) or not _THE_CLINIC.search(words)
-    if entry_id in CLINIC_DETAILS and _OTHER_PLACE.search(words) and another_place:
-        return True
+    another_place = bool(
+        _OTHER_PLACE.search(words) and (_NEAREST.search(words) or not _THE_CLINIC.search(words))
+    )
+    return another_place, _anything_else(words, treatment)
+
+
+def _anything_else(words: str, treatment: bool) -> bool:
+    """Every kind of elsewhere but another place's details, whatever the entry."""
     if _OTHER_INJECTABLE.search(words) and _OFFER_DURATION_PRICE.search(words) and not treatment:
         return True
     if _about_another_treatment(words):
