@@ -1108,16 +1108,27 @@ class Dialogue(
         ``alone``: the matcher has an unsure answer of its own, which only a keyword naming
         one topic alone outvotes ("tapar con corrector": the makeup; "due a tetanus jab"
         names the next appointment too, so the matcher's reading stands)."""
-        keywords = self._keywords.table(language)
-        phrases = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
-        norm = normalise(text)
-        mentioned = {e for phrase in phrases for e in keywords.ids(phrase)} | {
-            e for key, ids in keywords.phrases if contains(norm, key) for e in ids
-        }
+        mentioned = self._mentioned(words, text, language)
         if not mentioned or not mentioned.isdisjoint(topics) or (alone and len(mentioned) > 1):
             return None
         named = self._named(words, topics, text, language)
         return Answer(named, 100.0, ()) if named is not None else None
+
+    def _mentioned(self, words: list[str], text: str, language: str | None = None) -> set[str]:
+        """Every FAQ entry a keyword among ``words`` (the new words of ``text``) names."""
+        return {e for ids in self._mentions(words, text, language) for e in ids}
+
+    def _mentions(
+        self, words: list[str], text: str, language: str | None = None
+    ) -> list[frozenset[str]]:
+        """The FAQ entries each keyword among ``words`` (the new words of ``text``) names,
+        keyword by keyword: one word, two side by side, or a longer keyword said whole."""
+        keywords = self._keywords.table(language)
+        phrases = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+        norm = normalise(text)
+        said = [frozenset(keywords.ids(phrase)) for phrase in phrases]
+        whole = [frozenset(ids) for key, ids in keywords.phrases if contains(norm, key)]
+        return [ids for ids in [*said, *whole] if ids]
 
     def _named(
         self,

@@ -63,6 +63,11 @@ class PieceReader(NamesKeywords):
     def _price_asked(self, text: str) -> str | None:
         raise NotImplementedError
 
+    def _mentions(
+        self, words: list[str], text: str, language: str | None = None
+    ) -> list[frozenset[str]]:
+        raise NotImplementedError
+
     def _asked(
         self,
         pieces: Sequence[str],
@@ -80,6 +85,8 @@ class PieceReader(NamesKeywords):
         topics: list[str] = []
         scores: dict[str, float] = {}
         before: str | None = None
+        #: The topics a piece put as a question asked ("can I fly?", not "got a flight").
+        questioned: set[str] = set()
         for index, piece in enumerate(pieces):
             if self._only_tells(piece, now, language):
                 continue  # "had it done 2 hours ago" tells, it does not ask
@@ -96,12 +103,51 @@ class PieceReader(NamesKeywords):
             if found is None:
                 continue
             topic, score = found
+            if topic in questioned and score is not None:
+                # "can I fly? and is a wine on the plane ok": the plane sets the scene again,
+                # the wine is what this question adds
+                beside = self._beside_asked(piece, topics, language)
+                if beside is not None:
+                    topic, score = beside, None
+            if self._asks(piece, language):
+                questioned.add(topic)
             before = topic
             if topic not in topics:
                 topics.append(topic)
                 if score is not None:
                     scores[topic] = score
         return topics, scores
+
+    def _beside_asked(self, piece: str, asked: Sequence[str], language: str | None) -> str | None:
+        """The one new thing a piece names besides a topic an earlier question of the same
+        message asked ("a cocktail on the plane" after "can I fly thursday": the drink), or
+        None. A message rarely asks one thing twice: when a piece's own reading repeats an
+        earlier piece's topic and its words also name exactly one topic not yet asked (or,
+        naming none, the matcher reads it first), the repeated word is the setting and the
+        other is the question. Only after a piece that asked the topic as a question ("can I
+        fly?"): after a scene ("got a small bruise"), "how long does the bruise last" asks it
+        anew."""
+        if self.lexicon.mentions_progress(piece):
+            return None  # "how long does the bruise last": how the thing asked goes
+        mentions = self._mentions(self.lexicon.leftover(piece), piece, language)
+        if not any(ids <= set(asked) for ids in mentions):
+            return None  # no word names only what was asked: no setting said again
+        if any(not ids <= set(asked) and not ids.isdisjoint(asked) for ids in mentions):
+            return None  # "hielo" names the swelling asked and the bruise alike
+        others = {e for ids in mentions if ids.isdisjoint(asked) for e in ids}
+        read = self.responder.match(piece)
+        if not isinstance(read, Answer | Clarify):
+            return None
+        weighed = [c.entry_id for c in read.candidates]
+        if len(others) == 1:
+            # the matcher weighs the new thing too (a keyword alone may be a quirk)
+            other = next(iter(others))
+            return other if other in weighed else None
+        if others or not isinstance(read, Answer):
+            return None
+        # no keyword for the new thing ("a cocktail"): the matcher's own confident first
+        # reading of the piece, which the setting's keyword outvoted, when not asked yet
+        return weighed[0] if weighed[0] not in asked else None
 
     def _only_tells(self, piece: str, now: datetime, language: str | None) -> bool:
         """ "had it done 2 hours ago", "had my crow's feet done this morning": the piece tells
