@@ -45,6 +45,8 @@ def test_a_headache_lasting_days_is_urgent(rules: TriageDetector, text: str) -> 
         "the headache is not getting worse",
         "tuve dolor de cabeza el año pasado durante tres días, ¿es normal con el botox?",
         "will my forehead feel tight for a few days?",
+        "had a bit of a headache the first couple of days but it has gone now",
+        "la palpebra non è scesa affatto, quando arriva l'effetto?",
     ],
 )
 def test_no_headache_or_a_past_one_is_no_flag(rules: TriageDetector, text: str) -> None:

@@ -158,6 +158,13 @@ _FIT_WELL = re.compile(
 )
 
 
+#: Words that set what follows against a denial ("not better but worse", "nicht besser,
+#: sondern schlimmer"); not "and", which accents folded make of Italian "è" (is).
+_CONTRASTS = frozenset(
+    {"but", "rather", "instead", "sondern", "aber", "sino", "pero", "mais", "ma", "invece"}
+    | {"mas", "porem"}
+)
+
 #: The flag a stroke's signs raise (``_stroke_signs``).
 _STROKE = "E7_general_emergency"
 
@@ -1030,7 +1037,7 @@ def _is_negated(
             # werden nicht besser, sondern schlimmer": the worse is affirmed).
             later = min((p for p in used if p > index), default=None)
             parted = later is not None and (
-                any(w in rules.scope_breakers for w in words[index + 1 : later])
+                any(w in _CONTRASTS for w in words[index + 1 : later])
                 or (bool(owner) and owner[index] != owner[later])
             )
             if inside and not parted:

@@ -20,8 +20,11 @@ import re
 
 #: A count of days; the English rules have said a number as "num" by now.
 _EN_NUMBER = r"(?:\d+|num|two|three|four|five|six|seven|several|a few|few|couple of|a couple of)"
+#: Not a run up to now: "the first two days", "in 3 days", "2 days ago", "every few days".
+_EN_NOT_A_RUN = r"(?<!first )(?<!next )(?<!in )(?<!after )(?<!within )(?<!every )(?<!other )"
 _EN_DAYS = re.compile(
-    rf"\b(?:(?:for|since) )?(?:{_EN_NUMBER} (?:days|dayz)(?: (?:now|running|in a row|straight"
+    rf"\b{_EN_NOT_A_RUN}(?:(?:for|since) )?(?:{_EN_NUMBER} (?:days|dayz)"
+    r"(?! (?:ago|after|later|before|post|out)\b)(?: (?:now|running|in a row|straight"
     r"|on the trot|solid|on end))?"
     r"|(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) day(?: (?:in a row|running"
     r"|straight|now))?"
