@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.triage.covering import covering
 from bot.core.triage.lasting import lasting_headache
 from bot.core.triage.plain_signs import plain_signs
 
@@ -374,12 +375,12 @@ def _trend_restated(text: str, language: str) -> str:
 def restate(text: str, language: str) -> str:
     """``text`` (a normalised clause in ``language``, any language: English too) with a limb
     that will not move, an indirect crisis, growth day by day, a sign in plain words
-    (``plain_signs``) and a headache that has lasted days (``lasting``) said as the phrasings
-    say them; other text, and a language without
+    (``plain_signs``), a headache that has lasted days (``lasting``) and a bruise that covers
+    a large part (``covering``) said as the phrasings say them; other text, and a language without
     such rewrites, is returned as it is."""
     text = _limbs_restated(text, language)
     text = _trend_restated(_crisis_restated(text, language), language)
-    return lasting_headache(plain_signs(text, language), language)
+    return covering(lasting_headache(plain_signs(text, language), language), language)
 
 
 __all__ = ["restate"]
