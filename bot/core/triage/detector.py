@@ -42,7 +42,7 @@ from bot.core.triage.context import (
 from bot.core.triage.crisis_aimed import aimed_at_a_thing
 from bot.core.triage.elsewhere_illness import someone_elses_illness
 from bot.core.triage.expected import expected_of_treatment
-from bot.core.triage.explained import EXPLAINABLE, explained_by_everyday_cause
+from bot.core.triage.explained import EXPLAINABLE, explained_by_everyday_cause, usual_asthma
 from bot.core.triage.figurative import figurative, room_for_a_figure
 from bot.core.triage.hindsight import (
     Retractions,
@@ -157,6 +157,25 @@ _FIT_WELL = re.compile(
     r"|fit (?:me|us|her|him|you|it|them) in)\b"
 )
 
+
+#: Asking whom to call or where to go ("what number do i ring", "who should i contact",
+#: "a quién llamo", "wen rufe ich an"): a first person that reports nothing.
+_WHOM_TO_CALL = re.compile(
+    r"\b(?:(?:what|which) (?:number|phone number|line)|who|where|whom)"
+    r" (?:do|should|can|shall|would) i (?:ring|call|phone|contact|text|go|see|get hold of)\b"
+    r"|\b(?:a quien|a que numero) (?:llamo|debo llamar|tengo que llamar)\b"
+    r"|\b(?:wen|welche nummer) (?:rufe ich|soll ich) (?:an|anrufen)\b"
+    r"|\b(?:qui|quel numero) (?:j appelle|dois je appeler|je dois appeler)\b"
+    r"|\b(?:chi|che numero) (?:chiamo|devo chiamare)\b"
+    r"|\b(?:quem|para que numero|que numero) (?:ligo|devo ligar|eu ligo)\b"
+)
+
+#: Words that only say how much, in every shipped language (``_gives_only_a_quantity``).
+_QUANTITIES = frozenset(
+    "all every whole more most much some any lot lots todo toda todos todas mas mucho"
+    " alle alles ganz ganze ganzen mehr viel tout toute tous toutes plus beaucoup tutto tutta"
+    " tutti tutte piu molto mais muito".split()
+)
 
 #: Words that set what follows against a denial ("not better but worse", "nicht besser,
 #: sondern schlimmer"); not "and", which accents folded make of Italian "è" (is).
@@ -596,6 +615,7 @@ class TriageDetector:
                 and explained_by_everyday_cause(hit.clause)
             )
             or (hit.language == "en" and expected_of_treatment(hit.flag_id, hit.phrasing, text))
+            or (hit.language == "en" and usual_asthma(hit.flag_id, hit.phrasing, text))
             or (
                 hit.level == "urgent"
                 and mild_expected_effect(hit.flag_id, hit.phrasing, hit.language, hit.clause, text)
@@ -785,6 +805,8 @@ class TriageDetector:
                 continue  # found within one clause already
             if pair and any(says_fine(clauses[owner[p]].raw) for p in used):
                 continue  # "cant raise my brows, eyes open totally fine": no "cant open my eye"
+            if pair and _gives_only_a_quantity(words, used, owner):
+                continue  # "the cold ive had all week / can i take my cold tablets"
             own_clause_end = _offset(clauses, owner[max(used)] + 1)
             if _is_negated(
                 words, start, used, rules, inside=not pattern.negation_word, owner=owner
@@ -815,6 +837,18 @@ class TriageDetector:
             else:
                 hits.append(hit)
         return True
+
+
+def _gives_only_a_quantity(
+    words: Sequence[str], used: frozenset[int], owner: Sequence[int]
+) -> bool:
+    """Whether one of two clauses gives a phrasing nothing but a quantity word ("all",
+    "todo", "alles"): "take all my tablets" is no crisis made of "the cold ive had all week"
+    and "can i still take my cold tablets"; the sign's own words must come from each clause."""
+    by_clause: dict[int, list[str]] = {}
+    for position in used:
+        by_clause.setdefault(owner[position], []).append(words[position])
+    return any(all(word in _QUANTITIES for word in given) for given in by_clause.values())
 
 
 def _stroke_signs(hits: Sequence[FlagHit], text: str) -> FlagHit | None:
@@ -1084,7 +1118,11 @@ def is_general_question(text: str, rules: ContextRules | None = None) -> bool:
     """A question about a symptom in general, not a patient describing their own
     (``rules``: a language's context rules, English by default)."""
     rules = rules or rules_for("en")
-    if not rules.question_start.match(text) or rules.first_person.search(text):
+    # "what does an infection look like and what number do i ring": the "i" asks whom to
+    # call, it reports no sign of the patient's own.
+    if not rules.question_start.match(text) or rules.first_person.search(
+        _WHOM_TO_CALL.sub(" ", text)
+    ):
         return False
     return not rules.asks_if_normal.search(text)
 
