@@ -90,6 +90,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "peak_rss_mb",
         "latency.p99_ms",
     ),
+    "message_memory": (
+        "this_checkout.ready_mb",
+        "this_checkout.samples",
+        "this_checkout.cpu_ms_per_message",
+    ),
     "hotspots": (
         "startup.top_self",
         "startup.slowest_imports",

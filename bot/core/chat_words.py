@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from bot.core.text import normalise
+from bot.core.text import RECENT_NORMALISED, normalise
 
 
 def _table(pairs: str) -> dict[str, str]:
@@ -206,7 +206,7 @@ def spell_out(normalised: str, language: str, *, chat: bool = True) -> str:
     return " ".join(spelled)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=RECENT_NORMALISED)
 def normalise_in(text: str, language: str, *, chat: bool = True) -> str:
     """``normalise(text)``, then ``spell_out`` in ``language``."""
     return spell_out(normalise(text), language, chat=chat)

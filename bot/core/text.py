@@ -420,9 +420,14 @@ def fold_accents(text: str) -> str:
     return stripped.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe")
 
 
-# Large enough for every phrasing of every language (about 20,000), so building a second
-# responder (tests, a clinic's FAQ edit) reuses the work; messages then share the rest.
-@lru_cache(maxsize=65536)
+#: Texts whose normal form is kept: every clause and message of a burst of long messages, so
+#: one message's callers share the work. Not every phrasing of every language (~20,000, as
+#: 65,536 did, to spare a second responder's build ~0.6 s): a serving bot filled that with
+#: the messages it read and grew ~26 MB over 15,000 distinct ones, never given back.
+RECENT_NORMALISED = 4096
+
+
+@lru_cache(maxsize=RECENT_NORMALISED)
 def normalise(text: str) -> str:
     """Lowercase words with slang expanded and punctuation gone: the form every matcher uses.
 
