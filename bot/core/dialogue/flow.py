@@ -571,7 +571,9 @@ class Dialogue(
         if len(marked) < 2:
             return None  # "no bruising, no pain, can I swim?": one question, read whole
         pieces = [piece.text for piece in marked]
-        topics, scores = self._asked(pieces, now, language, live.last_topic)
+        topics, scores = self._asked(
+            pieces, now, language, live.last_topic, [piece.marked for piece in marked]
+        )
         if (reply.kind == "answer" and reply.topic) or reply.kind == "fallback":
             # The whole message reads confidently as one question, or as none (out of
             # scope); a piece that only sets the scene ("going skiing next week, sun ok?",

@@ -8,6 +8,7 @@ A mixin of ``Dialogue``: it reads pieces with the dialogue's own follow-up rules
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -74,6 +75,7 @@ class PieceReader(NamesKeywords):
         now: datetime,
         language: str | None,
         symptom: str | None = None,
+        marked: Sequence[bool] = (),
     ) -> tuple[list[str], dict[str, float]]:
         """The topics the pieces ask, in order and each once, with the scores they had alone:
         every piece gets its own best topic; a piece that only continues the one before ("is
@@ -81,7 +83,8 @@ class PieceReader(NamesKeywords):
 
         ``symptom``: the symptom the conversation just answered; a first piece that points
         back and only asks how it goes ("how long will it stick around, and can I cover
-        it?") is about it, as the same words alone would be (``_follow_up``)."""
+        it?") is about it, as the same words alone would be (``_follow_up``). ``marked``:
+        which pieces a question mark closed (a question whatever its first words)."""
         topics: list[str] = []
         scores: dict[str, float] = {}
         before: str | None = None
@@ -109,7 +112,7 @@ class PieceReader(NamesKeywords):
                 beside = self._beside_asked(piece, topics, language)
                 if beside is not None:
                     topic, score = beside, None
-            if self._asks(piece, language):
+            if (index < len(marked) and marked[index]) or self._asks(piece, language):
                 questioned.add(topic)
             before = topic
             if topic not in topics:
@@ -134,16 +137,19 @@ class PieceReader(NamesKeywords):
             return None  # no word names only what was asked: no setting said again
         if any(not ids <= set(asked) and not ids.isdisjoint(asked) for ids in mentions):
             return None  # "hielo" names the swelling asked and the bruise alike
-        others = {e for ids in mentions if ids.isdisjoint(asked) for e in ids}
         read = self.responder.match(piece)
         if not isinstance(read, Answer | Clarify):
             return None
         weighed = [c.entry_id for c in read.candidates]
-        if len(others) == 1:
-            # the matcher weighs the new thing too (a keyword alone may be a quirk)
-            other = next(iter(others))
+        counts = Counter(e for ids in mentions if ids.isdisjoint(asked) for e in ids)
+        most = counts.most_common(2)
+        if most and (len(most) == 1 or most[0][1] > most[1][1]):
+            # the topic most of the new words name ("un verre de rosé": a glass and a wine
+            # name the drink, "rosé" a skin's redness too), when the matcher weighs it too
+            # (a keyword alone may be a quirk)
+            other = most[0][0]
             return other if other in weighed else None
-        if others or not isinstance(read, Answer):
+        if most or not isinstance(read, Answer):
             return None
         # no keyword for the new thing ("a cocktail"): the matcher's own confident first
         # reading of the piece, which the setting's keyword outvoted, when not asked yet

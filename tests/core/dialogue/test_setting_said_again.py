@@ -30,11 +30,21 @@ def test_the_new_thing_beside_a_setting_said_again_is_asked(
     assert topics(outcome) == expected
 
 
-def test_the_new_thing_is_asked_in_other_languages(conversation: Conversation) -> None:
-    """The same in Spanish: the flight again, and the wine is asked."""
-    (outcome,) = chat_in(
-        conversation, "es", "puedo coger un avión el lunes? y una copa de vino en el avión?"
-    )
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "puedo coger un avión el lunes? y una copa de vino en el avión?"),
+        # a question by its question mark, whatever its first words
+        ("de", "kann ich übermorgen fliegen? und ein Bier im Flieger?"),
+        # "rosé" names a skin's redness too; the glass and the wine name the drink
+        ("fr", "je peux prendre l'avion lundi ? et un verre de rosé dans l'avion ?"),
+    ],
+)
+def test_the_new_thing_is_asked_in_other_languages(
+    conversation: Conversation, language: str, text: str
+) -> None:
+    """The same in other languages: the flight again, and the drink is asked."""
+    (outcome,) = chat_in(conversation, language, text)
     assert topics(outcome) == ("flying_travel", "alcohol")
 
 
