@@ -30,7 +30,11 @@ from bot.core.text import normalise
 #: word that offers another option ("or", "oder", "ou": an ``alternative``).
 Joint = Literal["start", "sentence", "comma", "list", "phrase", "alternative"]
 
-_HARD_BREAK = re.compile(r"([?!;&\n\r\u00bf\u00a1]+|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014+]\s)")
+#: "&" between two single letters ("g&t", "a&e", "b&b") is part of a word, not a list mark.
+_HARD_BREAK = re.compile(
+    r"([?!;\n\r\u00bf\u00a1]+|(?<!\b[^\W\d_])&+|&+(?![^\W\d_]\b)"
+    r"|(?<!\d)\.+(?!\d)|,(?!\d)|\s[-\u2013\u2014+]\s)"
+)
 #: The marks of a numbered list ("1) ... 2) ...", "(3)"): patients number their questions
 #: in every language.
 _NUMBERED = re.compile(r"(?:(?<=\s)|^)\(?\d{1,2}\)")
