@@ -1,7 +1,9 @@
 """Benign shapes that escalated, each beside its real counterpart, which still escalates
 (issues 12, 14): a question about a sign that also asks whom to call ("what number do i
 ring"), a crisis phrasing assembled from a quantity word in one clause ("all week") and the
-rest in the next, and a tight chest the patient calls their usual asthma.
+rest in the next, a tight chest the patient calls their usual asthma, and a German denial
+about the eye ("Auge nicht geschwollen") that a phrasing reduced to "auge nicht" read as an
+eye that will not shut.
 
 Wordings are our own, none from an evaluation set.
 """
@@ -22,6 +24,8 @@ from bot.core.triage.detector import TriageDetector
         "i have asthma and my chest gets a little tight in the cold like it always does, ok to "
         "have botox?",
         "the usual asthma tightness in my chest, nothing new, can i still go ahead",
+        "Auge nicht geschwollen, sieht alles normal aus",
+        "linkes Auge nicht gerötet, alles gut, darf ich schminken?",
     ],
 )
 def test_the_benign_shape_is_no_flag(rules: TriageDetector, text: str) -> None:
@@ -35,6 +39,7 @@ def test_the_benign_shape_is_no_flag(rules: TriageDetector, text: str) -> None:
         ("i feel so hopeless, im going to take all my tablets", "emergency"),
         ("asthma as usual but my inhaler isnt working and my chest is so tight", "emergency"),
         ("my chest went tight right after the jabs, i do have asthma", "emergency"),
+        ("seit gestern geht mein Auge nicht mehr richtig zu", "urgent"),
     ],
 )
 def test_the_real_counterpart_still_escalates(rules: TriageDetector, text: str, level: str) -> None:

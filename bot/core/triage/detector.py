@@ -422,6 +422,15 @@ def _compile_slots(phrasing: str, language: str, concepts: Concepts) -> tuple[tu
             slots.append(alternatives)
         else:
             slots.extend((s,) for s in _content_stems(token, language))
+    tokens = held.split()
+    negations = _negation_stems(language)
+    content = [slot for slot in slots if negations.isdisjoint(slot)]
+    if tokens and not _content_stems(tokens[-1], language) and len(content) < len(slots) == 2:
+        # Its sign was the particle that ends it, a word no message keeps ("auge nicht zu":
+        # the eye will not shut): left with "auge" and "nicht", it would read every denial
+        # about the eye as the sign ("Auge nicht geschwollen"). Its longer siblings ("auge
+        # geht nicht zu") say it in words a message keeps.
+        return ()
     return tuple(slots)
 
 
