@@ -461,15 +461,24 @@ def split_clauses(text: str, language: str | None = None) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _clauses(text: str, language: str | None) -> tuple[str, ...]:
-    if not text.isascii() and _EMOJI_START.search(text):
-        text = _EMOJI_RUN.sub(_emoji_as_full_stop, text)
-    text = clean(text)
+    text = _ready_to_split(text)
     if _BREAK_PUNCTUATION.search(text) is None:  # only a turning word can break it
         pattern = _TURN_BREAKS.get(language or "", _TURN_BREAK)
     else:
         pattern = _CLAUSE_BREAKS.get(language or "", _CLAUSE_BREAK)
     parts = pattern.split(text)
     return tuple(part.strip() for part in parts if part and part.strip())
+
+
+@lru_cache(maxsize=512)
+def _ready_to_split(text: str) -> str:
+    """``text`` cleaned, an emoji before a new sentence read as a full stop: the same for
+    every language's split, so worked out once per text. Triage splits a message once per
+    language it may be in, and the hindsight check each clause in all six languages; the
+    emoji pass and ``clean`` (whose cache is small) were repeated each time (issue 16)."""
+    if not text.isascii() and _EMOJI_START.search(text):
+        text = _EMOJI_RUN.sub(_emoji_as_full_stop, text)
+    return clean(text)
 
 
 @lru_cache(maxsize=8)
