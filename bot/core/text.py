@@ -470,12 +470,14 @@ def _clauses(text: str, language: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part and part.strip())
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
 def _ready_to_split(text: str) -> str:
     """``text`` cleaned, an emoji before a new sentence read as a full stop: the same for
     every language's split, so worked out once per text. Triage splits a message once per
     language it may be in, and the hindsight check each clause in all six languages; the
-    emoji pass and ``clean`` (whose cache is small) were repeated each time (issue 16)."""
+    emoji pass and ``clean`` (whose cache is small) were repeated each time (issue 16).
+    128 texts hold one long message's clauses between its languages' passes, and at most
+    ~2 MB (issue 17)."""
     if not text.isascii() and _EMOJI_START.search(text):
         text = _EMOJI_RUN.sub(_emoji_as_full_stop, text)
     return clean(text)
