@@ -23,6 +23,7 @@ from bot.core.triage.detector import TriageDetector
         "o hematoma agora cobre metade da bochecha",
         "le bleu couvre presque toute la tempe maintenant",
         "der Bluterguss geht inzwischen über die halbe Wange",
+        "le bleu recouvre déjà la moitié de la joue",
     ],
 )
 def test_a_bruise_covering_a_large_part_is_urgent(rules: TriageDetector, text: str) -> None:

@@ -29,6 +29,8 @@ from bot.core.triage.detector import TriageDetector
         "dor de cabeça há quatro dias",
         "a cabeça lateja há dois dias",
         "die Kopfschmerzen werden nicht besser, sondern schlimmer",
+        "tengo la cabeza que me estalla desde hace cinco días",
+        "j'ai mal au crâne depuis trois jours",
         "the headache isnt easing off but getting worse",
     ],
 )

@@ -1,5 +1,5 @@
-"""Someone else, in Spanish, German, French, Italian and Portuguese, read by the rules alone
-(issues 12, 14): a father's or grandfather's illness told in the past is a story as a
+"""Someone else, in Spanish, German, French, Italian, Portuguese and English, read by the
+rules alone (issues 12, 14): a father's or grandfather's illness told in the past is a story as a
 mother's or grandmother's is (no flag); a man or a woman who does not breathe, does not
 answer or is unconscious now is an emergency.
 
@@ -22,6 +22,8 @@ from bot.core.triage.detector import TriageDetector
         "mio padre ha avuto un infarto, posso fare le punture?",
         "mi abuelo tuvo un ictus, ¿puedo ponerme bótox igualmente?",
         "mon grand-père a fait un AVC, est-ce que je peux quand même faire du botox ?",
+        "my father-in-law had a heart attack, is botox safe for me?",
+        "my granddad had a stroke, am i more at risk with tox?",
     ],
 )
 def test_a_mans_illness_told_in_the_past_is_a_story(rules: TriageDetector, text: str) -> None:

@@ -226,7 +226,9 @@ _OLD_THIRD_PARTY = re.compile(
     # "s": a possessive written without its apostrophe ("my mates eye", "my bfs sister").
     r"|bff|mate|dad|father|nan|gran|grandma|grandmother|niece|nephew|boss|client|flatmate"
     r"|coworker|co worker|workmate|manager|housemate|roommate|classmate|teammate|neighbour"
-    r"|stepmum|stepmom|stepdad|fiance|fiancee|mother in law|sister in law|grandad|grandpa)s?"
+    r"|stepmum|stepmom|stepdad|fiance|fiancee|mother in law|sister in law|grandad|grandpa"
+    r"|grandfather|granddad|father in law|brother in law|stepfather|stepmother|grandson"
+    r"|granddaughter|grandma|grandparent)s?"
     r"|friends|a friend|a mate|a colleague|friend of mine|someone|somebody|people|she|he|her|his"
     r"|freundin|freund|mutter|schwester|tante|amiga|amigo|madre|hermana|tia|amie|ami|mere|soeur"
     r"|tante|pote|copine|copain|подруга|друг|мама|сестра|тетя)\b"

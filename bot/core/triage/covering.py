@@ -17,13 +17,19 @@ from __future__ import annotations
 
 import re
 
+#: "now", "already" between the verb and how much it covers ("couvre maintenant la moitié").
+_NOW = (
+    r"(?: (?:now|already|maintenant|deja|desormais|jetzt|schon|inzwischen|ora|gia|ya|agora"
+    r"|ja))?"
+)
+
 #: Covering a large part, by language (normalised: no accents), and the language's verb.
 _COVERING: dict[str, tuple[re.Pattern[str], str]] = {
     "en": (
         re.compile(
             r"\b(?:covers|covering|covered|takes up|taking up|spread (?:over|across)"
             r"|spreads (?:over|across)|reaches|reaching|goes across|going across)"
-            r" (?:most of|half (?:of )?|all of|the whole|my whole|nearly all|almost all"
+            rf"{_NOW} (?:most of|half (?:of )?|all of|the whole|my whole|nearly all|almost all"
             r"|nearly half|almost half)\b"
         ),
         "spreading",
@@ -31,28 +37,29 @@ _COVERING: dict[str, tuple[re.Pattern[str], str]] = {
     "es": (
         re.compile(
             r"\b(?:(?:ya )?me llega a|me coge|me agarra|me ocupa|ocupa|cubre|me cubre|llega a"
-            r"|agarra) (?:media|medio|toda|todo|la mitad de|casi toda|casi todo|casi media)\b"
+            r"|agarra)"
+            rf"{_NOW} (?:media|medio|toda|todo|la mitad de|casi toda|casi todo|casi media)\b"
         ),
         "se extiende",
     ),
     "it": (
         re.compile(
             r"\b(?:mi )?(?:prende|copre|occupa|arriva a|ha preso|ha coperto)"
-            r" (?:mezza|mezzo|tutta|tutto|meta|quasi tutta|quasi tutto|quasi mezza)\b"
+            rf"{_NOW} (?:mezza|mezzo|tutta|tutto|meta|quasi tutta|quasi tutto|quasi mezza)\b"
         ),
         "allarga",
     ),
     "pt": (
         re.compile(
             r"\b(?:pega|cobre|ocupa|chega a|toma|pegou|cobriu|tomou)"
-            r" (?:metade|meia|a metade|toda|todo|quase toda|quase todo|quase metade)\b"
+            rf"{_NOW} (?:metade|meia|a metade|toda|todo|quase toda|quase todo|quase metade)\b"
         ),
         "espalhando",
     ),
     "fr": (
         re.compile(
             r"\b(?:prend|couvre|recouvre|occupe|mange|s etend sur|a pris|a couvert)"
-            r" (?:toute|tout|la moitie|presque toute|presque tout|presque la moitie)\b"
+            rf"{_NOW} (?:toute|tout|la moitie|presque toute|presque tout|presque la moitie)\b"
         ),
         "etale",
     ),
@@ -60,8 +67,8 @@ _COVERING: dict[str, tuple[re.Pattern[str], str]] = {
         re.compile(
             r"\b(?:(?:bedeckt|nimmt)|(?:zieht sich|geht|reicht|geht bis)"
             r"(?: jetzt| schon| inzwischen)? uber)"
-            r" (?:die halbe|den halben|das halbe|die ganze|den ganzen|das ganze|fast die ganze"
-            r"|fast den ganzen|fast die halbe)\b"
+            rf"{_NOW} (?:die halbe|den halben|das halbe|die ganze|den ganzen|das ganze"
+            r"|fast die ganze|fast den ganzen|fast die halbe)\b"
         ),
         "breitet",
     ),

@@ -35,11 +35,11 @@ _EN_DAYS = re.compile(
 _HEAD_PAIN: dict[str, re.Pattern[str]] = {
     "es": re.compile(
         r"\b(?:dolor(?:es)? de cabeza|me duele (?:mucho |muchisimo )?la cabeza|migrana|jaqueca"
-        r"|(?:la )?cabeza (?:como (?:en|con) una (?:prensa|presion)|me (?:va a )?(?:estalla\w*"
-        r"|explota\w*|late|palpita|martillea)))\b"
+        r"|(?:la )?cabeza (?:como (?:en|con) una (?:prensa|presion)"
+        r"|(?:que )?me (?:va a )?(?:estalla\w*|explota\w*|late|palpita|martillea)))\b"
     ),
     "fr": re.compile(
-        r"\b(?:(?:mal|maux) (?:a la|de|a) (?:tete|crane)|migraines?|(?:la )?tete qui"
+        r"\b(?:(?:mal|maux) (?:a la|au|de|a) (?:tete|crane)|migraines?|(?:la )?tete qui"
         r" (?:cogne|tape|explose|serre|lance))\b"
     ),
     "de": re.compile(
