@@ -15,7 +15,20 @@ shared by both heads (fitted on FAQ and red-flag sentences together: which n-gra
 16,673 of 16,673 labelled messages' FAQ readings moved, 221 top entries changed, by up to
 0.236 in probability. With a vocabulary of its own for the FAQ head: 0 moved.
 
-    .venv/bin/python -m benchmarks.retrain_locality [--quick]
+``--faq-edit`` makes the edit a language-pack one instead: 20 FAQ wordings (five languages,
+none in any labelled set), the size of a732101's. Every probability moves then (the vocabulary
+is shared and SGD reads on past the new rows), so what counts is **answers**: messages whose
+FAQ decision (answer with its entry, clarify or fall back: the lexical matcher fused with the
+model as the bot does) changed, split into those touching an edited entry and the unrelated
+rest, and red-flag readings crossing 0.4 (the lowest safety-net threshold the calibrator
+tries). On the first 2,000 labelled messages (``--quick``) on 196190e, with the FAQ head in
+SGD's seeded shuffle and a top-k word vocabulary: 146 decisions moved, 110 of them unrelated
+to the edited entries, and 5 red-flag crossings (issue 14: why a732101 had to be reverted).
+Reading the FAQ head in content order with the vocabulary cut by document frequency brought
+that to 6 moved (4 unrelated) and 0 crossings in a trial, not landed: that switch re-draws
+the FAQ head once and moved dialogue tests' readings.
+
+    .venv/bin/python -m benchmarks.retrain_locality [--quick] [--faq-edit]
 """
 
 from __future__ import annotations
@@ -28,7 +41,10 @@ from typing import Any
 
 from benchmarks.common import DATA_DIR, KNOWLEDGE_DIR, make_parser
 from bot.core.knowledge import load_knowledge
-from bot.core.understanding.corpus import LABELLED_WEIGHT, Example, build_corpus
+from bot.core.matching import Answer, MatchResult
+from bot.core.responder import Responder
+from bot.core.understanding.corpus import LABELLED_WEIGHT, Corpus, Example, build_corpus
+from bot.core.understanding.fusion import fuse_faq
 from bot.core.understanding.model import UnderstandingModel
 
 #: A triage-only edit: 20 red-flag reports in new wording (emergency and urgent, six languages).
@@ -54,6 +70,34 @@ EXTRA_REPORTS: tuple[tuple[str, str, str], ...] = (
     ("estou com muita dificuldade para engolir", "E1_swallowing", "pt"),
     ("o lugar da injeção está quente e com pus", "U3_infection_signs", "pt"),
 )
+
+
+#: A pack-only edit: 20 FAQ wordings in everyday words (es/de/fr/it/pt), as a clinic adds them.
+EXTRA_WORDINGS: tuple[tuple[str, str, str], ...] = (
+    ("cuándo puedo volver a correr por el parque", "exercise_gym", "es"),
+    ("me puedo echar una siesta boca abajo", "sleeping_position", "es"),
+    ("cuánto me va a durar el efecto más o menos", "how_long_results_last", "es"),
+    ("puedo tomarme una caña esta tarde", "alcohol", "es"),
+    ("ab wann darf ich wieder laufen gehen im wald", "exercise_gym", "de"),
+    ("darf ich mich heute abend schminken", "makeup_skincare_washing", "de"),
+    ("wie lange sieht man die blauen flecken noch", "bruising", "de"),
+    ("kann ich morgen mit dem flieger in den urlaub", "flying_travel", "de"),
+    ("je peux me démaquiller ce soir sans frotter", "makeup_skincare_washing", "fr"),
+    ("au bout de combien de jours je verrai le résultat", "when_results_appear", "fr"),
+    ("est-ce que je peux aller au hammam ce week-end", "heat_sauna_sun", "fr"),
+    ("un doliprane pour la douleur c'est bon", "pain_relief", "fr"),
+    ("posso andare a correre domani mattina", "exercise_gym", "it"),
+    ("quanto mi dura di solito l'effetto", "how_long_results_last", "it"),
+    ("posso struccarmi stasera senza problemi", "makeup_skincare_washing", "it"),
+    ("mi posso sdraiare sul divano dopo pranzo", "stay_upright_lying_down", "it"),
+    ("posso voltar pra academia amanhã", "exercise_gym", "pt"),
+    ("hoje tem churrasco, posso beber uma cervejinha", "alcohol", "pt"),
+    ("quanto tempo demora pra fazer efeito", "when_results_appear", "pt"),
+    ("posso tomar sol na praia no fim de semana", "heat_sauna_sun", "pt"),
+)
+
+#: The red-flag probability a reading counts as "crossing" at (the lowest level threshold).
+FLAG_LINE = 0.4
 
 
 def labelled_texts(folder: Path) -> Iterator[str]:
@@ -100,11 +144,86 @@ def compare(
     }
 
 
+def compare_answers(
+    responder: Responder,
+    base: UnderstandingModel,
+    edited: UnderstandingModel,
+    texts: list[str],
+    edited_entries: set[str],
+) -> dict[str, Any]:
+    """Counts of FAQ decisions and red-flag crossings that differ between two models."""
+    moved = related = flags = 0
+    changes: list[str] = []
+    for text in texts:
+        lexical = responder.matcher.rank(text)
+        a = _decision(fuse_faq(lexical, base.faq_scores(text)))
+        b = _decision(fuse_faq(lexical, edited.faq_scores(text)))
+        if a != b:
+            moved += 1
+            touches = a[1] in edited_entries or b[1] in edited_entries
+            related += touches
+            if not touches:
+                changes.append(f"{a[0]}:{a[1]} -> {b[0]}:{b[1]}  {text[:70]}")
+        flags += _flag_over_line(base, text) != _flag_over_line(edited, text)
+    return {
+        "messages": len(texts),
+        "faq_answers_moved": moved,
+        "faq_answers_moved_on_edited_entries": related,
+        "faq_answers_moved_unrelated": moved - related,
+        "flag_crossings_moved": flags,
+        "unrelated_changes": changes,
+    }
+
+
+def _decision(result: MatchResult) -> tuple[str, str | None]:
+    return type(result).__name__, result.entry_id if isinstance(result, Answer) else None
+
+
+def _flag_over_line(model: UnderstandingModel, text: str) -> str | None:
+    top = model.red_flag_scores(text).top
+    return top.flag_id if top is not None and top.probability >= FLAG_LINE else None
+
+
+def faq_edit(corpus: Corpus, texts: list[str]) -> dict[str, Any]:
+    """Train with and without ``EXTRA_WORDINGS`` and compare the decisions on ``texts``."""
+    entries = {e.label for e in corpus.faq}
+    extra = tuple(
+        Example(text, entry, lang) for text, entry, lang in EXTRA_WORDINGS if entry in entries
+    )
+    edited = dataclasses.replace(corpus, faq=(*corpus.faq, *extra))
+    responder = Responder(load_knowledge(KNOWLEDGE_DIR))
+    result = compare_answers(
+        responder,
+        UnderstandingModel.train(corpus),
+        UnderstandingModel.train(edited),
+        texts,
+        {e.label for e in extra},
+    )
+    result["extra_wordings"] = len(extra)
+    return result
+
+
 def main() -> None:
     parser = make_parser("retrain_locality", __doc__ or "")
+    parser.add_argument(
+        "--faq-edit", action="store_true", help="edit FAQ wordings instead of red-flag reports"
+    )
     args = parser.parse_args()
     knowledge = load_knowledge(KNOWLEDGE_DIR)
     corpus = build_corpus(knowledge, KNOWLEDGE_DIR / "lang")
+    if args.faq_edit:
+        texts = list(dict.fromkeys(labelled_texts(DATA_DIR)))
+        if args.quick:
+            texts = texts[:2000]
+        result = faq_edit(corpus, texts)
+        for key, value in result.items():
+            if key != "unrelated_changes":
+                print(f"{key:38} {value}")
+        for line in result["unrelated_changes"][:40]:
+            print("  ", line)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+        return
     extra = tuple(
         Example(text, flag, lang, LABELLED_WEIGHT)
         for text, flag, lang in EXTRA_REPORTS
