@@ -62,6 +62,14 @@ def _progress_stems(lexicon: Lexicon, language: str) -> frozenset[str]:
 class SymptomCourse(NamesKeywords):
     """Which questions ask how the symptom just answered goes; ``Dialogue`` supplies the rest."""
 
+    def _asks(self, piece: str, language: str | None) -> bool:
+        raise NotImplementedError
+
+    def _other_question(self, part: str, language: str | None) -> bool:
+        """A sentence besides the one asking how the symptom goes asks a question of its own:
+        its question mark, or its opening words ("and can I cover it with makeup")."""
+        return "?" in part or self._asks(normalise(part), language)
+
     def _match_alone(self, text: str) -> MatchResult:
         raise NotImplementedError
 
@@ -84,8 +92,10 @@ class SymptomCourse(NamesKeywords):
         asking = next((part for part in parts if self._says_progress(part, language)), None)
         if asking is None:
             return None
-        if any(part is not asking and "?" in part for part in parts):
-            return None  # "how long will it last? and can I drink tonight?": two questions
+        if any(part is not asking and self._other_question(part, language) for part in parts):
+            # "how long will it last? and can I drink tonight?", "how long till it fades?
+            # and can i cover it with makeup": two questions, each answered
+            return None
         clause = self._before_alternative(asking)
         if not self._says_progress(clause, language):
             return None

@@ -95,7 +95,7 @@ class PieceReader(NamesKeywords):
                 continue  # "had it done 2 hours ago" tells, it does not ask
             going = (
                 self._how_it_goes(piece, symptom)
-                if index == 0 and symptom is not None and self.lexicon.points_back(piece)
+                if index == 0 and symptom is not None and self._of_the_symptom(piece, language)
                 else None
             )
             found = (
@@ -120,6 +120,18 @@ class PieceReader(NamesKeywords):
                 if score is not None:
                     scores[topic] = score
         return topics, scores
+
+    def _of_the_symptom(self, piece: str, language: str | None) -> bool:
+        """A first piece after a symptom is about it when it points back ("how long will it
+        stick around") or, as languages that drop the pronoun say it ("cuánto tarda en
+        irse?"), names nothing: neither the treatment nor a topic's keyword nor its taking
+        effect."""
+        lexicon = self.lexicon
+        if lexicon.points_back(piece):
+            return True
+        if self.times.mentions_treatment(piece) or lexicon.taking_effect(piece) is not None:
+            return False
+        return self._named(lexicon.leftover(piece), (), piece, language) is None
 
     def _beside_asked(self, piece: str, asked: Sequence[str], language: str | None) -> str | None:
         """The one new thing a piece names besides a topic an earlier question of the same
