@@ -493,6 +493,13 @@ class TriageDetector:
                 _as_written_and_read(" ".join(by_concept), language)
             )
         self._own_words = {lang: frozenset(words) for lang, words in own_words.items()}
+        # Stems of the words that only name a part of the body, per language (see _scan).
+        self._places: dict[str, frozenset[str]] = {}
+        for name in _PLACE_CONCEPTS:
+            for lang, parts in (concepts or {}).get(name, {}).items():
+                self._places[lang] = self._places.get(lang, frozenset()) | frozenset(
+                    _content_stems(" ".join(parts), lang)
+                )
         # Words that show a clause is in a language: its own, and not also common English.
         self._markers = {
             lang: frozenset(
@@ -833,12 +840,24 @@ class TriageDetector:
                 clause=" / ".join(c.raw for c in clauses),
             )
             first_word = clause.original_index[start - _offset(clauses, owner[start])]
+            # Across two clauses, the words that tell the sign decide whether it is asked
+            # about: a part of the body named in a question before ("everyone asks if i had
+            # my lips done / they are puffing up more and more") is only where the sign
+            # reported after it is. A phrasing of places alone keeps all its words.
+            places = self._places.get(language, frozenset())
+            told = (
+                [p for p in used if seen[words[p]][0] not in places] or sorted(used)
+                if pair
+                else sorted(used)
+            )
             hypothetical = (
-                clause.hypothetical_start is not None and clause.hypothetical_start <= first_word
-            ) or (pair and any(_asked_at(clauses, owner[p], p) for p in used))
+                not pair
+                and clause.hypothetical_start is not None
+                and clause.hypothetical_start <= first_word
+            ) or (pair and any(_asked_at(clauses, owner[p], p) for p in told))
             # Across two clauses, a general question in either asks rather than reports: "im
             # allergic to loads of things, how common are reactions to tox" is no reaction.
-            asked = hypothetical or any(clauses[owner[p]].general for p in used)
+            asked = hypothetical or any(clauses[owner[p]].general for p in told)
             # A flag voiced in any mood (``RedFlag.voiced_in_any_mood``: suicidal thoughts,
             # "whats the point of living") stays a report when asked; only a story lowers it.
             if clause.story or (asked and not pattern.flag.voiced_in_any_mood):
@@ -893,6 +912,10 @@ def _not_a_report(hit: FlagHit, text: str) -> bool:
         or (hit.language == "en" and someone_elses_illness(hit.level, hit.clause, text))
         or (hit.language == "en" and aimed_at_a_thing(hit.flag_id, hit.phrasing, hit.clause, text))
     )
+
+
+#: Concepts whose words name a part of the body: where a sign is, not the sign.
+_PLACE_CONCEPTS = ("mouthparts", "swell_part", "eyelid", "eye_view", "throat", "brow")
 
 
 def _triples(clauses: Sequence[_Clause]) -> Iterable[tuple[_Clause, _Clause, _Clause]]:
