@@ -117,6 +117,14 @@ _RAMPING = re.compile(
     r"\b(?:ramping up|ramped up|keeps? building|building and building|cranking up|creeping up"
     r"|intensifying|escalating)\b"
 )
+#: "Heading" somewhere is going there: its stem is the head of "$headache", so "heading to
+#: spain for a week" read as "$headache for a week" (U7). "Headed" only after a subject or a
+#: link word: "light headed for days" is dizziness, "muzzy headed" a head.
+_HEADING_OFF = re.compile(
+    r"\b(?:heading|((?:i|we|just|then|and|so|already|were|was) )headed)"
+    r" (?=(?:out|off|to|towards|home|back|over|into|away|abroad|down|up|for|somewhere|there"
+    r"|on)\b)"
+)
 _FROM_SMALL_TO_LARGE = re.compile(
     r"\b(?:gone|went|grown|grew|spread|spreading|going|gotten|got) from (?:\w+ ){1,3}?to"
     r" (?:half|all|the whole|my whole|the size|covering|most|nearly|almost|right)\b"
@@ -694,6 +702,7 @@ class TriageDetector:
             text = _SENTENCE.sub(_as_words, text)
             text = _RAMPING.sub("getting worse", text)
             text = _FROM_SMALL_TO_LARGE.sub("spreading to", text)
+            text = _HEADING_OFF.sub(r"\1going ", text)
         # Every language's limbs that will not move, crisis said indirectly and growth day by
         # day, said as the phrasings say them (``restated``: their one home).
         text = restate(text, rules.language)
