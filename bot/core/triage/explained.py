@@ -13,9 +13,12 @@ the patient wrote it. English only.
 One emergency phrasing is read this way too, narrowly: a tight chest the patient puts down to
 their asthma and calls the usual thing ("ive got asthma and my chest is a bit tight like it
 always gets in the cold", "my usual asthma tightness, nothing new") is their condition of
-old (``usual_asthma``). Only a tightness: breathing that fails ("cant breathe", "struggling
-for air", "inhaler isnt working") escalates whatever the patient's history, as does any
-tightness not tied to the usual.
+old (``usual_asthma``), and so is a wheeze alone that the patient calls their usual asthma
+or that the usual reliever eased ("bit wheezy, my normal asthma, inhaler sorted it like
+always"). Only a tightness or a wheeze: breathing that fails ("cant breathe", "struggling
+for air", "inhaler isnt working") escalates whatever the patient's history, as do a
+reliever that did not help this time ("usually sorts it but not today"), "this is
+different", and any tightness not tied to the usual.
 """
 
 from __future__ import annotations
@@ -57,20 +60,39 @@ _ASTHMA = re.compile(r"\b(?:asthma|asthmatic)\b")
 _USUAL = re.compile(
     r"\b(?:(?:like|same as|as) (?:it )?(?:every|each|always|usual|ever)|always (?:gets|does|is)"
     r"|every (?:spring|summer|autumn|fall|winter|year|time)|as (?:always|usual)|my usual"
-    r"|nothing new|normal for me|same as (?:ever|always|before))\b"
+    r"|nothing new|normal for me|same as (?:ever|always|before)|like always"
+    r"|(?:my )?(?:normal|usual|regular|typical|everyday|standard) (?:asthma|wheeze|wheezing)"
+    # a remedy that worked, as it does: "inhaler sorted it", "a puff of my inhaler and fine"
+    r"|(?:inhaler|ventolin|salbutamol|blue pump|pump|puffer|reliever) (?:\w+ ){0,2}?(?:sorted"
+    r"|fixed|helped|worked|settled|cleared|eased|calmed|sorts|fixes|helps|works|settles"
+    r"|clears|eases|did the trick|does the trick)"
+    r"|(?:used|took|had|did) (?:\w+ ){0,3}?(?:inhaler|ventolin|salbutamol|pump|puffer"
+    r"|reliever)(?: \w+){0,3}? (?:fine|better|gone|settled|ok|okay|sorted))\b"
 )
 #: Breathing that fails, or the reliever that fails: never the usual.
 _FAILING = re.compile(
     r"\b(?:cant|cannot|can not|couldnt|struggling|struggle|hard) (?:to )?(?:breathe|breath"
     r"|catch|get air)|\binhaler (?:isnt|is not|not|doesnt|does not|didnt|wont)"
     r"|\b(?:gasping|wheezing badly|getting worse|worse than usual|worse than normal)\b"
+    # the usual remedy failing this time, or the patient saying this is not the usual
+    r"|\bbut not (?:today|tonight|this time|now)\b|\b(?:isnt|not|doesnt|didnt|wont|hasnt)"
+    r" (?:\w+ )?(?:helping|help|helped|working|work|worked|sorting|touching)\b"
+    r"|\b(?:this|it|that) (?:is|feels|seems) (?:\w+ )?different\b|\bnot (?:like )?(?:my )?"
+    r"(?:usual|normal)\b"
 )
 
 
+#: A wheeze alone (E2's one-word phrasings), which asthma explains as it does a tight chest.
+_WHEEZE = frozenset({"wheezy", "wheezing", "wheeze"})
+
+
 def usual_asthma(flag_id: str, phrasing: str, text: str) -> bool:
-    """Whether a tight-chest hit (E3) is the patient's usual asthma, said so, with nothing
-    failing (see the module doc); ``text`` is the whole message."""
-    if flag_id != "E3_breathing_speaking" or "tight" not in phrasing:
+    """Whether a tight-chest hit (E3), or a wheeze alone (E2), is the patient's usual asthma,
+    said so ("my normal asthma", "like always") or eased by the usual remedy ("inhaler sorted
+    it"), with nothing failing (see the module doc); ``text`` is the whole message."""
+    tight = flag_id == "E3_breathing_speaking" and "tight" in phrasing
+    wheeze = flag_id == "E2_allergic_reaction" and phrasing in _WHEEZE
+    if not (tight or wheeze):
         return False
     message = normalise(text)
     return bool(_ASTHMA.search(message) and _USUAL.search(message) and not _FAILING.search(message))
