@@ -168,6 +168,13 @@ _OLD_HYPOTHETICAL = re.compile(
     r"|risk of|risks of|chance of|chances of|read (?:that|about)|heard (?:that|about)"
     r"|heard (?:theres|there is|there are|you can|it can|botox can|tox can)"
     r"|how common|is it common|side effects? like"
+    # the sign named before "signs" ("what infection signs should i look out for", "which
+    # allergy symptoms matter"), and whether a sign is common ("and is infection common",
+    # "are allergic reactions rare"): questions about the sign, in either word order
+    r"|^(?:what|which|whats|what are the|what r the) (?:\w+ ){1,3}?(?:signs|symptoms"
+    r"|warning signs|red flags)\b"
+    r"|^(?:and |but |so |also )?(?:is|are) (?!(?:\w+ )*?(?:my|mine|me|i|im|ive|it|this|that"
+    r"|these|those|they)\b)(?:\w+ ){1,3}?(?:common|rare|frequent|likely|usual)\b"
     # telling two things apart is information: "whats the difference between a heavy brow and
     # a droopy lid" (not "a difference between my eyes", which reports one)
     r"|(?:^|whats |what is |what s )(?:the )?difference between"

@@ -32,6 +32,7 @@ from bot.core.language_words import words_of
 from bot.core.text import bounded, normalise, split_clauses, stem
 from bot.core.triage.aside import without_aside
 from bot.core.triage.attributed import put_down_elsewhere
+from bot.core.triage.bystander import said_over, told_in_past, without_own_feeling
 from bot.core.triage.context import (
     SOMEONE_COLLAPSED,
     ContextRules,
@@ -307,7 +308,7 @@ class _Read:
     """One message's clause readings by text, shared by its languages: the tails
     (``_read_tail``) and where a hypothetical cue starts (None: no cue)."""
 
-    tails: dict[tuple[tuple[int, ...], bool, str], _Tail] = field(default_factory=dict)
+    tails: dict[tuple[tuple[int, ...], bool, bool, str], _Tail] = field(default_factory=dict)
     cues: dict[tuple[int, str], int | None] = field(default_factory=dict)
     #: ``_shared_rules`` of each language's rules, worked out once per message.
     rules: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -326,7 +327,7 @@ def _shared_rules(rules: ContextRules) -> tuple[int, ...]:
     )
 
 
-def _read_tail(text: str, rules: ContextRules, recovered: bool) -> _Tail:
+def _read_tail(text: str, rules: ContextRules, recovered: bool, over: bool = False) -> _Tail:
     """The last of ``_prepare``: improving and idiom words, spellings and words that are
     not negations cut; then the words kept (not filler) with their places, whether it
     tells someone else's or a past event, and whether it is a general question.
@@ -348,7 +349,7 @@ def _read_tail(text: str, rules: ContextRules, recovered: bool) -> _Tail:
         text,
         tuple(all_words[i] for i in kept),
         tuple(kept),
-        is_someone_elses_past(text, rules, recovered=recovered),
+        is_someone_elses_past(text, rules, recovered=recovered, over=over),
         is_general_question(text, rules),
     )
 
@@ -568,13 +569,24 @@ class TriageDetector:
         normalised = normalise(text)
         # "my mate fainted at hers, she's fine now": the recovery may be in another clause.
         recovered = SOMEONE_RECOVERED.search(normalised) is not None
+        # "... yesterday, it's passed": what someone else went through is over.
+        told_over = said_over(normalised)
         figures = room_for_a_figure(text)  # idioms in another word order may be read
         hits: list[FlagHit] = []
         mentions: list[FlagHit] = []
         verdicts: Retractions = {}  # each clause's retraction, once per message
         read = _Read()  # each clause's reading by the rules languages share, once per message
-        for language in self._languages_of(normalised.split()):
+        languages = self._languages_of(normalised.split())
+        for language in languages:
             rules = rules_for(language)
+            # English phrasings match other languages' words too ("reaccion alergica"): in
+            # the English pass, a clause in another of the message's languages is asked
+            # about when that language's cues say so ("cuales son los sintomas de ...").
+            also = (
+                [(lang, rules_for(lang)) for lang in languages if lang != "en"]
+                if language == "en"
+                else []
+            )
             raws = with_referent(split_clauses(text, language), language)
             retracted = taken_back(raws, verdicts)
             prepared = [
@@ -582,9 +594,11 @@ class TriageDetector:
                     raw,
                     rules,
                     recovered,
+                    over=told_over,
                     retracted=number in retracted,
                     figures=figures,
                     read=read,
+                    also=also,
                 )
                 for number, raw in enumerate(raws)
             ]
@@ -676,13 +690,17 @@ class TriageDetector:
         rules: ContextRules,
         recovered: bool = False,
         *,
+        over: bool = False,
         retracted: bool = False,
         figures: bool = False,
         read: _Read | None = None,
+        also: Sequence[tuple[str, ContextRules]] = (),
     ) -> _Clause:
         """Normalise a clause, drop idioms and filler words, and read its context once
         (``retracted``: the next clause takes the clause back, so it tells, not reports;
-        ``read``: what this message's clauses read as so far, shared by its languages)."""
+        ``read``: what this message's clauses read as so far, shared by its languages;
+        ``also``: other languages of the message, whose question cues count in a clause
+        written in them)."""
         # Chat and regional words spelled out first (``chat_words``), as phrasings are.
         text = without_other_names(normalise_in(raw, rules.language))
         idiom: tuple[str, ...] = ()
@@ -719,10 +737,10 @@ class TriageDetector:
         shared = read.rules.get(rules.language)
         if shared is None:
             shared = read.rules[rules.language] = _shared_rules(rules)
-        key = (shared, recovered, text)
+        key = (shared, recovered, over, text)
         tail = read.tails.get(key)
         if tail is None:
-            tail = read.tails[key] = _read_tail(text, rules, recovered)
+            tail = read.tails[key] = _read_tail(text, rules, recovered, over)
         text, words, kept, past, general = tail
         aside_cut = without_aside(text, rules.language)
         cue_key = (id(rules.hypothetical), aside_cut)
@@ -730,6 +748,14 @@ class TriageDetector:
             hypothetical_start = read.cues[cue_key]
         else:
             hypothetical_start = read.cues[cue_key] = _cue_start(rules.hypothetical, aside_cut)
+        for other, other_rules in also:
+            if not _speaks(other, words, self._markers[other]):
+                continue
+            other_start = _cue_start(other_rules.hypothetical, aside_cut)
+            if other_start is not None and (
+                hypothetical_start is None or other_start < hypothetical_start
+            ):
+                hypothetical_start = other_start
         return _Clause(
             raw=raw,
             words=words,
@@ -970,7 +996,8 @@ def _told_of_others(clauses: list[_Clause], rules: ContextRules) -> list[_Clause
     them, are stories ("my friend lost vision in one eye from filler, can botox do that?")."""
     told = list(clauses)
     for index, (clause, after) in enumerate(itertools.pairwise(clauses)):
-        text = normalise(clause.raw)
+        # "... and now im paranoid": the patient's feeling about the story is not theirs.
+        text = without_own_feeling(normalise(clause.raw), rules.language)
         if (
             asks_own_risk(after.raw)
             and rules.third_party.search(text)
@@ -1169,22 +1196,30 @@ def is_general_question(text: str, rules: ContextRules | None = None) -> bool:
 
 
 def is_someone_elses_past(
-    text: str, rules: ContextRules | None = None, *, recovered: bool = False
+    text: str, rules: ContextRules | None = None, *, recovered: bool = False, over: bool = False
 ) -> bool:
     """A past event, or someone else's past event, with nothing saying it is happening now.
 
     "Last year I had a droopy eye" and "my friend's eyelid drooped" are stories; "my mum
     just had a seizure", "my husband collapsed after his botox" and "I've got a rash where
-    they injected" are happening now.
+    they injected" are happening now. Told of someone else, the patient's feeling about it
+    and the patient as its listener are not theirs, and a regular past form tells it as
+    well as the listed past verbs ("meu marido engasgou ontem"; ``bystander``).
     """
     rules = rules or rules_for("en")
+    told_of_another = rules.third_party.search(text) is not None
+    if told_of_another:
+        text = without_own_feeling(text, rules.language)
     if rules.past_period.search(text):
         return not rules.still_happening.search(text)
     if rules.first_person_subject.search(text) or rules.still_happening.search(text):
         return False
     if SOMEONE_COLLAPSED.search(text) and not (recovered or SOMEONE_RECOVERED.search(text)):
         return False
-    return bool(rules.third_party.search(text) and rules.past_verb.search(text))
+    return bool(
+        rules.third_party.search(text)
+        and (rules.past_verb.search(text) or (over and told_in_past(text, rules.language)))
+    )
 
 
 # ``is_general_question`` and ``is_someone_elses_past`` are public: the understanding layer's

@@ -208,16 +208,43 @@ _ASKS_OWN_RISK = {
         r"|\bhow (?:likely|common|often|rare)\b|\bwhat (?:are|r) (?:the |my )?(?:chances|odds"
         r"|risks?)\b|\b(?:is|was) (?:that|it|this) (?:common|rare|likely|normal for botox)\b"
         r"|\b(?:chances?|odds|risk) (?:of|that) (?:that|it|this) happening\b"
+        # whether what they were told is real at all: "is that a real thing", "is that true"
+        r"|\b(?:is|was) (?:that|this|it) (?:even |actually |really )?(?:a )?(?:real|true|legit"
+        r"|a thing|possible)\b|\b(?:does|can|could) (?:that|this) (?:really |actually |even )?"
+        r"happen\b"
+        # whether the treatment can come to the same: "can botox get infected"
+        r"|\b(?:can|could|does|do|will|might) (?:botox|injections?|filler|mine|my botox"
+        r"|the botox|the injections?)(?: \w+){0,2}? (?:get|go|become|turn)\b"
     ),
     "es": _any(
-        r"(?:me )?(?:puede|podria) (?:pasar|pasarme|ocurrir)", r"(?:puede|podria) causar eso"
+        r"(?:me )?(?:puede|podria) (?:pasar|pasarme|ocurrir)",
+        r"(?:puede|podria) causar eso",
+        r"(?:eso|esto) (?:es|sera) (?:real|verdad|cierto|posible)",
+        r"(?:es|sera) (?:real|verdad|cierto) (?:eso|esto)",
     ),
-    "de": _any(r"(?:kann|konnte|koennte) (?:mir )?das (?:\w+ )?(?:passieren|verursachen)"),
+    "de": _any(
+        r"(?:kann|konnte|koennte) (?:mir )?das (?:\w+ )?(?:passieren|verursachen)",
+        r"(?:ist|war) das (?:\w+ )?(?:wahr|echt|moglich|real)",
+        r"gibt (?:es|s) das (?:\w+ )?(?:wirklich|echt|tatsachlich)",
+    ),
     "fr": _any(
-        r"(?:ca|cela) (?:peut|pourrait) (?:m )?arriver", r"(?:peut|pourrait) (?:faire|causer) ca"
+        r"(?:ca|cela) (?:peut|pourrait) (?:m )?arriver",
+        r"(?:peut|pourrait) (?:faire|causer) ca",
+        r"c est (?:\w+ )?(?:vrai|reel|possible)(?: ca)?",
+        r"(?:ca|cela) existe (?:vraiment)?",
     ),
-    "it": _any(r"(?:puo|potrebbe) (?:succedere|capitare)", r"(?:puo|potrebbe) causare"),
-    "pt": _any(r"(?:pode|poderia) (?:me )?acontecer", r"(?:pode|poderia) causar isso"),
+    "it": _any(
+        r"(?:puo|potrebbe) (?:succedere|capitare)",
+        r"(?:puo|potrebbe) causare",
+        r"(?:e|sara) (?:\w+ )?(?:vero|reale|possibile)",
+        r"esiste (?:davvero|veramente)",
+    ),
+    "pt": _any(
+        r"(?:pode|poderia) (?:me )?acontecer",
+        r"(?:pode|poderia) causar isso",
+        r"(?:isso|isto) (?:\w+ )?(?:existe|e verdade|e real|e possivel)",
+        r"e (?:verdade|real) (?:isso|isto)",
+    ),
 }
 
 
