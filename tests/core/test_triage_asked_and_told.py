@@ -7,7 +7,8 @@ rules alone, each with the real signs next to it that must still escalate:
 - someone else's event told as a story: what they were told ("is that true?"), the patient's
   own worry about it ("and now im anxious"), and an event the message says is over, told in
   a past form no list holds ("engasgou", "si è strozzata", "choked");
-- a wheeze the patient calls their usual asthma, or that the usual reliever eased.
+- a wheeze the patient calls their usual asthma, or that the usual reliever eased, in
+  English, Spanish, Portuguese and German.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def test_someone_elses_event_told_as_a_story_is_no_escalation(
     [
         "slightly wheezy after the stairs, my usual asthma, two puffs of the inhaler sorted it",
         "wheezing a little tonight, normal asthma for me, ventolin helped like always",
+        "un poco de pitos en el pecho esta mañana, es mi asma de siempre, el inhalador lo arregló",
+        "um pouco de chiado no peito hoje, é a minha asma de sempre, a bombinha resolveu",
+        "heute früh etwas pfeifende Atmung, mein normales Asthma, das Spray hat geholfen",
     ],
 )
 def test_a_wheeze_the_patient_calls_their_usual_asthma_is_no_emergency(
@@ -82,6 +86,11 @@ def test_a_wheeze_the_patient_calls_their_usual_asthma_is_no_emergency(
             "E2_allergic_reaction",
         ),
         ("is the swelling on my lip common", "E2_allergic_reaction"),
+        ("hives and wheezy, i have asthma, inhaler sorted it like always", "E2_allergic_reaction"),
+        (
+            "pitos en el pecho, es mi asma de siempre pero esta vez el inhalador no funciona",
+            "E2_allergic_reaction",
+        ),
     ],
 )
 def test_the_signs_happening_now_still_escalate(

@@ -653,7 +653,7 @@ class TriageDetector:
                 and explained_by_everyday_cause(hit.clause)
             )
             or (hit.language == "en" and expected_of_treatment(hit.flag_id, hit.phrasing, text))
-            or (hit.language == "en" and usual_asthma(hit.flag_id, hit.phrasing, text))
+            or usual_asthma(hit.flag_id, hit.phrasing, text, hit.language)
             or (
                 hit.level == "urgent"
                 and mild_expected_effect(hit.flag_id, hit.phrasing, hit.language, hit.clause, text)

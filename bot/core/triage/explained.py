@@ -82,17 +82,98 @@ _FAILING = re.compile(
 )
 
 
-#: A wheeze alone (E2's one-word phrasings), which asthma explains as it does a tight chest.
-_WHEEZE = frozenset({"wheezy", "wheezing", "wheeze"})
+#: The other languages' asthma said to be the usual, or eased by the usual reliever, and
+#: breathing or the reliever failing (normalised; read with the English ones).
+_USUAL_IN: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"\b(?:de siempre|como siempre|lo normal en mi|(?:mi )?asma (?:habitual|normal)"
+        r"|(?:inhalador|ventolin|salbutamol|puff) (?:\w+ ){0,2}?(?:arreglo|ayudo|funciono|quito"
+        r"|soluciono|calmo)|con el (?:inhalador|ventolin) (?:\w+ ){0,2}?(?:paso|quito|bien))\b"
+    ),
+    "pt": re.compile(
+        r"\b(?:de sempre|como sempre|normal (?:pra|para) mim|(?:minha )?asma (?:habitual|normal)"
+        r"|(?:bombinha|inalador|ventolin|aerolin|salbutamol) (?:\w+ ){0,2}?(?:resolveu|ajudou"
+        r"|funcionou|aliviou|passou))\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:habituel(?:le)?|comme d habitude|comme toujours|(?:ventoline|inhalateur|pompe"
+        r"|spray) (?:\w+ ){0,2}?(?:a suffi|a aide|a marche|a fonctionne|a soulage|a calme))\b"
+    ),
+    "de": re.compile(
+        r"\b(?:wie immer|wie sonst|(?:mein )?(?:normales|ubliches|gewohntes) asthma"
+        r"|(?:spray|inhalator|asthmaspray|notfallspray) (?:\w+ ){0,2}?(?:hat geholfen|half"
+        r"|wirkt|hilft))\b"
+    ),
+    "it": re.compile(
+        r"\b(?:come sempre|(?:la mia )?solita asma|asma (?:di sempre|solita)|(?:inalatore"
+        r"|ventolin|spray|broncodilatatore) (?:\w+ ){0,2}?(?:ha risolto|ha aiutato|ha funzionato"
+        r"|ha fatto effetto))\b"
+    ),
+}
+_FAILING_IN: dict[str, re.Pattern[str]] = {
+    "es": re.compile(
+        r"\b(?:no (?:puedo|consigo) respirar|(?:inhalador|ventolin) no (?:\w+ )?(?:funciona"
+        r"|ayuda|hace)|peor que (?:nunca|siempre|de costumbre)|esta vez no|es (?:distinto"
+        r"|diferente))\b"
+    ),
+    "pt": re.compile(
+        r"\b(?:nao consigo respirar|(?:bombinha|inalador) nao (?:\w+ )?(?:resolve|ajuda"
+        r"|funciona|adianta)|pior (?:que|do que) (?:o normal|sempre)|desta vez nao"
+        r"|e diferente)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:(?:arrive|peux) pas a respirer|(?:ventoline|inhalateur|pompe) (?:ne )?(?:marche"
+        r"|fait|aide) (?:pas|plus|rien)|pire que d habitude|pas comme d habitude"
+        r"|c est different)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:keine luft|(?:spray|inhalator) (?:hilft|wirkt) (?:nicht|kaum)"
+        r"|schlimmer als sonst|diesmal nicht|anders als sonst)\b"
+    ),
+    "it": re.compile(
+        r"\b(?:non riesco a respirare|(?:inalatore|spray|ventolin) non (?:\w+ )?(?:funziona"
+        r"|aiuta|fa)|peggio del solito|questa volta no|diverso dal solito)\b"
+    ),
+}
+#: Asthma named, in any shipped language (normalised).
+_ASTHMA_ANY = re.compile(r"\b(?:asthma|asthmatic|asma|asmatic[ao]|asthme|asthmatique)\b")
+
+#: A wheeze (any language), and what else a wheeze-alone phrasing may say: where, breathing.
+_WHEEZE_WORD = re.compile(
+    r"^(?:wheez\w*|pitos?|silbid\w*|silbando|sibilan\w*|chiado|pieira|sibil\w*|siffl\w*"
+    r"|pfeif\w*|giemen|fischi\w*|fischio)$"
+)
+_AROUND_A_WHEEZE = frozenset(
+    "a al au da de del dem den der des di el en in la le les na nel no o um un une una"
+    " chest pecho peito poitrine brust petto breathing atmung respiration respiracion"
+    " respiracao respiro".split()
+)
 
 
-def usual_asthma(flag_id: str, phrasing: str, text: str) -> bool:
-    """Whether a tight-chest hit (E3), or a wheeze alone (E2), is the patient's usual asthma,
-    said so ("my normal asthma", "like always") or eased by the usual remedy ("inhaler sorted
-    it"), with nothing failing (see the module doc); ``text`` is the whole message."""
+def _wheeze_alone(phrasing: str) -> bool:
+    """Whether ``phrasing`` says a wheeze and nothing else ("wheezy", "pitos en el pecho",
+    "pfeifende Atmung"; not "hives and wheezy")."""
+    words = normalise(phrasing).split()
+    wheezes = [word for word in words if _WHEEZE_WORD.match(word)]
+    return bool(wheezes) and all(
+        _WHEEZE_WORD.match(word) or word in _AROUND_A_WHEEZE for word in words
+    )
+
+
+def usual_asthma(flag_id: str, phrasing: str, text: str, language: str = "en") -> bool:
+    """Whether a tight-chest hit (E3), or a wheeze alone (E2, E3), is the patient's usual
+    asthma, said so ("my normal asthma", "like always", "mi asma de siempre") or eased by the
+    usual reliever ("inhaler sorted it", "a bombinha resolveu"), with nothing failing (see
+    the module doc); ``text`` is the whole message, in ``language``."""
     tight = flag_id == "E3_breathing_speaking" and "tight" in phrasing
-    wheeze = flag_id == "E2_allergic_reaction" and phrasing in _WHEEZE
+    wheeze = flag_id in {"E2_allergic_reaction", "E3_breathing_speaking"} and _wheeze_alone(
+        phrasing
+    )
     if not (tight or wheeze):
         return False
     message = normalise(text)
-    return bool(_ASTHMA.search(message) and _USUAL.search(message) and not _FAILING.search(message))
+    usual, failing = _USUAL_IN.get(language), _FAILING_IN.get(language)
+    said_usual = _USUAL.search(message) or (usual is not None and usual.search(message))
+    fails = _FAILING.search(message) or (failing is not None and failing.search(message))
+    asthma = _ASTHMA.search(message) if language == "en" else _ASTHMA_ANY.search(message)
+    return bool(asthma and said_usual and not fails)
