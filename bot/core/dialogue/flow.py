@@ -763,7 +763,7 @@ class Dialogue(
             if lexicon.names_only_area(text, reply.language):
                 # "and crows feet?", "e o baby botox?": the same question, for another area
                 # or kind of treatment (whatever the area's own words read as alone)
-                return self._carried(live.topics, text)
+                return self._carried(live.topics, text, reply.language)
             failing = lexicon.without_negations(new_words)  # "if it still hasn't worked"
             if lexicon.asks_if_not(text) and len(failing) <= IF_NOT_MAX_NEW_WORDS:
                 return lexicon.if_not_topics.get(last, last)
@@ -773,6 +773,12 @@ class Dialogue(
             signs = self._signs_of(text, live.topics, reply.language)
             if signs is not None:
                 return signs  # "how would I even know?" after the spread and asthma
+            chance = self._chance_of(text, live.topics, reply.language)
+            if chance is not None:
+                return chance  # "how often does that happen?" after the risks
+            kept_off = self._kept_away_from(text, live.topics, reply.language)
+            if kept_off is not None:
+                return kept_off  # "how long do I avoid those for?" after the sauna
             besides = lexicon.besides_progress(text)
             if (
                 besides is not None
@@ -783,9 +789,11 @@ class Dialogue(
                 # "will it feel this way the whole time?", "is it meant to feel like that?"
                 # after the frozen feeling: how the symptom goes, whatever its verbs read as
                 # alone ("feel": feeling fluey)
-                return self._carried(live.topics, text)
+                return self._carried(live.topics, text, reply.language)
             if not new_words and normalise(text):
-                carried = self._carried(live.topics, text)  # "and tomorrow?", "why?"
+                carried = self._carried(
+                    live.topics, text, reply.language
+                )  # "and tomorrow?", "why?"
                 if self._asks_anew(text, reply, carried):
                     return None  # "is it safe for her?" after "what is it?"
                 return carried
@@ -831,7 +839,7 @@ class Dialogue(
                 return None  # "can it spread?" after "is botox safe?": the spread
             # "how long does that usually last?", "when will it go away?", "shorter?"; after
             # several answers, how a thing goes is the symptom's among them
-            return self._carried(live.topics, text)
+            return self._carried(live.topics, text, reply.language)
         if reply.kind == "answer" and reply.topic in live.topics:
             return reply.topic  # "and the flu one?" reads as the jab question on its own
         short = len(new_words) <= 2
@@ -1032,6 +1040,41 @@ class Dialogue(
             return None
         return next((topic for topic in topics if topic in lexicon.signs_topics), None)
 
+    def _chance_of(
+        self, text: str, topics: tuple[str, ...], language: str | None = None
+    ) -> str | None:
+        """ "how often does that actually happen?", "how likely is that at normal doses?":
+        how often or how likely the thing pointed back at happens (the latest answer told),
+        whatever "how often" (the interval between treatments) or "likely" (the risks) name
+        alone. Not when the patient is the subject ("how often can I have it?": the
+        interval), nor when the other words name a topic not just answered."""
+        rest = self.lexicon.asks_chance(text, language)
+        if rest is None or len(rest) > FOLLOWUP_MAX_NEW_WORDS:
+            return None
+        if not self.lexicon.points_back_in(text, language):
+            return None
+        if rules_for((language or "en")[:2]).first_person.search(normalise(text)):
+            return None
+        named = self._named(rest, topics, text, language) if rest else None
+        if named is not None and named not in topics:
+            return None
+        return self._pointed_at(topics, text, language)
+
+    def _kept_away_from(
+        self, text: str, topics: tuple[str, ...], language: str | None = None
+    ) -> str | None:
+        """ "how long do I avoid those for?", "how many nights should I skip it?": keeping
+        away from the thing pointed back at (the latest answer told), whatever "avoid" (the
+        aftercare rules) names alone; not when another word names a topic not just
+        answered ("should I avoid alcohol too?")."""
+        rest = self.lexicon.asks_abstaining(text, language)
+        if rest is None or len(rest) > 1 or not self.lexicon.points_back_in(text, language):
+            return None
+        named = self._named(rest, topics, text, language) if rest else None
+        if named is not None and named not in topics:
+            return None
+        return self._pointed_at(topics, text, language)
+
     def _asks_anew(self, text: str, reply: Reply, topic: str) -> bool:
         """A message of follow-up words only ("is it safe for her?") that is a confident
         question of its own about another topic and, fairly compared (the topic's title lifts
@@ -1215,11 +1258,12 @@ class Dialogue(
             named = alone.entry_id if isinstance(alone, Answer) else None
         return named if named in self.lexicon.course_topics else None
 
-    def _carried(self, topics: tuple[str, ...], text: str) -> str:
+    def _carried(self, topics: tuple[str, ...], text: str, language: str | None = None) -> str:
         """The topic a follow-up of the last answer is about. After several answers: how a
         thing goes is about the symptom among them ("how long till they go?"), a time
-        ("and at 5?", "tomorrow morning?") about the latest one that has a wait, anything
-        else about the first. "How long does it last?" after anything but a symptom asks how
+        ("and at 5?", "tomorrow morning?") about the latest one that has a wait, a word
+        pointing back ("why that long?") about the latest one told, anything else about the
+        first. "How long does it last?" after anything but a symptom asks how
         long the treatment lasts; "when will it wear off?" after the toxin's own effect is
         about that effect (``_wearing_off`` adds how long the treatment lasts)."""
         lexicon = self.lexicon
@@ -1244,12 +1288,12 @@ class Dialogue(
             return timed[0]
         if len(topics) > 1 and not lexicon.points_back(text):
             # "and out of hours?" after the signs of infection and whom to call: the one it
-            # reads with, when one reads clearly better than the first ("why?": the first);
-            # a pronoun ("how long till they go?") is the thing told first
+            # reads with, when one reads clearly better than the first ("why?": the first)
             best = self._best_fit(topics, text)
             if self._fit(text, best) - self._fit(text, topics[0]) >= BEST_FIT_LEAD:
                 return best
-        return topics[0]
+        # a pronoun ("why that long?") is the thing told last, as the nearest thing said
+        return self._pointed_at(topics, text, language)
 
     def _best_fit(self, topics: tuple[str, ...], text: str) -> str:
         """Of the topics just answered, the one ``text`` reads best with (the first when

@@ -108,6 +108,8 @@ class _Pooled:
     every: frozenset[str]
     remedy: frozenset[str]
     same: frozenset[str]
+    chance: frozenset[str]
+    abstain: frozenset[str]
     when: frozenset[str]
     worse: frozenset[str]
     openers: frozenset[str]
@@ -192,6 +194,8 @@ class Lexicon:
             every=_phrases(w for lang in languages for w in lang.followup.every),
             remedy=_phrases(w for lang in languages for w in lang.followup.remedy),
             same=_phrases(w for lang in languages for w in lang.followup.same),
+            chance=_phrases(w for lang in languages for w in lang.followup.chance),
+            abstain=_phrases(w for lang in languages for w in lang.followup.abstain),
             when=_phrases(w for lang in languages for w in lang.followup.when),
             worse=_phrases(w for lang in languages for w in lang.followup.worse),
             openers=_phrases(
@@ -410,6 +414,15 @@ class Lexicon:
         norm = normalise(text)
         return any(contains(norm, phrase) for phrase in self._pooled.same)
 
+    def asks_chance(self, text: str, language: str | None = None) -> list[str] | None:
+        """ "how often does that happen?", "how likely is that?": the new words besides
+        how often or how likely, or None when the message does not ask it."""
+        pooled = self._pooled
+        norm = normalise(text)
+        if not any(contains(norm, phrase) for phrase in pooled.chance):
+            return None
+        return self.leftover(_strip(norm, pooled.chance), language)
+
     def only_context(self, text: str) -> bool:
         """True for "and tomorrow?", "is that normal?", "why?": nothing but follow-up words."""
         return bool(normalise(text)) and not self.leftover(text)
@@ -551,6 +564,25 @@ class Lexicon:
             return False
         opening = " ".join(normalise(text).split()[:reach])
         return any(contains(opening, normalise(word)) for word in words.followup.pronouns)
+
+    def points_back_in(self, text: str, language: str | None) -> bool:
+        """``text`` has a word of ``language`` (else English) that refers back ("that",
+        "eso", "das"): the pooled words of every language would take Portuguese "a" ("her")
+        in "what about a facial" for one."""
+        words = self.words(language)
+        if words is None:
+            return False
+        norm = normalise(text)
+        return any(contains(norm, normalise(word)) for word in words.followup.pronouns)
+
+    def asks_abstaining(self, text: str, language: str | None = None) -> list[str] | None:
+        """ "how long do I avoid those for?": the new words besides keeping away from
+        something, or None when the message does not say it."""
+        pooled = self._pooled
+        norm = normalise(text)
+        if not any(contains(norm, phrase) for phrase in pooled.abstain):
+            return None
+        return self.leftover(_strip(norm, pooled.abstain), language)
 
     def points_back_to_several(self, text: str) -> bool:
         """A plural word that refers to things said before ("they", "those", "ellos")."""

@@ -38,12 +38,25 @@ class BackReferences:
     ) -> Answer | None:
         raise NotImplementedError
 
+    def _pointed_at(self, topics: tuple[str, ...], text: str, language: str | None = None) -> str:
+        """The answer a word pointing back ("that", "it", "eso") refers to: after several
+        answers, the latest one told ("why that long?" after the brands and the next
+        appointment: the next appointment; "is that the same for baby tox?" after when it
+        kicks in and how long it lasts: how long it lasts), as a pronoun takes the nearest
+        thing said; the first when nothing points back ("why?"). ``language``: the message's,
+        whose own words point back."""
+        if len(topics) > 1 and self.lexicon.points_back_in(text, language):
+            return topics[-1]
+        return topics[0]
+
     def _referred(self, text: str, reply: Reply, live: DialogueState) -> tuple[str, ...] | None:
         """The topics to answer when the message asks whether the last answer applies to
         something else, or asks a question about what was just said; else None."""
-        return self._applies_too(text, live) or self._about_it(text, reply, live)
+        return self._applies_too(text, live, reply.language) or self._about_it(text, reply, live)
 
-    def _applies_too(self, text: str, live: DialogueState) -> tuple[str, ...] | None:
+    def _applies_too(
+        self, text: str, live: DialogueState, language: str | None = None
+    ) -> tuple[str, ...] | None:
         """ "what about my lips, same rules?" after the aftercare rules: the new subject's
         own topic (when its words name one) and the last topic again; the last topic alone
         when no other is named."""
@@ -54,6 +67,7 @@ class BackReferences:
         if subject is None or len(subject) > REFERRING_MAX_NEW_WORDS:
             return None
         named = self._words_alone(subject, live.topics, text, fused=True) if subject else None
+        last = self._pointed_at(live.topics, text, language)
         if isinstance(named, Answer) and named.entry_id != last:
             return (named.entry_id, last)
         return (last,)
@@ -62,7 +76,7 @@ class BackReferences:
         """ "do I have to tell the nurse about it?" after a condition: the question's object
         is the last topic. A confident question of its own (who to call) is answered after
         the last topic's answer; an unsure one is the last topic's follow-up."""
-        last = live.last_topic
+        last = self._pointed_at(live.topics, text, reply.language) if live.topics else None
         if last is not None and self.lexicon.asks_what_to_tell(text, reply.language):
             # "to my dentist what do I say?": the dentist is whom to tell, not a topic
             # ("doctor" alone reads as who may inject); what to tell is the last answer

@@ -109,6 +109,14 @@ class FollowupWords(_Strict):
     #: The same thing again ("do it", "do that"): "what if I do it in my sleep?" keeps the
     #: last topic whatever else it names.
     same: list[Text] = Field(default_factory=list)
+    #: How often or how likely something happens ("how often", "how likely", "wie oft"):
+    #: asked of a thing pointed back at ("how likely is that?"), it asks about that thing,
+    #: not the interval between treatments or the risks that the words name alone.
+    chance: list[Text] = Field(default_factory=list)
+    #: Keeping away from something ("avoid", "skip", "stay off"): "how long do I avoid
+    #: those for?" asks about the thing pointed back at, not the aftercare rules that
+    #: "avoid" names alone.
+    abstain: list[Text] = Field(default_factory=list)
     #: A moment ("tomorrow", "tonight", "next week"): after several answers, "and tomorrow
     #: morning?" is about the latest one that has a wait.
     when: list[Text] = Field(default_factory=list)
