@@ -1,6 +1,7 @@
 """After several answers, an elliptical follow-up with no pronoun ("and out of hours?") is
 about the answer it reads clearly better with, not always the first; "why?" (reading alike
-with each) and a pronoun ("how long till they go?") stay with the first. Wordings are our
+with each) and how a symptom goes ("how long till they go?") stay with the first (any other
+pointing back is about the latest answer: test_pointing_back_latest.py). Wordings are our
 own, none from an evaluation set."""
 
 from __future__ import annotations
