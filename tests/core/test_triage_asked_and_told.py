@@ -2,8 +2,8 @@
 rules alone, each with the real signs next to it that must still escalate:
 
 - a question about a sign, whatever the word order ("what infection symptoms ...", "is
-  infection likely ...") and in the message's own language ("cuales son las señales de ...",
-  read by the English phrasing "allergic reaction");
+  infection likely ...", "could my brows drop as well") and in the message's own language
+  ("cuales son las señales de ...", read by the English phrasing "allergic reaction");
 - someone else's event told as a story: what they were told ("is that true?"), the patient's
   own worry about it ("and now im anxious"), and an event the message says is over, told in
   a past form no list holds ("engasgou", "si è strozzata", "choked");
@@ -26,6 +26,8 @@ from bot.core.triage.detector import TriageDetector
         "what allergic reaction signs should i know about",
         "and is an allergic reaction common after tox?",
         "so is infection likely with botox",
+        "worried about my forehead tox, will my eyelids droop too",
+        "tell me about heavy brows after tox, could my brows sag as well?",
         "cuales son las señales de una reaccion alergica grave? por si acaso",
     ],
 )
@@ -86,6 +88,7 @@ def test_a_wheeze_the_patient_calls_their_usual_asthma_is_no_emergency(
             "E2_allergic_reaction",
         ),
         ("is the swelling on my lip common", "E2_allergic_reaction"),
+        ("my eyelid is drooping badly, will my brow drop too?", "U1_eyelid_brow_droop"),
         ("hives and wheezy, i have asthma, inhaler sorted it like always", "E2_allergic_reaction"),
         (
             "pitos en el pecho, es mi asma de siempre pero esta vez el inhalador no funciona",
@@ -97,5 +100,5 @@ def test_the_signs_happening_now_still_escalate(
     rules: TriageDetector, text: str, flag: str
 ) -> None:
     result = rules.assess(text)
-    assert result.level == "emergency"
+    assert result.level == ("urgent" if flag.startswith("U") else "emergency")
     assert flag in result.flag_ids

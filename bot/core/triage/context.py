@@ -173,6 +173,12 @@ _OLD_HYPOTHETICAL = re.compile(
     # "are allergic reactions rare"): questions about the sign, in either word order
     r"|^(?:what|which|whats|what are the|what r the) (?:\w+ ){1,3}?(?:signs|symptoms"
     r"|warning signs|red flags)\b"
+    # whether a sign could come as well, asked before it has: "could my brows drop as well",
+    # "will my eyelids droop too" (not "will my eyelid stop drooping", "will it droop more")
+    r"|^(?:and |so |also |or )?(?:could|might|will|would|may) (?:my|your|the|our) "
+    r"(?!(?:\w+ ){0,4}?(?:stop|ever|back|still|keep|keeps|better|improve|down|off|settle"
+    r"|stay|always|more|worse|anymore|normal|again)\b)(?:\w+ ){1,2}?(?:drop|droop|sag|fall"
+    r"|swell|go|get|become|end up)\b(?= (?:as well|too|also|aswell)\b)"
     r"|^(?:and |but |so |also )?(?:is|are) (?!(?:\w+ )*?(?:my|mine|me|i|im|ive|it|this|that"
     r"|these|those|they)\b)(?:\w+ ){1,3}?(?:common|rare|frequent|likely|usual)\b"
     # telling two things apart is information: "whats the difference between a heavy brow and
