@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the saved format or the way it is trained changes.
-MODEL_VERSION = "tfidf-sgd-3"
+MODEL_VERSION = "tfidf-sgd-4"
 #: Clauses scored per message at most (beyond that, the whole message still is).
 MAX_CLAUSES = 12
 #: The model reads at most this much of a message (issue 16: bounded work per message). A

@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.core.understanding.corpus import Example, _red_flag_examples, stable_number
-from bot.core.understanding.training import content_order
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bot.core.understanding.corpus import (
+    NO_FLAG,
+    Corpus,
+    Example,
+    _red_flag_examples,
+    stable_number,
+)
+from bot.core.understanding.training import CHAR_SETTINGS, WORD_SETTINGS, content_order, train
 
 PHRASINGS = [
     (f"{part} {sign}", "E1_swallowing" if n % 2 else "U4_severe_pain", lang)
@@ -62,3 +71,43 @@ def test_a_row_added_to_training_takes_one_place_and_moves_no_other() -> None:
     after_order = content_order(["a new one", *texts], ["none", *labels])
     after = [(["a new one", *texts])[i] for i in after_order]
     assert [t for t in after if t != "a new one"] == before
+
+
+def _small_corpus(faq: list[Example]) -> Corpus:
+    flags = [Example(p, flag, lang) for p, flag, lang in PHRASINGS]
+    flags += [Example(e.text, NO_FLAG, e.language) for e in faq]
+    return Corpus(tuple(faq), tuple(flags), {}, (), "test")
+
+
+def test_the_faq_head_does_not_depend_on_where_a_pack_lists_its_rows() -> None:
+    # Issue 14: the FAQ head read its rows in SGD's seeded shuffle of the corpus order, so a
+    # pack edit (n + 1 rows, or the same rows listed elsewhere) re-drew the whole order and
+    # moved unrelated answers. Read in content order, the same rows give the same head.
+    topics = ("run", "fly", "nap", "drink", "swim", "wash")
+    faq = [
+        Example(f"{ask} {verb} {when}", verb, "en")
+        for verb in topics
+        for ask in ("can i", "is it ok to", "when may i")
+        for when in ("tonight", "after my botox", "tomorrow")
+    ]
+    first = train(_small_corpus(faq), str, str).faq
+    again = train(_small_corpus(faq[::-1]), str, str).faq
+    assert first.classes == again.classes
+    np.testing.assert_array_equal(first.coef_t, again.coef_t)
+    np.testing.assert_array_equal(first.intercept, again.intercept)
+
+
+def test_added_sentences_never_push_other_ngrams_out_of_the_vocabulary() -> None:
+    # A top-k cut (max_features) let a few added sentences push n-grams they do not contain
+    # out at the cut (ties go alphabetically), re-weighting every message of both heads. Cut
+    # by document frequency, an edit only adds n-grams of its own sentences.
+    documents = 10_000
+    texts = [
+        " ".join(f"w{j + m * documents}" for m in range(3) for j in (d - 2, d - 1, d) if j >= 0)
+        for d in range(documents)
+    ]
+    added = ["aardvark abacus", "aardvark abacus again", "aardvark abacus once more"]
+    for settings in (WORD_SETTINGS, CHAR_SETTINGS):
+        before = TfidfVectorizer(**settings).fit(texts).vocabulary_
+        after = TfidfVectorizer(**settings).fit([*texts, *added]).vocabulary_
+        assert set(before) <= set(after)
