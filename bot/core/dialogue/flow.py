@@ -580,7 +580,7 @@ class Dialogue(
             # "my brows aren't matching, do I wait for the review?", "twisted my ankle, it's
             # swollen, do I need an x-ray?") asks nothing of its own unless it reads strongly
             # alone.
-            scene = self._scene_topics(marked, now, language)
+            scene = self._scene_topics(marked, now, language, reply.topic)
             topics = [t for t in topics if t == reply.topic or t not in scene]
         if reply.kind == "answer" and reply.topic and reply.topic not in topics and topics:
             # The whole message matched something no piece did: keep it, first.
@@ -590,15 +590,23 @@ class Dialogue(
         return self._each(tuple(topics), scores, live, now, treatment, language)
 
     def _scene_topics(
-        self, marked: Sequence[Piece], now: datetime, language: str | None
+        self,
+        marked: Sequence[Piece],
+        now: datetime,
+        language: str | None,
+        asked: str | None = None,
     ) -> set[str]:
         """The topics read in pieces that ask nothing: no question word anywhere in them, no
         question mark after them, not an item of a question's list (after it in the same
         sentence: "can I drink tonight, fly on sunday"; or before a "+" or "&" that joins it to
         one: "wine tonight + gym tomorrow ok?"), not the subject of a question after that names
         nothing of its own ("flying on sunday, will that be alright?"), and no strong reading
-        of their own."""
+        of their own unless it is a topic the answer to the whole message (``asked``) lists
+        as related: "lines creeping back already, when can I book my next one" reports what
+        the next-treatment answer covers ("once your lines come back"), however strongly the
+        report alone reads as how long results last."""
         pieces = [piece.text for piece in marked]
+        related = set(self.responder.knowledge.entry(asked).related) if asked else set()
         asking = [self._piece_asks(piece, language) for piece in marked]
         scene: set[str] = set()
         in_question = asked_before = False
@@ -628,7 +636,7 @@ class Dialogue(
                 t
                 for t in alone
                 if t in scores
-                and not self._strong(piece, t)
+                and (t in related or not self._strong(piece, t))
                 # "i feel frozen, how long will it last": the next piece asks how it goes
                 and not (after and self._how_it_goes(after, t))
             )
@@ -835,8 +843,14 @@ class Dialogue(
         if len(new_words) > FOLLOWUP_MAX_NEW_WORDS or (last is None and reply.kind == "answer"):
             return None  # nothing to follow, or a confident question of its own
         if last is not None and lexicon.about_progress(text):
-            if self._nothing_goes(text, reply, live.topics):
-                return None  # "can it spread?" after "is botox safe?": the spread
+            if self._nothing_goes(text, reply, live.topics) and not (
+                lexicon.points_back(text) and self._supports(text, last, slack=OPENER_SLACK)
+            ):
+                # "can it spread?" after "is botox safe?": the spread. A message pointing
+                # back that, read with the last topic, takes next to nothing from it ("is it
+                # normal to feel like this?" after being upset with the result) still asks
+                # about it, however surely its generic words ("is it normal") read alone.
+                return None
             # "how long does that usually last?", "when will it go away?", "shorter?"; after
             # several answers, how a thing goes is the symptom's among them
             return self._carried(live.topics, text, reply.language)
